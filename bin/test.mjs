@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm test`: type check, unit + integration tests (real database: PGlite, or
+// PostgreSQL when TEST_DATABASE_URL is set), then browser journeys in Chromium.
+// Ends with one line "tests: N passed, N failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const only = process.argv.slice(2);
+const engine = process.env.TEST_DATABASE_URL ? `PostgreSQL (${new URL(process.env.TEST_DATABASE_URL).host})` : "PGlite (embedded)";
+console.log(`\n== QPI Platform tests on ${engine}\n`);
+
+let passed = 0;
+let failed = 0;
+let ok = true;
+
+function step(title, command, args) {
+  console.log(`\n== ${title}\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.status !== 0) ok = false;
+  return result.status === 0;
+}
+
+function vitest(title, config) {
+  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "qpi-vitest-")), "report.json");
+  step(title, bin("vitest"), ["run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...only]);
+  if (fs.existsSync(report)) {
+    const json = JSON.parse(fs.readFileSync(report, "utf8"));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+    if (json.numTotalTests === 0 && only.length === 0) {
+      console.error(`${title}: no tests ran`);
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+}
+
+step("Type check (tsc --noEmit)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
+vitest("Unit and integration tests", "vitest.config.ts");
+vitest("Browser and start-up tests (Chromium)", "vitest.e2e.config.ts");
+
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

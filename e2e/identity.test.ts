@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { parseDemoSignIns, startServer, type RunningServer } from "./support/server.js";
+import { axeViolations, launchBrowser, screenshot } from "./support/browser.js";
+import { startSmtpServer, tokenFromLink } from "../test/identity/smtp-test-server.js";
+
+describe("identity journey in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  const previousSmtp = process.env.QPI_SMTP_URL;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    // The server under test sends its mail to a real SMTP server on 127.0.0.1.
+    process.env.QPI_SMTP_URL = smtp.url;
+    browser = await launchBrowser();
+    server = await startServer({ engine: "configured" });
+  });
+  afterAll(async () => {
+    if (previousSmtp === undefined) delete process.env.QPI_SMTP_URL;
+    else process.env.QPI_SMTP_URL = previousSmtp;
+    await browser?.close();
+    await server?.stop();
+    await smtp?.close();
+  });
+
+  it("a site admin invites a caregiver, who follows the emailed link, sets a password and signs in", async () => {
+    const { password, emails } = parseDemoSignIns(server.output());
+    const admin = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
+    const page = await admin.newPage();
+    await page.goto(server.url);
+    await page.getByLabel("Email address").fill(emails.site_admin);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
+    await page.getByRole("link", { name: "Users and security" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Users and security" }).waitFor();
+    await page.locator("table tbody tr").first().waitFor();
+    await page.getByLabel("Given name").fill("Marisol");
+    await page.getByLabel("Family name").fill("Quintero");
+    await page.getByLabel("Email address").fill("marisol.quintero@example.org");
+    await page.getByLabel("Role").selectOption("caregiver");
+    await page.getByLabel("Language of the invitation").selectOption("es");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await page.getByText("Invitation sent to marisol.quintero@example.org.").waitFor();
+    await page.getByRole("cell", { name: "Marisol Quintero" }).or(page.getByRole("rowheader", { name: /Marisol Quintero/ })).first().waitFor();
+    await screenshot(page, "identity-admin-users-1280");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 812 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "identity-admin-users-375");
+    await admin.close();
+
+    const mail = await smtp.mailTo("marisol.quintero@example.org");
+    expect(mail.text).toMatch(/Hola/);
+    const token = tokenFromLink(mail.text, "/accept-invitation");
+
+    const invitee = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true, isMobile: true, hasTouch: true, locale: "es-US" });
+    const phone = await invitee.newPage();
+    await phone.goto(`${server.url}/accept-invitation#token=${token}`);
+    await phone.getByRole("heading", { level: 1, name: "Acepte su invitación" }).waitFor();
+    await phone.getByText(/Marisol Quintero/).waitFor();
+    await screenshot(phone, "identity-accept-invitation-375");
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.getByLabel("Contraseña nueva", { exact: true }).fill("mi casa tiene un limonero");
+    await phone.getByLabel("Repita la contraseña nueva").fill("mi casa tiene un limonero");
+    await phone.getByRole("button", { name: "Guardar contraseña" }).click();
+    await phone.getByText(/Su cuenta está lista/).waitFor();
+    await phone.getByRole("link", { name: "Iniciar sesión", exact: true }).click();
+    await phone.getByLabel("Correo electrónico").fill("marisol.quintero@example.org");
+    await phone.getByLabel("Contraseña", { exact: true }).fill("mi casa tiene un limonero");
+    await phone.getByRole("button", { name: "Iniciar sesión" }).click();
+    await phone.getByRole("heading", { level: 1, name: /Bienvenid|Welcome/ }).waitFor();
+    await screenshot(phone, "identity-caregiver-home-375");
+    await invitee.close();
+
+    // The same pages at desktop width.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
+    const deskPage = await desk.newPage();
+    await deskPage.goto(`${server.url}/forgot-password`);
+    await deskPage.getByRole("heading", { level: 1, name: "Reset your password" }).waitFor();
+    await deskPage.getByLabel("Email address").fill("marisol.quintero@example.org");
+    await deskPage.getByRole("button", { name: "Email me a link" }).click();
+    await deskPage.getByText(/a link is on its way/).waitFor();
+    expect(await axeViolations(deskPage)).toEqual([]);
+    const reset = await smtp.mailTo("marisol.quintero@example.org");
+    await deskPage.goto(`${server.url}/reset-password#token=${tokenFromLink(reset.text, "/reset-password")}`);
+    await deskPage.getByRole("heading", { level: 1 }).waitFor();
+    await screenshot(deskPage, "identity-reset-password-1280");
+    expect(await axeViolations(deskPage)).toEqual([]);
+    await desk.close();
+  });
+});

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { parseDemoSignIns, startServer, type RunningServer } from "./support/server.js";
+import { axeViolations, launchBrowser, screenshot } from "./support/browser.js";
+
+const ZONE = "America/Los_Angeles";
+const dayIn = (offsetDays: number) => {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+};
+
+describe("caseworker records placements and QPI practices in Chromium", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer({ engine: "configured" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(page: Page, email: string, password: string) {
+    await page.goto(server.url);
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
+  }
+
+  it("emergency placement → comfort call and icebreaker due and completed → planned move with 14 days' notice", async () => {
+    const { password, emails } = parseDemoSignIns(server.output());
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US", timezoneId: ZONE });
+    const page = await context.newPage();
+    await signIn(page, emails.caseworker, password);
+
+    // The demo worklist is real: overdue and due-soon tasks across the caseworker's children.
+    await page.goto(`${server.url}/worklist`);
+    await page.getByRole("heading", { level: 1, name: "My worklist" }).waitFor();
+    await page.locator("table tbody tr").first().waitFor();
+    await screenshot(page, "worklist-en-desktop");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A child in care on the caseworker's list.
+    await page.goto(`${server.url}/children`);
+    const row = page.locator("table tbody tr").filter({ hasNotText: "Not in care" }).first();
+    await row.waitFor();
+    await row.getByRole("link").click();
+    await page.getByRole("heading", { name: "Removals and placements" }).waitFor();
+
+    // Emergency move into a resource family, now.
+    await page.getByRole("button", { name: "Record a placement change" }).click();
+    await page.locator("label[for=kind-emergency]").click();
+    const household = page.getByLabel("Home or facility");
+    const familyHome = await household.locator("option").filter({ hasText: "household" }).first().getAttribute("value");
+    await household.selectOption(familyHome!);
+    await page.getByLabel("Setting", { exact: true }).selectOption("nonrelative_family_home");
+    await page.getByLabel("Start date").fill(dayIn(0));
+    await page.getByLabel("Start time (optional)").fill("10:30");
+    await page.getByLabel("Who asked for it").selectOption("caregiver");
+    await page.getByLabel("Reason").selectOption("caregiver_requested_removal");
+    await page.getByRole("button", { name: "Save placement change" }).click();
+
+    // The rule set's tasks appear with their deadlines.
+    await page.getByRole("button", { name: "Record Comfort call" }).waitFor();
+    await page.getByRole("button", { name: "Record Icebreaker meeting" }).waitFor();
+    await screenshot(page, "child-tasks-due-en-desktop");
+
+    await page.getByRole("button", { name: "Record Comfort call" }).click();
+    const comfort = page.getByRole("form", { name: "Comfort call" });
+    await comfort.getByText("Held", { exact: true }).click();
+    await comfort.getByLabel("Notes").fill("Mother shared bedtime routine and favourite foods.");
+    await comfort.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Record Comfort call" }).waitFor({ state: "detached" });
+
+    await page.getByRole("button", { name: "Record Icebreaker meeting" }).click();
+    const ice = page.getByRole("form", { name: "Icebreaker meeting" });
+    await ice.getByLabel("Meeting date").fill(dayIn(3));
+    await ice.getByLabel("Participants (separate with commas)").fill("Birth mother, Resource parent, Caseworker");
+    await ice.getByRole("button", { name: "Save schedule" }).click();
+    await page.waitForTimeout(300);
+    await ice.getByText("Held", { exact: true }).click();
+    await ice.getByLabel(/All About Me/).fill("Loves dinosaurs; needs a night light.");
+    await ice.getByLabel(/Meet Our Family/).fill("Two dogs and a teenager who plays chess.");
+    await ice.getByText(/Co-parenting and information-sharing agreement/).click();
+    await ice.getByLabel(/evaluation/).fill("Both families found it helpful.");
+    await ice.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByRole("button", { name: "Record Icebreaker meeting" }).waitFor({ state: "detached" });
+    expect(await page.getByText("Held · recorded by").count()).toBeGreaterThanOrEqual(2);
+
+    // The child's attorney joins the team (the planned-move notice goes to them too).
+    await page.getByLabel("Role", { exact: true }).selectOption("attorney");
+    await page.getByLabel("Given name").fill("Dana");
+    await page.getByLabel("Family name").fill("Ortiz");
+    await page.getByRole("button", { name: "Add to team" }).click();
+    await page.getByText("Attorney: Dana Ortiz").waitFor();
+
+    // A planned move in 14 days with a transition plan: the 14-day notice is due today.
+    await page.getByRole("button", { name: "Record a placement change" }).click();
+    await page.locator("label[for=kind-planned]").click();
+    await page.getByLabel("Start date").fill(dayIn(14));
+    await page.getByLabel("Who asked for it").selectOption("agency");
+    await page.getByLabel("Reason").selectOption("move_to_relative");
+    await page.getByLabel("Step 1", { exact: true }).fill("Visit at the new home");
+    await page.getByLabel("Date of step 1").fill(dayIn(5));
+    await page.getByRole("button", { name: "Save placement change" }).click();
+    await page.getByRole("button", { name: "Record Notice of planned move" }).waitFor();
+    await page.getByText("Visit at the new home").first().waitFor();
+    await screenshot(page, "child-planned-move-en-desktop");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The same page at phone width.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    await page.getByRole("heading", { name: "QPI practices" }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "child-practices-en-375");
+    await page.goto(`${server.url}/worklist`);
+    await page.locator("table tbody tr").first().waitFor();
+    await screenshot(page, "worklist-en-375");
+    await context.close();
+  });
+
+  it("the coordinator sees timeliness per unit and the rule set with sources, in Spanish", async () => {
+    const { password } = parseDemoSignIns(server.output());
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "es-US", timezoneId: ZONE });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByLabel(/Correo|Email/).fill("coordinator@demo.qpi.example");
+    await page.getByLabel(/Contraseña|Password/).fill(password);
+    await page.getByRole("button", { name: /Iniciar sesión|Sign in/ }).click();
+    await page.getByRole("heading", { level: 1, name: /Bienvenid|Welcome/ }).waitFor();
+    await page.goto(`${server.url}/practices/timeliness`);
+    await page.locator("table tbody tr").first().waitFor();
+    await page.getByRole("heading", { level: 1, name: "Puntualidad de las prácticas" }).waitFor();
+    await screenshot(page, "timeliness-es-desktop");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/rules`);
+    await page.getByRole("heading", { level: 1, name: /Reglas de las prácticas/ }).waitFor();
+    await page.locator("table tbody tr").first().waitFor();
+    await screenshot(page, "rules-es-desktop");
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

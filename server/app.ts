@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import cookie from "@fastify/cookie";
+import swagger from "@fastify/swagger";
+import fastifyStatic from "@fastify/static";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Kysely } from "kysely";
+import type { Database } from "./db/database.js";
+import type { EngineKind } from "./db/engine.js";
+import { registerErrorHandling } from "./platform/http/error-handler.js";
+import { registerSecurity } from "./platform/http/security.js";
+import { registerSessionHook } from "./platform/auth/session-hook.js";
+import type { App, PlatformDeps } from "./platform/http/types.js";
+import { moduleRoutes } from "./modules/index.js";
+import { projectRoot, version } from "./version.js";
+
+export interface BuildAppOptions {
+  db: Kysely<Database>;
+  engine: EngineKind;
+  /** Folder of the built web app; served when it exists. */
+  webDist?: string;
+  logger?: FastifyServerOptions["logger"];
+  secureCookies?: boolean;
+  rateLimitPerMinute?: number;
+  trustProxy?: boolean;
+  /** The clock (tests step it through session timeouts); defaults to the system clock. */
+  now?: () => Date;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 5 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: PlatformDeps = {
+    db: options.db,
+    engine: options.engine,
+    version,
+    secureCookies: options.secureCookies ?? true,
+    now: options.now ?? (() => new Date()),
+  };
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await registerSecurity(app, { rateLimitPerMinute: options.rateLimitPerMinute ?? 600 });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "QPI Platform API", version, description: "Run the Quality Parenting Initiative every day." },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "__Host-qpi_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerSessionHook(app, options.db, deps.secureCookies, deps.now);
+
+  app.get(
+    "/healthz",
+    {
+      schema: {
+        tags: ["platform"],
+        summary: "Liveness and database reachability",
+        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), version: z.string() }) },
+      },
+    },
+    async () => {
+      await options.db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
+      return { status: "ok" as const, database: options.engine, version };
+    },
+  );
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  for (const register of moduleRoutes) await register(app, deps);
+
+  const webDist = options.webDist ?? path.join(projectRoot, "dist", "web");
+  if (fs.existsSync(path.join(webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+    // The web app routes on the client: any other GET that is not the API gets the page.
+    app.get("/*", { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith("/api/")) return reply.callNotFound();
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    });
+  }
+  return app;
+}

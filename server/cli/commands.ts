@@ -1,0 +1,7 @@
+import type { CliCommand } from "./command.js";
+import { migrateCommand } from "./migrate.js";
+import { seedDemoCommand } from "./seed-demo.js";
+import { usersAddCommand, usersDisableCommand } from "./users.js";
+
+/** Every verb of `qpi`; a module adds its verbs here. */
+export const commands: CliCommand[] = [migrateCommand, seedDemoCommand, usersAddCommand, usersDisableCommand];

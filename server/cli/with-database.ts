@@ -1,0 +1,17 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+import { openDatabase, type EngineKind } from "../db/engine.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { readConfig } from "../config.js";
+
+/** Opens the configured database (migrated), runs `work`, and always closes it. */
+export async function withDatabase<T>(work: (db: Kysely<Database>, kind: EngineKind) => Promise<T>): Promise<T> {
+  const config = readConfig(process.env, []);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    return await work(database.db, database.kind);
+  } finally {
+    await database.close();
+  }
+}

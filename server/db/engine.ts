@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { Kysely, PostgresDialect } from "kysely";
+import type { Database } from "./database.js";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
+
+export type EngineKind = "pglite" | "postgres";
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  kind: EngineKind;
+  /** Closes the pool, the embedded engine and the data-folder lock, in that order. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… — when set, the production engine is used. */
+  databaseUrl?: string;
+  /** Folder of the embedded database; "memory://" for an in-memory one (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+// Calendar days stay strings ("2024-03-01"): a `date` is a day, not an instant,
+// and turning it into a JS Date shifts it by the process time zone.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+pg.types.setTypeParser(DATE_OID, (v) => v);
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
+
+export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? "./data");
+}
+
+async function openPostgres(connectionString: string, max: number): Promise<OpenDatabase> {
+  const pool = new pg.Pool({ connectionString, max, options: "-c TimeZone=UTC" });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: "postgres",
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<OpenDatabase> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
+  const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+  const { pgcrypto } = await import("@electric-sql/pglite/contrib/pgcrypto");
+  const inMemory = dataDir.startsWith("memory://");
+  let lock: DataDirLock | undefined;
+  if (!inMemory) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    lock = acquireDataDirLock(dataDir);
+  }
+  try {
+    const pglite = new PGlite(inMemory ? dataDir : path.join(dataDir, "pgdata"), {
+      extensions: { btree_gist, pgcrypto },
+    });
+    await pglite.waitReady;
+    await pglite.exec("SET TimeZone = 'UTC'");
+    const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

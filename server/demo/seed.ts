@@ -1,0 +1,57 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+import { recordAudit } from "../platform/audit/audit-log.js";
+import { systemActor } from "../platform/access/actor.js";
+import { hashPassword } from "../platform/auth/passwords.js";
+import { todayUtc } from "./calendar.js";
+import { generateDemoNetwork, summarize, type DemoNetwork } from "./generate-network.js";
+import { DEMO_PASSWORD } from "./demo-accounts.js";
+import { seedPracticeHistory } from "./practice-history.js";
+
+const BATCH = 500;
+
+async function insertAll<T extends keyof Database & string>(trx: Kysely<Database>, table: T, rows: readonly object[]) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await trx.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();
+  }
+}
+
+/** Writes a generated network in one transaction: all of it or none. */
+export async function writeDemoNetwork(db: Kysely<Database>, net: DemoNetwork): Promise<void> {
+  // One hash for every demo account: they share the printed demo password,
+  // and scrypt at OWASP cost takes a few hundred milliseconds each.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    await insertAll(trx, "network_state", net.states.filter((s) => s));
+    await insertAll(trx, "site", net.sites);
+    // Demo sites let people try every role with the printed password: MFA off (README "Sign-in and accounts").
+    await insertAll(trx, "site_security_policy", net.sites.map((s) => ({ site_id: s.id, mfa_required_for_staff: false })));
+    await insertAll(trx, "unit", net.units.filter((u) => u.parent_unit_id === null));
+    await insertAll(trx, "unit", net.units.filter((u) => u.parent_unit_id !== null));
+    await insertAll(trx, "person", net.persons);
+    await insertAll(
+      trx,
+      "user_account",
+      net.users.map((u) => ({ ...u, password_hash: passwordHash })),
+    );
+    await insertAll(trx, "role_grant", net.roleGrants);
+    await insertAll(trx, "household", net.households);
+    await insertAll(trx, "household_member", net.householdMembers);
+    await insertAll(trx, "child", net.children);
+    await insertAll(trx, "child_relation", net.childRelations);
+    await insertAll(trx, "removal_episode", net.episodes);
+    await insertAll(trx, "placement", net.placements);
+    await insertAll(trx, "child_team_member", net.teamMembers);
+    await seedPracticeHistory(trx, net);
+    await recordAudit(trx, systemActor("demo seed"), { action: "demo.seed", entityType: "network", outcome: "success" });
+  });
+}
+
+/** Seeds the demo network into an empty database; does nothing when any site exists. */
+export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: number; scale: number; asOf?: string }) {
+  const existing = await db.selectFrom("site").select("id").limit(1).executeTakeFirst();
+  if (existing) return null;
+  const net = generateDemoNetwork({ seed: options.seed, scale: options.scale, asOf: options.asOf ?? todayUtc() });
+  await writeDemoNetwork(db, net);
+  return { network: net, summary: summarize(net) };
+}

@@ -1,0 +1,67 @@
+import { buildApp } from "./app.js";
+import { readConfig } from "./config.js";
+import { openDatabase } from "./db/engine.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
+import { seedDemoIfEmpty } from "./demo/seed.js";
+import { printDemoSignIns } from "./demo/demo-accounts.js";
+import { createScheduler } from "./platform/jobs/scheduler.js";
+import { practiceJobs } from "./modules/children/reminders.js";
+
+/** Reads the environment, opens the database, starts the server. Nothing else. */
+async function main() {
+  const config = readConfig();
+  const startedAt = Date.now();
+  let database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const where = database.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+  console.log(`QPI Platform: database ${where}`);
+  await migrateToLatest(database.db);
+  if (config.seedDemo) {
+    const seeded = await seedDemoIfEmpty(database.db, { seed: 1, scale: 1 });
+    if (seeded) console.log(`Seeded the demo network: ${seeded.summary}`);
+  }
+  const app = await buildApp({
+    db: database.db,
+    engine: database.kind,
+    logger: { level: process.env.LOG_LEVEL ?? "warn" },
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  // The database-backed scheduler (reminders, mail): safe to run in every instance.
+  const scheduler = createScheduler(database.db, practiceJobs());
+  if (process.env.QPI_SCHEDULER !== "off") scheduler.start();
+  const url = `http://localhost:${config.port}`;
+  console.log(`QPI Platform is ready at ${url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+  if (config.seedDemo) await printDemoSignIns(database.db);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping QPI Platform…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await scheduler.stop();
+    await app.close();
+    await database.close();
+    console.log("Stopped cleanly.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

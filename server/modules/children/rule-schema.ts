@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { exclusionCodes, practices, ruleTriggers } from "../../platform/rules/tables.js";
+
+export const RuleView = z.object({
+  id: z.uuid(),
+  stateCode: z.string(),
+  practice: z.enum(practices),
+  trigger: z.enum(ruleTriggers),
+  appliesTo: z.enum(["all", "icwa", "non_icwa"]),
+  dueAmount: z.number().int(),
+  dueUnit: z.enum(["hours", "days"]),
+  dueDirection: z.enum(["after", "before"]),
+  repeatDays: z.number().int().nullable(),
+  exclusions: z.array(z.enum(exclusionCodes)),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  sourceUrl: z.string(),
+  sourceNote: z.string(),
+  version: z.number().int(),
+});
+export const RuleList = z.object({ stateCode: z.string(), canManage: z.boolean(), rules: z.array(RuleView) });
+export const RuleListQuery = z.object({ state: z.string().regex(/^[A-Z]{2}$/).optional() });
+
+/** A new version of a rule (or a new rule): it applies from effectiveFrom; the version before it ends the day before. */
+export const RuleCreate = z
+  .object({
+    stateCode: z.string().regex(/^[A-Z]{2}$/),
+    practice: z.enum(practices),
+    trigger: z.enum(ruleTriggers),
+    appliesTo: z.enum(["all", "icwa", "non_icwa"]).default("all"),
+    dueAmount: z.number().int().min(1).max(400),
+    dueUnit: z.enum(["hours", "days"]),
+    dueDirection: z.enum(["after", "before"]).default("after"),
+    repeatDays: z.number().int().min(1).max(365).nullable().default(null),
+    exclusions: z.array(z.enum(exclusionCodes)).max(5).default([]),
+    effectiveFrom: z.iso.date(),
+    sourceUrl: z.url({ protocol: /^https?$/ }).max(500),
+    sourceNote: z.string().trim().min(3).max(1000),
+  })
+  .strict()
+  .refine((r) => r.dueDirection === "after" || r.trigger === "planned_move" || r.trigger === "hearing", {
+    path: ["dueDirection"],
+    params: { messageKey: "validation.invalid_value" },
+  });

@@ -1,0 +1,91 @@
+import type { ColumnType, Generated } from "kysely";
+import type { CalendarDay } from "../../db/database.js";
+import type { Practice } from "../../platform/rules/tables.js";
+import "../../platform/rules/tables.js";
+import "../../platform/jobs/tables.js";
+
+type CreatedAt = ColumnType<Date, never, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type TaskStatus = "open" | "completed" | "not_required";
+
+export interface PracticeTaskTable {
+  id: Generated<string>;
+  child_id: string;
+  site_id: string;
+  placement_id: string | null;
+  hearing_id: string | null;
+  rule_id: string;
+  practice: Practice;
+  origin_key: string;
+  due_at: Date | null;
+  due_on: CalendarDay | null;
+  status: Generated<TaskStatus>;
+  not_required_reason: string | null;
+  completed_at: Date | null;
+  completed_by: string | null;
+  outcome: string | null;
+  content: Json<Record<string, unknown>>;
+  reminded_at: Date | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface CourtHearingTable {
+  id: Generated<string>;
+  child_id: string;
+  site_id: string;
+  hearing_on: CalendarDay;
+  hearing_type: "detention" | "jurisdiction" | "disposition" | "review" | "permanency" | "tpr" | "other";
+  department: string;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface CaregiverReportTable {
+  id: Generated<string>;
+  hearing_id: string;
+  child_id: string;
+  submitted_by: string;
+  submitted_at: Generated<Date>;
+  body: string;
+  received_by: string | null;
+  received_at: Date | null;
+  forwarded_to_court: Generated<boolean>;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface TransitionPlanTable {
+  id: Generated<string>;
+  placement_id: string;
+  steps: Json<{ description: string; on: string }[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  task_id: string | null;
+  subject_key: string;
+  params: Json<Record<string, string>>;
+  read_at: Date | null;
+  email_sent_at: Date | null;
+  created_at: CreatedAt;
+}
+
+declare module "../../db/database.js" {
+  interface PlacementTable {
+    started_at: Date | null;
+  }
+  interface Database {
+    practice_task: PracticeTaskTable;
+    court_hearing: CourtHearingTable;
+    caregiver_report: CaregiverReportTable;
+    transition_plan: TransitionPlanTable;
+    notification: NotificationTable;
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { practices, type Practice } from "../../platform/rules/tables.js";
+
+const notes = z.string().trim().max(4000).optional();
+const recipients = z.object({ caregiver: z.boolean(), birthParents: z.boolean(), childAttorney: z.boolean() }).strict();
+
+/**
+ * What completing each practice records. The outcomes are coded (QPI asks
+ * whether the practice happened, not only that a box was ticked).
+ */
+export const completionByPractice: Record<Practice, z.ZodType> = {
+  comfort_call: z.object({ outcome: z.enum(["held", "declined", "not_safe"]), notes }).strict(),
+  icebreaker: z
+    .object({
+      outcome: z.enum(["held", "declined", "not_safe"]),
+      scheduledFor: z.iso.date().optional(),
+      participants: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
+      allAboutMe: z.string().trim().max(4000).optional(),
+      meetOurFamily: z.string().trim().max(4000).optional(),
+      coParentingAgreement: z.boolean().default(false),
+      evaluation: z.string().trim().max(4000).optional(),
+      notes,
+    })
+    .strict(),
+  planned_move_notice: z.object({ outcome: z.enum(["sent"]), sentOn: z.iso.date(), recipients, notes }).strict(),
+  emergency_move_notice: z.object({ outcome: z.enum(["sent"]), recipients, notes }).strict(),
+  health_education_summary: z.object({ outcome: z.enum(["delivered"]), notes }).strict(),
+  medication_handover: z.object({ outcome: z.enum(["handed_over", "none_in_agency_possession"]), notes }).strict(),
+  cft_meeting: z.object({ outcome: z.enum(["held"]), participants: z.array(z.string().trim().min(1).max(120)).max(30).default([]), notes }).strict(),
+  sibling_visit: z.object({ outcome: z.enum(["held", "cancelled"]), notes }).strict(),
+  hearing_caregiver_notice: z.object({ outcome: z.enum(["sent"]), notes }).strict(),
+  caregiver_court_report: z.object({ outcome: z.enum(["received_and_forwarded"]), notes }).strict(),
+};
+
+export const TaskComplete = z.object({
+  version: z.number().int().positive(),
+  /** When it happened; defaults to now. Cannot be in the future. */
+  completedAt: z.iso.datetime({ offset: true }).optional(),
+  details: z.record(z.string(), z.unknown()),
+}).strict();
+
+export const TaskProgress = z.object({ version: z.number().int().positive(), details: z.record(z.string(), z.unknown()) }).strict();
+
+export const TaskParams = z.object({ taskId: z.uuid() });
+
+export const TaskView = z.object({
+  id: z.uuid(),
+  childId: z.uuid(),
+  childName: z.string(),
+  practice: z.enum(practices),
+  status: z.enum(["open", "completed", "not_required"]),
+  dueAt: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  notRequiredReason: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  completedByName: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  outcome: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  ruleSource: z.string(),
+  ruleNote: z.string(),
+  version: z.number().int(),
+});
+export type TaskView = z.infer<typeof TaskView>;
+export const TaskList = z.object({ tasks: z.array(TaskView) });
+
+export const WorklistQuery = z.object({ withinDays: z.coerce.number().int().min(0).max(90).default(14) });
+
+export const TimelinessRow = z.object({
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+  practice: z.enum(practices),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  overdue: z.number().int(),
+  pending: z.number().int(),
+  notRequired: z.number().int(),
+  onTimeRate: z.number().nullable(),
+});
+export const Timeliness = z.object({ since: z.string(), rows: z.array(TimelinessRow) });
+export const TimelinessQuery = z.object({ days: z.coerce.number().int().min(7).max(730).default(180) });

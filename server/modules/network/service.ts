@@ -1,0 +1,46 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
+import type { Actor } from "../../platform/access/actor.js";
+import { heldPermissions, requireAccess } from "../../platform/access/require-access.js";
+import type { SiteDetail, SiteSummary } from "./schema.js";
+import { networkRepository } from "./repository.js";
+
+function toSummary(row: Awaited<ReturnType<ReturnType<typeof networkRepository>["sitesIn"]>>[number]): SiteSummary {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    stateCode: row.state_code,
+    stateName: row.state_name,
+    kind: row.kind,
+    timeZone: row.time_zone,
+    qpiLaunchDate: row.qpi_launch_date,
+  };
+}
+
+export function networkService(db: Kysely<Database>) {
+  const repository = networkRepository(db);
+  return {
+    async listSites(actor: Actor): Promise<SiteSummary[]> {
+      const held = requireAccess(actor, "network:read");
+      const rows = await repository.sitesIn([...new Set(held.map((p) => p.siteId))]);
+      return rows.map(toSummary);
+    },
+
+    async getSite(actor: Actor, siteId: string): Promise<SiteDetail> {
+      requireAccess(actor, "network:read", { siteId });
+      const [row] = await repository.sitesIn([siteId]);
+      const [units, staff] = await Promise.all([repository.unitsOf(siteId), repository.staffByRole(siteId)]);
+      return {
+        ...toSummary(row),
+        units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentUnitId: u.parent_unit_id, staffCount: Number(u.staff_count) })),
+        staffByRole: staff.map((s) => ({ role: s.role_code, count: Number(s.count) })),
+      };
+    },
+
+    /** Site ids where the actor holds `permission` — for other modules' scoping. */
+    siteIdsWith(actor: Actor, permission: string): string[] {
+      return [...new Set(heldPermissions(actor, permission).map((p) => p.siteId))];
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { Locale } from "../i18n/locale.js";
+import type { AccessScope } from "../../db/database.js";
+
+/** A role the user holds at a site (and perhaps one unit), as loaded at sign-in. */
+export interface RoleGrant {
+  role: string;
+  siteId: string;
+  unitId: string | null;
+}
+
+/** A permission the actor holds, with the scope it reaches and where. */
+export interface HeldPermission {
+  permission: string;
+  scope: AccessScope;
+  siteId: string;
+  unitId: string | null;
+}
+
+/**
+ * Who is asking. Every service function takes the actor first; nothing about
+ * a child is read or written without one.
+ */
+export interface Actor {
+  kind: "user";
+  userId: string;
+  personId: string;
+  displayName: string;
+  email: string;
+  locale: Locale;
+  grants: RoleGrant[];
+  permissions: HeldPermission[];
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** The platform itself (migrations, the seeder, scheduled jobs), audited as such. */
+export interface SystemActor {
+  kind: "system";
+  reason: string;
+  locale: Locale;
+  ip: null;
+  requestId: string | null;
+}
+
+export type AnyActor = Actor | SystemActor;
+
+export function systemActor(reason: string): SystemActor {
+  return { kind: "system", reason, locale: "en", ip: null, requestId: null };
+}
+
+export function siteIdsOf(actor: Actor): string[] {
+  return [...new Set(actor.grants.map((g) => g.siteId))];
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { FastifyReply } from "fastify";
+import type { App, PlatformDeps } from "../http/types.js";
+import { LANGUAGE_COOKIE, requireActor } from "../http/request-context.js";
+import { locales } from "../i18n/locale.js";
+import { signIn } from "./sign-in.js";
+import { revokeSession } from "./sessions.js";
+import { recordAudit } from "../audit/audit-log.js";
+import { SESSION_COOKIE } from "./session-hook.js";
+import { ActorView, actorView } from "./actor-view.js";
+import { setChallengeCookie } from "../../modules/identity/cookies.js";
+
+const SignInBody = z.object({
+  email: z.string().trim().min(3).max(254),
+  password: z.string().min(1).max(1024),
+});
+
+const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export function registerAuthRoutes(app: App, deps: PlatformDeps) {
+  const cookieOptions = { path: "/", httpOnly: true, secure: deps.secureCookies, sameSite: "lax" as const };
+
+  function setSessionCookie(reply: FastifyReply, token: string, expires: Date) {
+    reply.setCookie(SESSION_COOKIE(deps.secureCookies), token, { ...cookieOptions, expires });
+  }
+
+  app.post(
+    "/api/auth/sign-in",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password; `next` says whether a second factor (totp) or its enrollment (enroll) follows",
+        body: SignInBody,
+        response: { 200: z.object({ ok: z.literal(true), next: z.enum(["done", "totp", "enroll"]) }), 401: ErrorBody },
+      },
+      // A coarse per-instance request limit; the real throttle (per account and address) is in the database.
+      config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+    },
+    async (request, reply) => {
+      const result = await signIn(
+        deps.db,
+        request.body,
+        { ip: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id },
+        deps.now(),
+      );
+      // A sign-in replaces whatever session the browser had: a new id every time.
+      if (request.session) await revokeSession(deps.db, request.session.idHash, deps.now());
+      if (result.next === "done") setSessionCookie(reply, result.session.token, result.session.absoluteExpiresAt);
+      else setChallengeCookie(reply, deps, result.challenge);
+      return { ok: true as const, next: result.next };
+    },
+  );
+
+  app.post(
+    "/api/auth/sign-out",
+    { schema: { tags: ["auth"], summary: "Sign out: the session ends on the server", response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (request, reply) => {
+      if (request.session) {
+        await deps.db.transaction().execute(async (trx) => {
+          await revokeSession(trx, request.session!.idHash, deps.now());
+          await recordAudit(trx, request.actor ?? { userId: null, ip: request.ip, requestId: request.id }, {
+            action: "auth.sign_out",
+            entityType: "user_account",
+            entityId: request.actor?.userId ?? null,
+            outcome: "success",
+          });
+        });
+      }
+      reply.clearCookie(SESSION_COOKIE(deps.secureCookies), cookieOptions);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/api/auth/session",
+    { schema: { tags: ["auth"], summary: "The signed-in user, their roles, abilities and CSRF token", response: { 200: ActorView } } },
+    async (request) => {
+      const actor = requireActor(request);
+      return actorView(deps.db, actor, request.session!.csrfToken);
+    },
+  );
+
+  app.put(
+    "/api/me/language",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Set the language of the interface and of messages",
+        body: z.object({ language: z.enum(locales) }),
+        response: { 200: z.object({ language: z.enum(locales) }) },
+      },
+    },
+    async (request, reply) => {
+      const { language } = request.body;
+      reply.setCookie(LANGUAGE_COOKIE, language, { path: "/", sameSite: "lax", secure: deps.secureCookies, maxAge: 31_536_000 });
+      if (request.actor) {
+        await deps.db.updateTable("user_account").set({ preferred_language: language }).where("id", "=", request.actor.userId).execute();
+      }
+      return { language };
+    },
+  );
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
+import { loadActor } from "../access/load-actor.js";
+import { checkCsrf } from "../http/security.js";
+import { isLocale } from "../i18n/locale.js";
+import { LANGUAGE_COOKIE } from "../http/request-context.js";
+import { resolveSession } from "./sessions.js";
+import { idleMinutesFor } from "./sign-in.js";
+
+/**
+ * `__Host-` binds the cookie to this exact origin over HTTPS; browsers refuse
+ * it without Secure, so plain-HTTP development uses the bare name.
+ */
+export const SESSION_COOKIE = (secure: boolean) => (secure ? "__Host-qpi_session" : "qpi_session");
+
+/** Resolves the session cookie to an actor on every request, then checks CSRF. */
+export function registerSessionHook(app: FastifyInstance, db: Kysely<Database>, secureCookies: boolean, now: () => Date = () => new Date()) {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("session", null);
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/")) return;
+    const token = request.cookies[SESSION_COOKIE(secureCookies)];
+    if (token) {
+      const session = await resolveSession(db, token, (userId) => idleMinutesFor(db, userId), now());
+      if (session) {
+        const cookieLocale = request.cookies[LANGUAGE_COOKIE];
+        const actor = await loadActor(db, session.userId, {
+          ip: request.ip,
+          requestId: request.id,
+          locale: isLocale(cookieLocale) ? cookieLocale : undefined,
+        });
+        if (actor) {
+          request.session = session;
+          request.actor = actor;
+        }
+      }
+    }
+    checkCsrf(request);
+  });
+}

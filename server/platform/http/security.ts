@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import { AppError } from "../errors/app-error.js";
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Cross-site request forgery: a state-changing request must come from our own
+ * page. Browsers send Sec-Fetch-Site and Origin; a signed-in request must also
+ * echo the session's CSRF token in `x-csrf-token` (the page reads it from
+ * GET /api/auth/session). Requests without a browser's headers and without a
+ * session (scripts, the CLI's HTTP checks) pass the first two tests.
+ */
+export function checkCsrf(request: FastifyRequest): void {
+  if (!STATE_CHANGING.has(request.method)) return;
+  const fetchSite = request.headers["sec-fetch-site"];
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") throw new AppError("csrf");
+  const origin = request.headers.origin;
+  if (origin) {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw new AppError("csrf");
+    }
+    if (originHost !== request.headers.host) throw new AppError("csrf");
+  }
+  if (request.session) {
+    const sent = request.headers["x-csrf-token"];
+    if (typeof sent !== "string" || sent !== request.session.csrfToken) throw new AppError("csrf");
+  }
+}
+
+export async function registerSecurity(app: FastifyInstance, options: { rateLimitPerMinute: number }) {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        // React sets style attributes; stylesheets themselves are our own files.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: options.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    allowList: (request) => !request.url.startsWith("/api/"),
+  });
+  // Anything under /api may carry personal data: never cached by browsers or proxies.
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  });
+}

@@ -1,0 +1,48 @@
+import type { ColumnType, Generated } from "kysely";
+import type { CalendarDay } from "../../db/database.js";
+
+export const practices = [
+  "comfort_call",
+  "icebreaker",
+  "planned_move_notice",
+  "emergency_move_notice",
+  "health_education_summary",
+  "medication_handover",
+  "cft_meeting",
+  "sibling_visit",
+  "hearing_caregiver_notice",
+  "caregiver_court_report",
+] as const;
+export type Practice = (typeof practices)[number];
+
+export const ruleTriggers = ["any_placement", "initial_placement", "later_placement", "planned_move", "emergency_move", "siblings_separated", "hearing"] as const;
+export type RuleTrigger = (typeof ruleTriggers)[number];
+
+export const exclusionCodes = ["expedited_tpr", "parent_incarcerated", "placed_with_relatives", "group_care", "contrary_to_safety"] as const;
+export type ExclusionCode = (typeof exclusionCodes)[number];
+
+export interface PracticeRuleTable {
+  id: Generated<string>;
+  state_code: string;
+  practice: Practice;
+  trigger: RuleTrigger;
+  applies_to: Generated<"all" | "icwa" | "non_icwa">;
+  due_amount: number;
+  due_unit: "hours" | "days";
+  due_direction: Generated<"after" | "before">;
+  repeat_days: number | null;
+  exclusions: Generated<ExclusionCode[]>;
+  effective_from: CalendarDay;
+  effective_to: CalendarDay | null;
+  source_url: string;
+  source_note: string;
+  created_at: ColumnType<Date, never, never>;
+  created_by: string | null;
+  version: Generated<number>;
+}
+
+declare module "../../db/database.js" {
+  interface Database {
+    practice_rule: PracticeRuleTable;
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { zonedDay, zonedInstant, addCalendarDays } from "./zoned-time.js";
+import { deadlineOf } from "./rule-set.js";
+
+describe("zoned time", () => {
+  it("finds the instant of a wall-clock time in a zone, across DST", () => {
+    expect(zonedInstant("2026-01-15", "09:30", "America/Los_Angeles").toISOString()).toBe("2026-01-15T17:30:00.000Z");
+    expect(zonedInstant("2026-07-15", "09:30", "America/Los_Angeles").toISOString()).toBe("2026-07-15T16:30:00.000Z");
+    expect(zonedInstant("2026-03-08", "12:00", "America/Chicago").toISOString()).toBe("2026-03-08T17:00:00.000Z");
+  });
+  it("finds the calendar day of an instant in a zone", () => {
+    expect(zonedDay(new Date("2026-07-01T03:00:00Z"), "America/Los_Angeles")).toBe("2026-06-30");
+    expect(zonedDay(new Date("2026-07-01T03:00:00Z"), "America/New_York")).toBe("2026-06-30");
+    expect(zonedDay(new Date("2026-07-01T05:00:00Z"), "America/New_York")).toBe("2026-07-01");
+  });
+  it("adds calendar days over month and leap-year ends", () => {
+    expect(addCalendarDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addCalendarDays("2026-03-10", -14)).toBe("2026-02-24");
+  });
+  it("counts hour deadlines from the instant and day deadlines in calendar days", () => {
+    const event = { day: "2026-03-07", instant: new Date("2026-03-07T20:00:00Z"), timeZone: "America/Chicago" };
+    // 72 hours across the spring-forward night is still 72 elapsed hours.
+    expect(deadlineOf({ due_amount: 72, due_unit: "hours", due_direction: "after" }, event).dueAt!.toISOString()).toBe("2026-03-10T20:00:00.000Z");
+    expect(deadlineOf({ due_amount: 14, due_unit: "days", due_direction: "before" }, event).dueOn).toBe("2026-02-21");
+    expect(deadlineOf({ due_amount: 48, due_unit: "hours", due_direction: "after" }, { ...event, instant: null }).dueAt!.toISOString()).toBe("2026-03-09T06:00:00.000Z");
+  });
+});

@@ -1,0 +1,208 @@
+import type { Expectation, Relation, RoleName, RoutePolicy } from "../policy-types.js";
+
+const ALL_ROLES: RoleName[] = ["caseworker", "supervisor", "rfa_worker", "qpi_coordinator", "site_admin", "analyst", "caregiver", "birth_parent", "youth"];
+const FAKE_TOKEN = "x".repeat(43);
+const UNKNOWN_USER = "00000000-0000-4000-8000-000000000000";
+
+/** Every role gets the same answer (routes about the caller themself). */
+function everyone(expectation: Expectation): RoutePolicy["expect"] {
+  return Object.fromEntries(ALL_ROLES.map((r) => [r, { own: expectation, same_unit: expectation, same_site: expectation, other_site: expectation }]));
+}
+
+/**
+ * A site route: the roles that hold the permission at their own site get
+ * `allowed` there; every other role gets 403 at its own site; a site the
+ * actor has no role at answers 404 for everyone.
+ */
+function siteRoute(allowedRoles: RoleName[], allowed: Expectation): RoutePolicy["expect"] {
+  return Object.fromEntries(
+    ALL_ROLES.map((role) => {
+      const own: Expectation = allowedRoles.includes(role) ? allowed : { status: 403 };
+      const byRelation: Partial<Record<Relation, Expectation>> = { own, other_site: { status: 404 } };
+      return [role, byRelation];
+    }),
+  );
+}
+
+let inviteCounter = 0;
+const POLICY_FIELDS = ["absoluteHours", "familyIdleMinutes", "isDefault", "mfaRequiredForStaff", "staffIdleMinutes", "version"];
+
+export const policies: RoutePolicy[] = [
+  // ---- sign-in and the caller's own account ----
+  {
+    route: "POST /api/auth/sign-in",
+    target: "none",
+    build: () => ({ url: "/api/auth/sign-in", payload: { email: "nobody@example.org", password: "not-the-password" } }),
+    anonymous: 401,
+    expect: everyone({ status: 401 }),
+    otherwise: { status: 401 },
+    mutates: true,
+  },
+  {
+    route: "POST /api/auth/sign-out",
+    target: "none",
+    build: () => ({ url: "/api/auth/sign-out" }),
+    anonymous: 200,
+    expect: everyone({ status: 200, fields: ["ok"] }),
+    otherwise: { status: 200, fields: ["ok"] },
+    mutates: true,
+  },
+  {
+    route: "GET /api/auth/session",
+    target: "none",
+    build: () => ({ url: "/api/auth/session" }),
+    anonymous: 401,
+    expect: everyone({ status: 200, fields: ["abilities", "csrfToken", "roles", "user"] }),
+    otherwise: { status: 200, fields: ["abilities", "csrfToken", "roles", "user"] },
+  },
+  {
+    route: "PUT /api/me/language",
+    target: "none",
+    build: () => ({ url: "/api/me/language", payload: { language: "en" } }),
+    anonymous: 200,
+    expect: everyone({ status: 200, fields: ["language"] }),
+    otherwise: { status: 200, fields: ["language"] },
+  },
+  {
+    route: "POST /api/auth/mfa/verify",
+    target: "none",
+    build: () => ({ url: "/api/auth/mfa/verify", payload: { code: "123456" } }),
+    anonymous: 401,
+    expect: everyone({ status: 401 }),
+    otherwise: { status: 401 },
+  },
+  {
+    route: "POST /api/auth/mfa/enroll",
+    target: "none",
+    build: () => ({ url: "/api/auth/mfa/enroll" }),
+    anonymous: 401,
+    expect: everyone({ status: 200, fields: ["otpauthUri", "secret"] }),
+    otherwise: { status: 200, fields: ["otpauthUri", "secret"] },
+    mutates: true,
+  },
+  {
+    route: "POST /api/auth/mfa/enroll/confirm",
+    target: "none",
+    build: () => ({ url: "/api/auth/mfa/enroll/confirm", payload: { code: "000000" } }),
+    anonymous: 401,
+    expect: everyone({ status: 400 }),
+    otherwise: { status: 400 },
+  },
+  {
+    route: "GET /api/me/mfa",
+    target: "none",
+    build: () => ({ url: "/api/me/mfa" }),
+    anonymous: 401,
+    expect: everyone({ status: 200, fields: ["enrolled", "recoveryCodesLeft", "requiredByPolicy"] }),
+    otherwise: { status: 200, fields: ["enrolled", "recoveryCodesLeft", "requiredByPolicy"] },
+  },
+  {
+    route: "POST /api/me/mfa/recovery-codes",
+    target: "none",
+    build: () => ({ url: "/api/me/mfa/recovery-codes" }),
+    anonymous: 401,
+    // Demo accounts have no second factor: 409 "not set up".
+    expect: everyone({ status: 409 }),
+    otherwise: { status: 409 },
+  },
+  // ---- links from emails (no session needed; an unknown token is 400 for anyone) ----
+  {
+    route: "POST /api/auth/invitations/preview",
+    target: "none",
+    build: () => ({ url: "/api/auth/invitations/preview", payload: { token: FAKE_TOKEN } }),
+    anonymous: 400,
+    expect: everyone({ status: 400 }),
+    otherwise: { status: 400 },
+  },
+  {
+    route: "POST /api/auth/invitations/accept",
+    target: "none",
+    build: () => ({ url: "/api/auth/invitations/accept", payload: { token: FAKE_TOKEN, password: "a long enough passphrase" } }),
+    anonymous: 400,
+    expect: everyone({ status: 400 }),
+    otherwise: { status: 400 },
+  },
+  {
+    route: "POST /api/auth/password-reset",
+    target: "none",
+    build: () => ({ url: "/api/auth/password-reset", payload: { email: "nobody@example.org" } }),
+    anonymous: 202,
+    expect: everyone({ status: 202, fields: ["ok"] }),
+    otherwise: { status: 202, fields: ["ok"] },
+  },
+  {
+    route: "POST /api/auth/password-reset/complete",
+    target: "none",
+    build: () => ({ url: "/api/auth/password-reset/complete", payload: { token: FAKE_TOKEN, password: "a long enough passphrase" } }),
+    anonymous: 400,
+    expect: everyone({ status: 400 }),
+    otherwise: { status: 400 },
+  },
+  // ---- site administration ----
+  {
+    route: "GET /api/sites/:siteId/users",
+    target: "site",
+    build: (t) => ({ url: `/api/sites/${t.siteId}/users` }),
+    anonymous: 401,
+    expect: siteRoute(["site_admin"], { status: 200, fields: ["users"] }),
+    otherwise: { status: 404 },
+  },
+  {
+    route: "POST /api/sites/:siteId/invitations",
+    target: "site",
+    build: (t) => ({
+      url: `/api/sites/${t.siteId}/invitations`,
+      payload: { email: `policy-invite-${++inviteCounter}-${Date.now()}@example.org`, role: "caregiver", givenName: "Policy", familyName: "Invitee" },
+    }),
+    anonymous: 401,
+    expect: siteRoute(["caseworker", "supervisor", "rfa_worker", "site_admin"], { status: 201, fields: ["email", "expiresAt", "status", "userId"] }),
+    otherwise: { status: 404 },
+    mutates: true,
+  },
+  {
+    route: "POST /api/sites/:siteId/users/:userId/invitation",
+    target: "site",
+    // An account that is not at the site: the inviting staff pass the access check and get 404.
+    build: (t) => ({ url: `/api/sites/${t.siteId}/users/${UNKNOWN_USER}/invitation` }),
+    anonymous: 401,
+    expect: siteRoute(["caseworker", "supervisor", "rfa_worker", "site_admin"], { status: 404 }),
+    otherwise: { status: 404 },
+  },
+  {
+    route: "POST /api/sites/:siteId/users/:userId/disable",
+    target: "site",
+    // An account that is not at the site: the admin passes the access check and gets 404.
+    build: (t) => ({ url: `/api/sites/${t.siteId}/users/${UNKNOWN_USER}/disable` }),
+    anonymous: 401,
+    expect: siteRoute(["site_admin"], { status: 404 }),
+    otherwise: { status: 404 },
+  },
+  {
+    route: "POST /api/sites/:siteId/users/:userId/enable",
+    target: "site",
+    build: (t) => ({ url: `/api/sites/${t.siteId}/users/${UNKNOWN_USER}/enable` }),
+    anonymous: 401,
+    expect: siteRoute(["site_admin"], { status: 404 }),
+    otherwise: { status: 404 },
+  },
+  {
+    route: "GET /api/sites/:siteId/security-policy",
+    target: "site",
+    build: (t) => ({ url: `/api/sites/${t.siteId}/security-policy` }),
+    anonymous: 401,
+    expect: siteRoute(["site_admin"], { status: 200, fields: POLICY_FIELDS }),
+    otherwise: { status: 404 },
+  },
+  {
+    route: "PUT /api/sites/:siteId/security-policy",
+    target: "site",
+    build: (t) => ({
+      url: `/api/sites/${t.siteId}/security-policy`,
+      payload: { staffIdleMinutes: 15, familyIdleMinutes: 30, absoluteHours: 12, mfaRequiredForStaff: false, version: 1 },
+    }),
+    anonymous: 401,
+    expect: siteRoute(["site_admin"], { status: 200, fields: POLICY_FIELDS }),
+    otherwise: { status: 404 },
+    mutates: true,
+  },
+];

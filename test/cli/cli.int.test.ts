@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../server/db/engine.js";
+import { createFreshPostgresDatabase } from "../support/fresh-postgres.js";
+
+// The `qpi` admin command, run as a user would (a separate process), against
+// the embedded database in a temporary folder — or a fresh PostgreSQL
+// database when TEST_DATABASE_URL is set.
+let env: NodeJS.ProcessEnv;
+let dataDir: string;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+function qpi(...args: string[]) {
+  const result = spawnSync(process.execPath, ["bin/qpi.mjs", ...args], { env, encoding: "utf8", timeout: 120_000 });
+  return { code: result.status, out: result.stdout + result.stderr };
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qpi-cli-"));
+  env = { ...process.env, QPI_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  if (process.env.TEST_DATABASE_URL) {
+    const fresh = await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL, "qpi_cli");
+    env.DATABASE_URL = fresh.url;
+    dropDatabase = fresh.drop;
+  }
+});
+afterAll(async () => {
+  await dropDatabase?.();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("qpi command line", () => {
+  it("prints help listing its verbs", () => {
+    const { code, out } = qpi("--help");
+    expect(code).toBe(0);
+    for (const verb of ["migrate", "seed-demo", "users add", "users disable"]) expect(out).toContain(verb);
+    expect(qpi("no-such-verb").code).toBe(2);
+  });
+
+  it("migrates, then reports nothing pending", () => {
+    expect(qpi("migrate").out).toMatch(/0001_network: Success/);
+    expect(qpi("migrate").out).toMatch(/No pending migrations/);
+  });
+
+  it("seeds the demo network once, deterministically sized, and prints the sign-ins", () => {
+    const first = qpi("seed-demo", "--seed", "3", "--scale", "0.1", "--as-of", "2026-01-15");
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Seeded: 3 sites, \d+ children/);
+    expect(first.out).toContain("caseworker@demo.qpi.example");
+    const again = qpi("seed-demo");
+    expect(again.code).toBe(1);
+    expect(again.out).toMatch(/already has sites/);
+    expect(qpi("seed-demo", "--scale=0").out).toMatch(/--scale must be/);
+  });
+
+  it("adds a user who can then be found, refuses a common password and a duplicate, and disables", async () => {
+    const add = (password: string, email = "new.worker@example.org") => {
+      env.QPI_NEW_PASSWORD = password;
+      try {
+        return qpi("users", "add", "--email", email, "--given-name", "Ana", "--family-name", "Reyes", "--role", "caseworker", "--site", "CA-FRESNO", "--unit", "Emergency Response");
+      } finally {
+        delete env.QPI_NEW_PASSWORD;
+      }
+    };
+    expect(add("password123").code).not.toBe(0);
+    const ok = add("a long and unusual phrase");
+    expect(ok.code).toBe(0);
+    expect(add("another long phrase here").out).toMatch(/conflict|already exists/i);
+    expect(qpi("users", "add", "--email", "x@example.org", "--given-name", "A", "--family-name", "B", "--role", "wizard", "--site", "CA-FRESNO").code).not.toBe(0);
+    expect(qpi("users", "disable", "--email", "new.worker@example.org").code).toBe(0);
+    const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir });
+    try {
+      const user = await database.db.selectFrom("user_account").select(["status", "password_hash"]).where("email", "=", "new.worker@example.org").executeTakeFirstOrThrow();
+      expect(user.status).toBe("disabled");
+      expect(user.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { ApiError } from "./api";
+import { useI18n } from "../i18n/i18n";
+
+/** Shows an API error as the server worded it (in the user's language), with its fields. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const message = error instanceof ApiError ? error.message : t("common.error");
+  const fields = error instanceof ApiError ? error.fields : [];
+  return (
+    <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
+      <div className="usa-alert__body">
+        <p className="usa-alert__text">{message}</p>
+        {fields.length > 0 && (
+          <ul>
+            {fields.map((f) => (
+              <li key={f.field}>
+                <strong>{f.field}</strong>: {f.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

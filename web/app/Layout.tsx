@@ -1,0 +1,88 @@
+import { useEffect, useState, type ReactNode } from "react";
+import { NavLink, useLocation } from "react-router";
+import { useQueryClient } from "@tanstack/react-query";
+import { useI18n, type Language } from "../i18n/i18n";
+import { api } from "./api";
+import { navigation } from "./features";
+import { sessionQueryKey, useSignOut, type SessionView } from "./session";
+
+function LanguageSwitch() {
+  const { language, setLanguage, t } = useI18n();
+  const client = useQueryClient();
+  const other: Language = language === "en" ? "es" : "en";
+  return (
+    <button
+      type="button"
+      className="usa-button usa-button--unstyled qpi-language"
+      lang={other}
+      onClick={async () => {
+        setLanguage(other);
+        await api("/api/me/language", { method: "PUT", body: { language: other } }).catch(() => undefined);
+        // Server-worded content (errors, names of things) comes back in the new language.
+        await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+      }}
+    >
+      {t("language.switchTo")}
+    </button>
+  );
+}
+
+export function Layout({ session, children }: { session: SessionView; children: ReactNode }) {
+  const { t } = useI18n();
+  const signOut = useSignOut();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const items = navigation.filter((item) => item.visible(session));
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">
+        {t("common.skipToContent")}
+      </a>
+      <div className={`usa-overlay ${menuOpen ? "is-visible" : ""}`} onClick={() => setMenuOpen(false)} />
+      <header className="usa-header usa-header--basic">
+        <div className="usa-nav-container">
+          <div className="usa-navbar">
+            <div className="usa-logo">
+              <em className="usa-logo__text">
+                <NavLink to="/" title={t("app.name")}>
+                  {t("app.name")}
+                </NavLink>
+              </em>
+            </div>
+            <button type="button" className="usa-menu-btn" aria-expanded={menuOpen} aria-controls="primary-nav" onClick={() => setMenuOpen(true)}>
+              {t("nav.menu")}
+            </button>
+          </div>
+          <nav id="primary-nav" aria-label={t("nav.primary")} className={`usa-nav ${menuOpen ? "is-visible" : ""}`}>
+            <button type="button" className="usa-nav__close" onClick={() => setMenuOpen(false)} aria-label={t("nav.close")}>
+              ×
+            </button>
+            <ul className="usa-nav__primary usa-accordion">
+              {items.map((item) => (
+                <li className="usa-nav__primary-item" key={item.path}>
+                  <NavLink to={item.path} end={item.path === "/"} className={({ isActive }) => `usa-nav-link ${isActive ? "usa-current" : ""}`}>
+                    <span>{t(item.labelKey)}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            <div className="usa-nav__secondary qpi-account">
+              <span className="qpi-account__name">{session.user.displayName}</span>
+              <LanguageSwitch />
+              <button type="button" className="usa-button usa-button--outline usa-button--small" onClick={() => signOut.mutate()}>
+                {t("auth.signOut")}
+              </button>
+            </div>
+          </nav>
+        </div>
+      </header>
+      <main id="main-content" className="grid-container qpi-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="usa-footer usa-footer--slim">
+        <div className="grid-container qpi-footer">{t("app.footer")}</div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReactElement } from "react";
+import type { SessionView } from "./session";
+
+/** A top-level place in the app; shown when the user may use it. */
+export interface NavItem {
+  path: string;
+  labelKey: string;
+  /** Lower comes first in the menu. */
+  order: number;
+  visible(session: SessionView): boolean;
+}
+
+export interface FeatureRoute {
+  path: string;
+  element: ReactElement;
+}
+
+/**
+ * What a feature folder contributes to the shell. Each `features/<module>/feature.tsx`
+ * exports `feature: Feature`; the shell finds them all, so adding a module never
+ * edits the shell.
+ */
+export interface Feature {
+  nav?: NavItem[];
+  routes: FeatureRoute[];
+}

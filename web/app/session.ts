@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, ApiError, setCsrfToken } from "./api";
+
+export interface SessionView {
+  user: { id: string; personId: string; displayName: string; email: string; language: "en" | "es" };
+  roles: { role: string; siteId: string; siteCode: string; siteName: string; unitId: string | null; unitName: string | null }[];
+  abilities: string[];
+  csrfToken: string;
+}
+
+export const sessionQueryKey = ["session"];
+
+/** The signed-in user, or null when signed out. */
+export function useSession() {
+  return useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: async () => {
+      try {
+        const session = await api<SessionView>("/api/auth/session");
+        setCsrfToken(session.csrfToken);
+        return session;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) => api("/api/auth/sign-in", { method: "POST", body: credentials }),
+    onSuccess: () => client.invalidateQueries({ queryKey: sessionQueryKey }),
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api("/api/auth/sign-out", { method: "POST" }),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(sessionQueryKey, null);
+    },
+  });
+}
+
+export function can(session: SessionView | null | undefined, ability: string): boolean {
+  return Boolean(session?.abilities.includes(ability));
+}
+
+export function hasRole(session: SessionView | null | undefined, ...roles: string[]): boolean {
+  return Boolean(session?.roles.some((r) => roles.includes(r.role)));
+}

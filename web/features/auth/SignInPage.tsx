@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useI18n, type Language } from "../../i18n/i18n";
+import { api } from "../../app/api";
+import { sessionQueryKey } from "../../app/session";
+import { ErrorAlert } from "../../app/ErrorAlert";
+import { EnrollStep, RecoveryCodes, TotpStep } from "../identity/MfaSteps";
+import { publicPageFor } from "../identity/PublicPages";
+
+type Step = "password" | "totp" | "enroll" | "codes";
+
+export function SignInPage() {
+  const page = publicPageFor(window.location.pathname);
+  return page ?? <SignInFlow />;
+}
+
+function SignInFlow() {
+  const { t, language, setLanguage } = useI18n();
+  const client = useQueryClient();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [step, setStep] = useState<Step>("password");
+  const [codes, setCodes] = useState<string[]>([]);
+  const other: Language = language === "en" ? "es" : "en";
+  const finish = () => client.invalidateQueries({ queryKey: sessionQueryKey });
+  const signIn = useMutation({
+    mutationFn: () => api<{ ok: true; next: "done" | "totp" | "enroll" }>("/api/auth/sign-in", { method: "POST", body: { email, password } }),
+    onSuccess: (result) => {
+      setPassword("");
+      if (result.next === "done") void finish();
+      else setStep(result.next);
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    signIn.mutate();
+  }
+
+  return (
+    <main id="main-content" className="qpi-signin">
+      <div className="display-flex flex-justify-end">
+        <button type="button" className="usa-button usa-button--unstyled" lang={other} onClick={() => setLanguage(other)}>
+          {t("language.switchTo")}
+        </button>
+      </div>
+      <h1>{t("app.name")}</h1>
+      <p className="usa-intro">{t("auth.tagline")}</p>
+      {step === "password" && (
+        <>
+          <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend usa-legend--large">{t("auth.signIn")}</legend>
+              {signIn.isError && <ErrorAlert error={signIn.error} />}
+              <label className="usa-label" htmlFor="email">
+                {t("auth.email")}
+              </label>
+              <input className="usa-input" id="email" name="email" type="email" autoComplete="username" autoCapitalize="off" spellCheck={false} required value={email} onChange={(e) => setEmail(e.target.value)} />
+              <label className="usa-label" htmlFor="password">
+                {t("auth.password")}
+              </label>
+              <input className="usa-input" id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+              <button className="usa-button usa-button--big width-full margin-top-3" type="submit" disabled={signIn.isPending}>
+                {signIn.isPending ? t("auth.signingIn") : t("auth.signIn")}
+              </button>
+            </fieldset>
+          </form>
+          <p className="margin-top-2">
+            <a className="usa-link" href="/forgot-password">
+              {t("identity.forgot.link")}
+            </a>
+          </p>
+          <p className="margin-top-4 text-base">{t("auth.demoHint")}</p>
+        </>
+      )}
+      {step === "totp" && <TotpStep onDone={() => void finish()} />}
+      {step === "enroll" && (
+        <EnrollStep
+          onDone={(recoveryCodes) => {
+            setCodes(recoveryCodes);
+            setStep("codes");
+          }}
+        />
+      )}
+      {step === "codes" && (
+        <>
+          <RecoveryCodes codes={codes} />
+          <button type="button" className="usa-button usa-button--big margin-top-3" onClick={() => void finish()}>
+            {t("identity.recovery.continue")}
+          </button>
+        </>
+      )}
+    </main>
+  );
+}

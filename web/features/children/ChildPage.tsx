@@ -1,0 +1,40 @@
+import { useParams } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { useI18n } from "../../i18n/i18n";
+import { api } from "../../app/api";
+import { ErrorAlert } from "../../app/ErrorAlert";
+import { Breadcrumb } from "../../app/Breadcrumb";
+import type { ChildListItem } from "./types";
+import { PlacementSection } from "./PlacementSection";
+import { TasksSection } from "./TasksSection";
+import { HearingsSection } from "./HearingsSection";
+
+export function ChildPage() {
+  const { childId } = useParams();
+  const { t, formatDate } = useI18n();
+  const child = useQuery({ queryKey: ["child", childId], queryFn: () => api<ChildListItem>(`/api/children/${childId}`) });
+  return (
+    <>
+      <Breadcrumb to="/children" labelKey="nav.children" />
+      <ErrorAlert error={child.error} />
+      {child.data && (
+        <>
+          <h1>
+            {child.data.givenName} {child.data.familyName}
+          </h1>
+          <dl className="qpi-facts">
+            <dt>{t("children.caseNumber")}</dt>
+            <dd>{child.data.caseNumber}</dd>
+            <dt>{t("children.birthDate")}</dt>
+            <dd>{formatDate(child.data.birthDate)}</dd>
+            <dt>{t("children.placement")}</dt>
+            <dd>{child.data.currentSetting ? `${t(`setting.${child.data.currentSetting}`)} · ${t("children.placedSince", { date: formatDate(child.data.placedSince) })}` : t("children.notInCare")}</dd>
+          </dl>
+          <TasksSection childId={child.data.id} />
+          <PlacementSection childId={child.data.id} />
+          <HearingsSection childId={child.data.id} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useI18n } from "../../i18n/i18n";
+import { api } from "../../app/api";
+import { ErrorAlert } from "../../app/ErrorAlert";
+import type { ChildListResponse } from "./types";
+
+const PAGE = 25;
+
+export function ChildrenPage() {
+  const { t, formatDate } = useI18n();
+  const [q, setQ] = useState("");
+  const [page, setPage] = useState(0);
+  const children = useQuery({
+    queryKey: ["children", q, page],
+    queryFn: () => api<ChildListResponse>(`/api/children?limit=${PAGE}&offset=${page * PAGE}${q ? `&q=${encodeURIComponent(q)}` : ""}`),
+    placeholderData: keepPreviousData,
+  });
+  const total = children.data?.total ?? 0;
+  return (
+    <>
+      <h1>{t("nav.children")}</h1>
+      <form className="usa-search usa-search--small margin-bottom-2" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label className="usa-sr-only" htmlFor="child-search">
+          {t("children.search")}
+        </label>
+        <input
+          className="usa-input"
+          id="child-search"
+          type="search"
+          placeholder={t("children.searchPlaceholder")}
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setPage(0);
+          }}
+        />
+      </form>
+      <ErrorAlert error={children.error} />
+      {children.data && (
+        <>
+          <p aria-live="polite">{t("children.count", { count: total })}</p>
+          <div className="qpi-table-wrap">
+            <table className="usa-table usa-table--borderless usa-table--stacked width-full">
+              <thead>
+                <tr>
+                  <th scope="col">{t("children.name")}</th>
+                  <th scope="col">{t("children.caseNumber")}</th>
+                  <th scope="col">{t("children.birthDate")}</th>
+                  <th scope="col">{t("children.placement")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {children.data.children.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row" data-label={t("children.name")}>
+                      <Link to={`/children/${c.id}`}>
+                        {c.familyName}, {c.givenName}
+                      </Link>
+                    </th>
+                    <td data-label={t("children.caseNumber")}>{c.caseNumber}</td>
+                    <td data-label={t("children.birthDate")}>{formatDate(c.birthDate)}</td>
+                    <td data-label={t("children.placement")}>
+                      {c.currentSetting ? `${t(`setting.${c.currentSetting}`)} · ${formatDate(c.placedSince)}` : t("children.notInCare")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav aria-label={t("common.pagination")} className="display-flex flex-justify margin-top-2">
+            <button type="button" className="usa-button usa-button--outline" disabled={page === 0} onClick={() => setPage(page - 1)}>
+              {t("common.previous")}
+            </button>
+            <span>{t("common.pageOf", { page: page + 1, pages: Math.max(1, Math.ceil(total / PAGE)) })}</span>
+            <button type="button" className="usa-button usa-button--outline" disabled={(page + 1) * PAGE >= total} onClick={() => setPage(page + 1)}>
+              {t("common.next")}
+            </button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Feature } from "../../app/navigation";
+import { ChildrenPage } from "./ChildrenPage";
+import { ChildPage } from "./ChildPage";
+import { WorklistPage } from "./WorklistPage";
+import { TimelinessPage } from "./TimelinessPage";
+import { RulesPage } from "./RulesPage";
+
+export const feature: Feature = {
+  nav: [
+    { path: "/children", labelKey: "nav.children", order: 20, visible: (s) => s.abilities.includes("child:list") },
+    { path: "/worklist", labelKey: "nav.worklist", order: 15, visible: (s) => s.abilities.includes("practice:complete") },
+    { path: "/practices/timeliness", labelKey: "nav.timeliness", order: 40, visible: (s) => s.abilities.includes("practice:report") },
+    { path: "/rules", labelKey: "nav.rules", order: 45, visible: (s) => s.abilities.includes("rules:manage") },
+  ],
+  routes: [
+    { path: "/children", element: <ChildrenPage /> },
+    { path: "/children/:childId", element: <ChildPage /> },
+    { path: "/worklist", element: <WorklistPage /> },
+    { path: "/practices/timeliness", element: <TimelinessPage /> },
+    { path: "/rules", element: <RulesPage /> },
+  ],
+};
