@@ -146,16 +146,9 @@ describe("practice workflows", () => {
   it("reminders: the scheduler queues one in-app notification per due task and mails it once", async () => {
     const childId = await placedChild(1);
     const scheduler = createScheduler(database.db, practiceJobs("http://qpi.test"), "test-runner");
-    const logged: string[] = [];
-    const original = console.log;
-    console.log = (...args: unknown[]) => void logged.push(args.join(" "));
-    try {
-      const first = await scheduler.tick(new Date(Date.now() + 1000));
-      expect(first).toEqual(["practice_reminders", "send_notification_email"]);
-      expect(await scheduler.tick(new Date(Date.now() + 2000))).toEqual([]);
-    } finally {
-      console.log = original;
-    }
+    const first = await scheduler.tick(new Date(Date.now() + 1000));
+    expect(first).toEqual(["practice_reminders", "send_notification_email"]);
+    expect(await scheduler.tick(new Date(Date.now() + 2000))).toEqual([]);
     const notes = (await (await get(CW, "/api/notifications")).json()).notifications as { taskId: string; message: string }[];
     const childTasks = await tasksOf(CW, childId);
     const comfort = childTasks.find((t) => t.practice === "comfort_call")!;
@@ -164,7 +157,8 @@ describe("practice workflows", () => {
     expect(forComfort[0].message).toMatch(/^QPI reminder: Comfort call for Test Child-/);
     const childName = (comfort as Task & { childName: string }).childName;
     // One email for this child's comfort call, to the caseworker, sent by the mail job.
-    expect(logged.filter((l) => l.includes(`Comfort call for ${childName}`) && l.includes("to=caseworker@demo.qpi.example"))).toHaveLength(1);
+    const mailed = await database.db.selectFrom("outbound_email").select(["to_address", "subject"]).where("subject", "like", `%Comfort call for ${childName}%`).execute();
+    expect(mailed).toEqual([{ to_address: "caseworker@demo.qpi.example", subject: expect.stringMatching(/^QPI reminder/) }]);
     expect(await database.db.selectFrom("job_run").select(["job_name", "runner"]).orderBy("job_name").execute()).toEqual([
       { job_name: "practice_reminders", runner: "test-runner" },
       { job_name: "send_notification_email", runner: "test-runner" },

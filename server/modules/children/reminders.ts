@@ -43,13 +43,16 @@ export async function queueReminders(trx: Transaction<Database>, now: Date) {
   return { reminded: ids.length, notifications: due.rows.length };
 }
 
+/** At most this many emails per run (a minute): a backlog drains over the next runs instead of holding one long transaction. */
+export const EMAILS_PER_RUN = 2000;
+
 /** Sends the email copy of notifications not yet mailed, in the user's language, claiming rows so no instance sends twice. */
 export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl: string) {
   const rows = await sql<{ id: string; email: string; preferred_language: string; subject_key: string; params: Record<string, string> }>`
     SELECT n.id, ua.email, ua.preferred_language, n.subject_key, n.params
     FROM notification n JOIN user_account ua ON ua.id = n.user_id
     WHERE n.email_sent_at IS NULL
-    ORDER BY n.created_at LIMIT 100
+    ORDER BY n.created_at, n.id LIMIT ${EMAILS_PER_RUN}
     FOR UPDATE OF n SKIP LOCKED`.execute(trx);
   for (const row of rows.rows) {
     const locale = isLocale(row.preferred_language) ? row.preferred_language : "en";
