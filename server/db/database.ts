@@ -245,7 +245,8 @@ export interface PermissionTable {
   created_at: CreatedAt;
 }
 
-export type AccessScope = "site" | "unit" | "assigned" | "own";
+/** 'state' and 'network' (migration 0340) reach aggregate outcomes only, never a child record. */
+export type AccessScope = "site" | "unit" | "assigned" | "own" | "state" | "network";
 
 export interface RolePermissionTable {
   role_code: string;

@@ -33,28 +33,32 @@ export function Layout({ session, children }: { session: SessionView; children: 
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
-  const items = navigation.filter((item) => item.visible(session));
+  const visible = navigation.filter((item) => item.visible(session));
+  const items = visible.filter((item) => item.area !== "account");
+  const accountItems = visible.filter((item) => item.area === "account");
+  // The extended header keeps the work pages on one row of their own at desktop
+  // width however many a role has, with the account links above them.
   return (
     <>
       <a className="usa-skipnav" href="#main-content">
         {t("common.skipToContent")}
       </a>
       <div className={`usa-overlay ${menuOpen ? "is-visible" : ""}`} onClick={() => setMenuOpen(false)} />
-      <header className="usa-header usa-header--basic">
-        <div className="usa-nav-container">
-          <div className="usa-navbar">
-            <div className="usa-logo">
-              <em className="usa-logo__text">
-                <NavLink to="/" title={t("app.name")}>
-                  {t("app.name")}
-                </NavLink>
-              </em>
-            </div>
-            <button type="button" className="usa-menu-btn" aria-expanded={menuOpen} aria-controls="primary-nav" onClick={() => setMenuOpen(true)}>
-              {t("nav.menu")}
-            </button>
+      <header className="usa-header usa-header--extended qpi-header">
+        <div className="usa-navbar">
+          <div className="usa-logo">
+            <em className="usa-logo__text">
+              <NavLink to="/" title={t("app.name")}>
+                {t("app.name")}
+              </NavLink>
+            </em>
           </div>
-          <nav id="primary-nav" aria-label={t("nav.primary")} className={`usa-nav ${menuOpen ? "is-visible" : ""}`}>
+          <button type="button" className="usa-menu-btn" aria-expanded={menuOpen} aria-controls="primary-nav" onClick={() => setMenuOpen(true)}>
+            {t("nav.menu")}
+          </button>
+        </div>
+        <nav id="primary-nav" aria-label={t("nav.primary")} className={`usa-nav ${menuOpen ? "is-visible" : ""}`}>
+          <div className="usa-nav__inner">
             <button type="button" className="usa-nav__close" onClick={() => setMenuOpen(false)} aria-label={t("nav.close")}>
               ×
             </button>
@@ -68,14 +72,25 @@ export function Layout({ session, children }: { session: SessionView; children: 
               ))}
             </ul>
             <div className="usa-nav__secondary qpi-account">
-              <span className="qpi-account__name">{session.user.displayName}</span>
-              <LanguageSwitch />
-              <button type="button" className="usa-button usa-button--outline usa-button--small" onClick={() => signOut.mutate()}>
-                {t("auth.signOut")}
-              </button>
+              <ul className="usa-nav__secondary-links">
+                <li className="usa-nav__secondary-item qpi-account__name">{session.user.displayName}</li>
+                {accountItems.map((item) => (
+                  <li className="usa-nav__secondary-item" key={item.path}>
+                    <NavLink to={item.path}>{t(item.labelKey)}</NavLink>
+                  </li>
+                ))}
+                <li className="usa-nav__secondary-item">
+                  <LanguageSwitch />
+                </li>
+                <li className="usa-nav__secondary-item">
+                  <button type="button" className="usa-button usa-button--unstyled" onClick={() => signOut.mutate()}>
+                    {t("auth.signOut")}
+                  </button>
+                </li>
+              </ul>
             </div>
-          </nav>
-        </div>
+          </div>
+        </nav>
       </header>
       <main id="main-content" className="grid-container qpi-main" tabIndex={-1}>
         {children}

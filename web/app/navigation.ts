@@ -7,6 +7,8 @@ export interface NavItem {
   labelKey: string;
   /** Lower comes first in the menu. */
   order: number;
+  /** "account": the user's own settings, shown with their name and sign-out rather than among the work pages. */
+  area?: "primary" | "account";
   visible(session: SessionView): boolean;
 }
 

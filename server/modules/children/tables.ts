@@ -77,6 +77,34 @@ export interface NotificationTable {
   created_at: CreatedAt;
 }
 
+export type Allegation = "neglect" | "physical_abuse" | "sexual_abuse" | "emotional_abuse" | "exploitation" | "other";
+export type ReporterRole = "teacher" | "medical" | "law_enforcement" | "social_services" | "relative" | "neighbor" | "anonymous" | "other";
+
+/** A maltreatment report in the child's case record (migration 0130); the reporter is field class reporter_identity. */
+export interface MaltreatmentReportTable {
+  id: Generated<string>;
+  child_id: string;
+  site_id: string;
+  received_on: CalendarDay;
+  allegation: Allegation;
+  disposition: Generated<"pending" | "substantiated" | "inconclusive" | "unfounded">;
+  reporter_name: string | null;
+  reporter_role: ReporterRole | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
+/** A court order that conditions disclosure (migration 0140). */
+export interface CourtOrderTable {
+  id: Generated<string>;
+  child_id: string;
+  site_id: string;
+  kind: "no_contact_disclosure";
+  starts_on: CalendarDay;
+  ends_on: CalendarDay | null;
+  created_at: CreatedAt;
+}
+
 declare module "../../db/database.js" {
   interface PlacementTable {
     started_at: Date | null;
@@ -87,5 +115,7 @@ declare module "../../db/database.js" {
     caregiver_report: CaregiverReportTable;
     transition_plan: TransitionPlanTable;
     notification: NotificationTable;
+    maltreatment_report: MaltreatmentReportTable;
+    court_order: CourtOrderTable;
   }
 }

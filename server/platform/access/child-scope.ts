@@ -84,6 +84,10 @@ export function childScope(actor: Actor, permission: string) {
             );
           return own.length ? eb.and([atSite, eb.or(own)]) : eb.val(false);
         }
+        // Aggregate-only scopes (migration 0340, outcomes): they never reach a child record.
+        case "state":
+        case "network":
+          return eb.val(false);
       }
     });
     return clauses.length ? eb.or(clauses) : sql<SqlBool>`false`;

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { AnyActor } from "../access/actor.js";
+import "./tables.js";
 
 export interface AuditEntry {
   action: string;
@@ -81,8 +82,10 @@ export async function recordAudit(
   if (!trx.isTransaction) return trx.transaction().execute((t) => recordAudit(t, who, entry));
   const actor = identityOf(who);
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom("audit_event").select("hash").orderBy("seq", "desc").limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  // Chain from the recorded head, not from whatever row is last: if someone
+  // cut rows off the tail, the next row then visibly fails to follow the rest.
+  const head = await trx.selectFrom("audit_chain_head").select("last_hash").executeTakeFirstOrThrow();
+  const prevHash = head.last_hash;
   // Millisecond precision so the instant survives the round trip unchanged.
   const row: AuditRowForHash = {
     occurred_at: new Date(Math.floor(Date.now())),
@@ -97,8 +100,14 @@ export async function recordAudit(
     ip: actor.ip,
     request_id: actor.requestId,
   };
-  await trx
+  const hash = chainHash(prevHash, row);
+  const inserted = await trx
     .insertInto("audit_event")
-    .values({ ...row, outcome: entry.outcome, prev_hash: prevHash, hash: chainHash(prevHash, row) })
+    .values({ ...row, outcome: entry.outcome, prev_hash: prevHash, hash })
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable("audit_chain_head")
+    .set((eb) => ({ row_count: eb("row_count", "+", 1), last_seq: inserted.seq, last_hash: hash, updated_at: new Date() }))
     .execute();
 }

@@ -6,7 +6,7 @@ import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from "./P
 export const feature: Feature = {
   nav: [
     { path: "/admin/users", labelKey: "nav.siteUsers", order: 90, visible: (s) => s.roles.some((r) => r.role === "site_admin") },
-    { path: "/account/security", labelKey: "nav.accountSecurity", order: 95, visible: () => true },
+    { path: "/account/security", labelKey: "nav.accountSecurity", order: 95, area: "account", visible: () => true },
   ],
   routes: [
     { path: "/admin/users", element: <SiteUsersPage /> },
