@@ -1,4 +1,4 @@
-import type { ReactElement } from "react";
+import type { ComponentType, ReactElement } from "react";
 import type { SessionView } from "./session";
 
 /** A top-level place in the app; shown when the user may use it. */
@@ -10,6 +10,15 @@ export interface NavItem {
   /** "account": the user's own settings, shown with their name and sign-out rather than among the work pages. */
   area?: "primary" | "account";
   visible(session: SessionView): boolean;
+}
+
+/** A card a feature puts on the home page for the users it concerns. */
+export interface HomeCard {
+  id: string;
+  /** Lower comes first. */
+  order: number;
+  visible(session: SessionView): boolean;
+  Card: ComponentType;
 }
 
 export interface FeatureRoute {
@@ -24,5 +33,6 @@ export interface FeatureRoute {
  */
 export interface Feature {
   nav?: NavItem[];
+  homeCards?: HomeCard[];
   routes: FeatureRoute[];
 }

@@ -4,6 +4,7 @@ import { ChildPage } from "./ChildPage";
 import { WorklistPage } from "./WorklistPage";
 import { TimelinessPage } from "./TimelinessPage";
 import { RulesPage } from "./RulesPage";
+import { TimelinessCard, WorklistCard } from "./HomeCards";
 
 export const feature: Feature = {
   nav: [
@@ -11,6 +12,10 @@ export const feature: Feature = {
     { path: "/worklist", labelKey: "nav.worklist", order: 15, visible: (s) => s.abilities.includes("practice:complete") },
     { path: "/practices/timeliness", labelKey: "nav.timeliness", order: 40, visible: (s) => s.abilities.includes("practice:report") },
     { path: "/rules", labelKey: "nav.rules", order: 45, visible: (s) => s.abilities.includes("rules:manage") },
+  ],
+  homeCards: [
+    { id: "worklist", order: 10, visible: (s) => s.abilities.includes("practice:complete"), Card: WorklistCard },
+    { id: "timeliness", order: 20, visible: (s) => s.abilities.includes("practice:report"), Card: TimelinessCard },
   ],
   routes: [
     { path: "/children", element: <ChildrenPage /> },

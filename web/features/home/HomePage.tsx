@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import { api } from "../../app/api";
 import { can, hasRole, useSession, type SessionView } from "../../app/session";
 import type { ChildListResponse } from "../children/types";
+import { homeCards } from "../../app/features";
 
 function MyChildren({ titleKey }: { titleKey: string }) {
   const { t, formatDate } = useI18n();
@@ -62,6 +63,9 @@ export function HomePage({ session }: { session: SessionView }) {
       </ul>
       <div className="qpi-cards">
         {can(session, "child:list") && <MyChildren titleKey={childrenTitle} />}
+        {homeCards.filter((card) => card.visible(session)).map(({ id, Card }) => (
+          <Card key={id} />
+        ))}
         {can(session, "network:read") && (
           <section className="qpi-card" aria-labelledby="network-card">
             <h2 id="network-card">{t("nav.network")}</h2>
