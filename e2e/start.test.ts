@@ -25,7 +25,7 @@ describe("npm start (README quick start)", () => {
     const { password, emails } = parseDemoSignIns(server.output());
     expect(password.length).toBeGreaterThanOrEqual(8);
     expect(Object.keys(emails).sort()).toEqual(
-      ["analyst", "birth_parent", "caregiver", "caseworker", "qpi_coordinator", "rfa_worker", "site_admin", "supervisor", "youth"].sort(),
+      ["analyst", "birth_parent", "caregiver", "caseworker", "network_analyst", "qpi_coordinator", "rfa_worker", "site_admin", "state_analyst", "supervisor", "youth"].sort(),
     );
     expect(fs.existsSync(path.join(server.dataDir, "pgdata"))).toBe(true);
   });

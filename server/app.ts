@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "./db/database.js";
 import type { EngineKind } from "./db/engine.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
+import { auditDenial } from "./platform/audit/denials.js";
 import { registerSecurity } from "./platform/http/security.js";
 import { registerSessionHook } from "./platform/auth/session-hook.js";
 import type { App, PlatformDeps } from "./platform/http/types.js";
@@ -27,6 +28,8 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** The clock (tests step it through session timeouts); defaults to the system clock. */
   now?: () => Date;
+  /** Told of every route as it is registered (the authorization meta-test lists them). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<App> {
@@ -36,6 +39,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) app.addHook("onRoute", (route) => options.onRoute!(route));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -47,7 +51,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     now: options.now ?? (() => new Date()),
   };
 
-  registerErrorHandling(app);
+  // Every refusal of a signed-in request is audited, whichever service refused it.
+  registerErrorHandling(app, { onDenied: (request) => auditDenial(options.db, request) });
   await app.register(cookie);
   await registerSecurity(app, { rateLimitPerMinute: options.rateLimitPerMinute ?? 600 });
   await app.register(swagger, {

@@ -4,12 +4,15 @@ import pg from "pg";
 import { Kysely, PostgresDialect } from "kysely";
 import type { Database } from "./database.js";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
+import { pgliteBulkCopy, postgresBulkCopy, registerBulkCopy, type BulkCopy } from "./bulk-copy.js";
 
 export type EngineKind = "pglite" | "postgres";
 
 export interface OpenDatabase {
   db: Kysely<Database>;
   kind: EngineKind;
+  /** Binary COPY in and out (the outcome tables); also found from `db` with bulkCopyOf(db). */
+  copy: BulkCopy;
   /** Closes the pool, the embedded engine and the data-folder lock, in that order. */
   close(): Promise<void>;
 }
@@ -39,9 +42,12 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
 async function openPostgres(connectionString: string, max: number): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString, max, options: "-c TimeZone=UTC" });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const copy = postgresBulkCopy(pool);
+  registerBulkCopy(db, copy);
   return {
     db,
     kind: "postgres",
+    copy,
     close: async () => {
       await db.destroy();
     },
@@ -67,9 +73,12 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     await pglite.exec("SET TimeZone = 'UTC'");
     const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const copy = pgliteBulkCopy(pglite, pool);
+    registerBulkCopy(db, copy);
     return {
       db,
       kind: "pglite",
+      copy,
       close: async () => {
         await db.destroy();
         await pglite.close();

@@ -20,6 +20,7 @@ import { Random } from "./random.js";
 import { addDays, addYears, daysBetween } from "./calendar.js";
 import { familyNames, givenNames, schools, streetNames } from "./names.js";
 import { demoSites, type DemoSiteSpec } from "./demo-sites.js";
+import { addOutcomeAnalysts } from "./outcome-analysts.js";
 
 type Row<T> = Insertable<T> & { id: string };
 
@@ -109,6 +110,7 @@ export function generateDemoNetwork(options: GenerateOptions): DemoNetwork {
     if (!net.states.some((s) => s.code === spec.stateCode)) net.states.push({ code: spec.stateCode, name: spec.stateName });
     new SiteBuilder(net, random, spec, options).build();
   }
+  addOutcomeAnalysts(net, options.seed);
   return net;
 }
 

@@ -15,16 +15,54 @@ export type RoleName =
   | "qpi_coordinator"
   | "site_admin"
   | "analyst"
+  | "state_analyst" // outcomes at every site of the grant site's state (migration 0340)
+  | "network_analyst" // outcomes at every site (migration 0340)
   | "caregiver"
   | "birth_parent"
   | "youth";
 
-/** How the actor relates to the record the route is about. */
-export type Relation =
-  | "own" //       on the child's team / the child's caregiver now / the child's parent / the youth themself; for a site: the actor's own site
-  | "same_unit" // a child whose caseworker is in the actor's unit (not the actor's own)
-  | "same_site" // a child of the actor's site the actor has no relationship to
-  | "other_site"; // a record of another jurisdiction
+/** Every role at run time: the runner signs each in. Adding a role to RoleName without listing it here fails the type check. */
+export const ALL_ROLES = [
+  "caseworker",
+  "supervisor",
+  "rfa_worker",
+  "qpi_coordinator",
+  "site_admin",
+  "analyst",
+  "state_analyst",
+  "network_analyst",
+  "caregiver",
+  "birth_parent",
+  "youth",
+] as const satisfies readonly RoleName[];
+type UnlistedRole = Exclude<RoleName, (typeof ALL_ROLES)[number]>;
+export const everyRoleListed: [UnlistedRole] extends [never] ? true : UnlistedRole = true;
+
+/**
+ * How the actor relates to the record the route is about. The runner
+ * (authorization.int.test.ts) picks a real record of the test world for each:
+ *
+ *   child targets
+ *     own         caseworker: the child's caseworker; supervisor: on the child's team;
+ *                 caregiver: the child lives in their home now; birth parent: their child;
+ *                 youth: themself; roles without caseload or family tie: a child of their site
+ *     same_unit   a child whose caseworker is in the actor's unit (for families: the unit of
+ *                 their own child's caseworker), not related to the actor
+ *     same_site   a child of the actor's site in another unit, not related to the actor
+ *     other_site  a child of another jurisdiction
+ *   site targets: own (the actor's site) and other_site only
+ *   no target ("none"): own only — the route is about the caller
+ *
+ * Without a session is `anonymous` on the entry.
+ */
+export type Relation = "own" | "same_unit" | "same_site" | "other_site";
+
+/** The relations the runner tries for a target kind. */
+export const relationsFor: Record<TargetKind, readonly Relation[]> = {
+  none: ["own"],
+  site: ["own", "other_site"],
+  child: ["own", "same_unit", "same_site", "other_site"],
+};
 
 export type TargetKind = "none" | "site" | "child";
 
@@ -55,6 +93,13 @@ export interface RoutePolicy {
   /** Role → relation → expectation. A role or relation not listed expects `otherwise`. */
   expect: Partial<Record<RoleName, Partial<Record<Relation, Expectation>>>>;
   otherwise: Expectation;
-  /** Set for state-changing routes whose success would disturb other cases (each run gets a fresh world when true). */
+  /**
+   * Set for state-changing routes whose success would disturb other cases:
+   * the runner calls them after every read, each child-target call on a
+   * child minted for it with the relation under test, and sign-out on a
+   * session of its own.
+   */
   mutates?: boolean;
+  /** The call ends the caller's session (sign-out): the runner spends a spare session on it. */
+  endsSession?: boolean;
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { openDatabase } from "../../server/db/engine.js";
 import { createFreshPostgresDatabase } from "../support/fresh-postgres.js";
 
@@ -37,7 +38,7 @@ describe("qpi command line", () => {
   it("prints help listing its verbs", () => {
     const { code, out } = qpi("--help");
     expect(code).toBe(0);
-    for (const verb of ["migrate", "seed-demo", "users add", "users disable"]) expect(out).toContain(verb);
+    for (const verb of ["migrate", "seed-demo", "users add", "users disable", "audit verify"]) expect(out).toContain(verb);
     expect(qpi("no-such-verb").code).toBe(2);
   });
 
@@ -80,5 +81,24 @@ describe("qpi command line", () => {
     } finally {
       await database.close();
     }
+  });
+
+  it("verifies the audit chain, then names the row an owner edited behind the triggers' back", async () => {
+    const ok = qpi("audit", "verify");
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/^audit chain ok: \d+ rows/m);
+    const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir });
+    try {
+      await database.db.transaction().execute(async (trx) => {
+        await sql`ALTER TABLE audit_event DISABLE TRIGGER USER`.execute(trx);
+        await sql`UPDATE audit_event SET purpose = 'rewritten' WHERE seq = 2`.execute(trx);
+        await sql`ALTER TABLE audit_event ENABLE TRIGGER USER`.execute(trx);
+      });
+    } finally {
+      await database.close();
+    }
+    const broken = qpi("audit", "verify");
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/audit chain broken at seq 2: hash mismatch/);
   });
 });

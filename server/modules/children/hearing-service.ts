@@ -65,6 +65,8 @@ export function hearingService(db: Kysely<Database>) {
     async list(actor: Actor, childId: string) {
       requireAccess(actor, "practice:read");
       return db.transaction().execute(async (trx) => {
+        const child = await placementRepository(trx).childFor(actor, "practice:read", childId);
+        if (!child) throw new AppError("not_found");
         const rows = await trx
           .selectFrom("court_hearing as h")
           .innerJoin("child", "child.id", "h.child_id")
@@ -76,7 +78,7 @@ export function hearingService(db: Kysely<Database>) {
           .where("h.child_id", "=", childId)
           .orderBy("h.hearing_on", "desc")
           .execute();
-        await recordAudit(trx, actor, { action: "hearing.list", entityType: "child", entityId: childId, siteId: rows[0]?.site_id ?? null, outcome: "success" });
+        await recordAudit(trx, actor, { action: "hearing.list", entityType: "child", entityId: childId, siteId: child.site_id, fieldClasses: ["practice"], outcome: "success" });
         return {
           hearings: rows.map((h) => ({
             id: h.id,

@@ -59,6 +59,16 @@ export const TeamMemberView = z.object({ id: z.uuid(), personId: z.uuid(), name:
 export const RelationView = z.object({ personId: z.uuid(), name: z.string(), kind: z.string() });
 export const HouseholdOption = z.object({ id: z.uuid(), name: z.string(), kind: z.string() });
 
+/** The caregiver's address and phone (field class caregiver_contact): absent for actors without the right. */
+export const CaregiverContact = z.object({
+  householdId: z.uuid(),
+  householdName: z.string(),
+  addressLine1: z.string().nullable(),
+  city: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
 export const PlacementHistory = z.object({
   childId: z.uuid(),
   icwa: z.boolean(),
@@ -66,5 +76,7 @@ export const PlacementHistory = z.object({
   team: z.array(TeamMemberView),
   relations: z.array(RelationView),
   households: z.array(HouseholdOption),
+  /** Where the child lives now (null: not in a home); the key is absent when the actor may not read caregiver contact. */
+  caregiverContact: CaregiverContact.nullable().optional(),
 });
 export type PlacementHistory = z.infer<typeof PlacementHistory>;

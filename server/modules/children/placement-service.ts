@@ -8,6 +8,8 @@ import { AppError } from "../../platform/errors/app-error.js";
 import { zonedInstant } from "../../platform/rules/zoned-time.js";
 import { mapDatabaseError } from "./database-errors.js";
 import { placementRepository } from "./placement-repository.js";
+import { childDisclosure } from "./disclosure.js";
+import { purposeOfRead } from "../../platform/access/child-reach.js";
 import { createPlacementTasks } from "./practice-tasks.js";
 import type { EpisodeCreate, EpisodeExit, PlacementHistory, PlacementMove } from "./placement-schema.js";
 import "./messages.js";
@@ -86,8 +88,19 @@ export function placementService(db: Kysely<Database>) {
         const child = await repo.childFor(actor, "child:read", childId);
         if (!child) throw new AppError("not_found");
         const [episodes, placements, team, relations, households] = [await repo.episodes(childId), await repo.placements(childId), await repo.team(childId), await repo.relations(childId), await repo.households(child.site_id)];
-        await recordAudit(trx, actor, { action: "placement.history.read", entityType: "child", entityId: childId, siteId: child.site_id, fieldClasses: ["placement"], outcome: "success" });
+        const disclosure = await childDisclosure(trx, actor, childId);
+        const showContact = disclosure?.readable.has("caregiver_contact") ?? false;
+        await recordAudit(trx, actor, {
+          action: "placement.history.read",
+          entityType: "child",
+          entityId: childId,
+          siteId: child.site_id,
+          fieldClasses: showContact ? ["placement", "caregiver_contact"] : ["placement"],
+          purpose: purposeOfRead(disclosure?.reach ?? null),
+          outcome: "success",
+        });
         return {
+          ...(showContact ? { caregiverContact: disclosure!.home } : {}),
           childId,
           icwa: child.icwa,
           episodes: episodes.map((e) => ({

@@ -55,10 +55,10 @@ export function childrenRepository(db: Kysely<Database>) {
       return scoped(actor, permission).select(listColumns).where("child.id", "=", childId).executeTakeFirst();
     },
 
-    /** The site a child belongs to, unscoped: used only to choose 403 or 404 for a denial. */
-    async siteOf(childId: string) {
-      const row = await db.selectFrom("child").select("site_id").where("id", "=", childId).executeTakeFirst();
-      return row?.site_id ?? null;
+    /** Those of `childIds` the actor reaches, in name order (another module's list of children, e.g. outcomes drill-down). */
+    async findMany(actor: Actor, permission: string, childIds: string[]) {
+      if (childIds.length === 0) return [];
+      return scoped(actor, permission).select(listColumns).where("child.id", "in", childIds).orderBy("person.family_name").orderBy("person.given_name").orderBy("child.id").execute();
     },
   };
 }

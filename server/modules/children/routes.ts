@@ -2,6 +2,7 @@ import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { requireActor } from "../../platform/http/request-context.js";
 import { ChildIdParams, ChildList, ChildListItem, ChildListQuery } from "./schema.js";
 import { childrenService } from "./service.js";
+import { registerRecordAccessRoutes } from "./access-routes.js";
 
 export function registerChildrenRoutes(app: App, deps: PlatformDeps) {
   const service = childrenService(deps.db);
@@ -17,4 +18,6 @@ export function registerChildrenRoutes(app: App, deps: PlatformDeps) {
     { schema: { tags: ["children"], summary: "One child", params: ChildIdParams, response: { 200: ChildListItem } } },
     async (request) => service.get(requireActor(request), request.params.childId),
   );
+
+  registerRecordAccessRoutes(app, deps);
 }

@@ -4,6 +4,7 @@ import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
+import { childReach, purposeOfRead } from "../../platform/access/child-reach.js";
 import { childrenRepository } from "./repository.js";
 import type { ChildListItem } from "./schema.js";
 
@@ -41,6 +42,28 @@ export function childrenService(db: Kysely<Database>) {
       });
     },
 
+    /**
+     * The children among `childIds` the actor may read — the children behind
+     * an outcome figure, for staff who may open them. Runs in the caller's
+     * transaction when given one, so the caller's audit and this one commit together.
+     */
+    async readMany(actor: Actor, childIds: string[], purpose: string): Promise<ChildListItem[]> {
+      requireAccess(actor, "child:read");
+      const read = async (trx: Kysely<Database>) => {
+        const rows = await childrenRepository(trx).findMany(actor, "child:read", childIds);
+        await recordAudit(trx, actor, {
+          action: "child.read_many",
+          entityType: "child",
+          entityId: rows.map((r) => r.id).join(",").slice(0, 4000) || null,
+          fieldClasses: ["identity"],
+          purpose,
+          outcome: "success",
+        });
+        return rows.map(toListItem);
+      };
+      return db.isTransaction ? read(db) : db.transaction().execute(read);
+    },
+
     async get(actor: Actor, childId: string): Promise<ChildListItem> {
       requireAccess(actor, "child:read");
       const found = await db.transaction().execute(async (trx) => {
@@ -52,15 +75,14 @@ export function childrenService(db: Kysely<Database>) {
             entityId: childId,
             siteId: row.site_id,
             fieldClasses: ["identity", "placement"],
+            purpose: purposeOfRead(await childReach(trx, actor, childId)),
             outcome: "success",
           });
         }
         return row;
       });
       if (found) return toListItem(found);
-      // Outside the actor's reach, or not there at all: the same 404, and the attempt is audited.
-      const siteId = await childrenRepository(db).siteOf(childId);
-      await recordAudit(db, actor, { action: "child.read", entityType: "child", entityId: childId, siteId, outcome: "denied" });
+      // Outside the actor's reach, or not there at all: the same 404 (the error handler audits the denial).
       throw new AppError("not_found");
     },
   };

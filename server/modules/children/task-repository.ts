@@ -79,9 +79,9 @@ export function taskRepository(db: Kysely<Database>) {
 
     /**
      * Timeliness per practice per unit (the unit of the child's current
-     * caseworker), over tasks due since `since`, at the sites given.
+     * caseworker), over tasks due since `since` (and until `until`, when given), at the sites given.
      */
-    async timeliness(siteIds: string[], since: string) {
+    async timeliness(siteIds: string[], since: string, until?: string) {
       if (siteIds.length === 0) return [];
       const result = await sql<{
         unit_id: string | null;
@@ -107,6 +107,7 @@ export function taskRepository(db: Kysely<Database>) {
           LEFT JOIN worker_unit wu ON wu.child_id = t.child_id
           WHERE t.site_id IN (${sql.join(siteIds)})
             AND coalesce(t.due_on, (t.due_at AT TIME ZONE s.time_zone)::date) >= ${since}::date
+            AND (${until ?? null}::date IS NULL OR coalesce(t.due_on, (t.due_at AT TIME ZONE s.time_zone)::date) <= ${until ?? null}::date)
         )
         SELECT g.unit_id, u.name AS unit_name, g.practice,
           count(*) FILTER (WHERE g.on_time)::int AS on_time,

@@ -8,6 +8,7 @@ import { AppError, type FieldProblem } from "../../platform/errors/app-error.js"
 import { addCalendarDays, zonedDay } from "../../platform/rules/zoned-time.js";
 import { createNextRepeat } from "./practice-tasks.js";
 import { taskRepository } from "./task-repository.js";
+import { placementRepository } from "./placement-repository.js";
 import { completionByPractice, type TaskComplete, type TaskProgress, type TaskView } from "./task-schema.js";
 import "./messages.js";
 
@@ -61,9 +62,11 @@ export function taskService(db: Kysely<Database>) {
     async forChild(actor: Actor, childId: string) {
       requireAccess(actor, "practice:read");
       return db.transaction().execute(async (trx) => {
+        // A child out of reach answers 404 like its other records, not an empty list.
+        const child = await placementRepository(trx).childFor(actor, "practice:read", childId);
+        if (!child) throw new AppError("not_found");
         const rows = await taskRepository(trx).forChild(actor, childId);
-        const site = await trx.selectFrom("child").select("site_id").where("id", "=", childId).executeTakeFirst();
-        await recordAudit(trx, actor, { action: "practice_task.list", entityType: "child", entityId: childId, siteId: site?.site_id ?? null, outcome: "success" });
+        await recordAudit(trx, actor, { action: "practice_task.list", entityType: "child", entityId: childId, siteId: child.site_id, fieldClasses: ["practice"], outcome: "success" });
         return { tasks: rows.map(toTaskView) };
       });
     },
@@ -115,13 +118,17 @@ export function taskService(db: Kysely<Database>) {
       });
     },
 
-    /** Timeliness per practice per unit at the sites where the actor may report. */
-    async timeliness(actor: Actor, days: number, today = new Date().toISOString().slice(0, 10)) {
+    /**
+     * Timeliness per practice per unit at the sites where the actor may report.
+     * `period` narrows it to the tasks due within those days at one site (the
+     * outcomes report's 12-month period).
+     */
+    async timeliness(actor: Actor, days: number, today = new Date().toISOString().slice(0, 10), period?: { from: string; to: string; siteId: string }) {
       requireAccess(actor, "practice:report");
-      const sites = [...new Set(heldPermissions(actor, "practice:report").map((p) => p.siteId))];
-      const since = addCalendarDays(today, -days);
+      const sites = [...new Set(heldPermissions(actor, "practice:report").map((p) => p.siteId))].filter((s) => !period || s === period.siteId);
+      const since = period?.from ?? addCalendarDays(today, -days);
       return db.transaction().execute(async (trx) => {
-        const rows = await taskRepository(trx).timeliness(sites, since);
+        const rows = await taskRepository(trx).timeliness(sites, since, period?.to);
         await recordAudit(trx, actor, { action: "practice.timeliness", entityType: "practice_task", outcome: "success" });
         return {
           since,

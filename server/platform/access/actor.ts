@@ -8,10 +8,17 @@ export interface RoleGrant {
   unitId: string | null;
 }
 
+/**
+ * How a held permission reaches records: a role's scope (site, unit,
+ * assigned, own), or 'shared' — a child's record shared with this user for a
+ * reason until a date (child_share), which is data about the record, not a role.
+ */
+export type HeldScope = AccessScope | "shared";
+
 /** A permission the actor holds, with the scope it reaches and where. */
 export interface HeldPermission {
   permission: string;
-  scope: AccessScope;
+  scope: HeldScope;
   siteId: string;
   unitId: string | null;
 }

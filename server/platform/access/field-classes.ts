@@ -1,4 +1,4 @@
-import type { Actor } from "./actor.js";
+import type { Actor, HeldScope } from "./actor.js";
 import { heldPermissions } from "./require-access.js";
 
 /** Sensitive kinds of information; everything else in a record the actor may read is plain. */
@@ -12,7 +12,7 @@ export type FieldClass = (typeof fieldClasses)[number];
 export interface FieldFacts {
   siteId: string;
   /** The actor may read the record through this scope (as established by the repository's scoped query). */
-  reachedThrough: ReadonlySet<"site" | "unit" | "assigned" | "own">;
+  reachedThrough: ReadonlySet<HeldScope>;
   /** The caregiver recorded consent to share address and phone with the child's birth parents. */
   caregiverConsentsToShareContact?: boolean;
   /** A court order forbids disclosing the caregiver's whereabouts to the birth parents. */

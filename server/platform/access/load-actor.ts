@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import { isLocale, type Locale } from "../i18n/locale.js";
-import type { Actor } from "./actor.js";
+import type { Actor, HeldPermission } from "./actor.js";
+import "./tables.js";
 
 /** Builds the actor of a signed-in user from their current role grants and the role → permission data. */
 export async function loadActor(
@@ -32,6 +33,17 @@ export async function loadActor(
         .where("role_code", "in", [...new Set(grants.map((g) => g.role_code))])
         .execute()
     : [];
+  const roleSites = new Set(grants.map((g) => g.site_id));
+  // A user who has been given a share at a site of theirs holds child:read and
+  // child:list there through the 'shared' scope; which children (and until
+  // when) is decided per record by childScope. Ended shares still count here,
+  // so once a share ends the record answers 404 like any other out of reach.
+  const shareSites = (
+    await db.selectFrom("child_share").select("site_id").distinct().where("shared_with_user_id", "=", userId).execute()
+  ).filter((s) => roleSites.has(s.site_id));
+  const shared: HeldPermission[] = shareSites.flatMap((s) =>
+    ["child:read", "child:list"].map((permission) => ({ permission, scope: "shared" as const, siteId: s.site_id, unitId: null })),
+  );
   return {
     kind: "user",
     userId: user.id,
@@ -40,11 +52,11 @@ export async function loadActor(
     email: user.email,
     locale: request.locale ?? (isLocale(user.preferred_language) ? user.preferred_language : "en"),
     grants: grants.map((g) => ({ role: g.role_code, siteId: g.site_id, unitId: g.unit_id })),
-    permissions: grants.flatMap((g) =>
+    permissions: grants.flatMap((g): HeldPermission[] =>
       permissions
         .filter((p) => p.role_code === g.role_code)
         .map((p) => ({ permission: p.permission_code, scope: p.scope, siteId: g.site_id, unitId: g.unit_id })),
-    ),
+    ).concat(shared),
     ip: request.ip,
     requestId: request.requestId,
   };

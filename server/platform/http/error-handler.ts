@@ -52,10 +52,25 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   return reply.code(error.status).header("cache-control", "no-store").send(body);
 }
 
+export interface ErrorHandlingOptions {
+  /** Called before a signed-in request's denial (403, or 404 out of reach) is sent; if it throws, the answer is a 500. */
+  onDenied?: (request: FastifyRequest, error: AppError) => Promise<void>;
+}
+
 /** Every error leaves as `{ error: { code, message, fields? } }`; nothing internal leaks. */
-export function registerErrorHandling(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendError(request, reply, error);
+export function registerErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}) {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (options.onDenied && request.actor && (error.status === 403 || (error.status === 404 && error.code === "not_found"))) {
+        try {
+          await options.onDenied(request, error);
+        } catch (auditError) {
+          request.log.error({ err: auditError }, "denial audit failed");
+          return sendError(request, reply, new AppError("internal", "error.internal", {}, [], 500));
+        }
+      }
+      return sendError(request, reply, error);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = (error.validation as unknown as ZodIssueLike[]).map(fieldProblemOf);
       return sendError(request, reply, new AppError("validation", "error.validation", {}, fields));

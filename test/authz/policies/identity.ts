@@ -1,28 +1,8 @@
-import type { Expectation, Relation, RoleName, RoutePolicy } from "../policy-types.js";
+import type { RoutePolicy } from "../policy-types.js";
+import { everyone, siteRoute } from "../expect.js";
 
-const ALL_ROLES: RoleName[] = ["caseworker", "supervisor", "rfa_worker", "qpi_coordinator", "site_admin", "analyst", "caregiver", "birth_parent", "youth"];
 const FAKE_TOKEN = "x".repeat(43);
 const UNKNOWN_USER = "00000000-0000-4000-8000-000000000000";
-
-/** Every role gets the same answer (routes about the caller themself). */
-function everyone(expectation: Expectation): RoutePolicy["expect"] {
-  return Object.fromEntries(ALL_ROLES.map((r) => [r, { own: expectation, same_unit: expectation, same_site: expectation, other_site: expectation }]));
-}
-
-/**
- * A site route: the roles that hold the permission at their own site get
- * `allowed` there; every other role gets 403 at its own site; a site the
- * actor has no role at answers 404 for everyone.
- */
-function siteRoute(allowedRoles: RoleName[], allowed: Expectation): RoutePolicy["expect"] {
-  return Object.fromEntries(
-    ALL_ROLES.map((role) => {
-      const own: Expectation = allowedRoles.includes(role) ? allowed : { status: 403 };
-      const byRelation: Partial<Record<Relation, Expectation>> = { own, other_site: { status: 404 } };
-      return [role, byRelation];
-    }),
-  );
-}
 
 let inviteCounter = 0;
 const POLICY_FIELDS = ["absoluteHours", "familyIdleMinutes", "isDefault", "mfaRequiredForStaff", "staffIdleMinutes", "version"];
@@ -46,6 +26,7 @@ export const policies: RoutePolicy[] = [
     expect: everyone({ status: 200, fields: ["ok"] }),
     otherwise: { status: 200, fields: ["ok"] },
     mutates: true,
+    endsSession: true,
   },
   {
     route: "GET /api/auth/session",

@@ -1,0 +1,64 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
+import type { Actor } from "../../platform/access/actor.js";
+import { childReach, type ChildReach } from "../../platform/access/child-reach.js";
+import { readableFieldClasses, type FieldClass } from "../../platform/access/field-classes.js";
+import "./tables.js";
+
+export interface CaregiverHome {
+  householdId: string;
+  householdName: string;
+  addressLine1: string | null;
+  city: string | null;
+  postalCode: string | null;
+  phone: string | null;
+}
+
+export interface ChildDisclosure {
+  reach: ChildReach;
+  /** The sensitive field classes this actor may read in this child's record. */
+  readable: ReadonlySet<FieldClass>;
+  /** Where the child lives now (the open placement's household), if anywhere. */
+  home: CaregiverHome | null;
+}
+
+/**
+ * What of one child's record the actor may read: the scopes that reach it,
+ * then the field classes (field-classes.ts) given the facts only this module
+ * knows — the caregiver's recorded consent to share contact details with the
+ * birth parents, and whether a court order forbids disclosing them.
+ * Call it only after a scoped query found the child.
+ */
+export async function childDisclosure(db: Kysely<Database>, actor: Actor, childId: string): Promise<ChildDisclosure | null> {
+  const reach = await childReach(db, actor, childId);
+  if (!reach) return null;
+  const today = sql<string>`current_date`;
+  const [household, order] = await Promise.all([
+    db
+      .selectFrom("placement as p")
+      .innerJoin("household as h", "h.id", "p.household_id")
+      .select(["h.id", "h.name", "h.address_line1", "h.city", "h.postal_code", "h.phone", "h.contact_shared_with_birth_parents"])
+      .where("p.child_id", "=", childId)
+      .where("p.end_date", "is", null)
+      .executeTakeFirst(),
+    db
+      .selectFrom("court_order")
+      .select("id")
+      .where("child_id", "=", childId)
+      .where("kind", "=", "no_contact_disclosure")
+      .where("starts_on", "<=", today)
+      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", today)]))
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  const readable = readableFieldClasses(actor, {
+    siteId: reach.siteId,
+    reachedThrough: reach.reachedThrough,
+    caregiverConsentsToShareContact: household?.contact_shared_with_birth_parents ?? false,
+    courtOrderForbidsContact: order !== undefined,
+  });
+  const home = household
+    ? { householdId: household.id, householdName: household.name, addressLine1: household.address_line1, city: household.city, postalCode: household.postal_code, phone: household.phone }
+    : null;
+  return { reach, readable, home };
+}

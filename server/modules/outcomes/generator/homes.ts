@@ -1,0 +1,206 @@
+import { ExitReason } from "../history/codes.js";
+import { NO_DAY } from "../history/days.js";
+import type { HomeRecord } from "../history/model.js";
+import { homes as calibration } from "./calibration.js";
+import type { Geography } from "./geography.js";
+import { GrowableInt32 } from "./growable.js";
+import { SeededRandom, cumulativeOf } from "./random.js";
+
+/** Facility keys (group homes, institutions) live above the homes' keys; they have no homes.csv row. */
+export const FACILITY_KEY_BASE = 1_500_000_000;
+
+const closureCumulative = cumulativeOf(calibration.closureWeights);
+const CLOSURE = { adopted: 1, guardianship: 2, familyRequest: 3, moved: 4, agencyDecision: 5, other: 7 } as const;
+
+/** Why a kin placement ended: a move away, or the child's exit (an ExitReason code). */
+export type PlacementEnd = { move: true } | { move: false; exitReason: number };
+
+/**
+ * The homes children are placed in. Each county has a pool of resource family
+ * homes: a fixed number of "slots", each a run of homes one after another
+ * (inquiry, approval, years of service, closure, the next family), so the open
+ * homes on any day are found by a binary search per slot and the pool costs a
+ * few integers per home, not an index by day. Relative (kin) homes are made
+ * for the child's placement and close when it ends; group homes and
+ * institutions are the county's facilities.
+ */
+export class HomeRegistry {
+  private nextKey = 1;
+  private readonly slotOffset = new GrowableInt32();
+  private readonly countySlotStart: Int32Array;
+  private readonly homeKey = new GrowableInt32();
+  private readonly approved = new GrowableInt32();
+  private readonly closed = new GrowableInt32();
+  /** Pool homes and withdrawn inquiries as homes.csv will list them, in columns; handed to the sink by releasePool. */
+  private readonly listed = { key: new GrowableInt32(), site: new GrowableInt32(), inquiry: new GrowableInt32(), approved: new GrowableInt32(), closed: new GrowableInt32(), reason: new GrowableInt32() };
+  private released = 0;
+  private readonly facilityStart: Int32Array;
+  private readonly groupHomes: Int32Array;
+  private readonly institutions: Int32Array;
+  poolHomes = 0;
+  kinHomes = 0;
+  readonly facilities: number;
+
+  constructor(
+    private readonly geography: Geography,
+    childrenTotal: number,
+    private readonly firstDay: number,
+    private readonly asOfDay: number,
+    private readonly random: SeededRandom,
+    private readonly emit: (home: HomeRecord) => void,
+  ) {
+    const counties = geography.sites.length;
+    this.countySlotStart = new Int32Array(counties + 1);
+    this.facilityStart = new Int32Array(counties + 1);
+    this.groupHomes = new Int32Array(counties);
+    this.institutions = new Int32Array(counties);
+    let slots = 0;
+    let facilities = 0;
+    for (let c = 0; c < counties; c++) {
+      const share = geography.cumulativeWeight[c] - (c ? geography.cumulativeWeight[c - 1] : 0);
+      const children = (childrenTotal * share) / geography.cumulativeWeight[counties - 1];
+      this.countySlotStart[c] = slots;
+      const countySlots = Math.max(3, Math.round(children * calibration.openHomesPerChild));
+      for (let s = 0; s < countySlots; s++) this.buildSlot(c);
+      slots += countySlots;
+      this.facilityStart[c] = facilities;
+      this.groupHomes[c] = Math.max(1, Math.round(children * calibration.groupHomesPerChild));
+      this.institutions[c] = Math.max(1, Math.round(children * calibration.institutionsPerChild));
+      facilities += this.groupHomes[c] + this.institutions[c];
+    }
+    this.countySlotStart[counties] = slots;
+    this.facilityStart[counties] = facilities;
+    this.slotOffset.push(this.homeKey.length);
+    this.facilities = facilities;
+  }
+
+  /** Hands the pool's homes to the sink, `max` at a time (so a writer can drain between). */
+  releasePool(max: number): boolean {
+    const { listed } = this;
+    const end = Math.min(this.released + max, listed.key.length);
+    for (let i = this.released; i < end; i++) {
+      this.emit({
+        key: listed.key.at(i),
+        site: listed.site.at(i),
+        inquiryDay: listed.inquiry.at(i),
+        approvedDay: listed.approved.at(i),
+        closedDay: listed.closed.at(i),
+        closureReason: listed.reason.at(i),
+        kin: false,
+      });
+    }
+    this.released = end;
+    return end === listed.key.length;
+  }
+
+  private list(key: number, site: number, inquiry: number, approved: number, closed: number, reason: number) {
+    const { listed } = this;
+    listed.key.push(key);
+    listed.site.push(site);
+    listed.inquiry.push(inquiry);
+    listed.approved.push(approved);
+    listed.closed.push(closed);
+    listed.reason.push(reason);
+    this.poolHomes++;
+  }
+
+  /** An open resource family home of the county on `day`; -1 when none was found (the data then say "unknown"). */
+  pickFamilyHome(county: number, day: number): number {
+    const first = this.countySlotStart[county];
+    const count = this.countySlotStart[county + 1] - first;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const slot = first + Math.floor(this.random.next() * count);
+      let lo = this.slotOffset.at(slot);
+      let hi = this.slotOffset.at(slot + 1) - 1;
+      // The last home of the slot approved on or before `day`.
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.approved.at(mid) <= day) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found >= 0 && this.closed.at(found) > day) return this.homeKey.at(found);
+    }
+    return -1;
+  }
+
+  pickFacility(county: number, congregateSetting: "group_home" | "institution"): number {
+    const groups = this.groupHomes[county];
+    const index = congregateSetting === "group_home" ? Math.floor(this.random.next() * groups) : groups + Math.floor(this.random.next() * this.institutions[county]);
+    return FACILITY_KEY_BASE + this.facilityStart[county] + index;
+  }
+
+  /**
+   * A relative's home for a placement from `start` to `end` (NO_DAY: still
+   * there on the as-of day). Children are often placed with kin before the
+   * approval is complete (California RFA allows placement before approval),
+   * so approval follows the placement; the home closes when the placement ends.
+   */
+  kinHome(county: number, start: number, end: number, ended: PlacementEnd): number {
+    const { random } = this;
+    const key = this.nextKey++;
+    const inquiry = random.chance(calibration.kinInquiryRecorded) ? start - random.int(0, 7) : NO_DAY;
+    const approvedDay = start + Math.max(7, Math.round(random.logNormal(calibration.kinApprovalMedianDays, 0.5)));
+    let closedDay = end === NO_DAY ? NO_DAY : end + random.int(0, 45);
+    if (closedDay > this.asOfDay) closedDay = NO_DAY;
+    const horizon = closedDay === NO_DAY ? this.asOfDay : closedDay;
+    this.kinHomes++;
+    this.emit({
+      key,
+      site: county,
+      inquiryDay: inquiry,
+      approvedDay: approvedDay <= horizon ? approvedDay : NO_DAY,
+      closedDay,
+      closureReason: closedDay === NO_DAY ? 0 : this.kinClosure(ended),
+      kin: true,
+    });
+    return key;
+  }
+
+  private kinClosure(ended: PlacementEnd): number {
+    if (ended.move) return this.random.chance(0.6) ? CLOSURE.familyRequest : this.random.chance(0.75) ? CLOSURE.agencyDecision : CLOSURE.moved;
+    if (ended.exitReason === ExitReason.guardianship) return CLOSURE.guardianship;
+    if (ended.exitReason === ExitReason.adoption) return CLOSURE.adopted;
+    // "Homes serving solely as a kin placement and the kinship case ended" (Chapin Hall 2018).
+    return CLOSURE.other;
+  }
+
+  /** One slot: a run of homes from a few years before the history to the as-of day. */
+  private buildSlot(county: number) {
+    const { random } = this;
+    this.slotOffset.push(this.homeKey.length);
+    let approvedDay = this.firstDay - random.int(0, 4 * 365);
+    for (;;) {
+      const inquiry = approvedDay - Math.max(30, Math.round(random.logNormal(calibration.approvalMedianDays, calibration.approvalSigma)));
+      if (inquiry > this.asOfDay) return;
+      const service = random.chance(calibration.earlyLeaverShare)
+        ? random.int(1, calibration.earlyLeaverMaxDays)
+        : Math.max(1, Math.round(random.logNormal(calibration.serviceMedianDays, calibration.serviceSigma)));
+      const closedDay = approvedDay + service;
+      if (random.chance(calibration.withdrawnInquiryShare)) this.withdrawnInquiry(county, approvedDay);
+      if (closedDay >= this.firstDay) {
+        const key = this.nextKey++;
+        this.homeKey.push(key);
+        this.approved.push(approvedDay);
+        this.closed.push(closedDay);
+        const open = closedDay > this.asOfDay;
+        const reason = open ? 0 : random.pickCumulative(closureCumulative) + 1;
+        this.list(key, county, inquiry, approvedDay <= this.asOfDay ? approvedDay : NO_DAY, open ? NO_DAY : closedDay, reason);
+      }
+      approvedDay = closedDay + random.int(0, calibration.gapBetweenHomesMaxDays);
+    }
+  }
+
+  /** A family that asked, started the approval and withdrew (or was not approved). */
+  private withdrawnInquiry(county: number, near: number) {
+    const { random } = this;
+    const inquiry = near - random.int(0, 365);
+    if (inquiry < this.firstDay || inquiry > this.asOfDay) return;
+    const closedDay = inquiry + random.int(14, 180);
+    const open = closedDay > this.asOfDay;
+    const reason = open ? 0 : random.chance(0.7) ? CLOSURE.familyRequest : CLOSURE.agencyDecision;
+    this.list(this.nextKey++, county, inquiry, NO_DAY, open ? NO_DAY : closedDay, reason);
+  }
+}

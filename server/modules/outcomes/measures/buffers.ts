@@ -1,0 +1,43 @@
+/** A growable Int32Array: the per-period lists (exits, siblings) grow without per-item objects. */
+export class IntList {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/**
+ * The order of `keys[0..n)` (non-negative int32), stable: an LSD radix sort in
+ * two 16-bit passes, linear in n, so sorting a national period's exits or
+ * siblings costs a few milliseconds.
+ */
+export function orderByKey(keys: Int32Array, n: number): Int32Array {
+  let order = new Int32Array(n);
+  let spare = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const counts = new Int32Array(65_537);
+  for (let shift = 0; shift < 32; shift += 16) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((keys[i] >>> shift) & 0xffff) + 1]++;
+    for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
+    for (let i = 0; i < n; i++) {
+      const item = order[i];
+      spare[counts[(keys[item] >>> shift) & 0xffff]++] = item;
+    }
+    const t = order;
+    order = spare;
+    spare = t;
+  }
+  return order;
+}

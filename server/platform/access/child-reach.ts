@@ -1,0 +1,56 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
+import type { Actor, HeldScope } from "./actor.js";
+import { childReachedThrough } from "./child-scope.js";
+import "./tables.js";
+
+export interface ChildReach {
+  siteId: string;
+  /** The scopes through which the actor reaches this child (field classes are granted per scope). */
+  reachedThrough: ReadonlySet<HeldScope>;
+  /** Reasons of the shares that let the actor in now (empty unless reached through 'shared'). */
+  shareReasons: string[];
+}
+
+/**
+ * How the actor reaches one child, in one query: the scopes that hold for it,
+ * and the reasons of any share. A service calls this after its scoped query
+ * found the child, to decide field classes and the audit row's purpose.
+ */
+export async function childReach(db: Kysely<Database>, actor: Actor, childId: string): Promise<ChildReach | null> {
+  const scopes = [...new Set(actor.permissions.map((p) => p.scope))];
+  if (scopes.length === 0) return null;
+  const row = await db
+    .selectFrom("child")
+    .select((eb) => ["child.site_id", ...scopes.map((scope) => sql<boolean>`${childReachedThrough(actor, scope)(eb)}`.as(scope))])
+    .where("child.id", "=", childId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const flags = row as unknown as Record<string, boolean | string>;
+  const reachedThrough = new Set(scopes.filter((scope) => flags[scope] === true));
+  const shareReasons = reachedThrough.has("shared")
+    ? (
+        await db
+          .selectFrom("child_share")
+          .select("reason")
+          .where("child_id", "=", childId)
+          .where("shared_with_user_id", "=", actor.userId)
+          .where("revoked_at", "is", null)
+          .where("starts_on", "<=", sql<string>`current_date`)
+          .where("ends_on", ">=", sql<string>`current_date`)
+          .orderBy("created_at")
+          .execute()
+      ).map((s) => s.reason)
+    : [];
+  return { siteId: row.site_id, reachedThrough, shareReasons };
+}
+
+/**
+ * The purpose an audit row of a read records: a read the actor could make
+ * only through a share carries the share's stated reason.
+ */
+export function purposeOfRead(reach: ChildReach | null): string | null {
+  if (!reach || reach.shareReasons.length === 0) return null;
+  if ([...reach.reachedThrough].some((scope) => scope !== "shared")) return null;
+  return reach.shareReasons.join("; ").slice(0, 1000);
+}

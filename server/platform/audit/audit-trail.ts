@@ -1,0 +1,63 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
+
+/** Records the audit rows are about: an entity type and the ids of that type. */
+export interface AuditSubject {
+  entityType: string;
+  entityIds: string[];
+}
+
+export interface AuditTrailEntry {
+  seq: number;
+  occurredAt: string;
+  /** Null for the platform itself (migrations, jobs, the demo seed). */
+  actor: { userId: string; name: string } | null;
+  /** The roles the actor holds now at `siteId` (the audit row does not record roles). */
+  roles: string[];
+  action: string;
+  outcome: string;
+  purpose: string | null;
+  fieldClasses: string[];
+}
+
+/**
+ * The audit rows about some records, newest first, a page at a time by seq
+ * (keyset, so deep pages cost the same as the first). Rows carry no values of
+ * the records, only who, what, when, why and which field classes.
+ */
+export async function auditTrail(
+  db: Kysely<Database>,
+  subjects: AuditSubject[],
+  page: { siteId: string; before?: number; limit: number },
+): Promise<{ entries: AuditTrailEntry[]; nextBefore: number | null }> {
+  const wanted = subjects.filter((s) => s.entityIds.length > 0);
+  if (wanted.length === 0) return { entries: [], nextBefore: null };
+  let query = db
+    .selectFrom("audit_event")
+    .select(["seq", "occurred_at", "actor_user_id", "action", "outcome", "purpose", "field_classes"])
+    .where((eb) => eb.or(wanted.map((s) => eb.and([eb("entity_type", "=", s.entityType), eb("entity_id", "in", s.entityIds)]))));
+  if (page.before !== undefined) query = query.where("seq", "<", page.before);
+  const rows = await query.orderBy("seq", "desc").limit(page.limit + 1).execute();
+  const shown = rows.slice(0, page.limit);
+  const userIds = [...new Set(shown.map((r) => r.actor_user_id).filter((id): id is string => id !== null))];
+  const [people, grants] = userIds.length
+    ? await Promise.all([
+        db.selectFrom("user_account as u").innerJoin("person as p", "p.id", "u.person_id").select(["u.id", "p.given_name", "p.family_name"]).where("u.id", "in", userIds).execute(),
+        db.selectFrom("role_grant").select(["user_id", "role_code"]).where("user_id", "in", userIds).where("site_id", "=", page.siteId).execute(),
+      ])
+    : [[], []];
+  const entries = shown.map((r): AuditTrailEntry => {
+    const person = people.find((p) => p.id === r.actor_user_id);
+    return {
+      seq: r.seq,
+      occurredAt: new Date(r.occurred_at).toISOString(),
+      actor: r.actor_user_id ? { userId: r.actor_user_id, name: person ? `${person.given_name} ${person.family_name}` : "?" } : null,
+      roles: [...new Set(grants.filter((g) => g.user_id === r.actor_user_id).map((g) => g.role_code))].sort(),
+      action: r.action,
+      outcome: r.outcome,
+      purpose: r.purpose,
+      fieldClasses: r.field_classes,
+    };
+  });
+  return { entries, nextBefore: rows.length > page.limit ? shown[shown.length - 1].seq : null };
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { seedTestWorld } from "../support/test-world.js";
+import { buildTestApp } from "../support/test-app.js";
+import type { App } from "../../server/platform/http/types.js";
+import { relationsFor, type PolicyTarget, type Relation, type RoutePolicy } from "./policy-types.js";
+import { policyTable, publicRoutes } from "./policy-table.js";
+import { callPolicy, expectationOf, mismatch, signInActors, type SignedInActor } from "./calls.js";
+import { loadActorFacts, loadChildFacts, loadStaffAndHomes, mintChild, mintSpecFor, pickTarget, type ChildFacts } from "./world.js";
+
+// The authorization policy table (test/authz/policies/*.ts, kept apart from the
+// code it checks) against the running app: every entry × every role × every
+// relation the entry's target kind has, with a real record of the test world
+// as the target, expecting the status and the exact top-level fields. Then the
+// meta-test: every route the app registers has an entry, and every entry a route.
+let database: TestDatabase;
+let app: App;
+let actors: SignedInActor[];
+let spareSessions: SignedInActor[];
+let children: ChildFacts[];
+let staff: Awaited<ReturnType<typeof loadStaffAndHomes>>;
+const registered = new Set<string>();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedTestWorld(database.db);
+  app = await buildTestApp(database.db, database.kind, {
+    onRoute: (route) => {
+      for (const method of [route.method].flat()) if (method !== "HEAD") registered.add(`${method} ${route.url}`);
+    },
+  });
+  const facts = await loadActorFacts(database.db);
+  actors = await signInActors(app, facts);
+  spareSessions = await signInActors(app, facts, 11);
+  children = await loadChildFacts(database.db);
+  staff = await loadStaffAndHomes(database.db);
+  // The policy says a birth parent sees no caregiver contact for their own child: make the
+  // home of that child one whose caregiver has not consented (consent is tested on its own).
+  const parent = actors.find((a) => a.role === "birth_parent")!;
+  const ownChild = pickTarget(parent, "own", children);
+  if (ownChild?.householdId) await database.db.updateTable("household").set({ contact_shared_with_birth_parents: false }).where("id", "=", ownChild.householdId).execute();
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+/** The target of one call: a world record with the relation, or a minted one when the call changes things. */
+async function targetFor(policy: RoutePolicy, actor: SignedInActor, relation: Relation): Promise<PolicyTarget | string> {
+  const otherSite = staff.workers.find((w) => w.site_id !== actor.siteId)!.site_id;
+  if (policy.target === "none") return { siteId: actor.siteId };
+  if (policy.target === "site") return { siteId: relation === "other_site" ? otherSite : actor.siteId };
+  if (policy.mutates) {
+    const spec = mintSpecFor(actor, relation, children, staff);
+    if (spec) {
+      const minted = await mintChild(database.db, spec);
+      return { siteId: minted.siteId, childId: minted.id };
+    }
+  }
+  const child = pickTarget(actor, relation, children);
+  if (child) return { siteId: child.siteId, childId: child.id };
+  const spec = mintSpecFor(actor, relation, children, staff);
+  if (!spec) return `no child of the test world has the relation ${relation} to the ${actor.role}`;
+  const minted = await mintChild(database.db, spec);
+  return { siteId: minted.siteId, childId: minted.id };
+}
+
+describe("the authorization policy table holds against the app", () => {
+  it("for every route, every role and every relation — and without a session", async () => {
+    const failures: string[] = [];
+    let calls = 0;
+    const anyChild = children.find((c) => c.siteId === actors[0].siteId)!;
+    // Reads first; then calls that change things, each on its own target; sign-out last, on spare sessions.
+    const ordered = [...policyTable.filter((p) => !p.mutates), ...policyTable.filter((p) => p.mutates && !p.endsSession), ...policyTable.filter((p) => p.endsSession)];
+    for (const policy of ordered) {
+      const anonymous = await callPolicy(app, policy, { siteId: anyChild.siteId, childId: anyChild.id }, { headers: {}, address: "10.9.9.9" });
+      calls++;
+      if (anonymous.statusCode !== policy.anonymous) failures.push(`${policy.route} anonymous: ${anonymous.statusCode} ≠ ${policy.anonymous}`);
+      for (const [i, actor] of actors.entries()) {
+        const session = policy.endsSession ? spareSessions[i].session : actor.session;
+        for (const relation of relationsFor[policy.target]) {
+          const target = await targetFor(policy, actor, relation);
+          if (typeof target === "string") {
+            failures.push(`${policy.route} ${actor.role}/${relation}: ${target}`);
+            continue;
+          }
+          const response = await callPolicy(app, policy, target, { headers: session.headers(), address: actor.address });
+          calls++;
+          const wrong = mismatch(response, expectationOf(policy, actor.role, relation));
+          if (wrong) failures.push(`${policy.route} ${actor.role}/${relation}: ${wrong}   (${policy.file})`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(calls).toBeGreaterThan(policyTable.length * actors.length);
+  });
+
+  it("every route the app registers has exactly one entry, and every entry names a registered route", () => {
+    const entries = policyTable.map((p) => p.route);
+    const duplicated = entries.filter((route, i) => entries.indexOf(route) !== i);
+    const withoutEntry = [...registered].filter((route) => !entries.includes(route) && !(route in publicRoutes)).sort();
+    const withoutRoute = entries.filter((route) => !registered.has(route)).sort();
+    const staleAllowance = Object.keys(publicRoutes).filter((route) => !registered.has(route));
+    expect({ withoutEntry, withoutRoute, duplicated, staleAllowance }).toEqual({ withoutEntry: [], withoutRoute: [], duplicated: [], staleAllowance: [] });
+    expect(registered.size).toBeGreaterThan(30);
+  });
+});

@@ -1,0 +1,45 @@
+import { useI18n } from "../../i18n/i18n";
+import { cellText, countText } from "./format";
+import type { MeasureInfo, MeasureReportView } from "./types";
+
+const dimensions = ["age_group", "race", "sex"] as const;
+
+/** The measure by age group, race and ethnicity, and sex — each group suppressed on its own where it must be. */
+export function BreakdownTables({ measure, info }: { measure: MeasureReportView; info: MeasureInfo | undefined }) {
+  const { t, language } = useI18n();
+  if (dimensions.every((d) => measure.by[d].length === 0)) return <p>{t("outcomes.breakdown.none")}</p>;
+  const name = t(`outcomes.measure.${measure.measure}.name`);
+  const hasNumerator = measure.numerator !== null || measure.suppressed.numerator;
+  return (
+    <div className="qpi-breakdowns">
+      {info && info.ageBasis !== "none" && <p className="usa-hint">{t(`outcomes.breakdown.ageBasis.${info.ageBasis}`)}</p>}
+      {dimensions.map((dimension) => (
+        <div className="qpi-table-wrap" key={dimension}>
+          <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
+            <caption>
+              {name}: {t(`outcomes.breakdown.${dimension}`).toLowerCase()}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("outcomes.breakdown.group")}</th>
+                <th scope="col">{t("outcomes.trend.value")}</th>
+                {hasNumerator && <th scope="col">{t("outcomes.trend.numerator")}</th>}
+                <th scope="col">{t("outcomes.trend.denominator")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {measure.by[dimension].map((row) => (
+                <tr key={row.group}>
+                  <th scope="row">{t(`outcomes.group.${dimension}.${row.group}`)}</th>
+                  <td>{cellText(t, language, measure.unit, row)}</td>
+                  {hasNumerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}
+                  <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </div>
+  );
+}

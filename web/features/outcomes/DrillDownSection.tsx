@@ -1,0 +1,71 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { useI18n } from "../../i18n/i18n";
+import { ErrorAlert } from "../../app/ErrorAlert";
+import { periodText } from "./format";
+import { useDrillDown } from "./queries";
+
+type Part = "denominator" | "numerator";
+
+/**
+ * The children behind a number, for staff who may open their records: the
+ * server filters them through the children module's scope (a supervisor sees
+ * their unit's) and audits the read. Loaded only when asked for, so merely
+ * viewing a measure does not open children's records.
+ */
+export function DrillDownSection({ area, measure, periodStart, hasNumerator }: { area: string; measure: string; periodStart: string; hasNumerator: boolean }) {
+  const { t, formatDate } = useI18n();
+  const [part, setPart] = useState<Part | null>(null);
+  const drill = useDrillDown({ area, measure, periodStart, part: part ?? "denominator" }, part !== null);
+  const parts: Part[] = hasNumerator ? ["denominator", "numerator"] : ["denominator"];
+  return (
+    <>
+      <p>{t("outcomes.drill.audited")}</p>
+      <ul className="usa-button-group">
+        {parts.map((p) => (
+          <li className="usa-button-group__item" key={p}>
+            <button type="button" className={`usa-button ${part === p ? "" : "usa-button--outline"}`} aria-pressed={part === p} onClick={() => setPart(p)}>
+              {t(`outcomes.drill.${p}`)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorAlert error={drill.error} />
+      {drill.data && part && (
+        <div aria-live="polite">
+          <p>{t("outcomes.drill.intro", { total: drill.data.total, period: periodText(t, formatDate, drill.data.period) })}</p>
+          {drill.data.children.length === 0 ? (
+            <p>{t("outcomes.drill.none")}</p>
+          ) : (
+            <div className="qpi-table-wrap">
+              <table className="usa-table usa-table--borderless usa-table--compact">
+                <caption>{t(`outcomes.drill.${part}`)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("children.name")}</th>
+                    <th scope="col">{t("children.caseNumber")}</th>
+                    <th scope="col">{t("children.birthDate")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {drill.data.children.map((c) => (
+                    <tr key={c.id}>
+                      <th scope="row">
+                        <Link to={`/children/${c.id}`}>
+                          {c.familyName}, {c.givenName}
+                        </Link>
+                      </th>
+                      <td>{c.caseNumber}</td>
+                      <td>{formatDate(c.birthDate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {drill.data.notShown > 0 && <p className="usa-hint">{t("outcomes.drill.notShown", { count: drill.data.notShown })}</p>}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { useI18n } from "../../i18n/i18n";
+import { cellText, countText, periodText } from "./format";
+import type { MeasureUnit, TrendPointView } from "./types";
+
+/** The trend's figures as a table: what the chart shows, for reading, screen readers and copying. */
+export function TrendTable({ points, unit, measureName, id }: { points: TrendPointView[]; unit: MeasureUnit; measureName: string; id?: string }) {
+  const { t, language, formatDate } = useI18n();
+  const hasNumerator = points.some((p) => p.numerator !== null || p.suppressed.numerator);
+  return (
+    <div className="qpi-table-wrap" id={id}>
+      <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
+        <caption>{t("outcomes.trend.tableCaption", { measure: measureName })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("outcomes.trend.period")}</th>
+            <th scope="col">{t("outcomes.trend.value")}</th>
+            {hasNumerator && <th scope="col">{t("outcomes.trend.numerator")}</th>}
+            <th scope="col">{t("outcomes.trend.denominator")}</th>
+            <th scope="col">{t("outcomes.trend.launch")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.period.start}>
+              <th scope="row">{periodText(t, formatDate, p.period)}</th>
+              <td>
+                {cellText(t, language, unit, p)}
+                {!p.followUpComplete && p.value !== null && ` (${t("outcomes.compare.provisional")})`}
+              </td>
+              {hasNumerator && <td>{countText(t, language, p.numerator, p.suppressed.numerator)}</td>}
+              <td>{countText(t, language, p.denominator, p.suppressed.denominator)}</td>
+              <td>{p.launch ? t(`outcomes.launch.${p.launch}`) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

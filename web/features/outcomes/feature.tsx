@@ -1,0 +1,15 @@
+import type { Feature } from "../../app/navigation";
+import { DashboardPage } from "./DashboardPage";
+import { MeasurePage } from "./MeasurePage";
+import { ComparePage } from "./ComparePage";
+import { PrintReportPage } from "./PrintReportPage";
+
+export const feature: Feature = {
+  nav: [{ path: "/outcomes", labelKey: "nav.outcomes", order: 50, visible: (s) => s.abilities.includes("outcomes:read") }],
+  routes: [
+    { path: "/outcomes", element: <DashboardPage /> },
+    { path: "/outcomes/measures/:measureId", element: <MeasurePage /> },
+    { path: "/outcomes/compare", element: <ComparePage /> },
+    { path: "/outcomes/print", element: <PrintReportPage /> },
+  ],
+};
