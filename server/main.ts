@@ -7,6 +7,7 @@ import { seedDemoIfEmpty } from "./demo/seed.js";
 import { printDemoSignIns } from "./demo/demo-accounts.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
 import { practiceJobs } from "./modules/children/reminders.js";
+import { outcomeJobs } from "./modules/outcomes/data/platform-refresh.js";
 
 /** Reads the environment, opens the database, starts the server. Nothing else. */
 async function main() {
@@ -38,7 +39,7 @@ async function main() {
   });
   await app.listen({ port: config.port, host: config.host });
   // The database-backed scheduler (reminders, mail): safe to run in every instance.
-  const scheduler = createScheduler(database.db, practiceJobs());
+  const scheduler = createScheduler(database.db, { ...practiceJobs(), ...outcomeJobs() });
   if (process.env.QPI_SCHEDULER !== "off") scheduler.start();
   const url = `http://localhost:${config.port}`;
   console.log(`QPI Platform is ready at ${url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);

@@ -7,6 +7,7 @@ import { todayUtc } from "./calendar.js";
 import { generateDemoNetwork, summarize, type DemoNetwork } from "./generate-network.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { seedPracticeHistory } from "./practice-history.js";
+import { refreshPlatformOutcomes } from "../modules/outcomes/data/platform-refresh.js";
 
 const BATCH = 500;
 
@@ -53,5 +54,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: num
   if (existing) return null;
   const net = generateDemoNetwork({ seed: options.seed, scale: options.scale, asOf: options.asOf ?? todayUtc() });
   await writeDemoNetwork(db, net);
+  // The outcome dashboards read the projection; the scheduled job keeps it fresh after this.
+  await refreshPlatformOutcomes(db);
   return { network: net, summary: summarize(net) };
 }

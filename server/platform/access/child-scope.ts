@@ -117,9 +117,11 @@ export function childScope(actor: Actor, permission: string) {
 }
 
 /**
- * Whether the actor reaches `child` through `scope` with any permission they
- * hold: the field-class rules ask which scopes a record was reached through.
+ * Whether the actor reaches `child` through `scope` — with `permission`, or
+ * with any permission they hold (the field-class rules ask which scopes a
+ * record was reached through).
  */
-export function childReachedThrough(actor: Actor, scope: HeldScope) {
-  return (eb: ChildEb): Expression<SqlBool> => anyOf(eb, actor, actor.permissions.filter((p) => p.scope === scope));
+export function childReachedThrough(actor: Actor, scope: HeldScope, permission?: string) {
+  const held = actor.permissions.filter((p) => p.scope === scope && (permission === undefined || p.permission === permission));
+  return (eb: ChildEb): Expression<SqlBool> => anyOf(eb, actor, held);
 }

@@ -108,8 +108,15 @@ function exitHiddenBySnapshot(child: ChildHistory, index: number): boolean {
   return episode.exitDay !== NO_DAY && next !== undefined && afcarsReportPeriod(next.removalDay) === afcarsReportPeriod(episode.exitDay);
 }
 
+const livedCache = new WeakMap<EpisodeRecord, PlacementRecord[]>();
+
 function lived(episode: EpisodeRecord): PlacementRecord[] {
-  return episode.placements.filter((p) => p.endDay === NO_DAY || p.endDay > p.startDay);
+  let places = livedCache.get(episode);
+  if (!places) {
+    places = episode.placements.filter((p) => p.endDay === NO_DAY || p.endDay > p.startDay);
+    livedCache.set(episode, places);
+  }
+  return places;
 }
 
 function placementOn(episode: EpisodeRecord, day: number): PlacementRecord | undefined {

@@ -8,10 +8,15 @@ import type { ChildListItem } from "./types";
 import { PlacementSection } from "./PlacementSection";
 import { TasksSection } from "./TasksSection";
 import { HearingsSection } from "./HearingsSection";
+import { CaseHistorySection } from "./CaseHistorySection";
+import { SharesSection } from "./SharesSection";
+import { AccessLogSection } from "./AccessLogSection";
+import { can, useSession } from "../../app/session";
 
 export function ChildPage() {
   const { childId } = useParams();
   const { t, formatDate } = useI18n();
+  const session = useSession();
   const child = useQuery({ queryKey: ["child", childId], queryFn: () => api<ChildListItem>(`/api/children/${childId}`) });
   return (
     <>
@@ -30,9 +35,12 @@ export function ChildPage() {
             <dt>{t("children.placement")}</dt>
             <dd>{child.data.currentSetting ? `${t(`setting.${child.data.currentSetting}`)} · ${t("children.placedSince", { date: formatDate(child.data.placedSince) })}` : t("children.notInCare")}</dd>
           </dl>
-          <TasksSection childId={child.data.id} />
+          {can(session.data, "practice:read") && <TasksSection childId={child.data.id} />}
           <PlacementSection childId={child.data.id} />
-          <HearingsSection childId={child.data.id} />
+          <CaseHistorySection childId={child.data.id} />
+          {can(session.data, "practice:read") && <HearingsSection childId={child.data.id} />}
+          {can(session.data, "child:share") && <SharesSection childId={child.data.id} />}
+          {can(session.data, "audit:read") && <AccessLogSection childId={child.data.id} />}
         </>
       )}
     </>

@@ -2,7 +2,8 @@ import { useId, useState } from "react";
 import { Link } from "react-router";
 import { useI18n, type Translate } from "../../i18n/i18n";
 import type { Language } from "../../i18n/i18n";
-import { cellText, countText, formatValue } from "./format";
+import { countText, formatValue } from "./format";
+import { StatValue } from "./StatValue";
 import { TrendChart } from "./TrendChart";
 import { TrendTable } from "./TrendTable";
 import type { MeasureInfo, MeasureReportView } from "./types";
@@ -49,7 +50,7 @@ export function MeasureCard({ measure, info, launchDate, detailSearch }: { measu
       <h3 id={headingId} className="qpi-measure__name">
         {name}
       </h3>
-      <p className={`qpi-stat ${measure.suppressed.value ? "qpi-stat--suppressed" : ""}`}>{cellText(t, language, measure.unit, measure)}</p>
+      <StatValue cell={measure} unit={measure.unit} />
       {counts && <p className="qpi-measure__counts">{counts}</p>}
       <p className="qpi-measure__good">
         <span aria-hidden="true">{measure.good === "higher" ? "▲ " : measure.good === "lower" ? "▼ " : ""}</span>

@@ -10,7 +10,8 @@ import { DrillDownSection } from "./DrillDownSection";
 import { countsLine, versusLine } from "./MeasureCard";
 import { TrendChart } from "./TrendChart";
 import { TrendTable } from "./TrendTable";
-import { cellText, formatValue, periodText } from "./format";
+import { formatValue, periodText } from "./format";
+import { StatValue } from "./StatValue";
 import { searchOf, useAreaAndPeriod, useAreas, useCatalogue, useReport } from "./queries";
 import "./outcomes.css";
 
@@ -40,7 +41,7 @@ export function MeasurePage() {
             {area?.name} · <strong>{periodText(t, formatDate, report.data.period)}</strong>. {report.data.dataAsOf && t("outcomes.dataAsOf", { date: formatDate(report.data.dataAsOf) })}
           </p>
           <div className="qpi-measure-summary">
-            <p className={`qpi-stat ${measure.suppressed.value ? "qpi-stat--suppressed" : ""}`}>{cellText(t, language, measure.unit, measure)}</p>
+            <StatValue cell={measure} unit={measure.unit} large />
             <p>
               {countsLine(t, language, measure)} · {t(`outcomes.good.${measure.good}`)} ·{" "}
               {measure.national !== null ? t("outcomes.card.national", { value: formatValue(t, language, measure.unit, measure.national) }) : t("outcomes.card.noNational")}

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useI18n } from "../../i18n/i18n";
-import { formatBare, formatValue, periodShort } from "./format";
+import { formatNumber, formatValue, periodShort } from "./format";
 import type { MeasureUnit, TrendPointView } from "./types";
 
 /*
@@ -40,7 +40,9 @@ export function TrendChart({ points, unit, measureName, national, launchDate, si
   const id = useId();
   const width = size === "large" ? 640 : 320;
   const height = size === "large" ? 240 : 150;
-  const margin = { top: 12, right: 14, bottom: 26, left: size === "large" ? 52 : 44 };
+  // Text stays about 12 px on screen whatever the chart's drawn width.
+  const fontSize = size === "large" ? 13 : 14;
+  const margin = { top: 12, right: 14, bottom: 28, left: size === "large" ? 52 : 48 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
@@ -73,59 +75,72 @@ export function TrendChart({ points, unit, measureName, national, launchDate, si
     .join(" ");
 
   return (
-    <svg
-      className={`qpi-chart qpi-chart--${size}`}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      preserveAspectRatio="xMidYMid meet"
-    >
-      <title id={`${id}-title`}>
-        {first && last ? t("outcomes.trend.title", { measure: measureName, first: periodShort(language, first.period), last: periodShort(language, last.period) }) : measureName}
-      </title>
-      <desc id={`${id}-desc`}>{desc}</desc>
-      {[0, yMax / 2, yMax].map((tick) => (
-        <g key={tick}>
-          <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke={COLORS.grid} strokeWidth={1} />
-          <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" fontSize={11} fill={COLORS.text}>
-            {formatBare(language, unit, tick)}
+    <div className={`qpi-chart-box qpi-chart-box--${size}`}>
+      <svg
+        className={`qpi-chart qpi-chart--${size}`}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <title id={`${id}-title`}>
+          {first && last ? t("outcomes.trend.title", { measure: measureName, first: periodShort(language, first.period), last: periodShort(language, last.period) }) : measureName}
+        </title>
+        <desc id={`${id}-desc`}>{desc}</desc>
+        {[0, yMax / 2, yMax].map((tick) => (
+          <g key={tick}>
+            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke={COLORS.grid} strokeWidth={1} />
+            <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" fontSize={fontSize} fill={COLORS.text}>
+              {formatNumber(language, tick, tick % 1 === 0 ? 0 : 1)}
+            </text>
+          </g>
+        ))}
+        {national !== null && national <= yMax && (
+          <g>
+            <line x1={margin.left} x2={width - margin.right} y1={y(national)} y2={y(national)} stroke={COLORS.national} strokeWidth={1.5} strokeDasharray="5 4" />
+          </g>
+        )}
+        {showLaunch && (
+          <g>
+            <line x1={(x(launchIndex) + x(launchIndex - 1)) / 2} x2={(x(launchIndex) + x(launchIndex - 1)) / 2} y1={margin.top} y2={margin.top + plotH} stroke={COLORS.launch} strokeWidth={1.5} />
+            <text x={(x(launchIndex) + x(launchIndex - 1)) / 2 + 3} y={margin.top + 10} fontSize={fontSize - 1} fill={COLORS.launch}>
+              {t("outcomes.trend.launch")}
+            </text>
+          </g>
+        )}
+        <path d={path.trim()} fill="none" stroke={COLORS.line} strokeWidth={2.5} strokeLinejoin="round" />
+        {points.map((p, i) =>
+          p.value === null ? (
+            <circle key={p.period.start} cx={x(i)} cy={margin.top + plotH} r={3} fill="#fff" stroke={COLORS.national} strokeWidth={1.5} />
+          ) : (
+            <circle key={p.period.start} cx={x(i)} cy={y(p.value)} r={3.5} fill={p.followUpComplete ? COLORS.line : "#fff"} stroke={COLORS.line} strokeWidth={2} />
+          ),
+        )}
+        {first && (
+          <text x={x(0)} y={height - 8} textAnchor="start" fontSize={fontSize} fill={COLORS.text}>
+            {periodShort(language, first.period)}
           </text>
-        </g>
-      ))}
-      {national !== null && national <= yMax && (
-        <g>
-          <line x1={margin.left} x2={width - margin.right} y1={y(national)} y2={y(national)} stroke={COLORS.national} strokeWidth={1.5} strokeDasharray="5 4" />
-          <text x={width - margin.right} y={y(national) - 4} textAnchor="end" fontSize={10} fill={COLORS.national}>
-            {t("outcomes.trend.national")}
+        )}
+        {last && points.length > 1 && (
+          <text x={x(points.length - 1)} y={height - 8} textAnchor="end" fontSize={fontSize} fill={COLORS.text}>
+            {periodShort(language, last.period)}
           </text>
-        </g>
-      )}
-      {showLaunch && (
-        <g>
-          <line x1={(x(launchIndex) + x(launchIndex - 1)) / 2} x2={(x(launchIndex) + x(launchIndex - 1)) / 2} y1={margin.top} y2={margin.top + plotH} stroke={COLORS.launch} strokeWidth={1.5} />
-          <text x={(x(launchIndex) + x(launchIndex - 1)) / 2 + 3} y={margin.top + 10} fontSize={10} fill={COLORS.launch}>
-            {t("outcomes.trend.launch")}
-          </text>
-        </g>
-      )}
-      <path d={path.trim()} fill="none" stroke={COLORS.line} strokeWidth={2.5} strokeLinejoin="round" />
-      {points.map((p, i) =>
-        p.value === null ? (
-          <circle key={p.period.start} cx={x(i)} cy={margin.top + plotH} r={3} fill="#fff" stroke={COLORS.national} strokeWidth={1.5} />
-        ) : (
-          <circle key={p.period.start} cx={x(i)} cy={y(p.value)} r={3.5} fill={p.followUpComplete ? COLORS.line : "#fff"} stroke={COLORS.line} strokeWidth={2} />
-        ),
-      )}
-      {first && (
-        <text x={x(0)} y={height - 8} textAnchor="start" fontSize={11} fill={COLORS.text}>
-          {periodShort(language, first.period)}
-        </text>
-      )}
-      {last && points.length > 1 && (
-        <text x={x(points.length - 1)} y={height - 8} textAnchor="end" fontSize={11} fill={COLORS.text}>
-          {periodShort(language, last.period)}
-        </text>
-      )}
-    </svg>
+        )}
+      </svg>
+      {/* The legend repeats what the description says, for sighted readers. */}
+      <p className="qpi-chart-legend" aria-hidden="true">
+        <span className="qpi-key qpi-key--line" /> {t("outcomes.trend.legendSite")}
+        {national !== null && (
+          <>
+            <span className="qpi-key qpi-key--national" /> {t("outcomes.trend.legendNational")}
+          </>
+        )}
+        {showLaunch && (
+          <>
+            <span className="qpi-key qpi-key--launch" /> {t("outcomes.trend.legendLaunch")}
+          </>
+        )}
+      </p>
+    </div>
   );
 }

@@ -48,12 +48,14 @@ export const population = {
    * Issues in Foster Care and Adoption, 2013).
    */
   familySizeWeights: [0, 48, 24, 13, 8, 4, 3],
-  /** Years between siblings' ages [assumed]. */
-  siblingAgeGap: { min: 1, max: 4 },
   /** Children whose birth date is not recorded (the DD excludes them) [assumed]. */
   missingBirthDateShare: 0.003,
-  /** National entries fell from 273k (FY2016) to 187k (FY2022) (AFCARS #27, #30): entries at the end of the history are this share of those at its start. */
-  entryTrendEndToStart: 0.7,
+  /**
+   * Entries at the end of the history as a share of those at its start:
+   * national entries fell from 273,332 in FY2016 (AFCARS #27) to 165,500 in
+   * 24B25A (CB entry-rate numerator).
+   */
+  entryTrendEndToStart: 0.6,
   historyYears: 10,
 } as const;
 
@@ -65,9 +67,9 @@ export const population = {
  * and re-enter together [fit].
  */
 export const siblings = {
-  allTogether: [1, 1, 0.8, 0.68, 0.58, 0.5, 0.45] as readonly number[],
+  allTogether: [1, 1, 0.55, 0.43, 0.35, 0.3, 0.26] as readonly number[],
   /** When not all together and at least 3: some together (one unit of 2+) rather than none. */
-  someTogetherOtherwise: 0.7,
+  someTogetherOtherwise: 0.9,
 };
 
 /**
@@ -80,7 +82,14 @@ export const siblings = {
 export const timeInCare = {
   /** Entries that leave within a week (excluded from P1) [assumed]. */
   shortStayShare: 0.04,
-  permanencyPerDay: [0.00118, 0.00159, 0.0013] as readonly number[],
+  /**
+   * Units whose case stalls (complex needs, no placement resource): their
+   * permanency hazard is this fraction of the others' [fit: gives the stock of
+   * long stays behind P3's denominator, about two thirds of P1's nationally].
+   */
+  slowCaseShare: 0.2,
+  slowCaseHazard: 0.3,
+  permanencyPerDay: [0.00122, 0.0015, 0.0026] as readonly number[],
   ageMultiplier: [
     [0.68, 1.25, 1.45],
     [1.0, 1.25, 1.45],
@@ -106,7 +115,7 @@ export const timeInCare = {
  */
 export const reentry = {
   within12MonthsByAge: [0.106, 0.081, 0.06, 0.05, 0.07, 0.029] as readonly number[],
-  scale: 1,
+  scale: 0.85,
   meanDaysToReentry: 130,
   /** A further re-entry after the first year [assumed]. */
   laterShare: 0.04,
@@ -119,12 +128,12 @@ export const reentry = {
  * entry over the total (2.6, 3.5, 4.4, 4.8, 6.6, 7.2 vs 4.88).
  */
 export const moves = {
-  basePerDay: 0.0021,
-  earlyPerDay: 0.006,
+  basePerDay: 0.0031,
+  earlyPerDay: 0.0092,
   earlyDays: 60,
   ageMultiplier: [0.54, 0.73, 0.9, 0.98, 1.36, 1.48] as readonly number[],
   /** By setting code 1..8 (index 0 unused): congregate care steps down more often [assumed]. */
-  settingMultiplier: [1, 0.3, 0.7, 1, 1.5, 1.5, 0.8, 1, 1] as readonly number[],
+  settingMultiplier: [1, 0.3, 0.7, 1, 1.1, 1.1, 0.8, 1, 1] as readonly number[],
   /** Running away from a placement (youths 12+), per day, congregate / family [assumed]. */
   runawayPerDay: { congregate: 0.0006, family: 0.00012 },
   runawayMeanDays: 14,
@@ -140,23 +149,23 @@ export const moves = {
  */
 export const settings = {
   byAgeGroup: [
-    [2, 34, 63, 0.5, 0.5, 0],
-    [2, 34, 63, 0.5, 0.5, 0],
-    [1.5, 35, 62, 0.7, 0.8, 0],
-    [1, 35, 55, 4, 5, 0],
-    [0.5, 28, 42, 13, 16, 0.5],
-    [0, 25, 38, 14, 15, 8],
+    [2, 28, 69, 0.5, 0.5, 0],
+    [2, 28, 69, 0.5, 0.5, 0],
+    [1.5, 28, 68, 1.5, 2, 0],
+    [1, 28, 54, 8, 9, 0],
+    [0.5, 20, 30, 24, 26, 0.5],
+    [0, 18, 28, 22, 22, 8],
   ] as readonly (readonly number[])[],
   /** From congregate care, the next placement is a family home this often (step-down) [assumed]. */
-  stepDownToFamily: 0.6,
+  stepDownToFamily: 0.35,
   /** Reunifications preceded by a trial home visit, and its length [assumed]. */
-  trialHomeVisitShare: 0.45,
-  trialHomeVisitMedianDays: 90,
+  trialHomeVisitShare: 0.6,
+  trialHomeVisitMedianDays: 120,
   /** Adoptions: the foster home re-designated pre-adoptive, or a move to a pre-adoptive home [assumed]. */
-  preAdoptiveRedesignation: 0.55,
+  preAdoptiveRedesignation: 0.45,
   preAdoptiveMove: 0.25,
   /** Guardianship and relative exits end in a relative home this often [assumed]. */
-  relativeHomeAtKinExit: 0.7,
+  relativeHomeAtKinExit: 0.5,
   /** Youths aging out who are in supervised independent living before [assumed]. */
   independentLivingBeforeAgingOut: 0.35,
   /** Episodes whose first placement is recorded a few days after removal (days without placement information) [assumed]. */
@@ -171,9 +180,9 @@ export const settings = {
 export const reports = {
   removalReportSubstantiated: 0.78,
   removalReportOtherwise: 0.5,
-  priorSubstantiatedWithinYear: 0.07,
+  priorSubstantiatedWithinYear: 0.078,
   priorUnsubstantiated: 0.3,
-  inCarePerDay: 0.000092,
+  inCarePerDay: 0.000098,
   inCareAgeMultiplier: [0.54, 0.6, 0.88, 1.05, 1.24, 0.99] as readonly number[],
   inCareUnsubstantiatedRatio: 2,
   incidentBeforeRemoval: 0.04,

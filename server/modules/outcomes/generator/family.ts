@@ -1,12 +1,12 @@
 import { ExitReason, Sex, isReentryCohortExit } from "../history/codes.js";
 import { NO_DAY, addYears } from "../history/days.js";
-import type { ChildHistory, EpisodeRecord, PlacementRecord } from "../history/model.js";
+import type { ChildHistory, EpisodeRecord, MaltreatmentReportRecord, PlacementRecord } from "../history/model.js";
 import { population, reentry, siblings, timeInCare } from "./calibration.js";
 import type { Geography } from "./geography.js";
-import type { HomeRegistry } from "./homes.js";
+import { PARENTS_HOME_KEY_BASE, type HomeRegistry } from "./homes.js";
 import { assignKinHomes, buildUnitPlacements, type UnitPlacement } from "./placements.js";
 import { cumulativeOf, type SeededRandom } from "./random.js";
-import { buildReports, type EpisodeSpan, type GeneratedReport } from "./reports.js";
+import { Disposition, buildReports, type EpisodeSpan, type GeneratedReport } from "./reports.js";
 import { ageGroupOf, drawEpisodeOutcome } from "./time-in-care.js";
 
 const YEAR = 365.25;
@@ -67,10 +67,20 @@ export function simulateFamily(ctx: FamilyContext, familyKey: number, firstChild
     let removal = removalDay;
     let reentering = false;
     for (let n = 0; n < reentry.maxEpisodes && members.length > 0 && removal <= ctx.asOfDay; n++) {
-      const youngest = members.reduce((a, b) => (b.birthDay > a.birthDay ? b : a));
+      let youngest = members[0];
+      for (const child of members) if (child.birthDay > youngest.birthDay) youngest = child;
       const youngestAge = removal - youngest.birthDay;
       const outcome = drawEpisodeOutcome(random, removal, youngestAge, youngest.leavesDay, effects.permanency);
-      const unitCtx = { county, removalDay: removal, exitDay: outcome.exitDay, exitReason: outcome.exitReason, youngestAgeDays: youngestAge, movesEffect: effects.moves, asOfDay: ctx.asOfDay };
+      const unitCtx = {
+        county,
+        removalDay: removal,
+        exitDay: outcome.exitDay,
+        exitReason: outcome.exitReason,
+        youngestAgeDays: youngestAge,
+        parentsHome: PARENTS_HOME_KEY_BASE + familyKey,
+        movesEffect: effects.moves,
+        asOfDay: ctx.asOfDay,
+      };
       const placements = buildUnitPlacements(random, ctx.homes, unitCtx);
       assignKinHomes(ctx.homes, placements, unitCtx);
       for (const child of members) {
@@ -111,15 +121,18 @@ function drawAgeDays(random: SeededRandom): number {
   return random.int(lo, hi);
 }
 
+/**
+ * Siblings' ages are drawn independently from the national age-at-entry mix
+ * (so the children's ages keep CB's shares) and then spaced at least ~10
+ * months apart, except twins.
+ */
 function drawChildren(random: SeededRandom, removalDay: number, size: number, firstKey: number): ChildDraft[] {
-  const ages: number[] = [drawAgeDays(random)];
   const maxAge = ageGroupDays[5][1];
+  const ages = Array.from({ length: size }, () => drawAgeDays(random)).sort((a, b) => a - b);
   for (let i = 1; i < size; i++) {
-    const previous = ages[i - 1];
-    let age = random.chance(0.03) ? previous : previous + (random.chance(0.5) ? 1 : -1) * random.int(population.siblingAgeGap.min * 365, population.siblingAgeGap.max * 365);
-    if (age < 0 || age > maxAge) age = 2 * previous - age;
-    if (age < 0 || age > maxAge) age = drawAgeDays(random);
-    ages.push(age);
+    if (ages[i] - ages[i - 1] >= 300 || random.chance(0.03)) continue;
+    const older = ages[i - 1] + random.int(300, 700);
+    ages[i] = older <= maxAge ? older : ages[i - 1];
   }
   return ages.map((age, i) => {
     const birthDay = removalDay - age;
@@ -183,6 +196,13 @@ function finishChild(ctx: FamilyContext, child: ChildDraft, county: number, race
     maltreatmentEffect: effects.maltreatment,
     recurrenceEffect: effects.recurrence,
   });
+  const records: MaltreatmentReportRecord[] = new Array(reports.length);
+  const dispositions: number[] = new Array(reports.length);
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
+    records[i] = { reportDay: r.reportDay, incidentDay: r.incidentDay, substantiated: r.disposition <= Disposition.indicated };
+    dispositions[i] = r.disposition;
+  }
   return {
     history: {
       key: child.key,
@@ -192,8 +212,8 @@ function finishChild(ctx: FamilyContext, child: ChildDraft, county: number, race
       site: county,
       siblingGroup,
       episodes,
-      reports: reports.map((r) => ({ reportDay: r.reportDay, incidentDay: r.incidentDay, substantiated: r.disposition <= 2 })),
+      reports: records,
     },
-    dispositions: reports.map((r) => r.disposition),
+    dispositions,
   };
 }

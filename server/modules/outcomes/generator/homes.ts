@@ -8,6 +8,8 @@ import { SeededRandom, cumulativeOf } from "./random.js";
 
 /** Facility keys (group homes, institutions) live above the homes' keys; they have no homes.csv row. */
 export const FACILITY_KEY_BASE = 1_500_000_000;
+/** A birth family's own home (trial home visits), one per family, so siblings home together share it; no homes.csv row. */
+export const PARENTS_HOME_KEY_BASE = 1_000_000_000;
 
 const closureCumulative = cumulativeOf(calibration.closureWeights);
 const CLOSURE = { adopted: 1, guardianship: 2, familyRequest: 3, moved: 4, agencyDecision: 5, other: 7 } as const;
@@ -17,7 +19,7 @@ export type PlacementEnd = { move: true } | { move: false; exitReason: number };
 
 /**
  * The homes children are placed in. Each county has a pool of resource family
- * homes: a fixed number of "slots", each a run of homes one after another
+ * homes, made when the county places its first child: a fixed number of "slots", each a run of homes one after another
  * (inquiry, approval, years of service, closure, the next family), so the open
  * homes on any day are found by a binary search per slot and the pool costs a
  * few integers per home, not an index by day. Relative (kin) homes are made
@@ -26,23 +28,23 @@ export type PlacementEnd = { move: true } | { move: false; exitReason: number };
  */
 export class HomeRegistry {
   private nextKey = 1;
-  private readonly slotOffset = new GrowableInt32();
+  /** Per county: first slot and number of slots; -1 until the county's pool is built (on first use). */
   private readonly countySlotStart: Int32Array;
+  private readonly countySlots: Int32Array;
+  private readonly slotOffset = new GrowableInt32();
   private readonly homeKey = new GrowableInt32();
   private readonly approved = new GrowableInt32();
   private readonly closed = new GrowableInt32();
-  /** Pool homes and withdrawn inquiries as homes.csv will list them, in columns; handed to the sink by releasePool. */
-  private readonly listed = { key: new GrowableInt32(), site: new GrowableInt32(), inquiry: new GrowableInt32(), approved: new GrowableInt32(), closed: new GrowableInt32(), reason: new GrowableInt32() };
-  private released = 0;
   private readonly facilityStart: Int32Array;
   private readonly groupHomes: Int32Array;
   private readonly institutions: Int32Array;
+  private readonly expectedChildren: Float64Array;
   poolHomes = 0;
   kinHomes = 0;
   readonly facilities: number;
 
   constructor(
-    private readonly geography: Geography,
+    geography: Geography,
     childrenTotal: number,
     private readonly firstDay: number,
     private readonly asOfDay: number,
@@ -50,68 +52,36 @@ export class HomeRegistry {
     private readonly emit: (home: HomeRecord) => void,
   ) {
     const counties = geography.sites.length;
-    this.countySlotStart = new Int32Array(counties + 1);
+    const total = geography.cumulativeWeight[counties - 1];
+    this.countySlotStart = new Int32Array(counties).fill(-1);
+    this.countySlots = new Int32Array(counties);
+    this.expectedChildren = new Float64Array(counties);
     this.facilityStart = new Int32Array(counties + 1);
     this.groupHomes = new Int32Array(counties);
     this.institutions = new Int32Array(counties);
-    let slots = 0;
     let facilities = 0;
     for (let c = 0; c < counties; c++) {
       const share = geography.cumulativeWeight[c] - (c ? geography.cumulativeWeight[c - 1] : 0);
-      const children = (childrenTotal * share) / geography.cumulativeWeight[counties - 1];
-      this.countySlotStart[c] = slots;
-      const countySlots = Math.max(3, Math.round(children * calibration.openHomesPerChild));
-      for (let s = 0; s < countySlots; s++) this.buildSlot(c);
-      slots += countySlots;
+      const children = (childrenTotal * share) / total;
+      this.expectedChildren[c] = children;
       this.facilityStart[c] = facilities;
       this.groupHomes[c] = Math.max(1, Math.round(children * calibration.groupHomesPerChild));
       this.institutions[c] = Math.max(1, Math.round(children * calibration.institutionsPerChild));
       facilities += this.groupHomes[c] + this.institutions[c];
     }
-    this.countySlotStart[counties] = slots;
     this.facilityStart[counties] = facilities;
-    this.slotOffset.push(this.homeKey.length);
     this.facilities = facilities;
-  }
-
-  /** Hands the pool's homes to the sink, `max` at a time (so a writer can drain between). */
-  releasePool(max: number): boolean {
-    const { listed } = this;
-    const end = Math.min(this.released + max, listed.key.length);
-    for (let i = this.released; i < end; i++) {
-      this.emit({
-        key: listed.key.at(i),
-        site: listed.site.at(i),
-        inquiryDay: listed.inquiry.at(i),
-        approvedDay: listed.approved.at(i),
-        closedDay: listed.closed.at(i),
-        closureReason: listed.reason.at(i),
-        kin: false,
-      });
-    }
-    this.released = end;
-    return end === listed.key.length;
-  }
-
-  private list(key: number, site: number, inquiry: number, approved: number, closed: number, reason: number) {
-    const { listed } = this;
-    listed.key.push(key);
-    listed.site.push(site);
-    listed.inquiry.push(inquiry);
-    listed.approved.push(approved);
-    listed.closed.push(closed);
-    listed.reason.push(reason);
-    this.poolHomes++;
   }
 
   /** An open resource family home of the county on `day`; -1 when none was found (the data then say "unknown"). */
   pickFamilyHome(county: number, day: number): number {
+    if (this.countySlotStart[county] < 0) this.buildPool(county);
     const first = this.countySlotStart[county];
-    const count = this.countySlotStart[county + 1] - first;
+    const count = this.countySlots[county];
     for (let attempt = 0; attempt < 8; attempt++) {
       const slot = first + Math.floor(this.random.next() * count);
       let lo = this.slotOffset.at(slot);
-      let hi = this.slotOffset.at(slot + 1) - 1;
+      let hi = (slot + 1 < this.slotOffset.length ? this.slotOffset.at(slot + 1) : this.homeKey.length) - 1;
       // The last home of the slot approved on or before `day`.
       let found = -1;
       while (lo <= hi) {
@@ -167,6 +137,14 @@ export class HomeRegistry {
     return CLOSURE.other;
   }
 
+  /** The county's resource family homes, sized to the children the county is expected to have. */
+  private buildPool(county: number) {
+    const slots = Math.max(2, Math.round(this.expectedChildren[county] * calibration.openHomesPerChild));
+    this.countySlotStart[county] = this.slotOffset.length;
+    this.countySlots[county] = slots;
+    for (let s = 0; s < slots; s++) this.buildSlot(county);
+  }
+
   /** One slot: a run of homes from a few years before the history to the as-of day. */
   private buildSlot(county: number) {
     const { random } = this;
@@ -186,8 +164,7 @@ export class HomeRegistry {
         this.approved.push(approvedDay);
         this.closed.push(closedDay);
         const open = closedDay > this.asOfDay;
-        const reason = open ? 0 : random.pickCumulative(closureCumulative) + 1;
-        this.list(key, county, inquiry, approvedDay <= this.asOfDay ? approvedDay : NO_DAY, open ? NO_DAY : closedDay, reason);
+        this.listHome(key, county, inquiry, approvedDay <= this.asOfDay ? approvedDay : NO_DAY, open ? NO_DAY : closedDay, open ? 0 : random.pickCumulative(closureCumulative) + 1);
       }
       approvedDay = closedDay + random.int(0, calibration.gapBetweenHomesMaxDays);
     }
@@ -200,7 +177,11 @@ export class HomeRegistry {
     if (inquiry < this.firstDay || inquiry > this.asOfDay) return;
     const closedDay = inquiry + random.int(14, 180);
     const open = closedDay > this.asOfDay;
-    const reason = open ? 0 : random.chance(0.7) ? CLOSURE.familyRequest : CLOSURE.agencyDecision;
-    this.list(this.nextKey++, county, inquiry, NO_DAY, open ? NO_DAY : closedDay, reason);
+    this.listHome(this.nextKey++, county, inquiry, NO_DAY, open ? NO_DAY : closedDay, open ? 0 : random.chance(0.7) ? CLOSURE.familyRequest : CLOSURE.agencyDecision);
+  }
+
+  private listHome(key: number, site: number, inquiryDay: number, approvedDay: number, closedDay: number, closureReason: number) {
+    this.poolHomes++;
+    this.emit({ key, site, inquiryDay, approvedDay, closedDay, closureReason, kin: false });
   }
 }

@@ -22,6 +22,8 @@ export interface UnitEpisodeContext {
   exitReason: number;
   /** Age of the unit's youngest child on the removal day. */
   youngestAgeDays: number;
+  /** The birth family's home key (trial home visits). */
+  parentsHome: number;
   movesEffect: number;
   asOfDay: number;
 }
@@ -33,6 +35,8 @@ const moveKinds = [ChangeKind.planned, ChangeKind.unplanned, ChangeKind.emergenc
 const STEP_DAYS = 30;
 /** Marks a return from running away to the same relative's home, until assignKinHomes gives the kin home's key. */
 const SAME_KIN_HOME = -2;
+/** Children who will leave to relatives or guardianship are placed with relatives more often [assumed]. */
+const KIN_BOUND_RELATIVE_TILT = 1.5;
 
 /**
  * The placements of one unit's episode, up to the as-of day: a first
@@ -90,8 +94,12 @@ export function buildUnitPlacements(random: SeededRandom, homes: HomeRegistry, c
 
 type LastPlan = { startDay: number; setting: number; sameHome: boolean };
 
+/** A day `min`–`max` days before the exit, but at least a week after the removal where the episode allows. */
+function daysBeforeExit(random: SeededRandom, ctx: UnitEpisodeContext, duration: number, min: number, max: number): number {
+  return ctx.exitDay - random.int(min, Math.max(min, Math.min(max, duration - 8)));
+}
+
 function lastPlacementPlan(random: SeededRandom, ctx: UnitEpisodeContext, duration: number): LastPlan | null {
-  const before = (min: number, max: number) => ctx.exitDay - random.int(min, Math.max(min, Math.min(max, duration - 8)));
   switch (ctx.exitReason) {
     case ExitReason.reunification: {
       if (duration <= 45 || !random.chance(settings.trialHomeVisitShare)) return null;
@@ -100,17 +108,17 @@ function lastPlacementPlan(random: SeededRandom, ctx: UnitEpisodeContext, durati
     }
     case ExitReason.adoption: {
       const r = random.next();
-      if (r < settings.preAdoptiveRedesignation) return { startDay: before(90, 270), setting: Setting.preAdoptiveHome, sameHome: true };
-      if (r < settings.preAdoptiveRedesignation + settings.preAdoptiveMove) return { startDay: before(120, 365), setting: Setting.preAdoptiveHome, sameHome: false };
+      if (r < settings.preAdoptiveRedesignation) return { startDay: daysBeforeExit(random, ctx, duration, 60, 180), setting: Setting.preAdoptiveHome, sameHome: true };
+      if (r < settings.preAdoptiveRedesignation + settings.preAdoptiveMove) return { startDay: daysBeforeExit(random, ctx, duration, 120, 365), setting: Setting.preAdoptiveHome, sameHome: false };
       return null;
     }
     case ExitReason.guardianship:
     case ExitReason.relative:
-      return random.chance(settings.relativeHomeAtKinExit) ? { startDay: before(60, 240), setting: Setting.relativeFamilyHome, sameHome: false } : null;
+      return random.chance(settings.relativeHomeAtKinExit) ? { startDay: daysBeforeExit(random, ctx, duration, 60, 240), setting: Setting.relativeFamilyHome, sameHome: false } : null;
     case ExitReason.emancipation:
-      return random.chance(settings.independentLivingBeforeAgingOut) ? { startDay: before(90, 365), setting: Setting.supervisedIndependentLiving, sameHome: false } : null;
+      return random.chance(settings.independentLivingBeforeAgingOut) ? { startDay: daysBeforeExit(random, ctx, duration, 90, 365), setting: Setting.supervisedIndependentLiving, sameHome: false } : null;
     case ExitReason.runaway:
-      return { startDay: before(30, 120), setting: Setting.runaway, sameHome: false };
+      return { startDay: daysBeforeExit(random, ctx, duration, 30, 120), setting: Setting.runaway, sameHome: false };
     default:
       return null;
   }
@@ -139,7 +147,7 @@ function nextSetting(random: SeededRandom, ctx: UnitEpisodeContext, from: number
   if (isCongregate(from) && random.chance(settings.stepDownToFamily)) {
     return random.chance(0.4) ? Setting.relativeFamilyHome : Setting.nonrelativeFamilyHome;
   }
-  return settingFor(random, ctx, day, 0.8);
+  return settingFor(random, ctx, day, 1.1);
 }
 
 function settingFor(random: SeededRandom, ctx: UnitEpisodeContext, day: number, congregateWeight: number): number {
@@ -149,7 +157,7 @@ function settingFor(random: SeededRandom, ctx: UnitEpisodeContext, day: number, 
   let total = 0;
   const tilted = weights.map((w, i) => {
     const code = settingCodes[i];
-    const x = w * (code === Setting.relativeFamilyHome && kinBound ? 1.8 : 1) * (isCongregate(code) ? congregateWeight : 1);
+    const x = w * (code === Setting.relativeFamilyHome && kinBound ? 1.5 : 1) * (isCongregate(code) ? congregateWeight : 1);
     total += x;
     return x;
   });
@@ -165,10 +173,15 @@ function pickMoveKind(random: SeededRandom): number {
   return moveKinds[random.pickCumulative(moveKindCumulative)];
 }
 
-/** A placement in a setting, with its home: the county's pool for resource families, a facility for congregate care; relatives' homes are made once the placement's end is known. */
+/**
+ * A placement in a setting, with its home: the county's pool for resource
+ * families, a facility for congregate care, the parents' home for a trial home
+ * visit; relatives' homes are made once the placement's end is known.
+ */
 function place(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpisodeContext, day: number, setting: number, changeKind: number): UnitPlacement {
   let homeKey = -1;
   if (setting === Setting.nonrelativeFamilyHome || setting === Setting.preAdoptiveHome) homeKey = homes.pickFamilyHome(ctx.county, day);
+  else if (setting === Setting.trialHomeVisit) homeKey = ctx.parentsHome;
   else if (setting === Setting.groupHome) homeKey = homes.pickFacility(ctx.county, "group_home");
   else if (setting === Setting.institution) homeKey = homes.pickFacility(ctx.county, "institution");
   return { startDay: day, setting, changeKind, homeKey };

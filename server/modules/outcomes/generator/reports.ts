@@ -42,44 +42,59 @@ export interface ReportContext {
  */
 export function buildReports(random: SeededRandom, episodes: readonly EpisodeSpan[], ctx: ReportContext): GeneratedReport[] {
   const out: GeneratedReport[] = [];
-  const substantiated = () => (random.chance(calibration.indicatedShare) ? Disposition.indicated : Disposition.substantiated);
-  const notSubstantiated = () => (random.chance(0.7) ? Disposition.unsubstantiated : random.chance(0.67) ? Disposition.alternativeResponse : Disposition.other);
-  const incidentFor = (reportDay: number, maxDaysBefore: number) => (random.chance(calibration.incidentDateRecorded) ? reportDay - random.int(0, maxDaysBefore) : NO_DAY);
-  const add = (reportDay: number, incidentDay: number, disposition: number) => out.push({ reportDay, incidentDay, disposition });
-
   const first = episodes[0];
   if (first.removalDay - ctx.birthDay <= 3 && random.chance(calibration.prenatalReportOfNewborns)) {
-    add(ctx.birthDay - random.int(1, 90), NO_DAY, substantiated());
+    out.push({ reportDay: ctx.birthDay - random.int(1, 90), incidentDay: NO_DAY, disposition: substantiated(random) });
   } else if (!first.reentry) {
     if (random.chance(calibration.priorSubstantiatedWithinYear * ctx.recurrenceEffect)) {
       const day = first.removalDay - random.int(30, 365);
-      add(day, incidentFor(day, 10), substantiated());
+      out.push({ reportDay: day, incidentDay: incidentFor(random, day, 10), disposition: substantiated(random) });
     }
-    if (random.chance(calibration.priorUnsubstantiated)) add(first.removalDay - random.int(60, 1500), NO_DAY, notSubstantiated());
+    if (random.chance(calibration.priorUnsubstantiated)) out.push({ reportDay: first.removalDay - random.int(60, 1500), incidentDay: NO_DAY, disposition: notSubstantiated(random) });
   }
+  for (const episode of episodes) episodeReports(random, episode, ctx, out);
+  let kept = 0;
+  for (const r of out) if (r.reportDay <= ctx.lastDay) out[kept++] = r;
+  out.length = kept;
+  return out.sort(byReportDay);
+}
 
-  for (const episode of episodes) {
-    const removalReport = episode.removalDay - (random.chance(0.35) ? 0 : random.int(1, 30));
-    if (random.chance(calibration.removalReportSubstantiated)) add(removalReport, incidentFor(removalReport, 7), substantiated());
-    else if (random.chance(calibration.removalReportOtherwise)) add(removalReport, NO_DAY, notSubstantiated());
+function episodeReports(random: SeededRandom, episode: EpisodeSpan, ctx: ReportContext, out: GeneratedReport[]) {
+  const removalReport = episode.removalDay - (random.chance(0.35) ? 0 : random.int(1, 30));
+  if (random.chance(calibration.removalReportSubstantiated)) out.push({ reportDay: removalReport, incidentDay: incidentFor(random, removalReport, 7), disposition: substantiated(random) });
+  else if (random.chance(calibration.removalReportOtherwise)) out.push({ reportDay: removalReport, incidentDay: NO_DAY, disposition: notSubstantiated(random) });
 
-    const days = episode.endDay - episode.removalDay;
-    const ageGroup = ageGroupOf(episode.removalDay - ctx.birthDay);
-    const rate = calibration.inCarePerDay * calibration.inCareAgeMultiplier[ageGroup] * ctx.maltreatmentEffect;
-    for (let n = random.poisson(rate * days); n > 0; n--) {
-      const day = episode.removalDay + random.int(0, Math.max(0, days - 1));
-      const incident = random.chance(calibration.incidentBeforeRemoval) ? episode.removalDay - random.int(30, 700) : incidentFor(day, 14);
-      add(day, incident, substantiated());
-      if (random.chance(calibration.duplicateNextDay)) add(day + 1, incident, substantiated());
-    }
-    for (let n = random.poisson(rate * calibration.inCareUnsubstantiatedRatio * days); n > 0; n--) {
-      add(episode.removalDay + random.int(0, Math.max(0, days - 1)), NO_DAY, notSubstantiated());
-    }
-    const wentHome = episode.exitReason === ExitReason.reunification || episode.exitReason === ExitReason.relative || episode.exitReason === ExitReason.guardianship;
-    if (wentHome && random.chance(calibration.afterExitSubstantiated * ctx.recurrenceEffect)) {
-      const day = episode.endDay + random.int(20, 365);
-      add(day, incidentFor(day, 10), substantiated());
-    }
+  const days = episode.endDay - episode.removalDay;
+  const ageGroup = ageGroupOf(episode.removalDay - ctx.birthDay);
+  const rate = calibration.inCarePerDay * calibration.inCareAgeMultiplier[ageGroup] * ctx.maltreatmentEffect;
+  for (let n = random.poisson(rate * days); n > 0; n--) {
+    const day = episode.removalDay + random.int(0, Math.max(0, days - 1));
+    const incident = random.chance(calibration.incidentBeforeRemoval) ? episode.removalDay - random.int(30, 700) : incidentFor(random, day, 14);
+    out.push({ reportDay: day, incidentDay: incident, disposition: substantiated(random) });
+    if (random.chance(calibration.duplicateNextDay)) out.push({ reportDay: day + 1, incidentDay: incident, disposition: substantiated(random) });
   }
-  return out.filter((r) => r.reportDay <= ctx.lastDay).sort((a, b) => a.reportDay - b.reportDay);
+  for (let n = random.poisson(rate * calibration.inCareUnsubstantiatedRatio * days); n > 0; n--) {
+    out.push({ reportDay: episode.removalDay + random.int(0, Math.max(0, days - 1)), incidentDay: NO_DAY, disposition: notSubstantiated(random) });
+  }
+  const wentHome = episode.exitReason === ExitReason.reunification || episode.exitReason === ExitReason.relative || episode.exitReason === ExitReason.guardianship;
+  if (wentHome && random.chance(calibration.afterExitSubstantiated * ctx.recurrenceEffect)) {
+    const day = episode.endDay + random.int(20, 365);
+    out.push({ reportDay: day, incidentDay: incidentFor(random, day, 10), disposition: substantiated(random) });
+  }
+}
+
+function byReportDay(a: GeneratedReport, b: GeneratedReport) {
+  return a.reportDay - b.reportDay;
+}
+
+function substantiated(random: SeededRandom): number {
+  return random.chance(calibration.indicatedShare) ? Disposition.indicated : Disposition.substantiated;
+}
+
+function notSubstantiated(random: SeededRandom): number {
+  return random.chance(0.7) ? Disposition.unsubstantiated : random.chance(0.67) ? Disposition.alternativeResponse : Disposition.other;
+}
+
+function incidentFor(random: SeededRandom, reportDay: number, maxDaysBefore: number): number {
+  return random.chance(calibration.incidentDateRecorded) ? reportDay - random.int(0, maxDaysBefore) : NO_DAY;
 }

@@ -39,7 +39,6 @@ export class HistorySimulation {
   readonly firstDay: number;
   childrenMade = 0;
   private familyKey = 1;
-  private poolReleased = false;
   private readonly random: SeededRandom;
 
   constructor(
@@ -53,18 +52,17 @@ export class HistorySimulation {
     this.asOfDay = dayOf(asOf);
     this.firstDay = addYears(this.asOfDay, -population.historyYears) + 1;
     this.geography = options.sites === undefined ? nationalGeography() : geographyOf(options.sites);
-    // Homes draw from their own stream so the children's histories do not shift when the pool's size changes.
+    // Homes draw from their own stream so the children's histories do not shift when the pools' sizes change.
     this.homes = new HomeRegistry(this.geography, options.children, this.firstDay, this.asOfDay, new SeededRandom(options.seed, 2), (home) => sink.home(home));
     this.random = new SeededRandom(options.seed, 1);
   }
 
   get done(): boolean {
-    return this.childrenMade >= this.options.children && this.poolReleased;
+    return this.childrenMade >= this.options.children;
   }
 
   /** Simulates families until about `batch` more children exist (or all of them do). */
   advance(batch: number): void {
-    if (!this.poolReleased) this.poolReleased = this.homes.releasePool(batch);
     const target = Math.min(this.options.children, this.childrenMade + batch);
     const ctx = { random: this.random, geography: this.geography, homes: this.homes, firstDay: this.firstDay, asOfDay: this.asOfDay };
     while (this.childrenMade < target) {

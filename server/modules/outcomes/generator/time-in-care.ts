@@ -40,7 +40,8 @@ export function drawEpisodeOutcome(
   }
   const group = ageGroupOf(youngestAgeDays);
   const multipliers = timeInCare.ageMultiplier[group];
-  const rates = timeInCare.permanencyPerDay.map((r, segment) => r * multipliers[segment] * permanencyEffect);
+  const frailty = random.chance(timeInCare.slowCaseShare) ? timeInCare.slowCaseHazard : (1 - timeInCare.slowCaseShare * timeInCare.slowCaseHazard) / (1 - timeInCare.slowCaseShare);
+  const rates = timeInCare.permanencyPerDay.map((r, segment) => r * multipliers[segment] * permanencyEffect * frailty);
   const permanent = piecewiseExponential(random, rates);
   const transfer = random.exponential(1 / timeInCare.transferPerDay);
   const runaway = youngestAgeDays >= 12 * YEAR ? random.exponential(1 / timeInCare.runawayExitPerDay) : Infinity;
@@ -77,7 +78,7 @@ function piecewiseExponential(random: SeededRandom, rates: readonly number[]): n
  * with other relatives [assumed; tuned so the exit mix is AFCARS-like].
  */
 function permanencyReason(random: SeededRandom, days: number, ageYears: number): number {
-  const adoptionByTime = days < 270 ? 0 : Math.min(0.62, (0.62 * (days - 270)) / 540);
+  const adoptionByTime = days < 240 ? 0 : Math.min(0.75, (0.75 * (days - 240)) / 540);
   const adoptionByAge = ageYears < 6 ? 1.15 : ageYears < 10 ? 0.9 : ageYears < 13 ? 0.55 : 0.2;
   const adoption = adoptionByTime * adoptionByAge;
   const guardianship = (0.07 + 0.09 * Math.min(1, days / 730)) * (ageYears >= 10 ? 1.7 : 1);

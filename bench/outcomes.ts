@@ -1,0 +1,168 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { openDatabase } from "../server/db/engine.js";
+import { migrateToLatest } from "../server/db/migrate.js";
+import { createFreshPostgresDatabase } from "../test/support/fresh-postgres.js";
+import { importBundle } from "../server/modules/outcomes/data/import-bundle.js";
+import { listAreas } from "../server/modules/outcomes/data/areas.js";
+import { readHistoryColumns, scanHistoryRows } from "../server/modules/outcomes/data/read-columns.js";
+import { computeMeasures, periodStarting } from "../server/modules/outcomes/measures/engine.js";
+import { dayOf, addMonths } from "../server/modules/outcomes/history/days.js";
+import { makeBenchBundle } from "./bundle.js";
+
+/**
+ * The outcomes benchmark: a national bundle imported into a fresh PostgreSQL
+ * database, against PostgreSQL's own COPY of the same CSV files, then read
+ * back and computed. One run, one JSON (bench/results/outcomes.json).
+ */
+export interface OutcomesBenchResult {
+  children: number;
+  episodes: number;
+  placements: number;
+  reports: number;
+  bundle_mb: number;
+  engine: string;
+  copy_seconds: number;
+  import_seconds: number;
+  /** import rate ÷ COPY rate (target ≥ 0.5). */
+  import_vs_copy: number;
+  scan_seconds: number;
+  scan_mb: number;
+  read_seconds: number;
+  compute_seconds: number;
+  /** compute ÷ scan (target ≤ 3). */
+  compute_vs_scan: number;
+  dashboard_children: number;
+  dashboard_seconds: number;
+  peak_rss_mb: number;
+  period_start: string;
+  node: string;
+  cpus: number;
+  measured_at: string;
+}
+
+const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
+
+/** The CSV files as plain tables of their own columns: what PostgreSQL's COPY does on its own. */
+const plainTables: Record<string, string> = {
+  "children.csv": "child_id text, site text, state text, birth_date date, sex text, race_ethnicity text, sibling_group text",
+  "homes.csv": "home_id text, site text, state text, kind text, inquiry_date date, approved_date date, closed_date date, closure_reason text",
+  "episodes.csv": "child_id text, removal_date date, exit_date date, exit_reason text",
+  "placements.csv": "child_id text, removal_date date, start_date date, end_date date, setting text, change_kind text, home_id text",
+  "maltreatment_reports.csv": "child_id text, report_date date, incident_date date, disposition text",
+};
+
+async function postgresCopy(url: string, dir: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const [file, columns] of Object.entries(plainTables)) await client.query(`CREATE TABLE plain_${file.replace(".csv", "")} (${columns})`);
+    const started = performance.now();
+    await client.query("BEGIN");
+    for (const file of Object.keys(plainTables)) {
+      if (!fs.existsSync(path.join(dir, file))) continue;
+      const firstLine = (await firstLineOf(path.join(dir, file))).trim();
+      await pipeline(fs.createReadStream(path.join(dir, file), { highWaterMark: 1 << 20 }), client.query(copyFrom(`COPY plain_${file.replace(".csv", "")} (${firstLine}) FROM STDIN (FORMAT csv, HEADER true)`)));
+    }
+    await client.query("COMMIT");
+    return seconds(started);
+  } finally {
+    await client.end();
+  }
+}
+
+async function firstLineOf(file: string): Promise<string> {
+  const handle = await fs.promises.open(file, "r");
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, 4096, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8").split("\n")[0];
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function runOutcomesBench(log: (line: string) => void = console.log): Promise<OutcomesBenchResult> {
+  const children = Number(process.env.QPI_BENCH_CHILDREN ?? 3_000_000);
+  const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
+  sampler.unref();
+
+  const dir = process.env.QPI_BENCH_BUNDLE ?? path.join(os.tmpdir(), `qpi-bench-${children}`);
+  const bundle = await makeBenchBundle(dir, children, log);
+  const bundleBytes = fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+
+  const fresh = await createFreshPostgresDatabase(serverUrl, "qpi_bench");
+  const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 8 });
+  try {
+    await migrateToLatest(database.db);
+    log("PostgreSQL COPY of the CSV files into plain tables …");
+    const copySeconds = await postgresCopy(fresh.url, dir);
+    log(`  ${copySeconds} s`);
+    log("importBundle …");
+    let started = performance.now();
+    const imported = await importBundle(database.db, dir, {
+      onProgress: (p) => process.stdout.isTTY && process.stdout.write(`\r  ${p.file} ${p.rows.toLocaleString("en-US")} rows, ${p.rowsPerSecond.toLocaleString("en-US")}/s, ${p.percent.toFixed(0)} %   `),
+    });
+    const importSeconds = seconds(started);
+    if (process.stdout.isTTY) process.stdout.write("\n");
+    if (imported.status !== "completed") throw new Error(`import ${imported.status}: ${imported.error} ${JSON.stringify(imported.rejects.slice(0, 5))}`);
+    log(`  ${importSeconds} s`);
+
+    started = performance.now();
+    const scanBytes = await scanHistoryRows(database.db);
+    const scanSeconds = seconds(started);
+    log(`scan ${scanSeconds} s (${(scanBytes / 1e6).toFixed(0)} MB)`);
+
+    const periodStart = addMonths(dayOf(bundle.asOf), -24) + 1;
+    started = performance.now();
+    const columns = await readHistoryColumns(database.db);
+    const readSeconds = seconds(started);
+    computeMeasures(columns, [periodStarting(periodStart)]);
+    const computeSeconds = seconds(started);
+    log(`read ${readSeconds} s, read + compute ${computeSeconds} s`);
+
+    const areas = await listAreas(database.db);
+    const county = areas.reduce((a, b) => (b.children > a.children ? b : a));
+    started = performance.now();
+    const countyColumns = await readHistoryColumns(database.db, { areaIds: [county.id] });
+    const halfYears = Array.from({ length: 8 }, (_, i) => periodStarting(addMonths(periodStart, -6 * i)));
+    computeMeasures(countyColumns, halfYears);
+    const dashboardSeconds = seconds(started);
+    log(`dashboard (${county.code}, ${county.children} children, 8 periods) ${dashboardSeconds} s`);
+
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    return {
+      children: columns.childCount,
+      episodes: columns.episodeCount,
+      placements: columns.placementCount,
+      reports: columns.reportCount,
+      bundle_mb: Math.round(bundleBytes / 1e6),
+      engine: "PostgreSQL 15 · binary COPY in and out · TypeScript streaming pass",
+      copy_seconds: copySeconds,
+      import_seconds: importSeconds,
+      import_vs_copy: Math.round((copySeconds / importSeconds) * 100) / 100,
+      scan_seconds: scanSeconds,
+      scan_mb: Math.round(scanBytes / 1e6),
+      read_seconds: readSeconds,
+      compute_seconds: computeSeconds,
+      compute_vs_scan: Math.round((computeSeconds / scanSeconds) * 100) / 100,
+      dashboard_children: county.children,
+      dashboard_seconds: dashboardSeconds,
+      peak_rss_mb: Math.round(peakRss / 1e6),
+      period_start: new Date(periodStart * 86_400_000).toISOString().slice(0, 10),
+      node: process.version,
+      cpus: os.cpus().length,
+      measured_at: new Date().toISOString(),
+    };
+  } finally {
+    clearInterval(sampler);
+    await database.close();
+    await fresh.drop();
+  }
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
+import type { Actor } from "../../platform/access/actor.js";
+import { requireAccess } from "../../platform/access/require-access.js";
+import { AppError } from "../../platform/errors/app-error.js";
+import { listAreas, type OutcomeArea } from "./data/areas.js";
+import { dayOf } from "./history/days.js";
+import { outcomeReach, stateGrantSites } from "./outcome-reach.js";
+import { outcomesRepository } from "./repository.js";
+
+/** An area the actor may see, with the facts every view of it needs. */
+export interface VisibleArea extends OutcomeArea {
+  /** The viewer is the site's own staff: exact figures. */
+  exact: boolean;
+  /** The site's QPI launch (platform areas only). */
+  launchDay: number | null;
+  /** The first removal in the data; null without data. */
+  dataFrom: number | null;
+  /** The last day the data describe (see dataAsOf). */
+  dataAsOf: number | null;
+}
+
+/**
+ * "Data as of": for a platform site, the day its records were last projected
+ * (they describe every child as of that moment, open stays included); for an
+ * import, the latest day its rows record — a file loaded today may describe
+ * children only up to last September.
+ */
+function dataAsOf(area: OutcomeArea, lastDay: number | null): number | null {
+  const refreshed = area.refreshedAt ? dayOf(new Date(area.refreshedAt).toISOString().slice(0, 10)) : null;
+  if (area.source === "platform") return refreshed ?? lastDay;
+  return lastDay ?? refreshed;
+}
+
+/** The areas in the actor's outcome reach (403 without outcomes:read anywhere). */
+export async function visibleAreas(db: Kysely<Database>, actor: Actor): Promise<VisibleArea[]> {
+  requireAccess(actor, "outcomes:read");
+  const repository = outcomesRepository(db);
+  const [areas, grantSites] = await Promise.all([listAreas(db), repository.sites(stateGrantSites(actor))]);
+  const reach = outcomeReach(actor, new Map(grantSites.map((s) => [s.id, s.state_code])));
+  const seen = areas.filter((a) => reach.sees(a));
+  const [sites, spans] = await Promise.all([
+    repository.sites(seen.map((a) => a.siteId).filter((id): id is string => id !== null)),
+    repository.dataSpans(seen.map((a) => a.id)),
+  ]);
+  return seen.map((area) => {
+    const site = sites.find((s) => s.id === area.siteId);
+    const span = spans.find((s) => s.area_id === area.id);
+    return {
+      ...area,
+      exact: reach.exact(area),
+      launchDay: site?.qpi_launch_date ? dayOf(String(site.qpi_launch_date)) : null,
+      dataFrom: span?.first_day ? dayOf(span.first_day) : null,
+      dataAsOf: dataAsOf(area, span?.last_day ? dayOf(span.last_day) : null),
+    };
+  });
+}
+
+/** One area by code, or 404: an area outside the actor's reach does not exist for them. */
+export async function visibleArea(db: Kysely<Database>, actor: Actor, code: string): Promise<VisibleArea> {
+  const area = (await visibleAreas(db, actor)).find((a) => a.code === code);
+  if (!area) throw new AppError("not_found", "outcomes.area_not_found", { area: code });
+  return area;
+}

@@ -1,0 +1,68 @@
+import type { z } from "zod";
+import { isoOf } from "./history/days.js";
+import { measureCatalogue, type MeasureId } from "./measures/catalogue.js";
+import { dimensions, type MeasureResult, type Period, type Tally } from "./measures/types.js";
+import { afcarsLabel, followUpComplete, launchRelation } from "./periods.js";
+import { showBreakdown, showTally, type ShownTally } from "./suppression.js";
+import type { BreakdownRow, MeasureReport, PeriodView, TrendPoint } from "./schema.js";
+
+/** The engine's results as the API shows them, suppression applied for viewers outside the site. */
+
+export function periodView(period: Period): PeriodView {
+  return { start: isoOf(period.start), end: isoOf(period.end), label: afcarsLabel(period) };
+}
+
+export function shownCell(measure: MeasureId, tally: Tally, exact: boolean): ShownTally {
+  return showTally(tally, measureCatalogue[measure].unit, exact);
+}
+
+/** Observed against national, where the measure has a national figure and a value is shown. */
+function versusNational(value: number | null, national: number | undefined): "higher" | "lower" | "same" | null {
+  if (value === null || national === undefined) return null;
+  // Compared at the precision the page prints (a tenth of a percent, a hundredth of a rate).
+  const a = Math.round(value * 100);
+  const b = Math.round(national * 100);
+  return a > b ? "higher" : a < b ? "lower" : "same";
+}
+
+export interface TrendInput {
+  period: Period;
+  tally: Tally;
+}
+
+export function trendPoints(measure: MeasureId, points: TrendInput[], exact: boolean, launch: number | null, asOf: number | null): z.infer<typeof TrendPoint>[] {
+  return points.map(({ period, tally }) => ({
+    ...shownCell(measure, tally, exact),
+    period: periodView(period),
+    launch: launchRelation(period, launch),
+    followUpComplete: followUpComplete(measure, period, asOf),
+  }));
+}
+
+/** A breakdown's groups in the engine's order, leaving out groups with no one in them. */
+function breakdownRows(measure: MeasureId, groups: Record<string, Tally>, exact: boolean): z.infer<typeof BreakdownRow>[] {
+  const present = Object.fromEntries(Object.entries(groups).filter(([, t]) => t.denominator > 0 || (t.numerator ?? 0) > 0));
+  const shown = showBreakdown(present, measureCatalogue[measure].unit, exact);
+  return Object.keys(present).map((group) => ({ group, ...shown[group] }));
+}
+
+export function measureReport(
+  result: MeasureResult,
+  trend: TrendInput[],
+  context: { period: Period; exact: boolean; launch: number | null; asOf: number | null },
+): z.infer<typeof MeasureReport> {
+  const info = measureCatalogue[result.measure];
+  const shown = shownCell(result.measure, result, context.exact);
+  const by = Object.fromEntries(dimensions.map((d) => [d, breakdownRows(result.measure, result.by[d], context.exact)])) as z.infer<typeof MeasureReport>["by"];
+  return {
+    ...shown,
+    measure: result.measure,
+    unit: info.unit,
+    good: info.good,
+    national: info.national?.value ?? null,
+    versusNational: shown.suppressed.value ? null : versusNational(shown.value, info.national?.value),
+    followUpComplete: followUpComplete(result.measure, context.period, context.asOf),
+    by,
+    trend: trendPoints(result.measure, trend, context.exact, context.launch, context.asOf),
+  };
+}

@@ -1,0 +1,220 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { sql } from "kysely";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { seedTestWorld } from "../support/test-world.js";
+import { buildTestApp } from "../support/test-app.js";
+import type { App } from "../../server/platform/http/types.js";
+import { addCalendarDays } from "../../server/platform/rules/zoned-time.js";
+import { policyTable } from "./policy-table.js";
+import { callPolicy, signInActors, type SignedInActor } from "./calls.js";
+import { loadActorFacts, loadChildFacts, type ActorFacts, type ChildFacts } from "./world.js";
+import type { PolicyTarget } from "./policy-types.js";
+
+// Property: sentinel strings planted in caregivers' addresses and phones (the
+// household's and its members' own) and in maltreatment reporters' names never
+// appear in any response body of an actor who may not read that field class
+// for that record — across every GET route of the policy table (lists,
+// searches, histories, worklists, notifications, access logs) — and do appear
+// for some actor who may, so the property is not vacuous. Each run varies the
+// test world: consent, a court order, which children live in which home, who
+// has a report, and who has the record shared with them.
+//
+// Who may read (the rules of field-classes.ts, stated from the world's facts):
+//   caregiver contact of home H in child C's record: the actor reads C, and is C's
+//     caseworker or on C's team (assigned), the supervisor of C's caseworker's unit,
+//     an RFA worker of the site (all homes), or C's birth parent when H's caregiver
+//     consented and no court order forbids it;
+//   the reporter of a report on C: the actor reads C and is on C's team or supervises its unit.
+let database: TestDatabase;
+let app: App;
+let actors: SignedInActor[];
+let children: ChildFacts[];
+let home: string; // the demo caregiver's household
+let otherHome: string; // a second family home of the site
+let members: Record<string, string[]>; // household → member person ids
+let pool: ChildFacts[]; // children in care at the demo site that runs move, report on and share
+let parentChild: ChildFacts;
+let cwUserId: string;
+let siteId: string;
+let runs = 0;
+const seen = { contact: 0, reporter: 0 };
+const today = () => new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedTestWorld(database.db);
+  app = await buildTestApp(database.db, database.kind);
+  const facts = await loadActorFacts(database.db);
+  // Beyond one account per role: another site's caseworker, and a second caseworker of the demo site (a share recipient).
+  const extra = await database.db
+    .selectFrom("user_account")
+    .innerJoin("role_grant", "role_grant.user_id", "user_account.id")
+    .select(["user_account.id", "user_account.email", "user_account.person_id", "role_grant.site_id", "role_grant.unit_id"])
+    .where("role_grant.role_code", "=", "caseworker")
+    .where("user_account.email", "not like", "caseworker@demo.qpi.example")
+    .orderBy("user_account.email")
+    .execute();
+  const demoSite = facts.find((a) => a.role === "caseworker")!.siteId;
+  const pick = (sameSite: boolean) => extra.find((e) => (e.site_id === demoSite) === sameSite)!;
+  const more: ActorFacts[] = [pick(false), pick(true)].map((e) => ({ role: "caseworker", email: e.email, userId: e.id, personId: e.person_id, siteId: e.site_id, unitId: e.unit_id, households: new Set() }));
+  actors = await signInActors(app, [...facts, ...more]);
+  children = await loadChildFacts(database.db);
+  const caregiver = actors.find((a) => a.role === "caregiver")!;
+  const parent = actors.find((a) => a.role === "birth_parent")!;
+  cwUserId = actors.find((a) => a.role === "caseworker")!.userId;
+  siteId = caregiver.siteId;
+  home = [...caregiver.households][0];
+  const homes = await database.db.selectFrom("household").select("id").where("site_id", "=", siteId).where("kind", "!=", "facility").where("approved_on", "is not", null).where("closed_on", "is", null).where("id", "!=", home).orderBy("id").execute();
+  otherHome = homes[0].id;
+  const memberRows = await database.db.selectFrom("household_member").select(["household_id", "person_id"]).where("household_id", "in", [home, otherHome]).execute();
+  members = { [home]: memberRows.filter((m) => m.household_id === home).map((m) => m.person_id), [otherHome]: memberRows.filter((m) => m.household_id === otherHome).map((m) => m.person_id) };
+  pool = children.filter((c) => c.siteId === siteId && c.inCare && c.householdId !== null);
+  parentChild = pool.find((c) => c.parents.has(parent.personId))!;
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+interface Variation {
+  consent: { [home: string]: boolean };
+  order: "none" | "active" | "ended";
+  parentChildHome: "home" | "otherHome";
+  movedIn: ChildFacts[];
+  reported: ChildFacts[];
+  shares: { child: ChildFacts; to: number }[];
+}
+
+interface World {
+  householdOf: Map<string, string | null>;
+  consent: Record<string, boolean>;
+  orderActive: boolean;
+  shares: { childId: string; userId: string }[];
+}
+
+type Sentinel = { value: string; kind: "contact"; household: string } | { value: string; kind: "member"; household: string } | { value: string; kind: "reporter"; childId: string };
+
+function reads(actor: ActorFacts, child: ChildFacts, world: World): Set<string> {
+  const scopes = new Set<string>();
+  if (child.siteId !== actor.siteId) return scopes;
+  if (actor.role === "caseworker" && child.team.has(actor.personId)) scopes.add("assigned");
+  if (actor.role === "supervisor" && child.unitId === actor.unitId) scopes.add("unit");
+  if (actor.role === "caregiver" && actor.households.has(world.householdOf.get(child.id) ?? "")) scopes.add("own");
+  if (actor.role === "birth_parent" && child.parents.has(actor.personId)) scopes.add("own");
+  if (actor.role === "youth" && child.personId === actor.personId) scopes.add("own");
+  if (world.shares.some((s) => s.childId === child.id && s.userId === actor.userId)) scopes.add("shared");
+  return scopes;
+}
+
+function mayReadContact(actor: ActorFacts, child: ChildFacts, world: World): boolean {
+  const scopes = reads(actor, child, world);
+  if (scopes.size === 0) return false;
+  if (scopes.has("assigned") || scopes.has("unit") || actor.role === "rfa_worker") return true;
+  const home = world.householdOf.get(child.id);
+  return actor.role === "birth_parent" && scopes.has("own") && home !== null && home !== undefined && world.consent[home] === true && !world.orderActive;
+}
+
+function maySee(actor: ActorFacts, sentinel: Sentinel, world: World): boolean {
+  if (sentinel.kind === "reporter") {
+    const child = children.find((c) => c.id === sentinel.childId)!;
+    const scopes = reads(actor, child, world);
+    return scopes.has("assigned") || scopes.has("unit");
+  }
+  return children.some((c) => world.householdOf.get(c.id) === sentinel.household && mayReadContact(actor, c, world));
+}
+
+/** Puts one variation into the database and returns the sentinels planted and the facts the oracle needs. */
+async function plant(v: Variation, tag: string): Promise<{ sentinels: Sentinel[]; world: World; targets: ChildFacts[] }> {
+  const db = database.db;
+  const sentinels: Sentinel[] = [];
+  for (const [key, household] of [["H1", home], ["H2", otherHome]] as const) {
+    const address = `ADDR-${tag}-${key}`;
+    const phone = `PHONE-${tag}-${key}`;
+    await db.updateTable("household").set({ address_line1: address, phone, contact_shared_with_birth_parents: v.consent[household] }).where("id", "=", household).execute();
+    sentinels.push({ value: address, kind: "contact", household }, { value: phone, kind: "contact", household });
+    for (const [i, person] of members[household].entries()) {
+      const personAddress = `PADDR-${tag}-${key}-${i}`;
+      const personPhone = `PPHONE-${tag}-${key}-${i}`;
+      await db.updateTable("person").set({ address_line1: personAddress, phone: personPhone }).where("id", "=", person).execute();
+      sentinels.push({ value: personAddress, kind: "member", household }, { value: personPhone, kind: "member", household });
+    }
+  }
+  const householdOf = new Map(children.map((c) => [c.id, c.householdId]));
+  for (const child of v.movedIn) householdOf.set(child.id, home);
+  householdOf.set(parentChild.id, v.parentChildHome === "home" ? home : otherHome);
+  for (const child of pool) await db.updateTable("placement").set({ household_id: householdOf.get(child.id)! }).where("child_id", "=", child.id).where("end_date", "is", null).execute();
+
+  await db.deleteFrom("court_order").execute();
+  if (v.order !== "none") {
+    const [starts, ends] = v.order === "active" ? [addCalendarDays(today(), -30), null] : [addCalendarDays(today(), -30), addCalendarDays(today(), -1)];
+    await db.insertInto("court_order").values({ child_id: parentChild.id, site_id: siteId, kind: "no_contact_disclosure", starts_on: starts, ends_on: ends }).execute();
+  }
+
+  await db.deleteFrom("maltreatment_report").execute();
+  for (const [i, child] of v.reported.entries()) {
+    const name = `REPORTER-${tag}-${i}`;
+    await db.insertInto("maltreatment_report").values({ child_id: child.id, site_id: child.siteId, received_on: "2026-02-01", allegation: "neglect", reporter_name: name, reporter_role: "neighbor" }).execute();
+    sentinels.push({ value: name, kind: "reporter", childId: child.id });
+  }
+
+  await db.deleteFrom("child_share").execute();
+  const shares = v.shares.map((s) => ({ childId: s.child.id, userId: actors[s.to].userId }));
+  for (const s of shares) {
+    await db.insertInto("child_share").values({ child_id: s.childId, site_id: siteId, shared_with_user_id: s.userId, reason: "Sentinel property run", starts_on: addCalendarDays(today(), -1), ends_on: addCalendarDays(today(), 5), created_by: cwUserId }).onConflict((oc) => oc.doNothing()).execute();
+  }
+
+  const targets = [...new Map([parentChild, ...v.movedIn, ...v.reported, ...v.shares.map((s) => s.child)].map((c) => [c.id, c])).values()];
+  return { sentinels, world: { householdOf, consent: v.consent, orderActive: v.order === "active", shares }, targets };
+}
+
+const getRoutes = () => policyTable.filter((p) => p.route.startsWith("GET "));
+
+describe("planted sentinels never reach an actor who may not see them", () => {
+  it("across every GET route, for every actor, over random variations of the world", async () => {
+    const shareRecipients = actors.map((a, i) => ({ a, i })).filter(({ a }) => a.siteId === siteId && ["rfa_worker", "caseworker", "caregiver", "qpi_coordinator"].includes(a.role)).map(({ i }) => i);
+    const otherSite = children.find((c) => c.siteId !== siteId)!.siteId;
+    const variation: fc.Arbitrary<Variation> = fc.record({
+      consent: fc.record({ [home]: fc.boolean(), [otherHome]: fc.boolean() }),
+      order: fc.constantFrom("none" as const, "active" as const, "ended" as const),
+      parentChildHome: fc.constantFrom("home" as const, "otherHome" as const),
+      movedIn: fc.subarray(pool, { maxLength: 2 }),
+      reported: fc.subarray(pool, { minLength: 1, maxLength: 3 }),
+      shares: fc.array(fc.record({ child: fc.constantFrom(...pool), to: fc.constantFrom(...shareRecipients) }), { maxLength: 2 }),
+    });
+    const leaks: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(variation, async (v) => {
+        const tag = `S${++runs}${crypto.randomBytes(3).toString("hex")}`;
+        const { sentinels, world, targets } = await plant(v, tag);
+        for (const actor of actors) {
+          const caller = { headers: actor.session.headers(), address: actor.address };
+          const responses: { route: string; body: string }[] = [];
+          for (const policy of getRoutes()) {
+            const chosen: PolicyTarget[] =
+              policy.target === "none" ? [{ siteId: actor.siteId }] : policy.target === "site" ? [{ siteId: actor.siteId }, { siteId: otherSite }] : targets.map((c) => ({ siteId: c.siteId, childId: c.id }));
+            for (const target of chosen) responses.push({ route: `${policy.route} ${target.childId ?? target.siteId}`, body: (await callPolicy(app, policy, target, caller)).body });
+          }
+          // Searches: a sentinel typed into the search box finds nothing and is not echoed.
+          for (const s of sentinels.slice(0, 2)) responses.push({ route: `search ${s.value}`, body: (await app.inject({ method: "GET", url: `/api/children?q=${encodeURIComponent(s.value)}`, headers: caller.headers, remoteAddress: actor.address })).body });
+          for (const sentinel of sentinels) {
+            const shown = responses.filter((r) => r.body.includes(sentinel.value));
+            if (shown.length === 0) continue;
+            if (maySee(actor, sentinel, world)) seen[sentinel.kind === "reporter" ? "reporter" : "contact"]++;
+            else leaks.push(`${sentinel.kind} ${sentinel.value} reached ${actor.role} ${actor.email} via ${shown.map((r) => r.route).join(", ")}`);
+          }
+        }
+        // Nor does any sentinel reach the audit log's text.
+        const audited = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event WHERE concat_ws('|', action, entity_type, entity_id, purpose, ip, array_to_string(field_classes, ',')) LIKE ${`%${tag}%`}`.execute(database.db);
+        if (audited.rows[0].n > 0) leaks.push(`${tag} reached the audit log`);
+        if (leaks.length) throw new Error(`sentinels leaked:\n${leaks.slice(0, 12).join("\n")}`);
+      }),
+      { numRuns: 8, endOnFailure: true },
+    );
+    expect(leaks).toEqual([]);
+    // Not vacuous: permitted actors did see caregiver contact and reporters.
+    expect(seen.contact).toBeGreaterThan(0);
+    expect(seen.reporter).toBeGreaterThan(0);
+  });
+});

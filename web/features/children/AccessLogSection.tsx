@@ -1,0 +1,72 @@
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useI18n } from "../../i18n/i18n";
+import { api, ApiError } from "../../app/api";
+import { ErrorAlert } from "../../app/ErrorAlert";
+import type { AccessLogEntry } from "./record-access-types";
+
+/** "Who viewed this record": the audit rows about the child, newest first, for supervisors and site administrators. Reading it is audited too. */
+export function AccessLogSection({ childId }: { childId: string }) {
+  const { t, language } = useI18n();
+  const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
+  const before = pages[pages.length - 1];
+  const log = useQuery({
+    queryKey: ["access-log", childId, before],
+    queryFn: () => api<{ entries: AccessLogEntry[]; nextBefore: number | null }>(`/api/children/${childId}/access-log?limit=25${before ? `&before=${before}` : ""}`),
+    retry: false,
+  });
+  if (log.error instanceof ApiError && (log.error.status === 403 || log.error.status === 404)) return null;
+  const when = new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short" });
+  // Known actions read as sentences; anything else (a refused route) shows as the request tried.
+  const action = (code: string) => {
+    const label = t(`accessLog.action.${code}`);
+    return label === `accessLog.action.${code}` ? t("accessLog.tried", { request: code }) : label;
+  };
+  return (
+    <section aria-labelledby="access-log-heading">
+      <h2 id="access-log-heading">{t("accessLog.title")}</h2>
+      <p className="usa-hint">{t("accessLog.explain")}</p>
+      <ErrorAlert error={log.error} />
+      {log.data?.entries.length === 0 && <p>{t("accessLog.none")}</p>}
+      {log.data && log.data.entries.length > 0 && (
+        <div className="qpi-table-wrap">
+          <table className="usa-table usa-table--borderless usa-table--stacked width-full">
+            <thead>
+              <tr>
+                <th scope="col">{t("accessLog.when")}</th>
+                <th scope="col">{t("accessLog.who")}</th>
+                <th scope="col">{t("accessLog.what")}</th>
+                <th scope="col">{t("accessLog.purpose")}</th>
+                <th scope="col">{t("accessLog.fieldClasses")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.entries.map((e) => (
+                <tr key={e.seq}>
+                  <td data-label={t("accessLog.when")}>{when.format(new Date(e.occurredAt))}</td>
+                  <td data-label={t("accessLog.who")}>
+                    {e.actor ? e.actor.name : t("accessLog.system")}
+                    {e.roles.length > 0 && <div className="font-body-2xs text-base">{e.roles.map((r) => t(`role.${r}`)).join(", ")}</div>}
+                  </td>
+                  <td data-label={t("accessLog.what")}>
+                    {action(e.action)} {e.outcome !== "success" && <span className="usa-tag bg-secondary-dark">{t(`accessLog.outcome.${e.outcome}`)}</span>}
+                  </td>
+                  <td data-label={t("accessLog.purpose")}>{e.purpose ?? "—"}</td>
+                  <td data-label={t("accessLog.fieldClasses")}>{e.fieldClasses.map((c) => t(`fieldClass.${c}`)).join(", ") || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t("common.pagination")} className="display-flex flex-justify margin-top-1">
+        <button type="button" className="usa-button usa-button--outline" disabled={pages.length === 1} onClick={() => setPages(pages.slice(0, -1))}>
+          {t("accessLog.newer")}
+        </button>
+        <button type="button" className="usa-button usa-button--outline" disabled={!log.data?.nextBefore} onClick={() => setPages([...pages, log.data!.nextBefore!])}>
+          {t("accessLog.older")}
+        </button>
+      </nav>
+    </section>
+  );
+}
