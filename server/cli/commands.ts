@@ -4,6 +4,8 @@ import { seedDemoCommand } from "./seed-demo.js";
 import { usersAddCommand, usersDisableCommand } from "./users.js";
 import { auditVerifyCommand } from "./audit-verify.js";
 import { generateCommand } from "./generate.js";
+import { importCommand } from "./import.js";
+import { outcomesCommand } from "./outcomes.js";
 
 /** Every verb of `qpi`; a module adds its verbs here. */
-export const commands: CliCommand[] = [migrateCommand, seedDemoCommand, usersAddCommand, usersDisableCommand, auditVerifyCommand, generateCommand];
+export const commands: CliCommand[] = [migrateCommand, seedDemoCommand, usersAddCommand, usersDisableCommand, auditVerifyCommand, generateCommand, importCommand, outcomesCommand];

@@ -20,6 +20,7 @@ import { Random } from "./random.js";
 import { addDays, addYears, daysBetween } from "./calendar.js";
 import { familyNames, givenNames, schools, streetNames } from "./names.js";
 import { demoSites, type DemoSiteSpec } from "./demo-sites.js";
+import { exitReasonMix, moveKindMix } from "../modules/outcomes/generator/calibration.js";
 import { addOutcomeAnalysts } from "./outcome-analysts.js";
 
 type Row<T> = Insertable<T> & { id: string };
@@ -59,7 +60,9 @@ export interface GenerateOptions {
 }
 
 /**
- * Calibration from ../shared/data/national_table.md (federal FY data):
+ * Calibration from ../shared/data/national_table.md (federal FY data); the
+ * exit-reason mix and the kinds of moves are the national generator's
+ * (modules/outcomes/generator/calibration.ts), so both tell the same story:
  * about a third of entries reach permanency within 12 months, about 4.5
  * placement moves per 1,000 days in care, about 6 % re-enter within 12 months
  * of exiting to reunification, relative or guardianship.
@@ -72,14 +75,12 @@ export const calibration = {
   firstYearsOfHistory: 7,
   siblingGroupShare: 0.4,
   siblingsPlacedTogether: 0.7,
-  exitReasons: { reunification: 48, adoption: 24, guardianship: 11, relative: 7, emancipation: 7, transfer: 2, runaway: 1 } satisfies Partial<
-    Record<ExitReason, number>
-  >,
+  exitReasons: exitReasonMix satisfies Partial<Record<ExitReason, number>>,
   firstSetting: { relative_family_home: 36, nonrelative_family_home: 46, group_home: 8, institution: 5, pre_adoptive_home: 1, supervised_independent_living: 0, runaway: 0, trial_home_visit: 0 } satisfies Record<
     PlacementSetting,
     number
   >,
-  moveKind: { planned: 55, unplanned: 30, emergency: 15 },
+  moveKind: moveKindMix,
   race: { white: 40, black: 22, hispanic: 22, american_indian_alaska_native: 3, asian: 1, native_hawaiian_pacific_islander: 1, two_or_more: 9, unknown: 2 } satisfies Record<
     RaceEthnicity,
     number

@@ -4,7 +4,7 @@ import { seedTestWorld } from "../support/test-world.js";
 import { buildTestApp } from "../support/test-app.js";
 import type { App } from "../../server/platform/http/types.js";
 import { relationsFor, type PolicyTarget, type Relation, type RoutePolicy } from "./policy-types.js";
-import { policyTable, publicRoutes } from "./policy-table.js";
+import { policyTable, preparePolicyWorld, publicRoutes } from "./policy-table.js";
 import { callPolicy, expectationOf, mismatch, signInActors, type SignedInActor } from "./calls.js";
 import { loadActorFacts, loadChildFacts, loadStaffAndHomes, mintChild, mintSpecFor, pickTarget, type ChildFacts } from "./world.js";
 
@@ -24,6 +24,7 @@ const registered = new Set<string>();
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedTestWorld(database.db);
+  await preparePolicyWorld(database.db);
   app = await buildTestApp(database.db, database.kind, {
     onRoute: (route) => {
       for (const method of [route.method].flat()) if (method !== "HEAD") registered.add(`${method} ${route.url}`);

@@ -7,7 +7,7 @@ import { seedTestWorld } from "../support/test-world.js";
 import { buildTestApp } from "../support/test-app.js";
 import type { App } from "../../server/platform/http/types.js";
 import { addCalendarDays } from "../../server/platform/rules/zoned-time.js";
-import { policyTable } from "./policy-table.js";
+import { policyTable, preparePolicyWorld } from "./policy-table.js";
 import { callPolicy, signInActors, type SignedInActor } from "./calls.js";
 import { loadActorFacts, loadChildFacts, type ActorFacts, type ChildFacts } from "./world.js";
 import type { PolicyTarget } from "./policy-types.js";
@@ -45,6 +45,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedTestWorld(database.db);
+  await preparePolicyWorld(database.db);
   app = await buildTestApp(database.db, database.kind);
   const facts = await loadActorFacts(database.db);
   // Beyond one account per role: another site's caseworker, and a second caseworker of the demo site (a share recipient).

@@ -7,6 +7,7 @@ import { listAreas, type OutcomeArea } from "./data/areas.js";
 import { dayOf } from "./history/days.js";
 import { outcomeReach, stateGrantSites } from "./outcome-reach.js";
 import { outcomesRepository } from "./repository.js";
+import type { AreaChoice } from "./schema.js";
 
 /** An area the actor may see, with the facts every view of it needs. */
 export interface VisibleArea extends OutcomeArea {
@@ -56,9 +57,11 @@ export async function visibleAreas(db: Kysely<Database>, actor: Actor): Promise<
   });
 }
 
-/** One area by code, or 404: an area outside the actor's reach does not exist for them. */
-export async function visibleArea(db: Kysely<Database>, actor: Actor, code: string): Promise<VisibleArea> {
-  const area = (await visibleAreas(db, actor)).find((a) => a.code === code);
-  if (!area) throw new AppError("not_found", "outcomes.area_not_found", { area: code });
+/** One area by code or by its site's id, or 404: an area outside the actor's reach does not exist for them. */
+export async function visibleArea(db: Kysely<Database>, actor: Actor, choice: AreaChoice): Promise<VisibleArea> {
+  const areas = await visibleAreas(db, actor);
+  if (!choice.area && !choice.site) throw new AppError("validation", "error.validation", {}, [{ field: "area", messageKey: "validation.required" }]);
+  const area = areas.find((a) => (choice.area ? a.code === choice.area : a.siteId === choice.site));
+  if (!area) throw new AppError("not_found", "outcomes.area_not_found", { area: choice.area ?? choice.site ?? "" });
   return area;
 }

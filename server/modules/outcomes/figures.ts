@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { isoOf } from "./history/days.js";
 import { measureCatalogue, type MeasureId } from "./measures/catalogue.js";
-import { dimensions, type MeasureResult, type Period, type Tally } from "./measures/types.js";
+import { ageGroupKeys, dimensions, type Dimension, type MeasureResult, type Period, type Tally } from "./measures/types.js";
+import { raceNames, sexNames } from "./history/codes.js";
 import { afcarsLabel, followUpComplete, launchRelation } from "./periods.js";
 import { showBreakdown, showTally, type ShownTally } from "./suppression.js";
 import type { BreakdownRow, MeasureReport, PeriodView, TrendPoint } from "./schema.js";
@@ -39,11 +40,15 @@ export function trendPoints(measure: MeasureId, points: TrendInput[], exact: boo
   }));
 }
 
-/** A breakdown's groups in the engine's order, leaving out groups with no one in them. */
-function breakdownRows(measure: MeasureId, groups: Record<string, Tally>, exact: boolean): z.infer<typeof BreakdownRow>[] {
-  const present = Object.fromEntries(Object.entries(groups).filter(([, t]) => t.denominator > 0 || (t.numerator ?? 0) > 0));
+/** Each dimension's groups in their published order (an object would put "17" first: integer-like keys sort ahead). */
+const groupOrder: Record<Dimension, readonly string[]> = { age_group: ageGroupKeys, race: raceNames, sex: sexNames };
+
+/** A breakdown's groups in order, leaving out groups with no one in them. */
+function breakdownRows(measure: MeasureId, dimension: Dimension, groups: Record<string, Tally>, exact: boolean): z.infer<typeof BreakdownRow>[] {
+  const keys = groupOrder[dimension].filter((k) => groups[k] && (groups[k].denominator > 0 || (groups[k].numerator ?? 0) > 0));
+  const present = Object.fromEntries(keys.map((k) => [k, groups[k]]));
   const shown = showBreakdown(present, measureCatalogue[measure].unit, exact);
-  return Object.keys(present).map((group) => ({ group, ...shown[group] }));
+  return keys.map((group) => ({ group, ...shown[group] }));
 }
 
 export function measureReport(
@@ -53,7 +58,7 @@ export function measureReport(
 ): z.infer<typeof MeasureReport> {
   const info = measureCatalogue[result.measure];
   const shown = shownCell(result.measure, result, context.exact);
-  const by = Object.fromEntries(dimensions.map((d) => [d, breakdownRows(result.measure, result.by[d], context.exact)])) as z.infer<typeof MeasureReport>["by"];
+  const by = Object.fromEntries(dimensions.map((d) => [d, breakdownRows(result.measure, d, result.by[d], context.exact)])) as z.infer<typeof MeasureReport>["by"];
   return {
     ...shown,
     measure: result.measure,

@@ -93,9 +93,16 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
-export const ReportQuery = z.object({ area: AreaCode, periodStart: Day.optional() });
+/**
+ * Which area: `area` (its code) or `site` (a platform site's id, whose area it
+ * is). One of the two is required.
+ */
+const AreaChoice = { area: AreaCode.optional(), site: z.uuid().optional() };
+export type AreaChoice = { area?: string; site?: string };
 
-export const TrendQuery = z.object({ area: AreaCode, measure: MeasureId, from: Day.optional(), to: Day.optional() });
+export const ReportQuery = z.object({ ...AreaChoice, periodStart: Day.optional() });
+
+export const TrendQuery = z.object({ ...AreaChoice, measure: MeasureId, from: Day.optional(), to: Day.optional() });
 export const Trend = z.object({ area: z.string(), measure: MeasureId, launchDate: Day.nullable(), points: z.array(TrendPoint) });
 
 export const CompareQuery = z.object({ measure: MeasureId, periodStart: Day.optional() });
@@ -109,7 +116,7 @@ export const CompareRow = Cell.extend({
 });
 export const Compare = z.object({ measure: MeasureId, period: PeriodView, national: z.number().nullable(), rows: z.array(CompareRow) });
 
-export const BeforeAfterQuery = z.object({ area: AreaCode });
+export const BeforeAfterQuery = z.object({ ...AreaChoice });
 export const BeforeAfter = z.object({
   area: z.string(),
   launchDate: Day.nullable(),
@@ -120,7 +127,7 @@ export const BeforeAfter = z.object({
 });
 
 export const DrillDownQuery = z.object({
-  area: AreaCode,
+  ...AreaChoice,
   measure: MeasureId,
   periodStart: Day.optional(),
   part: z.enum(["denominator", "numerator"]).default("denominator"),

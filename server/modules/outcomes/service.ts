@@ -20,7 +20,7 @@ import { reportCsv } from "./report-csv.js";
 import { SMALL_CELL_MAX } from "./suppression.js";
 import { periodStarting } from "./measures/engine.js";
 import { childrenService } from "../children/service.js";
-import type { BeforeAfter, Compare, DrillDown, MeasureCatalogueView, Report, Trend } from "./schema.js";
+import type { AreaChoice, BeforeAfter, Compare, DrillDown, MeasureCatalogueView, Report, Trend } from "./schema.js";
 import "./messages.js";
 
 const MAX_TREND_PERIODS = 40;
@@ -70,23 +70,23 @@ export function outcomesService(db: Kysely<Database>) {
       return { areas: (await visibleAreas(db, actor)).map(areaView) };
     },
 
-    async report(actor: Actor, query: { area: string; periodStart?: string }) {
-      const area = await visibleArea(db, actor, query.area);
+    async report(actor: Actor, query: AreaChoice & { periodStart?: string }) {
+      const area = await visibleArea(db, actor, query);
       const start = query.periodStart ? periodFrom("periodStart", query.periodStart, asOfOf(area)).start : chosenPeriodStart(area);
       return reportOf(actor, area, start);
     },
 
     /** The report as CSV; the export is audited (who took which figures out of the platform). */
-    async reportCsv(actor: Actor, query: { area: string; periodStart?: string }) {
-      const area = await visibleArea(db, actor, query.area);
+    async reportCsv(actor: Actor, query: AreaChoice & { periodStart?: string }) {
+      const area = await visibleArea(db, actor, query);
       const start = query.periodStart ? periodFrom("periodStart", query.periodStart, asOfOf(area)).start : chosenPeriodStart(area);
       const report = await reportOf(actor, area, start);
-      await recordAudit(db, actor, { action: "outcomes.export", entityType: "outcome_area", entityId: area.code, siteId: area.siteId, purpose: `report ${report.period.start}`, outcome: "success" });
+      await recordAudit(db, actor, { action: "outcomes.report_csv", entityType: "outcome_area", entityId: area.code, siteId: area.siteId, purpose: `report ${report.period.start}`, outcome: "success" });
       return { filename: `outcomes-${area.code}-${report.period.start}.csv`, csv: reportCsv(report) };
     },
 
-    async trend(actor: Actor, query: { area: string; measure: MeasureId; from?: string; to?: string }): Promise<z.infer<typeof Trend>> {
-      const area = await visibleArea(db, actor, query.area);
+    async trend(actor: Actor, query: AreaChoice & { measure: MeasureId; from?: string; to?: string }): Promise<z.infer<typeof Trend>> {
+      const area = await visibleArea(db, actor, query);
       const asOf = asOfOf(area);
       const to = query.to ? periodFrom("to", query.to, asOf).start : chosenPeriodStart(area);
       const from = query.from ? dayOf(query.from) : trendEndingWith(to, TREND_PERIODS)[0].start;
@@ -129,8 +129,8 @@ export function outcomesService(db: Kysely<Database>) {
     },
 
     /** The 12 months before the site's QPI launch against the default (latest final) period. */
-    async beforeAfter(actor: Actor, query: { area: string }): Promise<z.infer<typeof BeforeAfter>> {
-      const area = await visibleArea(db, actor, query.area);
+    async beforeAfter(actor: Actor, query: AreaChoice): Promise<z.infer<typeof BeforeAfter>> {
+      const area = await visibleArea(db, actor, query);
       if (area.launchDay === null) return { area: area.code, launchDate: null, before: null, after: null, measures: [] };
       const before = periodBeforeLaunch(area.launchDay);
       const after = periodStarting(chosenPeriodStart(area));
@@ -153,8 +153,8 @@ export function outcomesService(db: Kysely<Database>) {
      * module's own scope (a supervisor gets their unit's, an analyst 403),
      * audited in the same transaction as the read.
      */
-    async children(actor: Actor, query: { area: string; measure: MeasureId; periodStart?: string; part: "denominator" | "numerator" }): Promise<z.infer<typeof DrillDown>> {
-      const area = await visibleArea(db, actor, query.area);
+    async children(actor: Actor, query: AreaChoice & { measure: MeasureId; periodStart?: string; part: "denominator" | "numerator" }): Promise<z.infer<typeof DrillDown>> {
+      const area = await visibleArea(db, actor, query);
       requireAccess(actor, "child:read");
       if (measureCatalogue[query.measure].family === "homes") throw new AppError("validation", "error.validation", {}, [{ field: "measure", messageKey: "outcomes.no_children_behind" }]);
       const start = query.periodStart ? periodFrom("periodStart", query.periodStart, asOfOf(area)).start : chosenPeriodStart(area);

@@ -157,7 +157,7 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
     if (end && end <= start) problem("placements: end after start", `${id} ${start} ${end}`);
     if (!settings.has(setting)) problem("placements: setting", setting);
     if (kind && !changeKinds.has(kind)) problem("placements: change_kind", kind);
-    checkHome(id, start, setting, homeId);
+    checkHome(id, start, end, setting, homeId);
     const key = `${id}|${removal}`;
     const list = placements.get(key) ?? [];
     list.push({ start, end, setting, kind });
@@ -172,7 +172,7 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
     }
   }
 
-  function checkHome(id: string, start: string, setting: string, homeId: string) {
+  function checkHome(id: string, start: string, end: string, setting: string, homeId: string) {
     const family = setting === "relative_family_home" || setting === "nonrelative_family_home" || setting === "pre_adoptive_home";
     if (family) {
       if (!homeId) {
@@ -182,8 +182,9 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
       const home = homes.get(homeId);
       if (!home) return problem("placements: family home in homes.csv", `${id} ${homeId}`);
       if ((setting === "relative_family_home") !== (home.kind === "relative")) problem("placements: relative setting ↔ relative home", `${id} ${setting} ${homeId}`);
-      // A resource family is approved and open when a child arrives; kin may take a child before approval.
-      if (home.kind === "resource_family" && (!home.approved || home.approved > start || (home.closed && home.closed <= start))) problem("placements: resource family open on arrival", `${id} ${start} ${homeId}`);
+      // A resource family is approved when a child arrives and open while the child lives there; kin may take a child before approval.
+      if (home.kind === "resource_family" && (!home.approved || home.approved > start)) problem("placements: resource family approved on arrival", `${id} ${start} ${homeId}`);
+      if (home.closed && (!end || end > home.closed)) problem("placements: home open while the child lives there", `${id} ${start}–${end} ${homeId} closed ${home.closed}`);
       if (home.kind === "relative" && home.inquiry && home.inquiry > start) problem("placements: kin inquiry before arrival", `${id} ${homeId}`);
     } else if (setting === "group_home" || setting === "institution") {
       if (!/^F\d+$/.test(homeId)) problem("placements: facility id", `${id} ${homeId}`);

@@ -75,7 +75,7 @@ export function MeasureCard({ measure, info, launchDate, detailSearch }: { measu
       <details className="qpi-definition">
         <summary>{t("outcomes.definition")}</summary>
         <p>{t(`outcomes.measure.${measure.measure}.definition`)}</p>
-        {info?.national && <p className="usa-hint">{t("outcomes.source", { source: info.national.source })}</p>}
+        {info?.national && <p className="usa-hint">{t("outcomes.source")}</p>}
       </details>
       <p className="qpi-no-print qpi-measure__more">
         <Link to={`/outcomes/measures/${measure.measure}?${detailSearch}`} aria-label={t("outcomes.openMeasureNamed", { measure: name })}>

@@ -56,7 +56,7 @@ export function MeasurePage() {
           </div>
           <h2>{t("outcomes.definition")}</h2>
           <p className="qpi-definition-text">{t(`outcomes.measure.${measure.measure}.definition`)}</p>
-          {info?.national && <p className="usa-hint">{t("outcomes.source", { source: info.national.source })}</p>}
+          {info?.national && <p className="usa-hint">{t("outcomes.source")}</p>}
           <h2>{t("outcomes.print.trend")}</h2>
           <div className="qpi-chart-with-table">
             <TrendChart points={measure.trend} unit={measure.unit} measureName={name} national={measure.national} launchDate={report.data.area.qpiLaunchDate} size="large" />

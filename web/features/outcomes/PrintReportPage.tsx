@@ -4,7 +4,7 @@ import { Loading } from "../../app/Loading";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { Sparkline } from "./Sparkline";
 import { versusLine } from "./MeasureCard";
-import { cellText, formatValue, periodText } from "./format";
+import { cellText, formatValue, periodShort, periodText } from "./format";
 import { searchOf, useAreaAndPeriod, useAreas, useReport } from "./queries";
 import "./outcomes.css";
 
@@ -34,6 +34,8 @@ export function PrintReportPage() {
   const report = useReport(area?.code, period);
   if (areas.isPending || report.isPending) return <Loading label={t("common.loading")} />;
   const data = report.data;
+  const points = data?.measures[0]?.trend ?? [];
+  const trendRange = points.length > 1 ? `${periodShort(language, points[0].period)} – ${periodShort(language, points[points.length - 1].period)}` : null;
   return (
     <article className="qpi-print-report">
       <div className="qpi-no-print">
@@ -59,7 +61,10 @@ export function PrintReportPage() {
                 <th scope="col">{t("outcomes.trend.value")}</th>
                 <th scope="col">{t("outcomes.trend.national")}</th>
                 <th scope="col">{t("outcomes.beforeAfter.direction")}</th>
-                <th scope="col">{t("outcomes.print.trend")}</th>
+                <th scope="col">
+                  {t("outcomes.print.trend")}
+                  {trendRange && <span className="qpi-print-versus">{trendRange}</span>}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -74,7 +79,7 @@ export function PrintReportPage() {
                       {versusLine(t, m) && <span className="qpi-print-versus">{versusLine(t, m)}</span>}
                     </th>
                     <td className="qpi-print-value">{cellText(t, language, m.unit, m)}</td>
-                    <td>{m.national !== null ? formatValue(t, language, m.unit, m.national) : "—"}</td>
+                    <td className="qpi-nowrap">{m.national !== null ? formatValue(t, language, m.unit, m.national) : "—"}</td>
                     <td>{t(`outcomes.good.${m.good}`)}</td>
                     <td>
                       <Sparkline points={m.trend} unit={m.unit} measureName={name} />

@@ -111,7 +111,8 @@ export function TrendChart({ points, unit, measureName, national, launchDate, si
         <path d={path.trim()} fill="none" stroke={COLORS.line} strokeWidth={2.5} strokeLinejoin="round" />
         {points.map((p, i) =>
           p.value === null ? (
-            <circle key={p.period.start} cx={x(i)} cy={margin.top + plotH} r={3} fill="#fff" stroke={COLORS.national} strokeWidth={1.5} />
+            // No value: a tick on the axis (never a dot at zero, which would read as 0).
+            <line key={p.period.start} x1={x(i)} x2={x(i)} y1={margin.top + plotH - 4} y2={margin.top + plotH + 4} stroke={COLORS.national} strokeWidth={1.5} />
           ) : (
             <circle key={p.period.start} cx={x(i)} cy={y(p.value)} r={3.5} fill={p.followUpComplete ? COLORS.line : "#fff"} stroke={COLORS.line} strokeWidth={2} />
           ),
@@ -138,6 +139,11 @@ export function TrendChart({ points, unit, measureName, national, launchDate, si
         {showLaunch && (
           <>
             <span className="qpi-key qpi-key--launch" /> {t("outcomes.trend.legendLaunch")}
+          </>
+        )}
+        {values.length < points.length && (
+          <>
+            <span className="qpi-key qpi-key--gap" /> {t("outcomes.trend.legendGap")}
           </>
         )}
       </p>

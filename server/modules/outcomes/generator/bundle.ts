@@ -57,13 +57,8 @@ export async function generateBundle(out: string, options: GeneratorOptions): Pr
 export async function generateBundle(first: BundleOptions | string, rest?: GeneratorOptions): Promise<BundleCounts> {
   const options: BundleOptions = typeof first === "string" ? { ...rest!, out: first } : first;
   const started = Date.now();
-  fs.mkdirSync(options.out, { recursive: true });
-  const files = Object.fromEntries(
-    Object.entries(bundleColumns).map(([name, header]) => [name, new CsvFile(path.join(options.out, name), header)]),
-  ) as Record<BundleFile, CsvFile>;
+  let files = {} as Record<BundleFile, CsvFile>;
   const day = dayWriter();
-  let sites: string[] = [];
-  let states: string[] = [];
   const writeChild = ({ history: h, dispositions }: GeneratedChild) => {
     const id = childId(h.key);
     files["children.csv"].add(`${id},${sites[h.site]},${states[h.site]},${day(h.birthDay)},${sexNames[h.sex]},${raceNames[h.race]},${h.siblingGroup < 0 ? "" : `S${h.siblingGroup}`}\n`);
@@ -83,9 +78,11 @@ export async function generateBundle(first: BundleOptions | string, rest?: Gener
     );
   };
   const simulation = new HistorySimulation(options, { child: writeChild, home: writeHome });
-  sites = simulation.geography.sites;
-  states = simulation.geography.siteState;
+  const sites = simulation.geography.sites;
+  const states = simulation.geography.siteState;
   if (states.some((s) => s === "")) throw new Error("every site code needs a state prefix (e.g. CA-06019) to write a bundle");
+  fs.mkdirSync(options.out, { recursive: true });
+  files = Object.fromEntries(Object.entries(bundleColumns).map(([name, header]) => [name, new CsvFile(path.join(options.out, name), header)])) as Record<BundleFile, CsvFile>;
   while (!simulation.done) {
     simulation.advance(BATCH);
     for (const file of Object.values(files)) await file.drain();

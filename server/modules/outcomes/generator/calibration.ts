@@ -89,7 +89,7 @@ export const timeInCare = {
    */
   slowCaseShare: 0.2,
   slowCaseHazard: 0.3,
-  permanencyPerDay: [0.00122, 0.0015, 0.0026] as readonly number[],
+  permanencyPerDay: [0.00118, 0.0015, 0.0026] as readonly number[],
   ageMultiplier: [
     [0.68, 1.25, 1.45],
     [1.0, 1.25, 1.45],
@@ -115,7 +115,7 @@ export const timeInCare = {
  */
 export const reentry = {
   within12MonthsByAge: [0.106, 0.081, 0.06, 0.05, 0.07, 0.029] as readonly number[],
-  scale: 0.85,
+  scale: 0.88,
   meanDaysToReentry: 130,
   /** A further re-entry after the first year [assumed]. */
   laterShare: 0.04,
@@ -128,8 +128,8 @@ export const reentry = {
  * entry over the total (2.6, 3.5, 4.4, 4.8, 6.6, 7.2 vs 4.88).
  */
 export const moves = {
-  basePerDay: 0.0031,
-  earlyPerDay: 0.0092,
+  basePerDay: 0.0023,
+  earlyPerDay: 0.0069,
   earlyDays: 60,
   ageMultiplier: [0.54, 0.73, 0.9, 0.98, 1.36, 1.48] as readonly number[],
   /** By setting code 1..8 (index 0 unused): congregate care steps down more often [assumed]. */
@@ -182,7 +182,7 @@ export const reports = {
   removalReportOtherwise: 0.5,
   priorSubstantiatedWithinYear: 0.078,
   priorUnsubstantiated: 0.3,
-  inCarePerDay: 0.000098,
+  inCarePerDay: 0.0000955,
   inCareAgeMultiplier: [0.54, 0.6, 0.88, 1.05, 1.24, 0.99] as readonly number[],
   inCareUnsubstantiatedRatio: 2,
   incidentBeforeRemoval: 0.04,

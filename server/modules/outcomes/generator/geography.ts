@@ -154,6 +154,9 @@ export function geographyOf(sites: number | readonly string[]): Geography {
     };
   }
   if (sites.length === 0) throw new Error("sites: give at least one site code");
+  const bad = sites.find((code) => !/^[A-Z0-9-]{2,32}$/.test(code));
+  if (bad !== undefined) throw new Error(`sites: ${bad} is not a site code ([A-Z0-9-]{2,32})`);
+  if (new Set(sites).size !== sites.length) throw new Error("sites: a site code is listed twice");
   const nationalRace = cumulativeOf(population.raceWeights);
   return {
     sites: [...sites],

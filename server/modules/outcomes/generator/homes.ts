@@ -39,6 +39,8 @@ export class HomeRegistry {
   private readonly groupHomes: Int32Array;
   private readonly institutions: Int32Array;
   private readonly expectedChildren: Float64Array;
+  /** Closing day of each key's home (index key − 1); NO_DAY for homes that never force a move (kin, withdrawn inquiries). */
+  private readonly closedByKey = new GrowableInt32();
   poolHomes = 0;
   kinHomes = 0;
   readonly facilities: number;
@@ -73,12 +75,19 @@ export class HomeRegistry {
     this.facilities = facilities;
   }
 
-  /** An open resource family home of the county on `day`; -1 when none was found (the data then say "unknown"). */
-  pickFamilyHome(county: number, day: number): number {
+  /**
+   * A resource family home of the county open on `day` (and still open on
+   * `until`, for a placement whose end is planned); -1 when none was found
+   * (the data then say "unknown"). Workers place with experienced families
+   * more: a home is taken with probability service / (service + 180 days), so
+   * "a relatively small group of foster parents provided the majority of
+   * caregiving" (Gibbs & Wildfire 2007) and fewer children meet a closure.
+   */
+  pickFamilyHome(county: number, day: number, until = day): number {
     if (this.countySlotStart[county] < 0) this.buildPool(county);
     const first = this.countySlotStart[county];
     const count = this.countySlots[county];
-    for (let attempt = 0; attempt < 8; attempt++) {
+    for (let attempt = 0; attempt < 12; attempt++) {
       const slot = first + Math.floor(this.random.next() * count);
       let lo = this.slotOffset.at(slot);
       let hi = (slot + 1 < this.slotOffset.length ? this.slotOffset.at(slot + 1) : this.homeKey.length) - 1;
@@ -91,9 +100,23 @@ export class HomeRegistry {
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      if (found >= 0 && this.closed.at(found) > day) return this.homeKey.at(found);
+      if (found < 0 || this.closed.at(found) <= until) continue;
+      const service = this.closed.at(found) - this.approved.at(found);
+      if (attempt === 11 || this.random.next() * (service + 180) < service) return this.homeKey.at(found);
     }
     return -1;
+  }
+
+  /** The day a resource family home closes — its children move that day; Infinity for other homes. */
+  closureOf(key: number): number {
+    if (key < 1 || key > this.closedByKey.length) return Infinity;
+    const closed = this.closedByKey.at(key - 1);
+    return closed === NO_DAY ? Infinity : closed;
+  }
+
+  private newKey(closedDay: number): number {
+    this.closedByKey.push(closedDay);
+    return this.nextKey++;
   }
 
   pickFacility(county: number, congregateSetting: "group_home" | "institution"): number {
@@ -110,7 +133,7 @@ export class HomeRegistry {
    */
   kinHome(county: number, start: number, end: number, ended: PlacementEnd): number {
     const { random } = this;
-    const key = this.nextKey++;
+    const key = this.newKey(NO_DAY);
     const inquiry = random.chance(calibration.kinInquiryRecorded) ? start - random.int(0, 7) : NO_DAY;
     const approvedDay = start + Math.max(7, Math.round(random.logNormal(calibration.kinApprovalMedianDays, 0.5)));
     let closedDay = end === NO_DAY ? NO_DAY : end + random.int(0, 45);
@@ -159,7 +182,7 @@ export class HomeRegistry {
       const closedDay = approvedDay + service;
       if (random.chance(calibration.withdrawnInquiryShare)) this.withdrawnInquiry(county, approvedDay);
       if (closedDay >= this.firstDay) {
-        const key = this.nextKey++;
+        const key = this.newKey(closedDay);
         this.homeKey.push(key);
         this.approved.push(approvedDay);
         this.closed.push(closedDay);
@@ -177,7 +200,7 @@ export class HomeRegistry {
     if (inquiry < this.firstDay || inquiry > this.asOfDay) return;
     const closedDay = inquiry + random.int(14, 180);
     const open = closedDay > this.asOfDay;
-    this.listHome(this.nextKey++, county, inquiry, NO_DAY, open ? NO_DAY : closedDay, open ? 0 : random.chance(0.7) ? CLOSURE.familyRequest : CLOSURE.agencyDecision);
+    this.listHome(this.newKey(NO_DAY), county, inquiry, NO_DAY, open ? NO_DAY : closedDay, open ? 0 : random.chance(0.7) ? CLOSURE.familyRequest : CLOSURE.agencyDecision);
   }
 
   private listHome(key: number, site: number, inquiryDay: number, approvedDay: number, closedDay: number, closureReason: number) {

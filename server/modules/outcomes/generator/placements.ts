@@ -1,11 +1,16 @@
 import { ChangeKind, ExitReason, Setting, isCongregate } from "../history/codes.js";
 import { NO_DAY } from "../history/days.js";
-import { moveKindMix, moves, settings } from "./calibration.js";
+import { moves, settings } from "./calibration.js";
 import type { HomeRegistry } from "./homes.js";
-import { cumulativeOf, type SeededRandom } from "./random.js";
+import type { SeededRandom } from "./random.js";
+import { firstSetting, nextSetting, pickMoveKind, type SettingContext } from "./setting-choice.js";
 import { ageGroupOf } from "./time-in-care.js";
 
 const YEAR = 365.25;
+/** Re-draw the move hazard at least this often: it falls with time in care and changes with age and setting. */
+const STEP_DAYS = 30;
+/** Marks a return from running away to the same relative's home, until assignKinHomes gives the kin home's key. */
+const SAME_KIN_HOME = -2;
 
 /** A unit's placement; it ends the day the next one starts, the last on the exit day. */
 export interface UnitPlacement {
@@ -15,84 +20,96 @@ export interface UnitPlacement {
   homeKey: number;
 }
 
-export interface UnitEpisodeContext {
+export interface UnitEpisodeContext extends SettingContext {
   county: number;
-  removalDay: number;
   exitDay: number;
-  exitReason: number;
-  /** Age of the unit's youngest child on the removal day. */
-  youngestAgeDays: number;
   /** The birth family's home key (trial home visits). */
   parentsHome: number;
   movesEffect: number;
   asOfDay: number;
 }
 
-const settingCodes = [Setting.preAdoptiveHome, Setting.relativeFamilyHome, Setting.nonrelativeFamilyHome, Setting.groupHome, Setting.institution, Setting.supervisedIndependentLiving];
-const moveKindCumulative = cumulativeOf(Object.values(moveKindMix));
-const moveKinds = [ChangeKind.planned, ChangeKind.unplanned, ChangeKind.emergency];
-/** Re-draw the move hazard at least this often: it falls with time in care and changes with age and setting. */
-const STEP_DAYS = 30;
-/** Marks a return from running away to the same relative's home, until assignKinHomes gives the kin home's key. */
-const SAME_KIN_HOME = -2;
-/** Children who will leave to relatives or guardianship are placed with relatives more often [assumed]. */
-const KIN_BOUND_RELATIVE_TILT = 1.5;
+type LastPlan = { startDay: number; setting: number; sameHome: boolean };
 
 /**
  * The placements of one unit's episode, up to the as-of day: a first
- * placement, moves drawn from the move hazard, runaways and returns, and a
- * last placement that fits the exit (a trial home visit before reunification,
- * a pre-adoptive home before adoption, a relative before guardianship,
- * supervised independent living before aging out). Every placement starts
- * after the previous one, so none overlaps.
+ * placement, moves drawn from the move hazard (and when a resource family
+ * closes), runaways and returns, and a last placement that fits the exit (a
+ * trial home visit before reunification, a pre-adoptive home before adoption,
+ * a relative before guardianship, supervised independent living before aging
+ * out). Every placement starts after the previous one, so none overlaps, and
+ * a child never stays in a home after it closed.
  */
 export function buildUnitPlacements(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpisodeContext): UnitPlacement[] {
   const placements: UnitPlacement[] = [];
   const duration = ctx.exitDay - ctx.removalDay;
+  const endDay = Math.min(ctx.exitDay, ctx.asOfDay + 1);
   const last = lastPlacementPlan(random, ctx, duration);
-  const stopDay = Math.min(last ? last.startDay : ctx.exitDay, ctx.asOfDay + 1);
-  const entryGroup = ageGroupOf(ctx.youngestAgeDays);
   let day = ctx.removalDay;
   if (duration >= 10 && random.chance(settings.lateFirstPlacementShare)) day += random.int(1, 5);
-  if (day >= stopDay) return placements;
-  let current = place(random, homes, ctx, day, firstSetting(random, ctx, day), ChangeKind.initial);
-  placements.push(current);
-  let t = day;
+  if (day >= endDay) return placements;
+  placements.push(place(random, homes, ctx, day, firstSetting(random, ctx, day), ChangeKind.initial));
+  const planned = last && last.startDay > day && last.startDay <= ctx.asOfDay ? last : null;
+  const t = simulateMoves(random, homes, ctx, placements, day, planned ? planned.startDay : endDay);
+  if (planned && !appendLastPlacement(homes, random, ctx, placements, planned)) simulateMoves(random, homes, ctx, placements, t, endDay);
+  return placements;
+}
+
+/** Moves, home closures and runaways from day `from` until `stopDay`; returns the day reached. */
+function simulateMoves(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpisodeContext, placements: UnitPlacement[], from: number, stopDay: number): number {
+  const entryGroup = ageGroupOf(ctx.youngestAgeDays);
+  let current = placements[placements.length - 1];
+  let t = from;
   while (t < stopDay) {
     const ageYears = (ctx.youngestAgeDays + t - ctx.removalDay) / YEAR;
     const since = t - ctx.removalDay;
     const moveRate =
       (moves.basePerDay + moves.earlyPerDay * Math.exp(-since / moves.earlyDays)) * moves.ageMultiplier[entryGroup] * moves.settingMultiplier[current.setting] * ctx.movesEffect;
-    const runawayRate = ageYears >= 12 ? (isCongregate(current.setting) ? moves.runawayPerDay.congregate : moves.runawayPerDay.family) : 0;
+    const runawayRate = ageYears >= 12 && current.setting !== Setting.runaway ? (isCongregate(current.setting) ? moves.runawayPerDay.congregate : moves.runawayPerDay.family) : 0;
     const wait = random.exponential(1 / (moveRate + runawayRate));
-    if (wait > STEP_DAYS) {
+    const eventDay = wait > STEP_DAYS ? Infinity : Math.max(current.startDay + 1, Math.floor(t + wait));
+    // A resource family that closes (median service under a year, Chapin Hall 2018) moves its children that day.
+    const homeCloses = homes.closureOf(current.homeKey);
+    if (homeCloses <= Math.min(eventDay, t + STEP_DAYS)) {
+      if (homeCloses >= stopDay) return stopDay;
+      current = moveTo(random, homes, ctx, placements, homeCloses, ChangeKind.unplanned);
+      t = homeCloses;
+      continue;
+    }
+    if (eventDay === Infinity) {
       t += STEP_DAYS;
       continue;
     }
-    const eventDay = Math.max(current.startDay + 1, Math.floor(t + wait));
-    if (eventDay >= stopDay) break;
+    if (eventDay >= stopDay) return stopDay;
     if (random.next() * (moveRate + runawayRate) < moveRate) {
-      current = place(random, homes, ctx, eventDay, nextSetting(random, ctx, current.setting, eventDay), pickMoveKind(random));
-      placements.push(current);
+      current = moveTo(random, homes, ctx, placements, eventDay, pickMoveKind(random));
       t = eventDay;
       continue;
     }
-    // Ran away: a runaway "placement", then back to the same home or to a new one.
+    // Ran away: a runaway "placement", then back to the same home (if it is still open) or to a new one.
     const before = current;
     placements.push({ startDay: eventDay, setting: Setting.runaway, changeKind: ChangeKind.unplanned, homeKey: -1 });
     const back = eventDay + 1 + Math.round(random.exponential(moves.runawayMeanDays));
-    if (back >= stopDay) return finish(random, homes, placements, last, ctx);
-    const sameHomeKey = before.setting === Setting.relativeFamilyHome ? SAME_KIN_HOME : before.homeKey;
-    current = random.chance(moves.runawayReturnsToSameHome)
-      ? { startDay: back, setting: before.setting, changeKind: ChangeKind.emergency, homeKey: sameHomeKey }
-      : place(random, homes, ctx, back, nextSetting(random, ctx, before.setting, back), ChangeKind.emergency);
-    placements.push(current);
+    if (back >= stopDay) return stopDay;
+    if (random.chance(moves.runawayReturnsToSameHome) && homes.closureOf(before.homeKey) > back) {
+      current = { startDay: back, setting: before.setting, changeKind: ChangeKind.emergency, homeKey: before.setting === Setting.relativeFamilyHome ? SAME_KIN_HOME : before.homeKey };
+      placements.push(current);
+    } else {
+      current = moveTo(random, homes, ctx, placements, back, ChangeKind.emergency, before);
+    }
     t = back;
   }
-  return finish(random, homes, placements, last, ctx);
+  return t;
 }
 
-type LastPlan = { startDay: number; setting: number; sameHome: boolean };
+/** A move to a new setting and home (not the home the child is leaving). */
+function moveTo(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpisodeContext, placements: UnitPlacement[], day: number, changeKind: number, from = placements[placements.length - 1]): UnitPlacement {
+  const setting = nextSetting(random, ctx, from.setting, day);
+  let next = place(random, homes, ctx, day, setting, changeKind);
+  for (let tries = 0; next.homeKey >= 0 && next.homeKey === from.homeKey && tries < 3; tries++) next = place(random, homes, ctx, day, setting, changeKind);
+  placements.push(next);
+  return next;
+}
 
 /** A day `min`–`max` days before the exit, but at least a week after the removal where the episode allows. */
 function daysBeforeExit(random: SeededRandom, ctx: UnitEpisodeContext, duration: number, min: number, max: number): number {
@@ -124,53 +141,30 @@ function lastPlacementPlan(random: SeededRandom, ctx: UnitEpisodeContext, durati
   }
 }
 
-function finish(random: SeededRandom, homes: HomeRegistry, placements: UnitPlacement[], last: LastPlan | null, ctx: UnitEpisodeContext): UnitPlacement[] {
-  if (!last || placements.length === 0 || last.startDay > ctx.asOfDay) return placements;
+/**
+ * The planned last placement, when it still fits: not already in that
+ * setting, and a resource family that stays open to the exit. Returns false
+ * when it does not (the moves then simply go on to the exit).
+ */
+function appendLastPlacement(homes: HomeRegistry, random: SeededRandom, ctx: UnitEpisodeContext, placements: UnitPlacement[], last: LastPlan): boolean {
   const current = placements[placements.length - 1];
-  if (last.startDay <= current.startDay || current.setting === last.setting) return placements;
+  if (last.startDay <= current.startDay || current.setting === last.setting || current.setting === Setting.runaway) return false;
+  const lastDay = Math.min(ctx.exitDay, ctx.asOfDay);
   if (last.sameHome) {
-    // Re-designating the foster home as pre-adoptive (the child stays); a relative adopting keeps the relative home.
-    if (current.setting !== Setting.nonrelativeFamilyHome) return placements;
+    // Re-designating the foster home as pre-adoptive (the child stays) — if the family stays open to the adoption;
+    // a relative adopting keeps the relative home.
+    if (current.setting !== Setting.nonrelativeFamilyHome || homes.closureOf(current.homeKey) <= lastDay) return false;
     placements.push({ startDay: last.startDay, setting: last.setting, changeKind: ChangeKind.planned, homeKey: current.homeKey });
-    return placements;
+    return true;
+  }
+  if (last.setting === Setting.preAdoptiveHome) {
+    const homeKey = homes.pickFamilyHome(ctx.county, last.startDay, lastDay);
+    if (homeKey < 0) return false;
+    placements.push({ startDay: last.startDay, setting: last.setting, changeKind: ChangeKind.planned, homeKey });
+    return true;
   }
   placements.push(place(random, homes, ctx, last.startDay, last.setting, ChangeKind.planned));
-  return placements;
-}
-
-function firstSetting(random: SeededRandom, ctx: UnitEpisodeContext, day: number): number {
-  return settingFor(random, ctx, day, 1);
-}
-
-/** From congregate care most moves step down to a family; otherwise the age table again. */
-function nextSetting(random: SeededRandom, ctx: UnitEpisodeContext, from: number, day: number): number {
-  if (isCongregate(from) && random.chance(settings.stepDownToFamily)) {
-    return random.chance(0.4) ? Setting.relativeFamilyHome : Setting.nonrelativeFamilyHome;
-  }
-  return settingFor(random, ctx, day, 1.1);
-}
-
-function settingFor(random: SeededRandom, ctx: UnitEpisodeContext, day: number, congregateWeight: number): number {
-  const group = ageGroupOf(ctx.youngestAgeDays + day - ctx.removalDay);
-  const weights = settings.byAgeGroup[group];
-  const kinBound = ctx.exitReason === ExitReason.relative || ctx.exitReason === ExitReason.guardianship;
-  let total = 0;
-  const tilted = weights.map((w, i) => {
-    const code = settingCodes[i];
-    const x = w * (code === Setting.relativeFamilyHome && kinBound ? 1.5 : 1) * (isCongregate(code) ? congregateWeight : 1);
-    total += x;
-    return x;
-  });
-  let r = random.next() * total;
-  for (let i = 0; i < tilted.length; i++) {
-    r -= tilted[i];
-    if (r < 0) return settingCodes[i];
-  }
-  return Setting.nonrelativeFamilyHome;
-}
-
-function pickMoveKind(random: SeededRandom): number {
-  return moveKinds[random.pickCumulative(moveKindCumulative)];
+  return true;
 }
 
 /**
@@ -181,9 +175,9 @@ function pickMoveKind(random: SeededRandom): number {
 function place(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpisodeContext, day: number, setting: number, changeKind: number): UnitPlacement {
   let homeKey = -1;
   if (setting === Setting.nonrelativeFamilyHome || setting === Setting.preAdoptiveHome) homeKey = homes.pickFamilyHome(ctx.county, day);
-  else if (setting === Setting.trialHomeVisit) homeKey = ctx.parentsHome;
   else if (setting === Setting.groupHome) homeKey = homes.pickFacility(ctx.county, "group_home");
   else if (setting === Setting.institution) homeKey = homes.pickFacility(ctx.county, "institution");
+  else if (setting === Setting.trialHomeVisit) homeKey = ctx.parentsHome;
   return { startDay: day, setting, changeKind, homeKey };
 }
 

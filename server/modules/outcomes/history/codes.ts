@@ -18,6 +18,14 @@ export const Setting = {
 } as const;
 export type SettingCode = (typeof Setting)[keyof typeof Setting];
 
+/**
+ * A placement whose setting the source does not tell: a legacy AFCARS file
+ * shows only the current placement, so an earlier one whose dates NUMPLEP
+ * pins down is written with this code (outcomes/data/afcars-import.ts).
+ * Never in a CSV bundle or the platform's records.
+ */
+export const UNKNOWN_SETTING = 0;
+
 /** The platform's placement.setting words, in code order. */
 export const settingNames = [
   "pre_adoptive_home",

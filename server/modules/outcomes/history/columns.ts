@@ -27,6 +27,13 @@ export interface HistoryColumns {
   exitDay: Int32Array;
   exitReason: Uint8Array;
   placementStart: Int32Array; // episodeCount + 1
+  /**
+   * Per episode, the placements the source says it had (AFCARS NUMPLEP), 0
+   * when every placement is listed. A legacy AFCARS file lists only the
+   * current placement, so its moves are NUMPLEP − 1 (outcomes/data/afcars-import.ts).
+   * Set by the database reader; absent elsewhere.
+   */
+  reportedPlacements?: Uint8Array;
 
   placementCount: number;
   startDay: Int32Array;

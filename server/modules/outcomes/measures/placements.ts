@@ -61,7 +61,7 @@ export function exitAfterTrialHomeVisitAdjustment(cols: HistoryColumns, e: numbe
   let visitStart = NO_DAY;
   for (let p = cols.placementStart[e + 1] - 1; p >= cols.placementStart[e]; p--) {
     if (!isLived(cols, p)) continue;
-    if (cols.setting[p] !== Setting.trialHomeVisit) break; if (visitStart !== NO_DAY) break;
+    if (cols.setting[p] !== Setting.trialHomeVisit) break;
     visitStart = cols.startDay[p];
   }
   if (visitStart === NO_DAY || exit - visitStart <= 30) return exit;

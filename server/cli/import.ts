@@ -1,0 +1,61 @@
+import type { CliCommand } from "./command.js";
+import { withDatabase } from "./with-database.js";
+import { importBundle, type ImportResult } from "../modules/outcomes/data/import-bundle.js";
+import { importAfcars } from "../modules/outcomes/data/afcars-import.js";
+import type { ImportProgress } from "../modules/outcomes/data/progress.js";
+
+const SHOWN_REJECTS = 50;
+
+/** One updating line on a terminal; nothing when the output is a file or a pipe. */
+function progressLine(p: ImportProgress) {
+  if (!process.stdout.isTTY) return;
+  const line = `${p.file}: ${p.rows.toLocaleString("en-US")} rows, ${p.rowsPerSecond.toLocaleString("en-US")} rows/s, ${p.percent.toFixed(1)} % of ${(p.bytesTotal / 1e6).toFixed(0)} MB`;
+  process.stdout.write(`\r${line.padEnd(process.stdout.columns ? process.stdout.columns - 1 : 100)}`);
+  if (p.done) process.stdout.write("\n");
+}
+
+export function printImportResult(result: ImportResult): number {
+  if (result.status === "unchanged") {
+    console.log(`Unchanged: this bundle (SHA-256 ${result.sha256.slice(0, 12)}…) is the one batch ${result.batchId} imported; nothing was written.`);
+    return 0;
+  }
+  for (const [file, c] of Object.entries(result.counts)) console.log(`  ${file.padEnd(26)} ${String(c.read).padStart(10)} read ${String(c.written).padStart(10)} written ${String(c.rejected).padStart(8)} rejected`);
+  if (result.rejectedCount) {
+    console.log(`${result.rejectedCount} rejected row${result.rejectedCount === 1 ? "" : "s"}${result.rejectedCount > SHOWN_REJECTS ? ` (the first ${SHOWN_REJECTS}; all are kept with batch ${result.batchId})` : ""}:`);
+    for (const r of result.rejects.slice(0, SHOWN_REJECTS)) console.log(`  ${r.file}:${r.line}${r.column ? ` ${r.column}` : ""}: ${r.reason}`);
+  }
+  if (result.status === "failed") {
+    console.error(`Import failed, nothing was written (batch ${result.batchId}): ${result.error}`);
+    return 1;
+  }
+  console.log(`Imported batch ${result.batchId} in ${result.seconds.toFixed(1)} s.`);
+  return 0;
+}
+
+export const importCommand: CliCommand = {
+  name: "import",
+  summary: "Import outcome histories: a CSV bundle folder, or legacy AFCARS files with --afcars",
+  help: [
+    "Usage: qpi import DIR [--site CODE] [--max-rejects N]",
+    "       qpi import --afcars FILE... [--site CODE] [--max-rejects N]",
+    "",
+    "  DIR              a CSV bundle (docs/outcomes-csv-bundle.md): children.csv, episodes.csv, placements.csv,",
+    "                   maltreatment_reports.csv and homes.csv (the last two optional)",
+    "  --afcars         the arguments are AFCARS foster care files (1993 layout), oldest first; the latest wins",
+    "  --site CODE      every row goes to this platform site (the files' site and state columns may be left out)",
+    "  --max-rejects N  write the batch even with up to N rejected rows (default 0: every row must be valid)",
+    "The batch is written whole or not at all; the same bundle again changes nothing.",
+  ].join("\n"),
+  options: { site: { type: "string" }, "max-rejects": { type: "string" }, afcars: { type: "boolean" } },
+  async run(values, positionals) {
+    const maxRejects = values["max-rejects"] === undefined ? 0 : Number(values["max-rejects"]);
+    if (!Number.isInteger(maxRejects) || maxRejects < 0) throw new Error("--max-rejects must be a whole number ≥ 0");
+    if (positionals.length === 0) throw new Error(values.afcars ? "Name the AFCARS files to import." : "Name the bundle folder to import.");
+    if (!values.afcars && positionals.length > 1) throw new Error("Name one bundle folder (or use --afcars for files).");
+    const options = { siteCode: values.site as string | undefined, maxRejects, onProgress: progressLine };
+    return withDatabase(async (db) => {
+      const result = values.afcars ? await importAfcars(db, positionals, options) : await importBundle(db, positionals[0], options);
+      return printImportResult(result);
+    });
+  },
+};
