@@ -19,7 +19,9 @@ export function printImportResult(result: ImportResult): number {
     console.log(`Unchanged: this bundle (SHA-256 ${result.sha256.slice(0, 12)}…) is the one batch ${result.batchId} imported; nothing was written.`);
     return 0;
   }
-  for (const [file, c] of Object.entries(result.counts)) console.log(`  ${file.padEnd(26)} ${String(c.read).padStart(10)} read ${String(c.written).padStart(10)} written ${String(c.rejected).padStart(8)} rejected`);
+  // A failed batch wrote nothing: its rows are "valid", not "written".
+  const kept = result.status === "failed" ? "valid" : "written";
+  for (const [file, c] of Object.entries(result.counts)) console.log(`  ${file.padEnd(26)} ${String(c.read).padStart(10)} read ${String(c.written).padStart(10)} ${kept} ${String(c.rejected).padStart(8)} rejected`);
   if (result.rejectedCount) {
     console.log(`${result.rejectedCount} rejected row${result.rejectedCount === 1 ? "" : "s"}${result.rejectedCount > SHOWN_REJECTS ? ` (the first ${SHOWN_REJECTS}; all are kept with batch ${result.batchId})` : ""}:`);
     for (const r of result.rejects.slice(0, SHOWN_REJECTS)) console.log(`  ${r.file}:${r.line}${r.column ? ` ${r.column}` : ""}: ${r.reason}`);

@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../server/db/database.js";
 import { generateDemoNetwork, type DemoNetwork } from "../../server/demo/generate-network.js";
 import { writeDemoNetwork } from "../../server/demo/seed.js";
-import { refreshPlatformOutcomes } from "../../server/modules/outcomes/data/platform-refresh.js";
 
 /** The day every test world treats as today, so tests do not drift with the calendar. */
 export const TEST_AS_OF = "2026-06-30";
@@ -11,7 +10,5 @@ export const TEST_AS_OF = "2026-06-30";
 export async function seedTestWorld(db: Kysely<Database>, options: { seed?: number; scale?: number } = {}): Promise<DemoNetwork> {
   const net = generateDemoNetwork({ seed: options.seed ?? 7, scale: options.scale ?? 0.15, asOf: TEST_AS_OF });
   await writeDemoNetwork(db, net);
-  // As the demo seeder does: the outcome dashboards read the projection of these records.
-  await refreshPlatformOutcomes(db);
   return net;
 }

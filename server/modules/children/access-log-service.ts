@@ -44,7 +44,8 @@ export function accessLogService(db: Kysely<Database>) {
       return db.transaction().execute(async (trx) => {
         const child = await placementRepository(trx).childFor(actor, "audit:read", childId);
         if (!child) throw new AppError("not_found");
-        const page = await auditTrail(trx, await subjectsOf(trx, childId), { siteId: child.site_id, before: query.before, limit: query.limit });
+        // A list row names the children shown by id only when it showed one; lists are left out so the log means the same for every child.
+        const page = await auditTrail(trx, await subjectsOf(trx, childId), { siteId: child.site_id, before: query.before, limit: query.limit, excludeActions: ["child.list"] });
         await recordAudit(trx, actor, { action: "child.access_log.read", entityType: "child", entityId: childId, siteId: child.site_id, fieldClasses: ["audit"], outcome: "success" });
         return { entries: page.entries.map((e) => ({ ...e, outcome: e.outcome as "success" | "denied" | "failure" })), nextBefore: page.nextBefore };
       });

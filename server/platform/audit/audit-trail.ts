@@ -28,7 +28,7 @@ export interface AuditTrailEntry {
 export async function auditTrail(
   db: Kysely<Database>,
   subjects: AuditSubject[],
-  page: { siteId: string; before?: number; limit: number },
+  page: { siteId: string; before?: number; limit: number; excludeActions?: string[] },
 ): Promise<{ entries: AuditTrailEntry[]; nextBefore: number | null }> {
   const wanted = subjects.filter((s) => s.entityIds.length > 0);
   if (wanted.length === 0) return { entries: [], nextBefore: null };
@@ -37,6 +37,7 @@ export async function auditTrail(
     .select(["seq", "occurred_at", "actor_user_id", "action", "outcome", "purpose", "field_classes"])
     .where((eb) => eb.or(wanted.map((s) => eb.and([eb("entity_type", "=", s.entityType), eb("entity_id", "in", s.entityIds)]))));
   if (page.before !== undefined) query = query.where("seq", "<", page.before);
+  if (page.excludeActions?.length) query = query.where("action", "not in", page.excludeActions);
   const rows = await query.orderBy("seq", "desc").limit(page.limit + 1).execute();
   const shown = rows.slice(0, page.limit);
   const userIds = [...new Set(shown.map((r) => r.actor_user_id).filter((id): id is string => id !== null))];

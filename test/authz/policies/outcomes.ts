@@ -1,6 +1,13 @@
 import type { Expectation, RoleName, RoutePolicy } from "../policy-types.js";
 import { ALL_ROLES } from "../policy-types.js";
 import { denied, hidden, ok } from "../expect.js";
+import type { PreparePolicyWorld } from "../policy-table.js";
+import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/data/platform-refresh.js";
+
+/** As the demo seeder does: the outcome routes read the projection of the world's records. */
+export const prepare: PreparePolicyWorld = async (db) => {
+  await refreshPlatformOutcomes(db);
+};
 
 /**
  * Who sees which outcomes (issue 5; migrations 0004, 0340). outcomes:read is

@@ -1,24 +1,30 @@
 import type { Kysely } from "kysely";
+import type { LightMyRequestResponse } from "fastify";
 import type { Database } from "../../../server/db/database.js";
 import type { App } from "../../../server/platform/http/types.js";
+import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/data/platform-refresh.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 import { seedTestWorld } from "../../support/test-world.js";
 import { buildTestApp, signIn, type SignedIn } from "../../support/test-app.js";
 
-/** The demo test world (with its outcome projection, as the demo seeder makes it) and the app. */
+/**
+ * The demo test world with its outcome projection (the demo seeder runs it
+ * after writing the network; the test world writes the network only), and the app.
+ */
 export interface OutcomesWorld {
   database: TestDatabase;
   app: App;
   /** Site id by code. */
   sites: Record<string, string>;
   as(email: string): Promise<SignedIn>;
-  get(session: SignedIn, url: string, extraCookie?: string): ReturnType<App["inject"]>;
+  get(session: SignedIn, url: string, extraCookie?: string): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
 export async function outcomesWorld(): Promise<OutcomesWorld> {
   const database = await createTestDatabase();
   await seedTestWorld(database.db);
+  await refreshPlatformOutcomes(database.db);
   const app = await buildTestApp(database.db, database.kind);
   const sites = Object.fromEntries((await database.db.selectFrom("site").select(["id", "code"]).execute()).map((s) => [s.code, s.id]));
   const sessions = new Map<string, SignedIn>();

@@ -17,10 +17,11 @@ export function AccessLogSection({ childId }: { childId: string }) {
   });
   if (log.error instanceof ApiError && (log.error.status === 403 || log.error.status === 404)) return null;
   const when = new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short" });
-  // Known actions read as sentences; anything else (a refused route) shows as the request tried.
-  const action = (code: string) => {
-    const label = t(`accessLog.action.${code}`);
-    return label === `accessLog.action.${code}` ? t("accessLog.tried", { request: code }) : label;
+  // Known actions read as sentences; a refused request shows as the request tried; anything else as its code.
+  const action = (entry: AccessLogEntry) => {
+    const label = t(`accessLog.action.${entry.action}`);
+    if (label !== `accessLog.action.${entry.action}`) return label;
+    return entry.outcome === "denied" ? t("accessLog.tried", { request: entry.action }) : entry.action;
   };
   return (
     <section aria-labelledby="access-log-heading">
@@ -49,7 +50,7 @@ export function AccessLogSection({ childId }: { childId: string }) {
                     {e.roles.length > 0 && <div className="font-body-2xs text-base">{e.roles.map((r) => t(`role.${r}`)).join(", ")}</div>}
                   </td>
                   <td data-label={t("accessLog.what")}>
-                    {action(e.action)} {e.outcome !== "success" && <span className="usa-tag bg-secondary-dark">{t(`accessLog.outcome.${e.outcome}`)}</span>}
+                    {action(e)} {e.outcome !== "success" && <span className="usa-tag bg-secondary-dark">{t(`accessLog.outcome.${e.outcome}`)}</span>}
                   </td>
                   <td data-label={t("accessLog.purpose")}>{e.purpose ?? "—"}</td>
                   <td data-label={t("accessLog.fieldClasses")}>{e.fieldClasses.map((c) => t(`fieldClass.${c}`)).join(", ") || "—"}</td>

@@ -142,7 +142,7 @@ export const moves = {
 
 /**
  * Settings chosen at entry and at a move, by age group (weights in setting
- * code order 1..8: pre-adoptive, relative, non-relative, group home,
+ * code order 1..6: pre-adoptive, relative, non-relative, group home,
  * institution, supervised independent living) [assumed, fit so congregate care
  * is ≈ 10–14 % of children in care on a day — 14 % on 30 Sep 2013, CRS IF10226;
  * 10 % in FY2019 (AFCARS #27: group home 4 %, institution 6 %)].
@@ -173,16 +173,17 @@ export const settings = {
 };
 
 /**
- * Maltreatment reports (NCANDS-like) [fit to S1 9.07 per 100,000 days and S2
- * 9.7 %]. In-care age shape: CB S1 FY23 by age (4.9, 5.5, 8.0, 9.6, 11.3, 9.0
- * vs 9.13).
+ * Maltreatment reports (NCANDS-like): the in-care rate and earlier
+ * victimizations are [fit to S1 9.07 per 100,000 days and S2 9.7 %], the other
+ * shares [assumed]. In-care age shape: CB S1 FY23 by age (4.9, 5.5, 8.0, 9.6,
+ * 11.3, 9.0 vs 9.13).
  */
 export const reports = {
   removalReportSubstantiated: 0.78,
   removalReportOtherwise: 0.5,
   priorSubstantiatedWithinYear: 0.078,
   priorUnsubstantiated: 0.3,
-  inCarePerDay: 0.0000955,
+  inCarePerDay: 0.000092,
   inCareAgeMultiplier: [0.54, 0.6, 0.88, 1.05, 1.24, 0.99] as readonly number[],
   inCareUnsubstantiatedRatio: 2,
   incidentBeforeRemoval: 0.04,
@@ -212,8 +213,12 @@ export const homes = {
   serviceSigma: 0.9,
   gapBetweenHomesMaxDays: 45,
   withdrawnInquiryShare: 0.3,
-  /** Open non-relative homes per child of the county's bundle [fit: about 1.7 children per open home]. */
-  openHomesPerChild: 0.026,
+  /**
+   * Open non-relative homes per child of the county's bundle [fit: about two
+   * children per open home; "approximately one third of available homes do not
+   * have placements at any given time" (Rhodes et al. 2006, via NY OCFS)].
+   */
+  openHomesPerChild: 0.02,
   /** Facilities per child of the county's bundle [assumed]. */
   groupHomesPerChild: 0.0012,
   institutionsPerChild: 0.0004,

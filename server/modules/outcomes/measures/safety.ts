@@ -64,7 +64,7 @@ export function countMaltreatmentInCare(run: MeasureRun, k: number): void {
       const incident = cols.incidentDay[r];
       if (incident !== NO_DAY && (incident < incidentFrom || incident >= end)) continue;
       const reference = options.duplicateReportsAgainst === "any_prior" ? prior : lastCounted;
-      if (reference !== NONE && day - reference < 1) continue;
+      if (reference !== NONE && day - reference <= 1) continue;
       lastCounted = day;
       run.tallies.add(k, Slot.maltreatmentVictimizations, ageGroup, 1);
     }
