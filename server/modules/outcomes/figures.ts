@@ -41,7 +41,8 @@ export function trendPoints(measure: MeasureId, points: TrendInput[], exact: boo
 }
 
 /** Each dimension's groups in their published order (an object would put "17" first: integer-like keys sort ahead). */
-const groupOrder: Record<Dimension, readonly string[]> = { age_group: ageGroupKeys, race: raceNames, sex: sexNames };
+const unknownLast = (names: readonly string[]) => [...names.filter((n) => n !== "unknown"), "unknown"];
+const groupOrder: Record<Dimension, readonly string[]> = { age_group: ageGroupKeys, race: unknownLast(raceNames), sex: unknownLast(sexNames) };
 
 /** A breakdown's groups in order, leaving out groups with no one in them. */
 function breakdownRows(measure: MeasureId, dimension: Dimension, groups: Record<string, Tally>, exact: boolean): z.infer<typeof BreakdownRow>[] {

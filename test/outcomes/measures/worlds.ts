@@ -153,7 +153,7 @@ function reports(g: Gen, birth: number, episodeList: EpisodeRecord[]): Maltreatm
     if (previous && chance(g, 50)) {
       reportDay = chance(g, 75) ? previous.reportDay + pick(g, [0, 1, 2, 13, 14, 15, 16, 100]) : addMonths(previous.reportDay, 12) + pick(g, [-1, 0, 1]);
     } else if (episode && chance(g, 70)) {
-      reportDay = episode.removalDay + pick(g, [-5, 0, 3, 6, 7, 8, 20, 200]);
+      reportDay = episode.removalDay + pick(g, [-5, 0, 3, 6, 7, 8, 20, 45, 90, 200]);
     } else if (birth !== NO_DAY && chance(g, 10)) {
       reportDay = birth - int(g, 1, 100); // unborn
     } else {

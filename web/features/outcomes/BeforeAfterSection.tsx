@@ -1,4 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
+import { ScrollRegion } from "./ScrollRegion";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { cellText, periodText } from "./format";
 import { useBeforeAfter, useCatalogue } from "./queries";
@@ -24,7 +25,7 @@ export function BeforeAfterSection({ area }: { area: Area }) {
           {view.before?.coverage === "none" && <p className="usa-hint">{t("outcomes.beforeAfter.noDataBefore")}</p>}
           {view.before?.coverage === "partial" && <p className="usa-hint">{t("outcomes.beforeAfter.partial")}</p>}
           {view.before && view.after && view.before.coverage !== "none" && (
-            <div className="qpi-table-wrap">
+            <ScrollRegion label={t("outcomes.beforeAfter.caption", { site: area.name })}>
               <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
                 <caption>{t("outcomes.beforeAfter.caption", { site: area.name })}</caption>
                 <thead>
@@ -49,7 +50,7 @@ export function BeforeAfterSection({ area }: { area: Area }) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </>
       )}

@@ -1,4 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
+import { ScrollRegion } from "./ScrollRegion";
 import { cellText, countText } from "./format";
 import type { MeasureInfo, MeasureReportView } from "./types";
 
@@ -14,7 +15,7 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
     <div className="qpi-breakdowns">
       {info && info.ageBasis !== "none" && <p className="usa-hint">{t(`outcomes.breakdown.ageBasis.${info.ageBasis}`)}</p>}
       {dimensions.map((dimension) => (
-        <div className="qpi-table-wrap" key={dimension}>
+        <ScrollRegion key={dimension} label={`${name}: ${t(`outcomes.breakdown.${dimension}`).toLowerCase()}`}>
           <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
             <caption>
               {name}: {t(`outcomes.breakdown.${dimension}`).toLowerCase()}
@@ -38,7 +39,7 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ))}
     </div>
   );

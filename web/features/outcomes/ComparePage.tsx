@@ -1,5 +1,6 @@
 import { useSearchParams } from "react-router";
 import { useI18n } from "../../i18n/i18n";
+import { ScrollRegion } from "./ScrollRegion";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { CompareChart } from "./CompareChart";
@@ -73,7 +74,7 @@ export function ComparePage() {
             title={t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}
             desc={t("outcomes.compare.chartDesc", { measure: name })}
           />
-          <div className="qpi-table-wrap">
+          <ScrollRegion label={t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}>
             <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
               <caption>{t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}</caption>
               <thead>
@@ -102,7 +103,7 @@ export function ComparePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="usa-hint">{t("outcomes.suppressionNote")}</p>
         </>
       )}

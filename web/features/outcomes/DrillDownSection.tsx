@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n";
+import { ScrollRegion } from "./ScrollRegion";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { periodText } from "./format";
 import { useDrillDown } from "./queries";
@@ -37,7 +38,7 @@ export function DrillDownSection({ area, measure, periodStart, hasNumerator }: {
           {drill.data.children.length === 0 ? (
             <p>{t("outcomes.drill.none")}</p>
           ) : (
-            <div className="qpi-table-wrap">
+            <ScrollRegion label={t(`outcomes.drill.${part}`)}>
               <table className="usa-table usa-table--borderless usa-table--compact">
                 <caption>{t(`outcomes.drill.${part}`)}</caption>
                 <thead>
@@ -61,7 +62,7 @@ export function DrillDownSection({ area, measure, periodStart, hasNumerator }: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           {drill.data.notShown > 0 && <p className="usa-hint">{t("outcomes.drill.notShown", { count: drill.data.notShown })}</p>}
         </div>

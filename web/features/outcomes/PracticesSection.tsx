@@ -1,4 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
+import { ScrollRegion } from "./ScrollRegion";
 import { formatNumber } from "./format";
 import type { ReportView } from "./types";
 
@@ -15,7 +16,7 @@ export function PracticesSection({ practices }: { practices: ReportView["practic
       ) : (
         <>
           <p>{t("outcomes.practices.intro", { from: formatDate(practices.from), to: formatDate(practices.to) })}</p>
-          <div className="qpi-table-wrap">
+          <ScrollRegion label={t("outcomes.practices.title")}>
             <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
               <caption className="usa-sr-only">{t("outcomes.practices.title")}</caption>
               <thead>
@@ -43,7 +44,7 @@ export function PracticesSection({ practices }: { practices: ReportView["practic
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>

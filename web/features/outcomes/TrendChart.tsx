@@ -117,15 +117,13 @@ export function TrendChart({ points, unit, measureName, national, launchDate, si
             <circle key={p.period.start} cx={x(i)} cy={y(p.value)} r={3.5} fill={p.followUpComplete ? COLORS.line : "#fff"} stroke={COLORS.line} strokeWidth={2} />
           ),
         )}
-        {first && (
-          <text x={x(0)} y={height - 8} textAnchor="start" fontSize={fontSize} fill={COLORS.text}>
-            {periodShort(language, first.period)}
-          </text>
-        )}
-        {last && points.length > 1 && (
-          <text x={x(points.length - 1)} y={height - 8} textAnchor="end" fontSize={fontSize} fill={COLORS.text}>
-            {periodShort(language, last.period)}
-          </text>
+        {points.map((p, i) =>
+          // The large chart names every period; the card's names the first and the last.
+          size === "large" || i === 0 || i === points.length - 1 ? (
+            <text key={p.period.start} x={x(i)} y={height - 8} textAnchor={size === "large" ? "middle" : i === 0 ? "start" : "end"} fontSize={fontSize} fill={COLORS.text}>
+              {periodShort(language, p.period)}
+            </text>
+          ) : null,
         )}
       </svg>
       {/* The legend repeats what the description says, for sighted readers. */}

@@ -1,4 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
+import { ScrollRegion } from "./ScrollRegion";
 import { cellText, countText, periodText } from "./format";
 import type { MeasureUnit, TrendPointView } from "./types";
 
@@ -7,7 +8,7 @@ export function TrendTable({ points, unit, measureName, id }: { points: TrendPoi
   const { t, language, formatDate } = useI18n();
   const hasNumerator = points.some((p) => p.numerator !== null || p.suppressed.numerator);
   return (
-    <div className="qpi-table-wrap" id={id}>
+    <ScrollRegion id={id} label={t("outcomes.trend.tableCaption", { measure: measureName })}>
       <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
         <caption>{t("outcomes.trend.tableCaption", { measure: measureName })}</caption>
         <thead>
@@ -34,6 +35,6 @@ export function TrendTable({ points, unit, measureName, id }: { points: TrendPoi
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
