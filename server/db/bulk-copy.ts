@@ -1,7 +1,8 @@
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { Kysely, PostgresDialect, type Transaction } from "kysely";
-import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { from as copyFrom } from "pg-copy-streams";
+import { chunkedCopyTo } from "./copy-out-query.js";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Database } from "./database.js";
 
@@ -52,7 +53,7 @@ function inTransaction<T>(client: pg.PoolClient, copy: Omit<CopySession, "db">, 
 
 export function postgresBulkCopy(pool: pg.Pool): BulkCopy {
   async function* copyOutOn(client: pg.PoolClient, query: string): AsyncIterable<Uint8Array> {
-    const stream = client.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`));
+    const stream = client.query(chunkedCopyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`));
     for await (const chunk of stream) yield chunk as Buffer;
   }
   return {

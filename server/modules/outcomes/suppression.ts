@@ -6,10 +6,10 @@ import type { Tally } from "./measures/types.js";
  * (a state or network analyst, another site in a comparison, their CSV).
  *
  * Counts from 1 to SMALL_CELL_MAX could identify a child in a small county, so
- * they are hidden; 0 identifies no one and is shown. This follows the common
- * public-health and child-welfare convention of suppressing 1–10 (e.g. the CMS
- * cell-size policy, and the federal CFSR data profiles' "dq"/suppressed cells,
- * research/metrics.md §1.5). A percentage or rate is hidden when either of
+ * they are hidden; 0 identifies no one and is shown. This is the common
+ * public-health convention of suppressing cells of 1–10 (e.g. the CMS cell
+ * size suppression policy for data released outside an agency). A
+ * percentage or rate is hidden when either of
  * its counts is, and a percentage also when its complement (denominator −
  * numerator, "the children it did not happen to") is small: 95 of 100 shows
  * that 5 children did not reach permanency.

@@ -3,6 +3,9 @@ import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
 import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
 import { childCohorts, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
 import { dayOf } from "../../../server/modules/outcomes/history/days.js";
+import { measureCatalogue, measureIds } from "../../../server/modules/outcomes/measures/catalogue.js";
+import { drillDownKeys } from "../../../server/modules/outcomes/drill-down.js";
+import type { VisibleArea } from "../../../server/modules/outcomes/area-context.js";
 import { accounts, outcomesWorld, unitChildren, type OutcomesWorld } from "./world.js";
 
 let world: OutcomesWorld;
@@ -78,5 +81,24 @@ describe("the children behind a figure", () => {
     }
     expect((await world.get(await world.as(accounts.stateAnalyst), "/api/outcomes/children?area=FL-C13&measure=in_care_end")).statusCode).toBe(403);
     expect((await world.get(await world.as(accounts.supervisor), "/api/outcomes/children?area=FL-C13&measure=in_care_end")).statusCode).toBe(404);
+  });
+
+  it("are, for every measure and both parts, exactly the children the engine's childCohorts names", async () => {
+    const db = world.database.db;
+    const area = (await listAreas(db)).find((a) => a.code === "CA-FRESNO")!;
+    const columns = await readHistoryColumns(db, { areaIds: [area.id] });
+    for (const start of ["2023-10-01", "2024-10-01"]) {
+      const period = periodStarting(dayOf(start));
+      const cohorts = Array.from({ length: columns.childCount }, (_, c) => childCohorts(columns, c, period));
+      for (const measure of measureIds.filter((m) => measureCatalogue[m].family !== "homes")) {
+        for (const part of ["denominator", "numerator"] as const) {
+          const unit = measureCatalogue[measure].unit;
+          if (part === "numerator" && (unit === "days" || unit === "count")) continue;
+          const expected = cohorts.flatMap((c, i) => ((part === "denominator" ? (c[measure]?.denominator ?? 0) : (c[measure]?.numerator ?? 0)) > 0 ? [columns.childKey[i]] : []));
+          const keys = await drillDownKeys(db, area as VisibleArea, period, measure, part);
+          expect(keys, `${measure} ${part} ${start}`).toEqual(expected);
+        }
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { useI18n } from "../../i18n/i18n";
 import { ScrollRegion } from "./ScrollRegion";
-import { cellText, countText } from "./format";
+import { cellText, countText, figureColumns } from "./format";
 import type { MeasureInfo, MeasureReportView } from "./types";
 
 const dimensions = ["age_group", "race", "sex"] as const;
@@ -10,7 +10,7 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
   const { t, language } = useI18n();
   if (dimensions.every((d) => measure.by[d].length === 0)) return <p>{t("outcomes.breakdown.none")}</p>;
   const name = t(`outcomes.measure.${measure.measure}.name`);
-  const hasNumerator = measure.numerator !== null || measure.suppressed.numerator;
+  const columns = figureColumns(t, measure.unit);
   return (
     <div className="qpi-breakdowns">
       {info && info.ageBasis !== "none" && <p className="usa-hint">{t(`outcomes.breakdown.ageBasis.${info.ageBasis}`)}</p>}
@@ -23,9 +23,9 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
             <thead>
               <tr>
                 <th scope="col">{t("outcomes.breakdown.group")}</th>
-                <th scope="col">{t("outcomes.trend.value")}</th>
-                {hasNumerator && <th scope="col">{t("outcomes.trend.numerator")}</th>}
-                <th scope="col">{t("outcomes.trend.denominator")}</th>
+                <th scope="col">{columns.value}</th>
+                {columns.numerator && <th scope="col">{columns.numerator}</th>}
+                {columns.denominator && <th scope="col">{columns.denominator}</th>}
               </tr>
             </thead>
             <tbody>
@@ -33,8 +33,8 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
                 <tr key={row.group}>
                   <th scope="row">{t(`outcomes.group.${dimension}.${row.group}`)}</th>
                   <td>{cellText(t, language, measure.unit, row)}</td>
-                  {hasNumerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}
-                  <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>
+                  {columns.numerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}
+                  {columns.denominator && <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>}
                 </tr>
               ))}
             </tbody>

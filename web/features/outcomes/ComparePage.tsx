@@ -5,7 +5,7 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { CompareChart } from "./CompareChart";
 import { endOf } from "./AreaPeriodPicker";
-import { cellText, countText, formatValue, periodText } from "./format";
+import { cellText, countText, figureColumns, formatValue, periodText } from "./format";
 import { useAreas, useCatalogue, useCompare } from "./queries";
 import "./outcomes.css";
 
@@ -26,6 +26,7 @@ export function ComparePage() {
     setParams(next, { replace: true });
   };
   const name = t(`outcomes.measure.${measureId}.name`);
+  const columns = figureColumns(t, info?.unit ?? "percent");
   const view = compare.data;
   return (
     <>
@@ -81,9 +82,9 @@ export function ComparePage() {
                 <tr>
                   <th scope="col">{t("outcomes.compare.site")}</th>
                   <th scope="col">{t("outcomes.compare.state")}</th>
-                  <th scope="col">{t("outcomes.trend.value")}</th>
-                  <th scope="col">{t("outcomes.trend.numerator")}</th>
-                  <th scope="col">{t("outcomes.trend.denominator")}</th>
+                  <th scope="col">{columns.value}</th>
+                  {columns.numerator && <th scope="col">{columns.numerator}</th>}
+                  {columns.denominator && <th scope="col">{columns.denominator}</th>}
                   <th scope="col">{t("outcomes.compare.dataAsOf")}</th>
                 </tr>
               </thead>
@@ -96,8 +97,8 @@ export function ComparePage() {
                       {cellText(t, language, info.unit, row)}
                       {!row.followUpComplete && row.value !== null && ` (${t("outcomes.compare.provisional")})`}
                     </td>
-                    <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>
-                    <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>
+                    {columns.numerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}
+                    {columns.denominator && <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>}
                     <td>{formatDate(row.dataAsOf)}</td>
                   </tr>
                 ))}

@@ -42,7 +42,7 @@ export function TrendChart({ points, unit, measureName, national, launchDate, si
   const height = size === "large" ? 240 : 150;
   // Text stays about 12 px on screen whatever the chart's drawn width.
   const fontSize = size === "large" ? 13 : 14;
-  const margin = { top: 12, right: 14, bottom: 28, left: size === "large" ? 52 : 48 };
+  const margin = { top: 12, right: size === "large" ? 30 : 14, bottom: 28, left: size === "large" ? 52 : 48 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);

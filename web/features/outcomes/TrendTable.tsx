@@ -1,12 +1,12 @@
 import { useI18n } from "../../i18n/i18n";
 import { ScrollRegion } from "./ScrollRegion";
-import { cellText, countText, periodText } from "./format";
+import { cellText, countText, figureColumns, periodText } from "./format";
 import type { MeasureUnit, TrendPointView } from "./types";
 
 /** The trend's figures as a table: what the chart shows, for reading, screen readers and copying. */
 export function TrendTable({ points, unit, measureName, id }: { points: TrendPointView[]; unit: MeasureUnit; measureName: string; id?: string }) {
   const { t, language, formatDate } = useI18n();
-  const hasNumerator = points.some((p) => p.numerator !== null || p.suppressed.numerator);
+  const columns = figureColumns(t, unit);
   return (
     <ScrollRegion id={id} label={t("outcomes.trend.tableCaption", { measure: measureName })}>
       <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
@@ -14,9 +14,9 @@ export function TrendTable({ points, unit, measureName, id }: { points: TrendPoi
         <thead>
           <tr>
             <th scope="col">{t("outcomes.trend.period")}</th>
-            <th scope="col">{t("outcomes.trend.value")}</th>
-            {hasNumerator && <th scope="col">{t("outcomes.trend.numerator")}</th>}
-            <th scope="col">{t("outcomes.trend.denominator")}</th>
+            <th scope="col">{columns.value}</th>
+            {columns.numerator && <th scope="col">{columns.numerator}</th>}
+            {columns.denominator && <th scope="col">{columns.denominator}</th>}
             <th scope="col">{t("outcomes.trend.launch")}</th>
           </tr>
         </thead>
@@ -28,8 +28,8 @@ export function TrendTable({ points, unit, measureName, id }: { points: TrendPoi
                 {cellText(t, language, unit, p)}
                 {!p.followUpComplete && p.value !== null && ` (${t("outcomes.compare.provisional")})`}
               </td>
-              {hasNumerator && <td>{countText(t, language, p.numerator, p.suppressed.numerator)}</td>}
-              <td>{countText(t, language, p.denominator, p.suppressed.denominator)}</td>
+              {columns.numerator && <td>{countText(t, language, p.numerator, p.suppressed.numerator)}</td>}
+              {columns.denominator && <td>{countText(t, language, p.denominator, p.suppressed.denominator)}</td>}
               <td>{p.launch ? t(`outcomes.launch.${p.launch}`) : "—"}</td>
             </tr>
           ))}

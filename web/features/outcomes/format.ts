@@ -42,3 +42,17 @@ export function periodShort(language: Language, period: PeriodInfo): string {
   if (period.label) return period.label;
   return new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${period.start}T00:00:00Z`));
 }
+
+/** The columns a table of a unit's figures has beyond the value: a count is its own value, a median has no numerator, a rate's denominator is days. */
+export function figureColumns(t: Translate, unit: MeasureUnit): { value: string; numerator: string | null; denominator: string | null } {
+  switch (unit) {
+    case "count":
+      return { value: t("outcomes.trend.count"), numerator: null, denominator: null };
+    case "days":
+      return { value: t("outcomes.trend.value"), numerator: null, denominator: t("outcomes.trend.cohort") };
+    case "percent":
+      return { value: t("outcomes.trend.value"), numerator: t("outcomes.trend.numerator"), denominator: t("outcomes.trend.denominator") };
+    default:
+      return { value: t("outcomes.trend.value"), numerator: t("outcomes.trend.numerator"), denominator: t("outcomes.trend.daysInCare") };
+  }
+}

@@ -57,6 +57,7 @@ export async function generateBundle(out: string, options: GeneratorOptions): Pr
 export async function generateBundle(first: BundleOptions | string, rest?: GeneratorOptions): Promise<BundleCounts> {
   const options: BundleOptions = typeof first === "string" ? { ...rest!, out: first } : first;
   const started = Date.now();
+  // The row writers are the simulation's sink; the files open once the options are known to be writable.
   let files = {} as Record<BundleFile, CsvFile>;
   const day = dayWriter();
   const writeChild = ({ history: h, dispositions }: GeneratedChild) => {
