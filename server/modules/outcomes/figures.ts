@@ -13,8 +13,25 @@ export function periodView(period: Period): PeriodView {
   return { start: isoOf(period.start), end: isoOf(period.end), label: afcarsLabel(period) };
 }
 
-export function shownCell(measure: MeasureId, tally: Tally, exact: boolean): ShownTally {
-  return showTally(tally, measureCatalogue[measure].unit, exact);
+export type MissingSource = "maltreatment_reports" | "homes" | null;
+
+/** The measures that cannot be computed without a kind of record. */
+export function sourceNeeded(measure: MeasureId): Exclude<MissingSource, null> | null {
+  if (measure === "maltreatment_in_care" || measure === "recurrence") return "maltreatment_reports";
+  return measureCatalogue[measure].family === "homes" ? "homes" : null;
+}
+
+/** Which source a measure lacks in an area's data (see area-results.ts SourcesBySite), or null. */
+export function missingSource(measure: MeasureId, sources: { reports: boolean[]; homes: boolean[] }, site: number): MissingSource {
+  const needed = sourceNeeded(measure);
+  if (needed === "maltreatment_reports" && !sources.reports[site]) return needed;
+  if (needed === "homes" && !sources.homes[site]) return needed;
+  return null;
+}
+
+/** A figure as shown; without its source records the value is "not measured" (null), never a 0. */
+export function shownCell(measure: MeasureId, tally: Tally, exact: boolean, missing: MissingSource = null): ShownTally {
+  return showTally(missing ? { ...tally, value: null } : tally, measureCatalogue[measure].unit, exact);
 }
 
 /** Observed against national, where the measure has a national figure and a value is shown. */
@@ -31,9 +48,9 @@ export interface TrendInput {
   tally: Tally;
 }
 
-export function trendPoints(measure: MeasureId, points: TrendInput[], exact: boolean, launch: number | null, asOf: number | null): z.infer<typeof TrendPoint>[] {
+export function trendPoints(measure: MeasureId, points: TrendInput[], exact: boolean, launch: number | null, asOf: number | null, missing: MissingSource = null): z.infer<typeof TrendPoint>[] {
   return points.map(({ period, tally }) => ({
-    ...shownCell(measure, tally, exact),
+    ...shownCell(measure, tally, exact, missing),
     period: periodView(period),
     launch: launchRelation(period, launch),
     followUpComplete: followUpComplete(measure, period, asOf),
@@ -55,10 +72,10 @@ function breakdownRows(measure: MeasureId, dimension: Dimension, groups: Record<
 export function measureReport(
   result: MeasureResult,
   trend: TrendInput[],
-  context: { period: Period; exact: boolean; launch: number | null; asOf: number | null },
+  context: { period: Period; exact: boolean; launch: number | null; asOf: number | null; missing: MissingSource },
 ): z.infer<typeof MeasureReport> {
   const info = measureCatalogue[result.measure];
-  const shown = shownCell(result.measure, result, context.exact);
+  const shown = shownCell(result.measure, result, context.exact, context.missing);
   const by = Object.fromEntries(dimensions.map((d) => [d, breakdownRows(result.measure, d, result.by[d], context.exact)])) as z.infer<typeof MeasureReport>["by"];
   return {
     ...shown,
@@ -69,6 +86,7 @@ export function measureReport(
     versusNational: shown.suppressed.value ? null : versusNational(shown.value, info.national?.value),
     followUpComplete: followUpComplete(result.measure, context.period, context.asOf),
     by,
-    trend: trendPoints(result.measure, trend, context.exact, context.launch, context.asOf),
+    trend: trendPoints(result.measure, trend, context.exact, context.launch, context.asOf, context.missing),
+    missingSource: context.missing,
   };
 }

@@ -71,6 +71,8 @@ export const MeasureReport = Cell.extend({
   by: z.object({ age_group: z.array(BreakdownRow), race: z.array(BreakdownRow), sex: z.array(BreakdownRow) }),
   /** Half-year steps of 12-month periods ending with the report's period. */
   trend: z.array(TrendPoint),
+  /** The area's data hold no records of this kind, so the measure is not measured (value null), not zero. */
+  missingSource: z.enum(["maltreatment_reports", "homes"]).nullable(),
 });
 
 export const PracticeTimelinessRow = z.object({
@@ -107,6 +109,7 @@ export const Trend = z.object({ area: z.string(), measure: MeasureId, launchDate
 
 export const CompareQuery = z.object({ measure: MeasureId, periodStart: Day.optional() });
 export const CompareRow = Cell.extend({
+  missingSource: z.enum(["maltreatment_reports", "homes"]).nullable(),
   area: z.string(),
   name: z.string(),
   stateCode: z.string(),
