@@ -127,8 +127,9 @@ export async function runOutcomesBench(log: (line: string) => void = console.log
     const computeSeconds = seconds(started);
     log(`read ${readSeconds} s, read + compute ${computeSeconds} s`);
 
+    // The dashboard's county: the one closest to 5,000 children (a large county's QPI site).
     const areas = await listAreas(database.db);
-    const county = areas.reduce((a, b) => (b.children > a.children ? b : a));
+    const county = areas.reduce((a, b) => (Math.abs(b.children - 5000) < Math.abs(a.children - 5000) ? b : a));
     started = performance.now();
     const countyColumns = await readHistoryColumns(database.db, { areaIds: [county.id] });
     const halfYears = Array.from({ length: 8 }, (_, i) => periodStarting(addMonths(periodStart, -6 * i)));

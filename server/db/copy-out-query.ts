@@ -22,48 +22,73 @@ interface LibraryInternals {
   _cleanup(): void;
 }
 
+interface Walked {
+  p: number;
+  o: number;
+  done: boolean;
+  failed: boolean;
+}
+
+/** Walks the whole messages of b from p, copying CopyData payloads into out at o. */
+function walk(b: Buffer, p: number, out: Buffer, o: number): Walked {
+  while (p + 5 <= b.length) {
+    const code = b[p];
+    if (code === ERROR_RESPONSE) return { p, o, done: false, failed: true };
+    const length = b.readUInt32BE(p + 1);
+    if (p + 1 + length > b.length) break;
+    if (code === COPY_DATA) o += b.copy(out, o, p + 5, p + 1 + length);
+    else if (code !== COPY_OUT_RESPONSE && code !== PARAMETER_STATUS && code !== NOTICE_RESPONSE && code !== NOTIFICATION_RESPONSE) {
+      return { p: p + 1 + length, o, done: true, failed: false }; // CopyDone: what follows is pg's (CommandComplete, ReadyForQuery)
+    }
+    p += 1 + length;
+  }
+  return { p, o, done: false, failed: false };
+}
+
 class ChunkedCopyToQuery extends CopyToBase {
   private rest: Buffer | null = null;
 
   _parse(chunk: Buffer): boolean {
     const self = this as unknown as LibraryInternals & CopyToStream;
-    const b = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    this.rest = null;
-    const out = Buffer.allocUnsafe(b.length);
-    let o = 0;
-    let p = 0;
-    let done = false;
-    let failed = false;
-    while (p + 5 <= b.length) {
-      const code = b[p];
-      if (code === ERROR_RESPONSE) {
-        failed = true;
-        break;
+    const out = Buffer.allocUnsafe(chunk.length + (this.rest?.length ?? 0));
+    let b = chunk;
+    let walked: Walked = { p: 0, o: 0, done: false, failed: false };
+    if (this.rest) {
+      // The message cut between chunks: join its two parts only, never the whole chunk.
+      const rest = this.rest;
+      const total = rest.length >= 5 ? 1 + rest.readUInt32BE(1) : 5;
+      const missing = total - rest.length;
+      if (chunk.length < missing) {
+        this.rest = Buffer.concat([rest, chunk]);
+        return true;
       }
-      const length = b.readUInt32BE(p + 1);
-      if (p + 1 + length > b.length) break;
-      if (code === COPY_DATA) {
-        o += b.copy(out, o, p + 5, p + 1 + length);
-      } else if (code !== COPY_OUT_RESPONSE && code !== PARAMETER_STATUS && code !== NOTICE_RESPONSE && code !== NOTIFICATION_RESPONSE) {
-        done = true; // CopyDone: what follows is pg's (CommandComplete, ReadyForQuery)
-        p += 1 + length;
-        break;
+      const joined = Buffer.concat([rest, chunk.subarray(0, missing)]);
+      this.rest = null;
+      if (rest.length < 5) {
+        // Only the header was cut: with the length known, go again.
+        this.rest = joined;
+        return this._parse(chunk.subarray(missing));
       }
-      p += 1 + length;
-    }
+      walked = walk(joined, 0, out, 0);
+      b = chunk.subarray(missing);
+      if (walked.done || walked.failed) {
+        if (walked.failed) b = Buffer.concat([joined, b]);
+        walked = { ...walked, p: 0 };
+      } else walked = walk(b, 0, out, walked.o);
+    } else walked = walk(b, 0, out, 0);
     let drained = true;
-    if (o > 0) drained = self.push(out.subarray(0, o));
-    if (failed || done) {
+    if (walked.o > 0) drained = self.push(out.subarray(0, walked.o));
+    if (walked.failed || walked.done) {
       // pg parses the rest: an error reaches the query's callbacks, the end its CommandComplete.
-      self._buffer.push(b.subarray(p));
+      self._buffer.push(b.subarray(walked.p));
       self._detach();
-      if (done) {
+      if (walked.done) {
         self.push(null);
         self._cleanup();
       }
       return drained;
     }
-    if (p < b.length) this.rest = Buffer.from(b.subarray(p));
+    if (walked.p < b.length) this.rest = Buffer.from(b.subarray(walked.p));
     return drained;
   }
 }

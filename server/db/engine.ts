@@ -41,6 +41,11 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
 
 async function openPostgres(connectionString: string, max: number): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString, max, options: "-c TimeZone=UTC" });
+  // An idle connection the server closes (a restart, pg_terminate_backend, a dropped test database) is an 'error'
+  // on the pool: without a listener it would end the process. The pool replaces the connection on next use.
+  pool.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "57P01") console.warn(`[db] an idle connection was closed: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const copy = postgresBulkCopy(pool);
   registerBulkCopy(db, copy);

@@ -33,6 +33,27 @@ function dataAsOf(area: OutcomeArea, lastDay: number | null): number | null {
   return lastDay ?? refreshed;
 }
 
+/**
+ * Each area's first and last data day, by area and refresh: they change only
+ * when the area's rows do, and every write sets refreshed_at, so an entry is
+ * never stale and every instance answers alike. Without it every request
+ * would scan the episode and placement tables (no area index: the importer's
+ * COPY speed matters more).
+ */
+const spanCache = new Map<string, { first_day: string | null; last_day: string | null }>();
+const SPAN_CACHE_MAX = 10_000;
+
+async function spansOf(db: Kysely<Database>, areas: OutcomeArea[]) {
+  const keyOf = (a: OutcomeArea) => `${a.id}:${a.refreshedAt ? new Date(a.refreshedAt).getTime() : "never"}`;
+  const missing = areas.filter((a) => !spanCache.has(keyOf(a)));
+  if (missing.length) {
+    const rows = await outcomesRepository(db).dataSpans(missing.map((a) => a.id));
+    if (spanCache.size + missing.length > SPAN_CACHE_MAX) spanCache.clear();
+    for (const a of missing) spanCache.set(keyOf(a), rows.find((r) => r.area_id === a.id) ?? { first_day: null, last_day: null });
+  }
+  return new Map(areas.map((a) => [a.id, spanCache.get(keyOf(a))!]));
+}
+
 /** The areas in the actor's outcome reach (403 without outcomes:read anywhere). */
 export async function visibleAreas(db: Kysely<Database>, actor: Actor): Promise<VisibleArea[]> {
   requireAccess(actor, "outcomes:read");
@@ -40,13 +61,10 @@ export async function visibleAreas(db: Kysely<Database>, actor: Actor): Promise<
   const [areas, grantSites] = await Promise.all([listAreas(db), repository.sites(stateGrantSites(actor))]);
   const reach = outcomeReach(actor, new Map(grantSites.map((s) => [s.id, s.state_code])));
   const seen = areas.filter((a) => reach.sees(a));
-  const [sites, spans] = await Promise.all([
-    repository.sites(seen.map((a) => a.siteId).filter((id): id is string => id !== null)),
-    repository.dataSpans(seen.map((a) => a.id)),
-  ]);
+  const [sites, spans] = await Promise.all([repository.sites(seen.map((a) => a.siteId).filter((id): id is string => id !== null)), spansOf(db, seen)]);
   return seen.map((area) => {
     const site = sites.find((s) => s.id === area.siteId);
-    const span = spans.find((s) => s.area_id === area.id);
+    const span = spans.get(area.id);
     return {
       ...area,
       exact: reach.exact(area),

@@ -62,9 +62,9 @@ const unknownLast = (names: readonly string[]) => [...names.filter((n) => n !== 
 const groupOrder: Record<Dimension, readonly string[]> = { age_group: ageGroupKeys, race: unknownLast(raceNames), sex: unknownLast(sexNames) };
 
 /** A breakdown's groups in order, leaving out groups with no one in them. */
-function breakdownRows(measure: MeasureId, dimension: Dimension, groups: Record<string, Tally>, exact: boolean): z.infer<typeof BreakdownRow>[] {
+function breakdownRows(measure: MeasureId, dimension: Dimension, groups: Record<string, Tally>, exact: boolean, missing: MissingSource): z.infer<typeof BreakdownRow>[] {
   const keys = groupOrder[dimension].filter((k) => groups[k] && (groups[k].denominator > 0 || (groups[k].numerator ?? 0) > 0));
-  const present = Object.fromEntries(keys.map((k) => [k, groups[k]]));
+  const present = Object.fromEntries(keys.map((k) => [k, missing ? { ...groups[k], value: null } : groups[k]]));
   const shown = showBreakdown(present, measureCatalogue[measure].unit, exact);
   return keys.map((group) => ({ group, ...shown[group] }));
 }
@@ -76,7 +76,7 @@ export function measureReport(
 ): z.infer<typeof MeasureReport> {
   const info = measureCatalogue[result.measure];
   const shown = shownCell(result.measure, result, context.exact, context.missing);
-  const by = Object.fromEntries(dimensions.map((d) => [d, breakdownRows(result.measure, d, result.by[d], context.exact)])) as z.infer<typeof MeasureReport>["by"];
+  const by = Object.fromEntries(dimensions.map((d) => [d, breakdownRows(result.measure, d, result.by[d], context.exact, context.missing)])) as z.infer<typeof MeasureReport>["by"];
   return {
     ...shown,
     measure: result.measure,

@@ -5,13 +5,13 @@ import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
-import { dayOf, isoOf } from "./history/days.js";
+import { addMonths, dayOf, isoOf } from "./history/days.js";
 import { measureCatalogue, measureIds, type MeasureId } from "./measures/catalogue.js";
 import type { Period } from "./measures/types.js";
 import { visibleArea, visibleAreas, type VisibleArea } from "./area-context.js";
 import { areaView, chosenPeriodStart } from "./area-view.js";
 import { drillDownKeys } from "./drill-down.js";
-import { measureReport, periodView, shownCell } from "./figures.js";
+import { measureReport, missingSource, periodView, shownCell, sourceNeeded } from "./figures.js";
 import { computeForAreas } from "./area-results.js";
 import { followUpComplete, followUpOf, halfYearSteps, periodBeforeLaunch, trendEndingWith } from "./periods.js";
 import { practiceTimeliness } from "./practices.js";
@@ -39,8 +39,14 @@ function asOfOf(area: VisibleArea): number {
 }
 
 export function outcomesService(db: Kysely<Database>) {
-  /** Every measure for the period starting `start` and the half-year trend ending with it: one engine pass. */
-  async function reportOf(actor: Actor, area: VisibleArea, start: number): Promise<z.infer<typeof Report>> {
+  /**
+   * Every measure for the period starting `start` and the half-year trend
+   * ending with it: one engine pass. Practice timeliness needs no follow-up,
+   * so on the default view (which lags the data by a year for the follow-up
+   * measures) it covers the latest 12 months to the data's as-of day; a chosen
+   * period is used as it is.
+   */
+  async function reportOf(actor: Actor, area: VisibleArea, start: number, chosen: boolean): Promise<z.infer<typeof Report>> {
     const periods = trendEndingWith(start, TREND_PERIODS);
     const results = await computeForAreas(db, [area], periods);
     const last = results[results.length - 1];
@@ -49,8 +55,10 @@ export function outcomesService(db: Kysely<Database>) {
       area: areaView(area),
       period: periodView(last.period),
       dataAsOf: area.dataAsOf === null ? null : isoOf(area.dataAsOf),
-      measures: measureIds.map((id) => measureReport(last.total[id], results.map((r) => ({ period: r.period, tally: r.total[id] })), context)),
-      practices: await practiceTimeliness(db, actor, area, last.period),
+      measures: measureIds.map((id) =>
+        measureReport(last.total[id], results.map((r) => ({ period: r.period, tally: r.total[id] })), { ...context, missing: missingSource(id, last.sources, 0) }),
+      ),
+      practices: await practiceTimeliness(db, actor, area, chosen ? last.period : { start: addMonths(asOfOf(area) + 1, -12), end: asOfOf(area) }),
     };
   }
 
@@ -73,14 +81,14 @@ export function outcomesService(db: Kysely<Database>) {
     async report(actor: Actor, query: AreaChoice & { periodStart?: string }) {
       const area = await visibleArea(db, actor, query);
       const start = query.periodStart ? periodFrom("periodStart", query.periodStart, asOfOf(area)).start : chosenPeriodStart(area);
-      return reportOf(actor, area, start);
+      return reportOf(actor, area, start, query.periodStart !== undefined);
     },
 
     /** The report as CSV; the export is audited (who took which figures out of the platform). */
     async reportCsv(actor: Actor, query: AreaChoice & { periodStart?: string }) {
       const area = await visibleArea(db, actor, query);
       const start = query.periodStart ? periodFrom("periodStart", query.periodStart, asOfOf(area)).start : chosenPeriodStart(area);
-      const report = await reportOf(actor, area, start);
+      const report = await reportOf(actor, area, start, query.periodStart !== undefined);
       await recordAudit(db, actor, { action: "outcomes.report_csv", entityType: "outcome_area", entityId: area.code, siteId: area.siteId, purpose: `report ${report.period.start}`, outcome: "success" });
       return { filename: `outcomes-${area.code}-${report.period.start}.csv`, csv: reportCsv(report) };
     },
@@ -99,6 +107,7 @@ export function outcomesService(db: Kysely<Database>) {
         exact: area.exact,
         launch: area.launchDay,
         asOf: area.dataAsOf,
+        missing: missingSource(query.measure, results[0].sources, 0),
       });
       return { area: area.code, measure: query.measure, launchDate: area.launchDay === null ? null : isoOf(area.launchDay), points: report.trend };
     },
@@ -113,9 +122,12 @@ export function outcomesService(db: Kysely<Database>) {
       const [result] = await computeForAreas(db, areas, [period]);
       const rows = areas
         .map((area) => {
-          const tally = result.bySite[result.sites.indexOf(area.code)]?.[query.measure] ?? { numerator: 0, denominator: 0, value: null };
+          const site = result.sites.indexOf(area.code);
+          const tally = result.bySite[site]?.[query.measure] ?? { numerator: 0, denominator: 0, value: null };
+          const missing = site < 0 ? sourceNeeded(query.measure) : missingSource(query.measure, result.sources, site);
           return {
-            ...shownCell(query.measure, tally, area.exact),
+            ...shownCell(query.measure, tally, area.exact, missing),
+            missingSource: missing,
             area: area.code,
             name: area.name,
             stateCode: area.stateCode,
@@ -143,7 +155,10 @@ export function outcomesService(db: Kysely<Database>) {
         launchDate: isoOf(area.launchDay),
         before: { period: periodView(before), coverage },
         after: { period: periodView(after) },
-        measures: measureIds.map((id) => ({ measure: id, before: b ? shownCell(id, b.total[id], area.exact) : null, after: shownCell(id, a.total[id], area.exact) })),
+        measures: measureIds.map((id) => {
+          const missing = missingSource(id, a.sources, 0);
+          return { measure: id, before: b ? shownCell(id, b.total[id], area.exact, missing) : null, after: shownCell(id, a.total[id], area.exact, missing) };
+        }),
       };
     },
 

@@ -25,6 +25,7 @@ interface Cell {
 }
 interface MeasureView extends Cell {
   measure: string;
+  missingSource: string | null;
   unit: string;
   by: Record<string, (Cell & { group: string })[]>;
   trend: (Cell & { period: { start: string } })[];
@@ -55,32 +56,41 @@ describe("outcome reports", () => {
     const results = computeMeasures(columns, periods);
     const last = results[results.length - 1];
     expect(report.measures.map((m: MeasureView) => m.measure)).toEqual([...measureIds]);
+    // The test world's records carry no maltreatment reports: S1 and S2 are "not measured", never 0.
+    expect(columns.reportCount).toBe(0);
+    expect(report.measures.filter((m: MeasureView) => m.missingSource).map((m: MeasureView) => m.measure)).toEqual(["maltreatment_in_care", "recurrence"]);
     for (const m of report.measures as MeasureView[]) {
       const expected = last.total[m.measure as (typeof measureIds)[number]];
+      const value = (v: number | null) => (m.missingSource ? null : v);
       expect({ measure: m.measure, numerator: m.numerator, denominator: m.denominator, value: m.value }).toEqual({
         measure: m.measure,
         numerator: expected.numerator,
         denominator: expected.denominator,
-        value: expected.value,
+        value: value(expected.value),
       });
       expect(Object.values(m.suppressed).some(Boolean)).toBe(false);
       expect(m.trend.map((p) => [p.period.start, p.numerator, p.denominator, p.value])).toEqual(
         results.map((r) => {
           const t = r.total[m.measure as (typeof measureIds)[number]];
-          return [new Date(r.period.start * 86_400_000).toISOString().slice(0, 10), t.numerator, t.denominator, t.value];
+          return [new Date(r.period.start * 86_400_000).toISOString().slice(0, 10), t.numerator, t.denominator, value(t.value)];
         }),
       );
       for (const dimension of ["age_group", "race", "sex"] as const) {
         for (const row of m.by[dimension]) {
           const t = expected.by[dimension][row.group];
-          expect([row.numerator, row.denominator, row.value]).toEqual([t.numerator, t.denominator, t.value]);
+          expect([row.numerator, row.denominator, row.value]).toEqual([t.numerator, t.denominator, value(t.value)]);
         }
         const nonEmpty = Object.entries(expected.by[dimension]).filter(([, t]) => t.denominator > 0 || (t.numerator ?? 0) > 0).map(([g]) => g);
         expect(m.by[dimension].map((r) => r.group).sort()).toEqual(nonEmpty.sort());
       }
     }
-    // Practice timeliness of the period comes from the children module for the coordinator.
-    expect(report.practices).toMatchObject({ from: report.period.start, to: report.period.end });
+    // Practice timeliness comes from the children module for the coordinator: on the default view the
+    // latest 12 months (it needs no follow-up), for a chosen period that period.
+    const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    expect(report.practices).toMatchObject({ from: iso(addMonths(asOf + 1, -12)), to: report.dataAsOf });
+    expect(report.practices.rows.length).toBeGreaterThan(0);
+    const chosen = (await world.get(await world.as(accounts.coordinator), `/api/outcomes/report?area=CA-FRESNO&periodStart=${report.period.start}`)).json();
+    expect(chosen.practices).toMatchObject({ from: report.period.start, to: report.period.end });
   });
 
   it("suppress small cells for a network analyst, and show them exactly where they are shown at all", async () => {

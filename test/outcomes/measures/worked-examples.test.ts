@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { ExitReasonName } from "../../../server/modules/outcomes/history/codes.js";
+import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
 import { counts, measure, type ChildSpec } from "./histories.js";
 
 // Worked examples: the Federal Register's and CB's own, then one hand-made
@@ -186,7 +188,7 @@ describe("S2 recurrence", () => {
 });
 
 describe("P1 permanency in 12 months for entries", () => {
-  const entry = (exit: string | undefined, reason: ChildSpec["episodes"] extends (infer E)[] | undefined ? E extends { reason?: infer R } ? R : never : never = "reunification", birth?: string): ChildSpec => ({
+  const entry = (exit: string | undefined, reason: ExitReasonName | null = "reunification", birth?: string): ChildSpec => ({
     birth,
     episodes: [{ removal: "2021-01-01", exit, reason }],
   });
@@ -389,9 +391,9 @@ describe("QPI measures", () => {
     const home = (key: number, inquiry: string | null, approved: string, closed: string | null, closureReason = 0, kin = false) => ({
       key,
       site: 1,
-      inquiryDay: inquiry ? dayOfIso(inquiry) : -2_147_483_648,
-      approvedDay: dayOfIso(approved),
-      closedDay: closed ? dayOfIso(closed) : -2_147_483_648,
+      inquiryDay: inquiry ? dayOf(inquiry) : NO_DAY,
+      approvedDay: dayOf(approved),
+      closedDay: closed ? dayOf(closed) : NO_DAY,
       closureReason,
       kin,
     });
@@ -412,7 +414,3 @@ describe("QPI measures", () => {
     expect(counts(measure([], P, { homesIncludeKin: true }, homes), "homes_approved")).toEqual([null, 3]);
   });
 });
-
-function dayOfIso(iso: string): number {
-  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-}

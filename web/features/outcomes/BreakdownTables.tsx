@@ -15,10 +15,10 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
     <div className="qpi-breakdowns">
       {info && info.ageBasis !== "none" && <p className="usa-hint">{t(`outcomes.breakdown.ageBasis.${info.ageBasis}`)}</p>}
       {dimensions.map((dimension) => (
-        <ScrollRegion key={dimension} label={`${name}: ${t(`outcomes.breakdown.${dimension}`).toLowerCase()}`}>
+        <ScrollRegion key={dimension} label={t("outcomes.breakdown.caption", { measure: name, dimension: t(`outcomes.breakdown.${dimension}`).toLowerCase() })}>
           <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
             <caption>
-              {name}: {t(`outcomes.breakdown.${dimension}`).toLowerCase()}
+              {t("outcomes.breakdown.caption", { measure: name, dimension: t(`outcomes.breakdown.${dimension}`).toLowerCase() })}
             </caption>
             <thead>
               <tr>
@@ -32,7 +32,7 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
               {measure.by[dimension].map((row) => (
                 <tr key={row.group}>
                   <th scope="row">{t(`outcomes.group.${dimension}.${row.group}`)}</th>
-                  <td>{cellText(t, language, measure.unit, row)}</td>
+                  <td>{cellText(t, language, measure.unit, row, true)}</td>
                   {columns.numerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}
                   {columns.denominator && <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>}
                 </tr>

@@ -25,11 +25,11 @@ export function CompareChart({ view, unit, title, desc }: { view: CompareView; u
         const name = row.name.length > 28 ? `${row.name.slice(0, 27)}…` : row.name;
         return (
           <g key={row.area}>
-            <text x={labelW - 8} y={yTop + 17} textAnchor="end" fontSize={12} fill="#1b1b1b">
+            <text x={labelW - 8} y={yTop + 17} textAnchor="end" fontSize={13} fill="#1b1b1b">
               {name}
             </text>
-            {row.value !== null && <rect x={labelW} y={yTop + 4} width={Math.max(1, x(row.value) - labelW)} height={rowH - 10} fill={row.exact ? "#005ea2" : "#73b3e7"} />}
-            <text x={row.value !== null ? x(row.value) + 6 : labelW + 6} y={yTop + 17} fontSize={12} fill="#1b1b1b" fontStyle={row.value === null ? "italic" : undefined}>
+            {row.value !== null && <rect x={labelW} y={yTop + 4} width={Math.max(1, x(row.value) - labelW)} height={rowH - 10} fill="#005ea2" />}
+            <text x={row.value !== null ? x(row.value) + 6 : labelW + 6} y={yTop + 17} fontSize={13} fill="#1b1b1b" fontStyle={row.value === null ? "italic" : undefined}>
               {cellText(t, language, unit, row, true)}
             </text>
           </g>

@@ -94,7 +94,7 @@ export function ComparePage() {
                     <th scope="row">{row.name}</th>
                     <td>{row.stateCode}</td>
                     <td>
-                      {cellText(t, language, info.unit, row)}
+                      {row.missingSource ? t("outcomes.notMeasured") : cellText(t, language, info.unit, row, true)}
                       {!row.followUpComplete && row.value !== null && ` (${t("outcomes.compare.provisional")})`}
                     </td>
                     {columns.numerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}

@@ -23,7 +23,7 @@ export function DashboardPage() {
   if (areas.isPending) return <Loading label={t("common.loading")} />;
   return (
     <>
-      <h1>{area ? `${t("outcomes.title")}: ${area.name}` : t("outcomes.title")}</h1>
+      <h1>{area ? t("outcomes.titleFor", { site: area.name }) : t("outcomes.title")}</h1>
       <p className="usa-intro">{t("outcomes.intro")}</p>
       <ErrorAlert error={areas.error ?? report.error} />
       {areas.data && !area && <p>{t("outcomes.noAreas")}</p>}

@@ -10,6 +10,8 @@ import type { MeasureInfo, MeasureReportView } from "./types";
 
 /** The counts behind a value, in the words of its unit. */
 export function countsLine(t: Translate, language: Language, m: MeasureReportView): string | null {
+  if (m.missingSource) return t(`outcomes.missing.${m.missingSource}`);
+  if (m.denominator === 0 && !m.suppressed.denominator) return null;
   const numerator = countText(t, language, m.numerator, m.suppressed.numerator);
   const denominator = countText(t, language, m.denominator, m.suppressed.denominator);
   switch (m.unit) {
@@ -50,7 +52,7 @@ export function MeasureCard({ measure, info, launchDate, detailSearch }: { measu
       <h3 id={headingId} className="qpi-measure__name">
         {name}
       </h3>
-      <StatValue cell={measure} unit={measure.unit} />
+      <StatValue cell={measure} unit={measure.unit} notMeasured={measure.missingSource !== null} />
       {counts && <p className="qpi-measure__counts">{counts}</p>}
       <p className="qpi-measure__good">
         <span aria-hidden="true">{measure.good === "higher" ? "▲ " : measure.good === "lower" ? "▼ " : ""}</span>
@@ -65,13 +67,17 @@ export function MeasureCard({ measure, info, launchDate, detailSearch }: { measu
         </p>
       )}
       {!measure.followUpComplete && <p className="usa-hint">{t("outcomes.followUpIncomplete")}</p>}
-      <TrendChart points={measure.trend} unit={measure.unit} measureName={name} national={measure.national} launchDate={launchDate} />
-      <button type="button" className="usa-button usa-button--unstyled qpi-no-print" aria-expanded={tableOpen} aria-controls={tableId} onClick={() => setTableOpen(!tableOpen)}>
-        {tableOpen ? t("outcomes.trend.hideTable") : t("outcomes.trend.showTable")}
-      </button>
-      <div id={tableId} hidden={!tableOpen}>
-        {tableOpen && <TrendTable points={measure.trend} unit={measure.unit} measureName={name} />}
-      </div>
+      {measure.missingSource === null && (
+        <>
+          <TrendChart points={measure.trend} unit={measure.unit} measureName={name} national={measure.national} launchDate={launchDate} />
+          <button type="button" className="usa-button usa-button--unstyled qpi-no-print" aria-expanded={tableOpen} aria-controls={tableId} onClick={() => setTableOpen(!tableOpen)}>
+            {tableOpen ? t("outcomes.trend.hideTable") : t("outcomes.trend.showTable")}
+          </button>
+          <div id={tableId} hidden={!tableOpen}>
+            {tableOpen && <TrendTable points={measure.trend} unit={measure.unit} measureName={name} />}
+          </div>
+        </>
+      )}
       <details className="qpi-definition">
         <summary>{t("outcomes.definition")}</summary>
         <p>{t(`outcomes.measure.${measure.measure}.definition`)}</p>

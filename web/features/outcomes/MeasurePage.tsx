@@ -41,7 +41,7 @@ export function MeasurePage() {
             {area?.name} · <strong>{periodText(t, formatDate, report.data.period)}</strong>. {report.data.dataAsOf && t("outcomes.dataAsOf", { date: formatDate(report.data.dataAsOf) })}
           </p>
           <div className="qpi-measure-summary">
-            <StatValue cell={measure} unit={measure.unit} large />
+            <StatValue cell={measure} unit={measure.unit} large notMeasured={measure.missingSource !== null} />
             <p>
               {countsLine(t, language, measure)} · {t(`outcomes.good.${measure.good}`)} ·{" "}
               {measure.national !== null ? t("outcomes.card.national", { value: formatValue(t, language, measure.unit, measure.national) }) : t("outcomes.card.noNational")}
@@ -59,7 +59,13 @@ export function MeasurePage() {
           {info?.national && <p className="usa-hint">{t("outcomes.source")}</p>}
           <h2>{t("outcomes.print.trend")}</h2>
           <div className="qpi-chart-with-table">
-            <TrendChart points={measure.trend} unit={measure.unit} measureName={name} national={measure.national} launchDate={report.data.area.qpiLaunchDate} size="large" />
+            {/* The large drawing's labels would shrink to nothing on a phone: there the card-size one is drawn instead (CSS). */}
+            <div className="qpi-only-wide">
+              <TrendChart points={measure.trend} unit={measure.unit} measureName={name} national={measure.national} launchDate={report.data.area.qpiLaunchDate} size="large" />
+            </div>
+            <div className="qpi-only-narrow">
+              <TrendChart points={measure.trend} unit={measure.unit} measureName={name} national={measure.national} launchDate={report.data.area.qpiLaunchDate} />
+            </div>
             <TrendTable points={measure.trend} unit={measure.unit} measureName={name} />
           </div>
           <h2>{t("outcomes.breakdown.title")}</h2>

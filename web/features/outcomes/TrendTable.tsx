@@ -1,11 +1,11 @@
 import { useI18n } from "../../i18n/i18n";
 import { ScrollRegion } from "./ScrollRegion";
-import { cellText, countText, figureColumns, periodText } from "./format";
+import { cellText, countText, figureColumns, periodMonths } from "./format";
 import type { MeasureUnit, TrendPointView } from "./types";
 
 /** The trend's figures as a table: what the chart shows, for reading, screen readers and copying. */
 export function TrendTable({ points, unit, measureName, id }: { points: TrendPointView[]; unit: MeasureUnit; measureName: string; id?: string }) {
-  const { t, language, formatDate } = useI18n();
+  const { t, language } = useI18n();
   const columns = figureColumns(t, unit);
   return (
     <ScrollRegion id={id} label={t("outcomes.trend.tableCaption", { measure: measureName })}>
@@ -23,9 +23,9 @@ export function TrendTable({ points, unit, measureName, id }: { points: TrendPoi
         <tbody>
           {points.map((p) => (
             <tr key={p.period.start}>
-              <th scope="row">{periodText(t, formatDate, p.period)}</th>
+              <th scope="row">{periodMonths(t, language, p.period)}</th>
               <td>
-                {cellText(t, language, unit, p)}
+                {cellText(t, language, unit, p, true)}
                 {!p.followUpComplete && p.value !== null && ` (${t("outcomes.compare.provisional")})`}
               </td>
               {columns.numerator && <td>{countText(t, language, p.numerator, p.suppressed.numerator)}</td>}

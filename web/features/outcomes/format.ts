@@ -43,16 +43,26 @@ export function periodShort(language: Language, period: PeriodInfo): string {
   return new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${period.start}T00:00:00Z`));
 }
 
+/** Tables print bare numbers under a heading that carries the unit ("Value (per 1,000 days in care)"). */
+const valueIn = (t: Translate, unit: MeasureUnit) => t("outcomes.trend.valueIn", { unit: t(`outcomes.unitName.${unit}`) });
+
 /** The columns a table of a unit's figures has beyond the value: a count is its own value, a median has no numerator, a rate's denominator is days. */
 export function figureColumns(t: Translate, unit: MeasureUnit): { value: string; numerator: string | null; denominator: string | null } {
   switch (unit) {
     case "count":
       return { value: t("outcomes.trend.count"), numerator: null, denominator: null };
     case "days":
-      return { value: t("outcomes.trend.value"), numerator: null, denominator: t("outcomes.trend.cohort") };
+      return { value: valueIn(t, unit), numerator: null, denominator: t("outcomes.trend.cohort") };
     case "percent":
-      return { value: t("outcomes.trend.value"), numerator: t("outcomes.trend.numerator"), denominator: t("outcomes.trend.denominator") };
+      return { value: valueIn(t, unit), numerator: t("outcomes.trend.numerator"), denominator: t("outcomes.trend.denominator") };
     default:
-      return { value: t("outcomes.trend.value"), numerator: t("outcomes.trend.numerator"), denominator: t("outcomes.trend.daysInCare") };
+      return { value: valueIn(t, unit), numerator: t("outcomes.trend.numerator"), denominator: t("outcomes.trend.daysInCare") };
   }
+}
+
+/** A period by its months ("Apr 2021 – Mar 2022 (21B22A)"): short enough for a table's row header on a phone. */
+export function periodMonths(t: Translate, language: Language, period: PeriodInfo): string {
+  const month = new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+  const range = { start: month.format(new Date(`${period.start}T00:00:00Z`)), end: month.format(new Date(`${period.end}T00:00:00Z`)) };
+  return period.label ? t("outcomes.periodLabel", { ...range, label: period.label }) : t("outcomes.periodRange", range);
 }

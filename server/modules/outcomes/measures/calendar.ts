@@ -79,6 +79,19 @@ export function eighteenthBirthday(birthPacked: number): number {
   return dayFromCivil(year, month, Math.min(dateOf(birthPacked), monthLength(year, month)));
 }
 
+/**
+ * The first day on which days.ts ageOn says the child is `years` old: the
+ * birthday, or 1 March for a 29 February birth in a common year (ageOn
+ * compares month and date, so 28 February is still the year before).
+ */
+export function birthdayReached(birthPacked: number, years: number): number {
+  const year = yearOf(birthPacked) + years;
+  const month = monthOf(birthPacked);
+  const date = dateOf(birthPacked);
+  if (month === 2 && date === 29 && !isLeap(year)) return dayFromCivil(year, 3, 1);
+  return dayFromCivil(year, month, date);
+}
+
 /** days.ts ageOn: completed years, from the packed birth date to `day`. */
 export function ageOnFast(birthPacked: number, day: number): number {
   const p = packedCivil(day);

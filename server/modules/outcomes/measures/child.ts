@@ -1,7 +1,7 @@
 import type { HistoryColumns } from "../history/columns.js";
 import { NO_DAY } from "../history/days.js";
-import { ageOnFast, eighteenthBirthday, OPEN, packedCivil } from "./calendar.js";
-import { ageGroupOfAge, UNKNOWN_AGE } from "./tallies.js";
+import { birthdayReached, eighteenthBirthday, OPEN, packedCivil } from "./calendar.js";
+import { UNKNOWN_AGE } from "./tallies.js";
 
 /**
  * The child the pass is on: its scalars, read once and reused for every
@@ -26,6 +26,11 @@ export class CurrentChild {
   sex = 0;
   site = 0;
   siblingGroup = -1;
+  /** The days the child turns 1, 6, 11 and 17 (days.ts ageOn): CB's age groups begin there. */
+  private turns1 = OPEN;
+  private turns6 = OPEN;
+  private turns11 = OPEN;
+  private turns17 = OPEN;
 
   load(cols: HistoryColumns, c: number): void {
     this.index = c;
@@ -34,6 +39,10 @@ export class CurrentChild {
     if (this.birthKnown) {
       this.birthPacked = packedCivil(birth);
       this.eighteenth = eighteenthBirthday(this.birthPacked);
+      this.turns1 = birthdayReached(this.birthPacked, 1);
+      this.turns6 = birthdayReached(this.birthPacked, 6);
+      this.turns11 = birthdayReached(this.birthPacked, 11);
+      this.turns17 = birthdayReached(this.birthPacked, 17);
     } else {
       this.eighteenth = OPEN;
     }
@@ -50,9 +59,12 @@ export class CurrentChild {
     this.siblingGroup = cols.siblingGroup[c];
   }
 
-  /** Age-group cell on `day` (tallies.ts); UNKNOWN_AGE without a birth date. */
+  /** Age-group cell on `day` (tallies.ts ageGroupOfAge, by comparisons); UNKNOWN_AGE without a birth date. */
   ageGroupOn(day: number): number {
-    return this.birthKnown ? ageGroupOfAge(ageOnFast(this.birthPacked, day)) : UNKNOWN_AGE;
+    if (!this.birthKnown) return UNKNOWN_AGE;
+    if (day < this.turns6) return day < this.turns1 ? 0 : 1;
+    if (day < this.turns11) return 2;
+    return day < this.turns17 ? 3 : 4;
   }
 }
 

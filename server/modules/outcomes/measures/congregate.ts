@@ -1,6 +1,6 @@
 import { isCongregate } from "../history/codes.js";
 import { endOfCare } from "./child.js";
-import { firstLivedPlacement, isLived, placementEnd, placementOn } from "./placements.js";
+import { firstLivedPlacement, isLived, placementEnd } from "./placements.js";
 import type { MeasureRun } from "./run.js";
 import { Slot } from "./tallies.js";
 
@@ -50,6 +50,7 @@ export function countCongregateCare(run: MeasureRun, k: number): void {
     const to = end < period.after ? end : period.after;
     let placed = 0;
     let congregate = 0;
+    let lastDayPlacement = -1;
     for (let p = cols.placementStart[e]; p < cols.placementStart[e + 1]; p++) {
       const start = cols.startDay[p];
       if (start >= to) break;
@@ -60,17 +61,16 @@ export function countCongregateCare(run: MeasureRun, k: number): void {
       if (hi <= lo) continue;
       placed += hi - lo;
       if (isCongregate(cols.setting[p])) congregate += hi - lo;
+      if (pEnd > period.end) lastDayPlacement = p; // lived, starts by the last day, ends after it
     }
     if (placed > 0) tallies.add(k, Slot.congregateDaysPlaced, daysAgeGroup, placed);
     if (congregate > 0) tallies.add(k, Slot.congregateDaysInCongregate, daysAgeGroup, congregate);
 
-    if (end > period.end) {
-      const p = placementOn(cols, e, period.end);
-      if (p >= 0) {
-        const ageGroup = child.ageGroupOn(period.end);
-        tallies.add(k, Slot.congregateEndPlaced, ageGroup, 1);
-        if (isCongregate(cols.setting[p])) tallies.add(k, Slot.congregateEndInCongregate, ageGroup, 1);
-      }
+    // In care on the last day (end > period.end) with a placement that day.
+    if (end > period.end && lastDayPlacement >= 0) {
+      const ageGroup = child.ageGroupOn(period.end);
+      tallies.add(k, Slot.congregateEndPlaced, ageGroup, 1);
+      if (isCongregate(cols.setting[lastDayPlacement])) tallies.add(k, Slot.congregateEndInCongregate, ageGroup, 1);
     }
   }
 }

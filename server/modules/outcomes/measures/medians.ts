@@ -21,46 +21,46 @@ export class MedianList {
     this.push(value, 7, 0, 0, site);
   }
 
-  /** Per cell (Tallies layout, `stride` cells): [count, median] pairs; median NaN when the count is 0. */
+  /** Per cell (Tallies layout, `stride` cells): counts and medians; median NaN when the count is 0. */
   medians(stride: number): { counts: Float64Array; medians: Float64Array } {
     const n = this.values.length;
-    const counts = new Float64Array(stride);
+    const values = this.values.data;
     const codes = this.cellCodes.data;
-    const cellsOf = new Int32Array(5);
-    const cellCount = (code: number): number => {
-      cellsOf[0] = 0;
-      const age = code & 7;
-      if (age === 7) {
-        cellsOf[1] = SITE_BASE + (code >>> 8);
-        return 2;
-      }
-      cellsOf[1] = AGE_BASE + age;
-      cellsOf[2] = RACE_BASE + ((code >>> 3) & 7);
-      cellsOf[3] = SEX_BASE + ((code >>> 6) & 3);
-      cellsOf[4] = SITE_BASE + (code >>> 8);
-      return 5;
-    };
+    const cells = new Int32Array(5);
+    const counts = new Float64Array(stride);
     for (let i = 0; i < n; i++) {
-      const k = cellCount(codes[i]);
-      for (let j = 0; j < k; j++) if (cellsOf[j] < stride) counts[cellsOf[j]]++;
+      const k = cellsOf(codes[i], stride, cells);
+      for (let j = 0; j < k; j++) counts[cells[j]]++;
     }
     const seen = new Float64Array(stride);
     const low = new Float64Array(stride).fill(NaN);
     const medians = new Float64Array(stride).fill(NaN);
-    const order = orderByKey(this.values.data, n);
+    const order = orderByKey(values, n);
     for (let o = 0; o < n; o++) {
-      const i = order[o];
-      const value = this.values.data[i];
-      const k = cellCount(codes[i]);
+      const value = values[order[o]];
+      const k = cellsOf(codes[order[o]], stride, cells);
       for (let j = 0; j < k; j++) {
-        const cell = cellsOf[j];
-        if (cell >= stride) continue;
+        const cell = cells[j];
         const position = seen[cell]++;
-        const count = counts[cell];
-        if (position === Math.floor((count - 1) / 2)) low[cell] = value;
-        if (position === Math.floor(count / 2)) medians[cell] = (low[cell] + value) / 2;
+        if (position === Math.floor((counts[cell] - 1) / 2)) low[cell] = value;
+        if (position === Math.floor(counts[cell] / 2)) medians[cell] = (low[cell] + value) / 2;
       }
     }
     return { counts, medians };
   }
+}
+
+/** Writes the cells a packed code belongs to into `out` — total, then age, race, sex (not for homes) and site — and returns how many. */
+function cellsOf(code: number, stride: number, out: Int32Array): number {
+  let k = 0;
+  out[k++] = 0;
+  const age = code & 7;
+  if (age !== 7) {
+    out[k++] = AGE_BASE + age;
+    out[k++] = RACE_BASE + ((code >>> 3) & 7);
+    out[k++] = SEX_BASE + ((code >>> 6) & 3);
+  }
+  const site = SITE_BASE + (code >>> 8);
+  if (site < stride) out[k++] = site;
+  return k;
 }
