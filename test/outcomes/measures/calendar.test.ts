@@ -3,7 +3,7 @@ import { addMonths, addYears, ageOn, dayOf, isoOf, wholeMonths } from "../../../
 import {
   addMonthsFast,
   afcarsHalfYear,
-  ageOnFast,
+  birthdayReached,
   dateOf,
   dayFromCivil,
   eighteenthBirthday,
@@ -39,14 +39,15 @@ describe("integer calendar (measures/calendar.ts) agrees with days.ts", () => {
     expect(isoOf(eighteenthBirthday(packedCivil(dayOf("2000-02-29"))))).toBe("2018-02-28");
   });
 
-  it("ageOn from a packed birth date", () => {
-    for (const birth of ["2000-02-29", "2003-12-31", "2010-01-01", "2005-06-15"].map(dayOf)) {
+  it("birthdayReached is the first day days.ts ageOn gives the new age (29 February births on 1 March)", () => {
+    for (let birth = dayOf("1996-01-01"); birth <= dayOf("2004-12-31"); birth++) {
       const packed = packedCivil(birth);
-      for (let day = birth; day <= birth + 19 * 366; day += 7) {
-        if (ageOnFast(packed, day) !== ageOn(birth, day)) throw new Error(`age of ${isoOf(birth)} on ${isoOf(day)}`);
-        if (ageOnFast(packed, day + 1) !== ageOn(birth, day + 1)) throw new Error(`age of ${isoOf(birth)} on ${isoOf(day + 1)}`);
+      for (const years of [1, 6, 11, 17]) {
+        const day = birthdayReached(packed, years);
+        if (ageOn(birth, day) !== years || ageOn(birth, day - 1) !== years - 1) throw new Error(`${isoOf(birth)} turns ${years}`);
       }
     }
+    expect(isoOf(birthdayReached(packedCivil(dayOf("2004-02-29")), 17))).toBe("2021-03-01");
   });
 
   it("wholeMonths falls as the start moves later (the P2/P3 thresholds rely on it)", () => {
@@ -73,5 +74,14 @@ describe("orderByKey", () => {
     const keys = Int32Array.from([70_000, 3, 3, 2_000_000_000, 0, 70_000, 65_536, 65_535]);
     const order = orderByKey(keys, keys.length);
     expect(Array.from(order)).toEqual([4, 1, 2, 7, 6, 0, 5, 3]);
+  });
+});
+
+describe("orderByKey on large inputs (the radix passes)", () => {
+  it("agrees with a stable comparison sort", () => {
+    let seed = 7;
+    const keys = Int32Array.from({ length: 20_000 }, () => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) % 3 === 0 ? seed % 50 : seed));
+    const expected = Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
+    expect(Array.from(orderByKey(keys, keys.length))).toEqual(expected);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ExitReasonName } from "../../../server/modules/outcomes/history/codes.js";
+import { columnsFromHistories } from "../../../server/modules/outcomes/history/columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
-import { counts, measure, type ChildSpec } from "./histories.js";
+import { childCohorts, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
+import { counts, history, measure, type ChildSpec } from "./histories.js";
 
 // Worked examples: the Federal Register's and CB's own, then one hand-made
 // case for each indicator's main rules. Period 21A21B = 2020-10-01 .. 2021-09-30
@@ -134,6 +136,13 @@ describe("S1 maltreatment in care: exclusions", () => {
     expect(counts(measure([before], P), "maltreatment_in_care")[0]).toBe(0);
   });
 
+  it("an incident on the exit day is outside the episode: the child was not in care that day", () => {
+    const onExit: ChildSpec = { episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }], reports: [{ report: "2021-02-20", incident: "2021-03-01" }] };
+    expect(counts(measure([onExit], P), "maltreatment_in_care")[0]).toBe(0);
+    const dayBefore: ChildSpec = { episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }], reports: [{ report: "2021-02-20", incident: "2021-02-28" }] };
+    expect(counts(measure([dayBefore], P), "maltreatment_in_care")[0]).toBe(1);
+  });
+
   it("a report within 1 day of a prior report is the same victimization", () => {
     const reports = (a: string, b: string): ChildSpec => ({ episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }], reports: [{ report: a }, { report: b }] });
     expect(counts(measure([reports("2021-02-01", "2021-02-02")], P), "maltreatment_in_care")[0]).toBe(1);
@@ -236,6 +245,13 @@ describe("P2 / P3 permanency for children in care 12–23 / 24+ months", () => {
   it("an exit on the period's last day counts; on the anniversary of day 1 it does not", () => {
     expect(counts(measure([inCare("2019-01-01", "2021-09-30")], P), "permanency_12m_12_23")).toEqual([1, 1]);
     expect(counts(measure([inCare("2019-01-01", "2021-10-01")], P), "permanency_12m_12_23")).toEqual([0, 1]);
+  });
+
+  it("an exit without a reason is left out, unless it came after the 18th birthday (aging out)", () => {
+    const noReason: ChildSpec = { episodes: [{ removal: "2019-01-01", exit: "2021-02-01", reason: null }] };
+    expect(counts(measure([noReason], P), "permanency_12m_12_23")).toEqual([0, 0]);
+    const agedOut: ChildSpec = { birth: "2003-01-15", episodes: [{ removal: "2019-01-01", exit: "2021-02-01", reason: null }] };
+    expect(counts(measure([agedOut], P), "permanency_12m_12_23")).toEqual([0, 1]);
   });
 
   it("a child 18 on day 1 is left out", () => {
@@ -412,5 +428,39 @@ describe("QPI measures", () => {
     expect(r.total.time_to_approval.value).toBe((122 + 151) / 2);
     expect(r.bySite[1].homes_approved.denominator).toBe(2);
     expect(counts(measure([], P, { homesIncludeKin: true }, homes), "homes_approved")).toEqual([null, 3]);
+  });
+});
+
+describe("drill-down (childCohorts)", () => {
+  it("names the measures a child is in, with what it adds", () => {
+    const children: ChildSpec[] = [
+      {
+        siblingGroup: 3,
+        episodes: [
+          {
+            removal: "2021-01-01",
+            placements: [
+              { start: "2021-01-01", end: "2021-02-01", setting: "group_home", home: 1, kind: "initial" },
+              { start: "2021-02-01", home: 2, kind: "emergency" },
+            ],
+          },
+        ],
+        reports: [{ report: "2021-03-01" }],
+      },
+      { siblingGroup: 3, episodes: [{ removal: "2021-01-01", placements: [{ start: "2021-01-01", home: 2 }] }] },
+    ];
+    const histories = children.map((c, i) => history(c, i));
+    const columns = columnsFromHistories(histories, ["SITE-A"]);
+    const cohorts = childCohorts(columns, 0, periodStarting(dayOf(P)));
+    expect(cohorts.placement_stability).toEqual({ numerator: 1, denominator: 273 });
+    expect(cohorts.unplanned_moves).toEqual({ numerator: 1, denominator: 273 });
+    expect(cohorts.first_placement_congregate).toEqual({ numerator: 1, denominator: 1 });
+    expect(cohorts.siblings_all_together).toEqual({ numerator: 1, denominator: 1 });
+    expect(cohorts.maltreatment_in_care).toEqual({ numerator: 1, denominator: 273 });
+    expect(cohorts.recurrence).toEqual({ numerator: 0, denominator: 1 });
+    expect(cohorts.permanency_12m_entries).toEqual({ numerator: 0, denominator: 1 });
+    expect(cohorts.in_care_end).toEqual({ numerator: null, denominator: 1 });
+    expect(cohorts.exits).toBeUndefined();
+    expect(cohorts.homes_approved).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ export class IntList {
   data: Int32Array;
   length = 0;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 64) {
     this.data = new Int32Array(capacity);
   }
 
@@ -20,12 +20,14 @@ export class IntList {
 /**
  * The order of `keys[0..n)` (non-negative int32), stable: an LSD radix sort in
  * two 16-bit passes, linear in n, so sorting a national period's exits or
- * siblings costs a few milliseconds.
+ * siblings costs a few milliseconds (small inputs use a comparison sort).
  */
 export function orderByKey(keys: Int32Array, n: number): Int32Array {
   let order = new Int32Array(n);
-  let spare = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
+  // Below a few thousand items the bucket passes cost more than a comparison sort.
+  if (n < 4096) return order.sort((a, b) => keys[a] - keys[b] || a - b);
+  let spare = new Int32Array(n);
   const counts = new Int32Array(65_537);
   for (let shift = 0; shift < 32; shift += 16) {
     counts.fill(0);

@@ -92,12 +92,6 @@ export function birthdayReached(birthPacked: number, years: number): number {
   return dayFromCivil(year, month, date);
 }
 
-/** days.ts ageOn: completed years, from the packed birth date to `day`. */
-export function ageOnFast(birthPacked: number, day: number): number {
-  const p = packedCivil(day);
-  return yearOf(p) - yearOf(birthPacked) - ((p & 511) < (birthPacked & 511) ? 1 : 0);
-}
-
 /**
  * AFCARS report period of a day: "A" = 1 Oct – 31 Mar, "B" = 1 Apr – 30 Sep
  * (research/metrics.md §1.1). Numbered so that 21A (Oct 2020 – Mar 2021) is

@@ -59,7 +59,8 @@ export const measureCatalogue: Record<MeasureId, MeasureInfo> = {
   placement_stability: { id: "placement_stability", family: "cfsr", unit: "per_1000_days", good: "lower", national: { value: 4.48, source: NATIONAL_SOURCE }, ageBasis: "entry" },
   unplanned_moves: { id: "unplanned_moves", family: "qpi", unit: "per_1000_days", good: "lower", ageBasis: "entry" },
   congregate_point_in_time: { id: "congregate_point_in_time", family: "qpi", unit: "percent", good: "lower", ageBasis: "last_day" },
-  congregate_days: { id: "congregate_days", family: "qpi", unit: "percent", good: "lower", ageBasis: "first_day" },
+  // "entry": age at entry, or on the first day for children already in care — as S1 (congregate.ts).
+  congregate_days: { id: "congregate_days", family: "qpi", unit: "percent", good: "lower", ageBasis: "entry" },
   first_placement_congregate: { id: "first_placement_congregate", family: "qpi", unit: "percent", good: "lower", ageBasis: "entry" },
   siblings_all_together: { id: "siblings_all_together", family: "qpi", unit: "percent", good: "higher", ageBasis: "last_day" },
   siblings_some_together: { id: "siblings_some_together", family: "qpi", unit: "percent", good: "higher", ageBasis: "last_day" },

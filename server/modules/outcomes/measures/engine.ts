@@ -3,13 +3,13 @@ import { addMonths, NO_DAY } from "../history/days.js";
 import { orderByKey } from "./buffers.js";
 import { OPEN } from "./calendar.js";
 import { countCaseload } from "./caseload.js";
-import { measureIds, type MeasureId } from "./catalogue.js";
+import { measureCatalogue, measureIds, type MeasureId } from "./catalogue.js";
 import { countCongregateCare } from "./congregate.js";
 import { countHomes } from "./homes.js";
 import { resolveOptions } from "./options.js";
 import { countPermanencyForEntries, countPermanencyInCare } from "./permanency.js";
 import { countReentry } from "./reentry.js";
-import { periodResults } from "./results.js";
+import { periodResults, totalTally } from "./results.js";
 import { MeasureRun } from "./run.js";
 import { countMaltreatmentInCare, countRecurrence } from "./safety.js";
 import { countSiblingsTogether, noteSiblingInCare } from "./siblings.js";
@@ -117,10 +117,10 @@ export function childCohorts(columns: HistoryColumns, childIndex: number, period
     }
     countSiblingsTogether(run, 0, childIndex);
   }
-  const results = periodResults(run, 0);
   const cohorts: ChildCohorts = {};
   for (const id of measureIds) {
-    const tally = results.total[id];
+    if (measureCatalogue[id].family === "homes") continue;
+    const tally = totalTally(run, 0, id);
     if (tally.denominator > 0 || (tally.numerator ?? 0) > 0) cohorts[id] = { denominator: tally.denominator, numerator: tally.numerator };
   }
   return cohorts;

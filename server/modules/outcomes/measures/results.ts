@@ -76,6 +76,11 @@ export function periodResults(run: MeasureRun, k: number): PeriodResults {
   return { period: { start: run.periods[k].start, end: run.periods[k].end }, total, bySite };
 }
 
+/** One measure's total for period k (drill-down reads only these). */
+export function totalTally(run: MeasureRun, k: number, id: MeasureId): Tally {
+  return cellReader(run, k, id)(0);
+}
+
 function cellReader(run: MeasureRun, k: number, id: MeasureId): (cell: number) => Tally {
   const reading = readings[id];
   const tallies = run.tallies;

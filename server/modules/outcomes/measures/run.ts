@@ -38,11 +38,18 @@ export class PeriodFrame {
   }
 }
 
-/** wholeMonths(removal, day) falls as removal moves later, so "≥ n months" is "removal ≤ some day": find it. */
+const thresholds = new Map<number, number>();
+
+/** wholeMonths(removal, day) falls as removal moves later, so "≥ n months" is "removal ≤ some day": find it (once per day). */
 function latestRemovalWithMonths(day: number, months: number): number {
+  const key = day * 64 + months;
+  const known = thresholds.get(key);
+  if (known !== undefined) return known;
+  if (thresholds.size > 10_000) thresholds.clear();
   let removal = addMonthsFast(day, -months) - 3;
   while (wholeMonths(removal + 1, day) >= months) removal++;
   while (wholeMonths(removal, day) < months) removal--;
+  thresholds.set(key, removal);
   return removal;
 }
 
