@@ -8,6 +8,7 @@ export default defineConfig({
     include: ["server/**/*.test.ts", "test/**/*.test.ts", "web/**/*.test.ts"],
     exclude: ["e2e/**", "node_modules/**"],
     pool: "forks",
+    setupFiles: ["test/support/fast-check-seed.ts"],
     // Two cores: two files at once; each PGlite needs ~700 MB and one core.
     maxWorkers: 2,
     // Generous: scrypt at OWASP cost makes sign-in-heavy tests slow on a busy 2-core machine.

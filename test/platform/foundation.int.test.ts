@@ -79,6 +79,7 @@ describe("platform foundation", () => {
       "caseworker@demo.qpi.example": ["child:list", "child:read", "child:write", "network:read"],
       "caregiver@demo.qpi.example": ["child:list", "child:read"],
       "analyst@demo.qpi.example": ["outcomes:read"],
+      "network-analyst@demo.qpi.example": ["outcomes:read"],
     };
     for (const [email, abilities] of Object.entries(expectations)) {
       const user = await signIn(app, email);
@@ -86,7 +87,7 @@ describe("platform foundation", () => {
       for (const ability of abilities) expect(session.abilities).toContain(ability);
     }
     expect(world.demoAccounts.filter((a) => a.siteCode === "CA-FRESNO").map((a) => a.role).sort()).toEqual(
-      ["analyst", "birth_parent", "caregiver", "caseworker", "qpi_coordinator", "rfa_worker", "site_admin", "supervisor", "youth"].sort(),
+      ["analyst", "birth_parent", "caregiver", "caseworker", "network_analyst", "qpi_coordinator", "rfa_worker", "site_admin", "supervisor", "youth"].sort(),
     );
   });
 

@@ -11,7 +11,8 @@ const tallyOf = (unit: MeasureUnit) =>
   fc.integer({ min: 0, max: 400 }).chain((denominator) => {
     if (unit === "days") return fc.constant<Tally>({ numerator: null, denominator, value: denominator === 0 ? null : 100 + denominator });
     if (unit === "count") return fc.constant<Tally>({ numerator: denominator, denominator, value: denominator });
-    const maxNumerator = unit === "percent" ? denominator : 40;
+    // Nothing happens in no time: without days or children there are no moves or reports either.
+    const maxNumerator = unit === "percent" || denominator === 0 ? denominator : 40;
     return fc.integer({ min: 0, max: maxNumerator }).map<Tally>((numerator) => ({
       numerator,
       denominator,
