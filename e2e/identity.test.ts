@@ -1,35 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { parseDemoSignIns, startServer, type RunningServer } from "./support/server.js";
-import { axeViolations, launchBrowser, screenshot } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import { parseDemoSignIns } from "./support/server.js";
+import { demoJourney } from "./support/demo-journey.js";
+import { axeViolations, screenshot } from "./support/browser.js";
 import { startSmtpServer, tokenFromLink } from "../test/identity/smtp-test-server.js";
 
 describe("identity journey in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   const previousSmtp = process.env.QPI_SMTP_URL;
-
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
+  const journey = demoJourney({
     // The server under test sends its mail to a real SMTP server on 127.0.0.1.
-    process.env.QPI_SMTP_URL = smtp.url;
-    browser = await launchBrowser();
-    server = await startServer({ engine: "configured" });
-  });
-  afterAll(async () => {
-    if (previousSmtp === undefined) delete process.env.QPI_SMTP_URL;
-    else process.env.QPI_SMTP_URL = previousSmtp;
-    await browser?.close();
-    await server?.stop();
-    await smtp?.close();
+    before: async () => {
+      smtp = await startSmtpServer();
+      process.env.QPI_SMTP_URL = smtp.url;
+    },
+    after: async () => {
+      if (previousSmtp === undefined) delete process.env.QPI_SMTP_URL;
+      else process.env.QPI_SMTP_URL = previousSmtp;
+      await smtp?.close();
+    },
   });
 
   it("a site admin invites a caregiver, who follows the emailed link, sets a password and signs in", async () => {
-    const { password, emails } = parseDemoSignIns(server.output());
-    const admin = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
+    const { password, emails } = parseDemoSignIns(journey.server.output());
+    const admin = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
     const page = await admin.newPage();
-    await page.goto(server.url);
+    await page.goto(journey.server.url);
     await page.getByLabel("Email address").fill(emails.site_admin);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -57,9 +52,9 @@ describe("identity journey in Chromium", () => {
     expect(mail.text).toMatch(/Hola/);
     const token = tokenFromLink(mail.text, "/accept-invitation");
 
-    const invitee = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true, isMobile: true, hasTouch: true, locale: "es-US" });
+    const invitee = await journey.browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true, isMobile: true, hasTouch: true, locale: "es-US" });
     const phone = await invitee.newPage();
-    await phone.goto(`${server.url}/accept-invitation#token=${token}`);
+    await phone.goto(`${journey.server.url}/accept-invitation#token=${token}`);
     await phone.getByRole("heading", { level: 1, name: "Acepte su invitación" }).waitFor();
     await phone.getByText(/Marisol Quintero/).waitFor();
     await screenshot(phone, "identity-accept-invitation-375");
@@ -77,16 +72,16 @@ describe("identity journey in Chromium", () => {
     await invitee.close();
 
     // The same pages at desktop width.
-    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
+    const desk = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
     const deskPage = await desk.newPage();
-    await deskPage.goto(`${server.url}/forgot-password`);
+    await deskPage.goto(`${journey.server.url}/forgot-password`);
     await deskPage.getByRole("heading", { level: 1, name: "Reset your password" }).waitFor();
     await deskPage.getByLabel("Email address").fill("marisol.quintero@example.org");
     await deskPage.getByRole("button", { name: "Email me a link" }).click();
     await deskPage.getByText(/a link is on its way/).waitFor();
     expect(await axeViolations(deskPage)).toEqual([]);
     const reset = await smtp.mailTo("marisol.quintero@example.org");
-    await deskPage.goto(`${server.url}/reset-password#token=${tokenFromLink(reset.text, "/reset-password")}`);
+    await deskPage.goto(`${journey.server.url}/reset-password#token=${tokenFromLink(reset.text, "/reset-password")}`);
     await deskPage.getByRole("heading", { level: 1 }).waitFor();
     await screenshot(deskPage, "identity-reset-password-1280");
     expect(await axeViolations(deskPage)).toEqual([]);

@@ -1,27 +1,18 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { parseDemoSignIns, startServer, type RunningServer } from "./support/server.js";
-import { axeViolations, launchBrowser, screenshot } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { parseDemoSignIns } from "./support/server.js";
+import { demoJourney } from "./support/demo-journey.js";
+import { axeViolations, screenshot } from "./support/browser.js";
 
 describe("outcome dashboards in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer({ engine: "configured" });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney();
 
   async function signedIn(email: string, options: { width?: number; locale?: string } = {}): Promise<Page> {
-    const { password } = parseDemoSignIns(server.output());
-    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, bypassCSP: true, locale: options.locale ?? "en-US", acceptDownloads: true });
+    const { password } = parseDemoSignIns(journey.server.output());
+    const context = await journey.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, bypassCSP: true, locale: options.locale ?? "en-US", acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(journey.server.url);
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -30,7 +21,7 @@ describe("outcome dashboards in Chromium", () => {
   }
 
   it("a coordinator reads the dashboard: a definition, a trend and its table, Spanish, the CSV and the printed page", async () => {
-    const { emails } = parseDemoSignIns(server.output());
+    const { emails } = parseDemoSignIns(journey.server.output());
     const page = await signedIn(emails.qpi_coordinator);
     await page.getByRole("link", { name: "Outcomes", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Outcomes: Fresno County" }).waitFor();
@@ -96,14 +87,14 @@ describe("outcome dashboards in Chromium", () => {
   });
 
   it("works at phone width: cards stack, tables scroll, nothing overflows", async () => {
-    const { emails } = parseDemoSignIns(server.output());
+    const { emails } = parseDemoSignIns(journey.server.output());
     const page = await signedIn(emails.qpi_coordinator, { width: 375 });
-    await page.goto(`${server.url}/outcomes`);
+    await page.goto(`${journey.server.url}/outcomes`);
     await page.getByRole("heading", { level: 1, name: "Outcomes: Fresno County" }).waitFor();
     await page.getByRole("heading", { name: "Placement stability" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, "outcomes-dashboard-en-375");
-    await page.goto(`${server.url}/outcomes/measures/placement_stability`);
+    await page.goto(`${journey.server.url}/outcomes/measures/placement_stability`);
     await page.getByRole("table", { name: /by age group/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, "outcomes-measure-en-375");
@@ -112,9 +103,9 @@ describe("outcome dashboards in Chromium", () => {
   });
 
   it("a network analyst sees every site with small cells suppressed, and compares them", async () => {
-    const { emails } = parseDemoSignIns(server.output());
+    const { emails } = parseDemoSignIns(journey.server.output());
     const page = await signedIn(emails.network_analyst);
-    await page.goto(`${server.url}/outcomes`);
+    await page.goto(`${journey.server.url}/outcomes`);
     await page.getByRole("heading", { level: 1, name: /^Outcomes: / }).waitFor();
     await page.getByText(/counts from 1 to 10 .* are shown as “suppressed”/).first().waitFor();
     await page.getByLabel("Site or area").selectOption("MN-HENNEPIN");

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { parseDemoSignIns, startServer, type RunningServer } from "./support/server.js";
-import { axeViolations, launchBrowser, screenshot } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { parseDemoSignIns } from "./support/server.js";
+import { demoJourney } from "./support/demo-journey.js";
+import { axeViolations, screenshot } from "./support/browser.js";
 
 const ZONE = "America/Los_Angeles";
 const dayIn = (offsetDays: number) => {
@@ -10,20 +11,10 @@ const dayIn = (offsetDays: number) => {
 };
 
 describe("caseworker records placements and QPI practices in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer({ engine: "configured" });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney();
 
   async function signIn(page: Page, email: string, password: string) {
-    await page.goto(server.url);
+    await page.goto(journey.server.url);
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -31,20 +22,20 @@ describe("caseworker records placements and QPI practices in Chromium", () => {
   }
 
   it("emergency placement → comfort call and icebreaker due and completed → planned move with 14 days' notice", async () => {
-    const { password, emails } = parseDemoSignIns(server.output());
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US", timezoneId: ZONE });
+    const { password, emails } = parseDemoSignIns(journey.server.output());
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US", timezoneId: ZONE });
     const page = await context.newPage();
     await signIn(page, emails.caseworker, password);
 
     // The demo worklist is real: overdue and due-soon tasks across the caseworker's children.
-    await page.goto(`${server.url}/worklist`);
+    await page.goto(`${journey.server.url}/worklist`);
     await page.getByRole("heading", { level: 1, name: "My worklist" }).waitFor();
     await page.locator("table tbody tr").first().waitFor();
     await screenshot(page, "worklist-en-desktop");
     expect(await axeViolations(page)).toEqual([]);
 
     // A child in care on the caseworker's list.
-    await page.goto(`${server.url}/children`);
+    await page.goto(`${journey.server.url}/children`);
     const row = page.locator("table tbody tr").filter({ hasNotText: "Not in care" }).first();
     await row.waitFor();
     await row.getByRole("link").click();
@@ -118,27 +109,27 @@ describe("caseworker records placements and QPI practices in Chromium", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "child-practices-en-375");
-    await page.goto(`${server.url}/worklist`);
+    await page.goto(`${journey.server.url}/worklist`);
     await page.locator("table tbody tr").first().waitFor();
     await screenshot(page, "worklist-en-375");
     await context.close();
   });
 
   it("the coordinator sees timeliness per unit and the rule set with sources, in Spanish", async () => {
-    const { password } = parseDemoSignIns(server.output());
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "es-US", timezoneId: ZONE });
+    const { password } = parseDemoSignIns(journey.server.output());
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "es-US", timezoneId: ZONE });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(journey.server.url);
     await page.getByLabel(/Correo|Email/).fill("coordinator@demo.qpi.example");
     await page.getByLabel(/Contraseña|Password/).fill(password);
     await page.getByRole("button", { name: /Iniciar sesión|Sign in/ }).click();
     await page.getByRole("heading", { level: 1, name: /Bienvenid|Welcome/ }).waitFor();
-    await page.goto(`${server.url}/practices/timeliness`);
+    await page.goto(`${journey.server.url}/practices/timeliness`);
     await page.locator("table tbody tr").first().waitFor();
     await page.getByRole("heading", { level: 1, name: "Puntualidad de las prácticas" }).waitFor();
     await screenshot(page, "timeliness-es-desktop");
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${server.url}/rules`);
+    await page.goto(`${journey.server.url}/rules`);
     await page.getByRole("heading", { level: 1, name: /Reglas de las prácticas/ }).waitFor();
     await page.locator("table tbody tr").first().waitFor();
     await screenshot(page, "rules-es-desktop");

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { parseDemoSignIns, startServer, type RunningServer } from "./support/server.js";
-import { axeViolations, launchBrowser, screenshot } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import { parseDemoSignIns } from "./support/server.js";
+import { demoJourney } from "./support/demo-journey.js";
+import { axeViolations, screenshot } from "./support/browser.js";
 
 describe("web shell in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer({ engine: "configured" });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney();
 
   it("signs in as a caseworker, switches to Spanish, and the home page has no axe violations", async () => {
-    const { password, emails } = parseDemoSignIns(server.output());
+    const { password, emails } = parseDemoSignIns(journey.server.output());
     // bypassCSP only so the test can inject axe-core; the app itself runs under its CSP.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(journey.server.url);
     await page.getByLabel("Email address").fill(emails.caseworker);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -43,10 +33,10 @@ describe("web shell in Chromium", () => {
   });
 
   it("works at 375 px: menu opens, children list readable, keyboard reaches the sign-in", async () => {
-    const { password, emails } = parseDemoSignIns(server.output());
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true, isMobile: true, hasTouch: true });
+    const { password, emails } = parseDemoSignIns(journey.server.output());
+    const context = await journey.browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(journey.server.url);
     // Keyboard only: Tab to the email field and type.
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");

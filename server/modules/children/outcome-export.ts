@@ -6,8 +6,10 @@ import { recordAudit } from "../../platform/audit/audit-log.js";
 /**
  * The children module's records of one site, as the outcomes module measures
  * them: no names, no case numbers, only the dates and codes the measures
- * need. System-only (the outcome projection job and the demo seeder call it,
- * never a route); each call is audited as a system export.
+ * need — and of a maltreatment report never the reporter, whose identity the
+ * law keeps confidential (migration 0130). System-only (the outcome projection
+ * job and the demo seeder call it, never a route); each call is audited as a
+ * system export.
  */
 export interface OutcomeHistories {
   children: { id: string; birthDate: CalendarDay | null; sex: "female" | "male" | "unknown" | null; raceEthnicity: RaceEthnicity; siblingGroup: string | null }[];
@@ -24,6 +26,21 @@ export interface OutcomeHistories {
     householdId: string | null;
   }[];
   households: { id: string; kind: "resource_family" | "relative" | "facility"; inquiryOn: CalendarDay | null; approvedOn: CalendarDay | null; closedOn: CalendarDay | null; closureReason: string | null }[];
+  /** The case records' maltreatment reports, every disposition (pending ones too: only `substantiated` counts). */
+  reports: {
+    childId: string;
+    receivedOn: CalendarDay;
+    incidentOn: CalendarDay | null;
+    /**
+     * The CFSR safety indicators count substantiated or indicated reports
+     * (CFSR Round 4 data dictionary, S1 and S2). The case record keeps
+     * California's dispositions — substantiated, inconclusive, unfounded
+     * (Cal. Penal Code §11165.12) — and California has no "indicated", so only
+     * 'substantiated' counts: not inconclusive, not unfounded, and a pending
+     * report only once it is substantiated.
+     */
+    substantiated: boolean;
+  }[];
 }
 
 export async function historiesForOutcomes(trx: Transaction<Database>, siteId: string): Promise<OutcomeHistories> {
@@ -55,6 +72,13 @@ export async function historiesForOutcomes(trx: Transaction<Database>, siteId: s
     .where("site_id", "=", siteId)
     .orderBy("id")
     .execute();
+  const reports = await trx
+    .selectFrom("maltreatment_report")
+    .select(["child_id", "received_on", "incident_on", "disposition"])
+    .where("site_id", "=", siteId)
+    .orderBy("child_id")
+    .orderBy("received_on")
+    .execute();
   // Siblings are relations from a child to the sibling's person (made both ways): groups are their connected components.
   const siblingLinks = await trx
     .selectFrom("child_relation as r")
@@ -78,6 +102,7 @@ export async function historiesForOutcomes(trx: Transaction<Database>, siteId: s
     episodes: episodes.map((e) => ({ childId: e.child_id, removalDate: e.removal_date, exitDate: e.exit_date, exitReason: e.exit_reason })),
     placements: placements.map((p) => ({ childId: p.child_id, removalDate: p.removal_date, startDate: p.start_date, endDate: p.end_date, setting: p.setting, changeKind: p.change_kind, householdId: p.household_id })),
     households: households.map((h) => ({ id: h.id, kind: h.kind, inquiryOn: h.inquiry_on, approvedOn: h.approved_on, closedOn: h.closed_on, closureReason: h.closure_reason })),
+    reports: reports.map((r) => ({ childId: r.child_id, receivedOn: r.received_on, incidentOn: r.incident_on, substantiated: r.disposition === "substantiated" })),
   };
 }
 

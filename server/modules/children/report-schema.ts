@@ -4,6 +4,8 @@ import { z } from "zod";
 export const MaltreatmentReportView = z.object({
   id: z.uuid(),
   receivedOn: z.string(),
+  /** When the maltreatment happened, when the report says; null when it does not. */
+  incidentOn: z.string().nullable(),
   allegation: z.string(),
   disposition: z.string(),
   reporterName: z.string().nullable().optional(),

@@ -24,7 +24,7 @@ export function reportService(db: Kysely<Database>) {
         const disclosure = (await childDisclosure(trx, actor, childId))!;
         const rows = await trx
           .selectFrom("maltreatment_report")
-          .select(["id", "received_on", "allegation", "disposition", "reporter_name", "reporter_role"])
+          .select(["id", "received_on", "incident_on", "allegation", "disposition", "reporter_name", "reporter_role"])
           .where("child_id", "=", childId)
           .orderBy("received_on", "desc")
           .execute();
@@ -40,7 +40,7 @@ export function reportService(db: Kysely<Database>) {
         });
         const reports = rows.map((r) =>
           redact(
-            { id: r.id, receivedOn: r.received_on, allegation: r.allegation, disposition: r.disposition, reporterName: r.reporter_name, reporterRole: r.reporter_role },
+            { id: r.id, receivedOn: r.received_on, incidentOn: r.incident_on, allegation: r.allegation, disposition: r.disposition, reporterName: r.reporter_name, reporterRole: r.reporter_role },
             { reporterName: "reporter_identity", reporterRole: "reporter_identity" },
             disclosure.readable,
           ) as ReportView,

@@ -80,12 +80,14 @@ export interface NotificationTable {
 export type Allegation = "neglect" | "physical_abuse" | "sexual_abuse" | "emotional_abuse" | "exploitation" | "other";
 export type ReporterRole = "teacher" | "medical" | "law_enforcement" | "social_services" | "relative" | "neighbor" | "anonymous" | "other";
 
-/** A maltreatment report in the child's case record (migration 0130); the reporter is field class reporter_identity. */
+/** A maltreatment report in the child's case record (migrations 0130, 0150); the reporter is field class reporter_identity. */
 export interface MaltreatmentReportTable {
   id: Generated<string>;
   child_id: string;
   site_id: string;
   received_on: CalendarDay;
+  /** When the maltreatment happened, if the report says; never after received_on. */
+  incident_on: CalendarDay | null;
   allegation: Allegation;
   disposition: Generated<"pending" | "substantiated" | "inconclusive" | "unfounded">;
   reporter_name: string | null;

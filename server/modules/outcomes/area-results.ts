@@ -10,8 +10,8 @@ export type AreaResults = PeriodResults & { sites: string[]; sources: SourcesByS
 
 /**
  * Which kinds of records each area's data hold at all. An area without any
- * maltreatment report (the platform's own projection has none yet; an import
- * may leave the optional file out) would show S1 and S2 as 0 — "better than
+ * maltreatment report (a site that records none in its case records; an
+ * import may leave the optional file out) would show S1 and S2 as 0 — "better than
  * the nation" — when the truth is "not measured"; the same for homes.
  */
 export interface SourcesBySite {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TimelinessRow } from "../children/task-schema.js";
 import { practices } from "../../platform/rules/tables.js";
 import { measureIds } from "./measures/catalogue.js";
 import { ChildListItem } from "../children/schema.js";
@@ -75,15 +76,8 @@ export const MeasureReport = Cell.extend({
   missingSource: z.enum(["maltreatment_reports", "homes"]).nullable(),
 });
 
-export const PracticeTimelinessRow = z.object({
-  practice: z.enum(practices),
-  onTime: z.number().int(),
-  late: z.number().int(),
-  overdue: z.number().int(),
-  pending: z.number().int(),
-  notRequired: z.number().int(),
-  onTimeRate: z.number().nullable(),
-});
+/** The children module's timeliness row, for the whole area rather than per unit. */
+export const PracticeTimelinessRow = TimelinessRow.omit({ unitId: true, unitName: true });
 
 export const Report = z.object({
   area: AreaView,

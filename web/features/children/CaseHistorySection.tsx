@@ -36,7 +36,8 @@ export function CaseHistorySection({ childId }: { childId: string }) {
       <ul className="usa-list usa-list--unstyled">
         {reports.data?.reports.map((r) => (
           <li key={r.id} className="border-bottom border-base-lighter padding-y-1">
-            <strong>{formatDate(r.receivedOn)}</strong> · {t(`caseHistory.allegation.${r.allegation}`)} · {t(`caseHistory.disposition.${r.disposition}`)}
+            <strong>{formatDate(r.receivedOn)}</strong>
+            {r.incidentOn && <> ({t("caseHistory.incident", { date: formatDate(r.incidentOn) })})</>} · {t(`caseHistory.allegation.${r.allegation}`)} · {t(`caseHistory.disposition.${r.disposition}`)}
             {"reporterName" in r && (
               <div className="font-body-2xs">
                 {t("caseHistory.reporter", { name: r.reporterName ?? t("caseHistory.reporterUnknown"), role: r.reporterRole ? t(`caseHistory.reporterRole.${r.reporterRole}`) : "—" })}

@@ -28,6 +28,8 @@ export interface AccessLogEntry {
 export interface MaltreatmentReport {
   id: string;
   receivedOn: string;
+  /** When the maltreatment happened, if the report says. */
+  incidentOn: string | null;
   allegation: string;
   disposition: string;
   /** Absent unless the user may know who reported. */

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll } from "vitest";
+import type { Browser } from "playwright-core";
+import { startServer, type RunningServer } from "./server.js";
+import { launchBrowser } from "./browser.js";
+
+export interface DemoJourney {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * One demo platform (the configured engine, demo network seeded) and one
+ * Chromium for the journeys of a test file, stopped when the file ends.
+ * `before` runs first, for files that need something in place before the
+ * server starts (a real SMTP server, say).
+ */
+export function demoJourney(options: { before?: () => Promise<void>; after?: () => Promise<void> } = {}): DemoJourney {
+  const journey = {} as DemoJourney;
+  beforeAll(async () => {
+    await options.before?.();
+    journey.browser = await launchBrowser();
+    journey.server = await startServer({ engine: "configured" });
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.server?.stop();
+    await options.after?.();
+  });
+  return journey;
+}
