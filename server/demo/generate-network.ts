@@ -22,6 +22,7 @@ import { familyNames, givenNames, schools, streetNames } from "./names.js";
 import { demoSites, type DemoSiteSpec } from "./demo-sites.js";
 import { exitReasonMix, moveKindMix } from "../modules/outcomes/generator/calibration.js";
 import { addOutcomeAnalysts } from "./outcome-analysts.js";
+import { addMaltreatmentReports, type DemoReport } from "./maltreatment-history.js";
 
 type Row<T> = Insertable<T> & { id: string };
 
@@ -48,6 +49,8 @@ export interface DemoNetwork {
   episodes: Row<RemovalEpisodeTable>[];
   placements: Row<PlacementTable>[];
   teamMembers: Row<ChildTeamMemberTable>[];
+  /** The case records' maltreatment reports (maltreatment-history.ts). */
+  reports: DemoReport[];
   demoAccounts: DemoAccount[];
 }
 
@@ -105,6 +108,7 @@ export function generateDemoNetwork(options: GenerateOptions): DemoNetwork {
     episodes: [],
     placements: [],
     teamMembers: [],
+    reports: [],
     demoAccounts: [],
   };
   for (const spec of demoSites) {
@@ -112,6 +116,7 @@ export function generateDemoNetwork(options: GenerateOptions): DemoNetwork {
     new SiteBuilder(net, random, spec, options).build();
   }
   addOutcomeAnalysts(net, options.seed);
+  net.reports = addMaltreatmentReports(net, options);
   return net;
 }
 
@@ -514,6 +519,6 @@ class SiteBuilder {
 
 export function summarize(net: DemoNetwork): string {
   const inCare = new Set(net.placements.filter((p) => p.end_date == null).map((p) => p.child_id)).size;
-  return `${net.sites.length} sites, ${net.children.length} children (${inCare} in care now), ${net.episodes.length} removal episodes, ${net.placements.length} placements, ${net.households.length} households, ${net.users.length} user accounts`;
+  return `${net.sites.length} sites, ${net.children.length} children (${inCare} in care now), ${net.episodes.length} removal episodes, ${net.placements.length} placements, ${net.reports.length} maltreatment reports, ${net.households.length} households, ${net.users.length} user accounts`;
 }
 

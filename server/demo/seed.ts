@@ -43,6 +43,7 @@ export async function writeDemoNetwork(db: Kysely<Database>, net: DemoNetwork): 
     await insertAll(trx, "removal_episode", net.episodes);
     await insertAll(trx, "placement", net.placements);
     await insertAll(trx, "child_team_member", net.teamMembers);
+    await insertAll(trx, "maltreatment_report", net.reports);
     await seedPracticeHistory(trx, net);
     await recordAudit(trx, systemActor("demo seed"), { action: "demo.seed", entityType: "network", outcome: "success" });
   });

@@ -98,17 +98,17 @@ describe("the caregiver's address and phone", () => {
 });
 
 describe("who reported maltreatment", () => {
-  it("is shown to the caseworker and removed for the family; the allegation itself is not", async () => {
+  it("is shown to the caseworker and removed for the family; the allegation and its dates are not", async () => {
     await database.db
       .insertInto("maltreatment_report")
-      .values({ child_id: childId, site_id: siteOf(world, "CA-FRESNO").id, received_on: "2026-01-02", allegation: "neglect", disposition: "substantiated", reporter_name: "Reporter Sentinel-Name", reporter_role: "teacher" })
+      .values({ child_id: childId, site_id: siteOf(world, "CA-FRESNO").id, received_on: "2026-01-02", incident_on: "2025-12-30", allegation: "neglect", disposition: "substantiated", reporter_name: "Reporter Sentinel-Name", reporter_role: "teacher" })
       .execute();
     const staff = (await get(CW, `/api/children/${childId}/reports`)).json().reports;
-    expect(staff).toEqual([{ id: expect.any(String), receivedOn: "2026-01-02", allegation: "neglect", disposition: "substantiated", reporterName: "Reporter Sentinel-Name", reporterRole: "teacher" }]);
+    expect(staff).toEqual([{ id: expect.any(String), receivedOn: "2026-01-02", incidentOn: "2025-12-30", allegation: "neglect", disposition: "substantiated", reporterName: "Reporter Sentinel-Name", reporterRole: "teacher" }]);
     for (const email of [PARENT, CAREGIVER]) {
       const response = await get(email, `/api/children/${childId}/reports`);
       expect(response.statusCode).toBe(200);
-      expect(response.json().reports).toEqual([{ id: staff[0].id, receivedOn: "2026-01-02", allegation: "neglect", disposition: "substantiated" }]);
+      expect(response.json().reports).toEqual([{ id: staff[0].id, receivedOn: "2026-01-02", incidentOn: "2025-12-30", allegation: "neglect", disposition: "substantiated" }]);
       expect(response.body).not.toContain("Sentinel");
     }
     expect((await get(YOUTH, `/api/children/${childId}/reports`)).statusCode).toBe(404);

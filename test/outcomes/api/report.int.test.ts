@@ -56,9 +56,10 @@ describe("outcome reports", () => {
     const results = computeMeasures(columns, periods);
     const last = results[results.length - 1];
     expect(report.measures.map((m: MeasureView) => m.measure)).toEqual([...measureIds]);
-    // The test world's records carry no maltreatment reports: S1 and S2 are "not measured", never 0.
-    expect(columns.reportCount).toBe(0);
-    expect(report.measures.filter((m: MeasureView) => m.missingSource).map((m: MeasureView) => m.measure)).toEqual(["maltreatment_in_care", "recurrence"]);
+    // The test world's case records carry maltreatment reports, so S1 and S2 are measured too
+    // (platform-reports.int.test.ts: a site without any shows them "not measured", never 0).
+    expect(columns.reportCount).toBeGreaterThan(0);
+    expect(report.measures.filter((m: MeasureView) => m.missingSource)).toEqual([]);
     for (const m of report.measures as MeasureView[]) {
       const expected = last.total[m.measure as (typeof measureIds)[number]];
       const value = (v: number | null) => (m.missingSource ? null : v);

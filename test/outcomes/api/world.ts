@@ -21,9 +21,9 @@ export interface OutcomesWorld {
   close(): Promise<void>;
 }
 
-export async function outcomesWorld(): Promise<OutcomesWorld> {
+export async function outcomesWorld(options: { scale?: number } = {}): Promise<OutcomesWorld> {
   const database = await createTestDatabase();
-  await seedTestWorld(database.db);
+  await seedTestWorld(database.db, options);
   await refreshPlatformOutcomes(database.db);
   const app = await buildTestApp(database.db, database.kind);
   const sites = Object.fromEntries((await database.db.selectFrom("site").select(["id", "code"]).execute()).map((s) => [s.code, s.id]));

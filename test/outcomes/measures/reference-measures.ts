@@ -1,5 +1,5 @@
 /** The reference's rules, one function per measure, one child and one period at a time (reference.ts). */
-import type { ChildHistory } from "../../../server/modules/outcomes/history/model.js";
+import type { ChildHistory, EpisodeRecord } from "../../../server/modules/outcomes/history/model.js";
 import { addMonths, NO_DAY, wholeMonths } from "../../../server/modules/outcomes/history/days.js";
 import { exitReasonNames, homeClosureNames, raceNames, sexNames } from "../../../server/modules/outcomes/history/codes.js";
 import type { MeasureOptions, Period } from "../../../server/modules/outcomes/measures/types.js";
@@ -210,18 +210,43 @@ function placementStability({ child, period, options, episodes, add }: ChildFram
     let days = 0;
     const lastDay = lastCountedDay(period, e, end, options);
     for (let d = e.removalDay; d <= lastDay && d < end; d++) if (placementOn(e, d)) days++;
+    // Setting 0 (unknown, AFCARS imports) is a place: only runaway (7) and trial home visit (8) are not.
     const places = lived(e).filter((p) => p.setting !== 7 && p.setting !== 8);
     let moves = 0;
     let unplanned = 0;
+    let placesLived = places.length > 0 ? 1 : 0;
     for (let i = 1; i < places.length; i++) {
       const sameHome = places[i].homeKey >= 0 && places[i].homeKey === places[i - 1].homeKey;
+      if (!sameHome) placesLived++;
       if (sameHome || places[i].startDay > period.end || places[i].startDay >= end) continue;
       moves++;
       if (places[i].changeKind === 2 || places[i].changeKind === 3) unplanned++;
     }
+    moves += movesOnlyNumplepTells(child, period, e, placesLived); // never unplanned: AFCARS has no change kind
     add("placement_stability", w1Age, moves, days);
     add("unplanned_moves", w1Age, unplanned, days);
   }
+}
+
+/**
+ * W1 for an episode that reports how many places it had (AFCARS NUMPLEP, the
+ * current one included) and lists fewer: NUMPLEP − 1 moves in all, the
+ * unlisted ones without a date. They happened after the removal and no later
+ * than the start of the last placement listed (the current placement of the
+ * record NUMPLEP came from), or, with none listed, before the exit. They count
+ * only if every one of those days is in the period and in care; else not at all.
+ */
+function movesOnlyNumplepTells(child: ChildHistory, period: Period, e: EpisodeRecord, placesLived: number): number {
+  const reported = e.reportedPlacements ?? 0;
+  const unlisted = placesLived === 0 ? reported - 1 : reported - placesLived;
+  if (unlisted <= 0) return 0;
+  const lastListed = e.placements[e.placements.length - 1];
+  if (lastListed === undefined && e.exitDay === NO_DAY) return 0;
+  const latest = lastListed !== undefined ? lastListed.startDay : e.exitDay - 1;
+  for (let d = e.removalDay; d <= latest; d++) {
+    if (d > period.end || !inCareOn(child, e, d)) return 0;
+  }
+  return unlisted;
 }
 
 export function siblingEntries(world: World, period: Period): Entry[] {

@@ -11,6 +11,10 @@
  *   the CFSR indicators, no age limit in the QPI measures.
  * - Lived placements: open, or ending after they start. Zero-length ones are ignored.
  * - "Within 12 months of D": before addMonths(D, 12), or on it with the option.
+ * - AFCARS episodes may say how many places they had (reportedPlacements,
+ *   NUMPLEP) and list fewer; W1 then knows NUMPLEP − 1 moves, the unlisted
+ *   ones undated, and counts those only when all the days they could fall on
+ *   are in the period (reference-measures.ts). Setting 0 is an unknown place.
  */
 import { exitReasonNames, homeClosureNames, raceNames, sexNames } from "../../../server/modules/outcomes/history/codes.js";
 import type { MeasureId } from "../../../server/modules/outcomes/measures/catalogue.js";

@@ -4,6 +4,7 @@ import { columnsFromHistories } from "../../../server/modules/outcomes/history/c
 import { addMonths, addYears, ageOn, isoOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
 import { computeMeasures } from "../../../server/modules/outcomes/measures/engine.js";
 import type { MeasureId } from "../../../server/modules/outcomes/measures/catalogue.js";
+import type { EpisodeRecord } from "../../../server/modules/outcomes/history/model.js";
 import { worldArbitrary, type GeneratedWorld } from "./worlds.js";
 
 // The property tests are only as good as the worlds: check that the
@@ -38,6 +39,11 @@ const edgeCases: Record<string, (w: GeneratedWorld) => boolean> = {
   "exit without a reason": (w) => episodes(w).some(({ e }) => e.exitDay !== NO_DAY && e.exitReason === 0),
   "born on 29 February": (w) => w.histories.some((h) => h.birthDay !== NO_DAY && isoOf(h.birthDay).endsWith("02-29")),
   "exit and re-entry in one AFCARS half-year": (w) => reentries(w).some(([a, b]) => b.removalDay - a.exitDay < 60),
+  "placement of unknown setting (AFCARS)": (w) => episodes(w).some(({ e }) => e.placements.some((p) => p.setting === 0)),
+  "AFCARS entry whose unlisted moves all fall in a period": (w) => unlistedMovesIn(w, (latest, windowEnd) => latest <= windowEnd),
+  "AFCARS entry whose unlisted moves may fall after a period": (w) => unlistedMovesIn(w, (latest, windowEnd) => latest > windowEnd),
+  "AFCARS entry with NUMPLEP no more than the places listed": (w) =>
+    episodes(w).some(({ e }) => (e.reportedPlacements ?? 0) > 0 && (e.reportedPlacements ?? 0) <= placesListed(e)),
 };
 
 const measuresWithCases: MeasureId[] = [
@@ -73,6 +79,20 @@ function thv(w: GeneratedWorld, length: (days: number) => boolean): boolean {
   return episodes(w).some(({ e }) => {
     const last = e.placements[e.placements.length - 1];
     return e.exitReason === 1 && last?.setting === 8 && last.endDay > last.startDay && length(e.exitDay - last.startDay);
+  });
+}
+
+function placesListed(e: EpisodeRecord): number {
+  const places = e.placements.filter((p) => (p.endDay === NO_DAY || p.endDay > p.startDay) && p.setting !== 7 && p.setting !== 8);
+  return places.filter((p, i) => i === 0 || !(p.homeKey >= 0 && p.homeKey === places[i - 1].homeKey)).length;
+}
+/** An entry in a period, of a child with a birth date, with more places reported than listed, whose last listed placement's start passes `test`. */
+function unlistedMovesIn(w: GeneratedWorld, test: (latest: number, windowEnd: number) => boolean): boolean {
+  return episodes(w).some(({ h, e }) => {
+    if (h.birthDay === NO_DAY || (e.reportedPlacements ?? 0) <= Math.max(1, placesListed(e)) || e.placements.length === 0) return false;
+    const end = Math.min(e.exitDay === NO_DAY ? Infinity : e.exitDay, b18(h));
+    const latest = e.placements[e.placements.length - 1].startDay;
+    return w.periods.some((p) => e.removalDay >= p.start && e.removalDay <= p.end && e.removalDay < b18(h) && test(latest, Math.min(p.end, end - 1)));
   });
 }
 

@@ -6,11 +6,15 @@
  * Feb-29 births, trial home visits of 30/31 days, re-entry the next day or
  * exactly 12 months later, reports 1 or 14 days apart, same incident dates…).
  *
- * Every world is one the database and the importer accept
+ * Half the worlds also have a few children from legacy AFCARS files
+ * (afcarsChild): placements missing, settings unknown (0), NUMPLEP kept per
+ * episode.
+ *
+ * Every world is one the database and the importers accept
  * (docs/outcomes-csv-bundle.md; migrations 0003 constraints): episodes sorted
  * and apart (the next removal after the previous exit), exit ≥ removal, only the
  * last episode open; placements sorted inside their episode, each ending where
- * the next starts, ending by the exit (the last of an open episode may be
+ * the next starts (AFCARS ones may leave days between), ending by the exit (the last of an open episode may be
  * open); reports sorted by report day; home closures after approval.
  */
 import fc from "fast-check";
@@ -100,8 +104,7 @@ function placement(g: Gen, startDay: number, endDay: number, first: boolean, las
   return { startDay, endDay, setting, changeKind, homeKey };
 }
 
-function placements(g: Gen, removal: number, exit: number, reason: number): PlacementRecord[] {
-  const count = pick(g, [0, 1, 1, 2, 2, 3, 4]);
+function placements(g: Gen, removal: number, exit: number, reason: number, count = pick(g, [0, 1, 1, 2, 2, 3, 4])): PlacementRecord[] {
   if (count === 0) return [];
   const spans: [number, number][] = [];
   if (exit !== NO_DAY) {
@@ -128,15 +131,50 @@ function placements(g: Gen, removal: number, exit: number, reason: number): Plac
   return list;
 }
 
-function episodes(g: Gen, birth: number): EpisodeRecord[] {
+/** The places W1 sees in a list of placements: lived, not a visit or a run, not the same known home again. */
+function placesIn(list: PlacementRecord[]): number {
+  const places = list.filter((p) => (p.endDay === NO_DAY || p.endDay > p.startDay) && p.setting !== 7 && p.setting !== 8);
+  return places.filter((p, i) => i === 0 || !(p.homeKey >= 0 && p.homeKey === places[i - 1].homeKey)).length;
+}
+
+/**
+ * An episode as the legacy AFCARS import writes it (data/afcars-import.ts):
+ * a semi-annual file saw only some of the placements — always the last
+ * (current) one — with no home and no change kind; an unseen one before the
+ * first seen is sometimes a placement of unknown setting (0) from the
+ * removal; the episode keeps NUMPLEP, the places it had. NUMPLEP is mostly
+ * the truth, sometimes more (places no file saw at all) or less (bad data),
+ * sometimes missing.
+ */
+function afcarsEpisode(g: Gen, episode: EpisodeRecord): EpisodeRecord {
+  const truth = episode.placements;
+  const seen = truth.filter((_, i) => i === truth.length - 1 || chance(g, 30)).map((p) => ({ ...p, homeKey: -1, changeKind: 9 }));
+  const firstSeen = seen[0];
+  if (firstSeen && firstSeen.startDay > episode.removalDay && chance(g, 50)) {
+    seen.unshift({ startDay: episode.removalDay, endDay: firstSeen.startDay, setting: 0, changeKind: 9, homeKey: -1 });
+  } else if (firstSeen && chance(g, 20)) {
+    firstSeen.setting = 0;
+  }
+  const reported = chance(g, 10) ? 0 : Math.max(0, Math.min(99, placesIn(truth) + pick(g, [0, 0, 0, 1, 1, 2, 3, 5, -1])));
+  return { ...episode, placements: seen, reportedPlacements: reported };
+}
+
+function episodes(g: Gen, birth: number, fromAfcars: boolean): EpisodeRecord[] {
   const count = pick(g, [0, 1, 1, 1, 2, 2, 3]);
   const list: EpisodeRecord[] = [];
   let removal = firstRemoval(g, birth);
+  // AFCARS children mostly enter during the periods, with more places than files see: W1's NUMPLEP cases.
+  if (fromAfcars && chance(g, 60)) removal = Math.max(birth, pick(g, PERIOD_STARTS) + int(g, 0, 364));
   for (let i = 0; i < count && removal <= dayOf("2023-12-31"); i++) {
     const open = i === count - 1 && chance(g, 30);
     const exitDay = open ? NO_DAY : removal + stayLength(g, removal);
     const exitReason = open ? 0 : pick(g, [1, 1, 1, 1, 2, 2, 3, 3, 4, 5, 5, 6, 7, 8, 0, 0]);
-    list.push({ removalDay: removal, exitDay, exitReason, placements: placements(g, removal, exitDay, exitReason) });
+    if (!fromAfcars) {
+      list.push({ removalDay: removal, exitDay, exitReason, placements: placements(g, removal, exitDay, exitReason) });
+    } else {
+      const truth = placements(g, removal, exitDay, exitReason, pick(g, [0, 1, 2, 3, 4, 5, 6]));
+      list.push(afcarsEpisode(g, { removalDay: removal, exitDay, exitReason, placements: truth }));
+    }
     if (open) break;
     removal = exitDay + reentryGap(g, exitDay);
   }
@@ -189,7 +227,7 @@ function child(g: Gen, key: number, siteCount: number, earlier: ChildHistory[]):
   const sibling = earlier.length > 0 && chance(g, 35) ? pick(g, earlier) : undefined;
   if (sibling) return brotherOrSister(g, key, siteCount, sibling);
   const birth = birthDay(g);
-  const episodeList = episodes(g, birth);
+  const episodeList = episodes(g, birth, false);
   return {
     key,
     birthDay: birth,
@@ -200,6 +238,12 @@ function child(g: Gen, key: number, siteCount: number, earlier: ChildHistory[]):
     episodes: episodeList,
     reports: reports(g, birth, episodeList),
   };
+}
+
+/** A child of a legacy AFCARS file: its episodes as the import writes them; no sibling group, no reports (NCANDS is another file). */
+function afcarsChild(g: Gen, key: number, siteCount: number): ChildHistory {
+  const birth = chance(g, 60) ? int(g, dayOf("2004-01-01"), dayOf("2021-06-30")) : birthDay(g);
+  return { key, birthDay: birth, sex: int(g, 0, 2), race: int(g, 0, 7), site: int(g, 0, siteCount - 1), siblingGroup: -1, episodes: episodes(g, birth, true), reports: [] };
 }
 
 /** Siblings are mostly removed together: the same episodes, often the same homes. */
@@ -239,6 +283,9 @@ export const worldArbitrary: fc.Arbitrary<GeneratedWorld> = fc.gen().map((g) => 
   const histories: ChildHistory[] = [];
   const childCount = int(g, 1, 30);
   for (let key = 0; key < childCount; key++) histories.push(child(g, key, siteCount, histories));
+  // Half the worlds also hold children imported from AFCARS files (added, so the others' cases stay as common).
+  const afcarsCount = chance(g, 50) ? int(g, 1, 8) : 0;
+  for (let key = childCount; key < childCount + afcarsCount; key++) histories.push(afcarsChild(g, key, siteCount));
   const starts = [pick(g, PERIOD_STARTS), pick(g, PERIOD_STARTS)];
   const events = eventDays(histories);
   if (chance(g, 60) && events.length > 0) starts.push(pick(g, events));

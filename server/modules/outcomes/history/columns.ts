@@ -30,8 +30,10 @@ export interface HistoryColumns {
   /**
    * Per episode, the placements the source says it had (AFCARS NUMPLEP), 0
    * when every placement is listed. A legacy AFCARS file lists only the
-   * current placement, so its moves are NUMPLEP − 1 (outcomes/data/afcars-import.ts).
-   * Set by the database reader; absent elsewhere.
+   * current placement, so its moves are NUMPLEP − 1 (outcomes/data/afcars-import.ts;
+   * measures/stability.ts). Set by the database reader (NULL read as 0), and by
+   * columnsFromHistories when an episode carries it; absent otherwise, which
+   * means 0 for every episode. NUMPLEP has two digits, so a byte holds it.
    */
   reportedPlacements?: Uint8Array;
 
@@ -63,6 +65,8 @@ export function columnsFromHistories(histories: readonly ChildHistory[], sites: 
   }
   const cols = emptyColumns(sites, childCount, episodeCount, placementCount, reportCount);
   cols.homes = homes;
+  const reported = histories.some((h) => h.episodes.some((episode) => (episode.reportedPlacements ?? 0) > 0));
+  if (reported) cols.reportedPlacements = new Uint8Array(episodeCount);
   let e = 0;
   let p = 0;
   let r = 0;
@@ -79,6 +83,7 @@ export function columnsFromHistories(histories: readonly ChildHistory[], sites: 
       cols.removalDay[e] = episode.removalDay;
       cols.exitDay[e] = episode.exitDay;
       cols.exitReason[e] = episode.exitReason;
+      if (cols.reportedPlacements) cols.reportedPlacements[e] = Math.min(255, episode.reportedPlacements ?? 0);
       cols.placementStart[e] = p;
       for (const pl of episode.placements) {
         cols.startDay[p] = pl.startDay;
@@ -142,7 +147,8 @@ export function historyAt(cols: HistoryColumns, c: number): ChildHistory {
     for (let p = cols.placementStart[e]; p < cols.placementStart[e + 1]; p++) {
       placements.push({ startDay: cols.startDay[p], endDay: cols.endDay[p], setting: cols.setting[p], changeKind: cols.changeKind[p], homeKey: cols.homeKey[p] });
     }
-    episodes.push({ removalDay: cols.removalDay[e], exitDay: cols.exitDay[e], exitReason: cols.exitReason[e], placements });
+    const reported = cols.reportedPlacements?.[e] ?? 0;
+    episodes.push({ removalDay: cols.removalDay[e], exitDay: cols.exitDay[e], exitReason: cols.exitReason[e], placements, ...(reported > 0 ? { reportedPlacements: reported } : {}) });
   }
   const reports = [];
   for (let r = cols.reportStart[c]; r < cols.reportStart[c + 1]; r++) {

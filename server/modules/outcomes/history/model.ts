@@ -25,6 +25,13 @@ export interface EpisodeRecord {
   exitReason: number;
   /** Sorted by startDay. */
   placements: PlacementRecord[];
+  /**
+   * The number of places the source says the episode had, the current one
+   * included (legacy AFCARS element 24, NUMPLEP); absent or 0 when not
+   * reported (every placement is then listed). When it is more than the
+   * places the placements show, W1 counts NUMPLEP − 1 moves (measures/stability.ts).
+   */
+  reportedPlacements?: number;
 }
 
 export interface MaltreatmentReportRecord {

@@ -1,0 +1,184 @@
+import fs from "node:fs";
+import path from "node:path";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../../db/database.js";
+import { bulkCopyOf, type CopySession } from "../../../db/bulk-copy.js";
+import { systemActor, type AnyActor } from "../../../platform/access/actor.js";
+import { recordAudit } from "../../../platform/audit/audit-log.js";
+import { AreaRegistry, ensureSiteArea } from "./areas.js";
+import { DeferredIndexes } from "./bulk-indexes.js";
+import { bundleFiles, FieldReader, readHeader } from "./bundle-files.js";
+import { CsvSyntaxError, fieldText, scanCsvFile } from "./csv-scanner.js";
+import { HistoryLoader, type Column } from "./history-loader.js";
+import { bundleSha256, finishBatch, latestCompletedBatch, recordFailedBatch, startBatch, type ImportFormat } from "./import-batch.js";
+import { ProgressMeter, type ImportProgress } from "./progress.js";
+import { ImportFailed, RejectLog, type RejectedRow } from "./rejects.js";
+import type { FileCounts } from "./tables.js";
+import { takeOutcomeWriterLock } from "./writer-lock.js";
+
+export interface ImportOptions {
+  /** Every row goes to this platform site's area; the files' site and state columns may then be left out. */
+  siteCode?: string;
+  /** Rejected rows allowed before the whole batch is refused (default 0: a batch is written only when every row is valid). */
+  maxRejects?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  actor?: AnyActor;
+}
+
+export interface ImportResult {
+  status: "completed" | "unchanged" | "failed";
+  /** The batch written or recorded as failed; for "unchanged", the earlier batch with the same bundle. */
+  batchId: number;
+  sha256: string;
+  counts: Record<string, FileCounts>;
+  rejectedCount: number;
+  /** Every rejected row (at most REJECTS_KEPT). */
+  rejects: RejectedRow[];
+  /** Seconds per phase: start (hash, keys), each file (parse and COPY together), finish. */
+  timings?: Record<string, number>;
+  /** Why a failed batch failed. */
+  error?: string;
+  seconds: number;
+}
+
+/** What each format does inside the import transaction, once the batch and the loader exist. */
+export type LoadWork = (loader: HistoryLoader, session: CopySession, meter: ProgressMeter) => Promise<void>;
+
+/**
+ * Imports a CSV bundle (docs/outcomes-csv-bundle.md) in one transaction:
+ * every row checked, the valid ones written by binary COPY while the files
+ * are parsed, and the batch committed whole or not at all.
+ */
+export async function importBundle(db: Kysely<Database>, dir: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const present = fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).sort();
+  const known = new Set(bundleFiles.map((f) => f.name));
+  const unknown = present.filter((f) => !known.has(f));
+  const files = bundleFiles.filter((f) => present.includes(f.name)).map((f) => path.join(dir, f.name));
+  return runImport(db, "csv_bundle", files, options, async (loader, _session, meter) => {
+    const rejects: [string, string][] = [
+      ...unknown.map((f): [string, string] => [f, `unknown file ${f} (a bundle has ${[...known].join(", ")})`]),
+      ...bundleFiles.filter((f) => f.required && !present.includes(f.name)).map((f): [string, string] => [f.name, `${f.name} is missing`]),
+    ];
+    if (rejects.length) {
+      for (const [file, reason] of rejects) loader.fileProblem(file, null, reason);
+      throw new ImportFailed(rejects.map((r) => r[1]).join("; "), loader.rejectLog);
+    }
+    for (const file of bundleFiles) {
+      if (!present.includes(file.name)) continue;
+      await loadCsvFile(loader, path.join(dir, file.name), file, options.siteCode !== undefined, meter);
+    }
+  });
+}
+
+async function loadCsvFile(loader: HistoryLoader, filePath: string, file: (typeof bundleFiles)[number], withSite: boolean, meter: ProgressMeter) {
+  let reader: FieldReader | null = null;
+  let headerCount = 0;
+  let problem: string | null = null;
+  meter.startFile(file.name);
+  try {
+    await scanCsvFile(
+      filePath,
+      (record) => {
+        if (problem) return;
+        if (!reader) {
+          const header = Array.from({ length: record.count }, (_, f) => fieldText(record, f).replace(/^\uFEFF/, ""));
+          const read = readHeader(file, header, withSite);
+          if ("problems" in read) {
+            for (const p of read.problems) loader.fileProblem(file.name, p.column, p.reason, 1);
+            problem = read.problems[0].reason;
+            return;
+          }
+          headerCount = record.count;
+          reader = new FieldReader(read.index, loader);
+          loader.begin(file.name, file.target);
+          return;
+        }
+        loader.read();
+        meter.row();
+        if (record.count !== headerCount) return loader.reject(record.line, null, `the row has ${record.count} fields, the header ${headerCount}`);
+        reader.record = record;
+        file.row(loader, reader);
+      },
+      async (bytesDone) => {
+        meter.bytes(bytesDone);
+        await loader.drain();
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    loader.fileProblem(file.name, null, `not valid CSV: ${error.message}`, error.line);
+    problem = error.message;
+  }
+  if (!reader && !problem) {
+    loader.fileProblem(file.name, null, `${file.name} is empty (it needs at least its header)`, 1);
+    problem = "empty file";
+  }
+  if (problem) throw new ImportFailed(`${file.name}: ${problem}`, loader.rejectLog);
+  if (file.name === "children.csv") await loader.endChildren();
+  else if (file.name === "homes.csv") await loader.endHomes();
+  else await loader.end();
+}
+
+/** The transaction, batch bookkeeping, idempotency and failure handling every import format shares. */
+export async function runImport(db: Kysely<Database>, format: ImportFormat, files: string[], options: ImportOptions, work: LoadWork, rename?: Partial<Record<Column, string>>): Promise<ImportResult> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  const copy = bulkCopyOf(db);
+  if (!copy) throw new Error("importBundle needs a database opened by openDatabase (it writes by binary COPY)");
+  const actor = options.actor ?? systemActor(format === "afcars" ? "qpi import --afcars" : "qpi import");
+  const site = options.siteCode ? await db.selectFrom("site").select(["id", "code"]).where("code", "=", options.siteCode).executeTakeFirst() : null;
+  if (options.siteCode && !site) throw new Error(`There is no site with code ${options.siteCode}.`);
+  const siteId = site?.id ?? null;
+  const sha = await bundleSha256(files);
+  const latest = await latestCompletedBatch(db, format, siteId);
+  if (latest && latest.bundle_sha256 === sha) {
+    return { status: "unchanged", batchId: latest.id, sha256: sha, counts: {}, rejectedCount: 0, rejects: [], seconds: seconds() };
+  }
+  const rejects = new RejectLog();
+  const maxRejects = options.maxRejects ?? 0;
+  const meter = new ProgressMeter(files.reduce((sum, f) => sum + fs.statSync(f).size, 0), options.onProgress);
+  let loader: HistoryLoader | null = null;
+  try {
+    const batchId = await copy.transaction(async (session) => {
+      const trx = session.db;
+      await takeOutcomeWriterLock(trx);
+      // The site's area first: AreaRegistry then reserves ids after it.
+      const fixedArea = siteId ? (await ensureSiteArea(trx, siteId)).id : null;
+      const areas = await AreaRegistry.load(trx);
+      if (fixedArea !== null) areas.touched.add(fixedArea);
+      const id = await startBatch(trx, format, sha, siteId, actor);
+      const opened = (loader = await HistoryLoader.open(session, { rejects, areas, batchId: id, fixedArea, maxRejects, rename }));
+      const deferred = await DeferredIndexes.dropOnEmptyTables(trx);
+      opened.deferIndexes(deferred);
+      try {
+        await work(opened, session, meter);
+      } catch (error) {
+        // A COPY still running holds the connection: stop it, so the rollback can go through.
+        await opened.abort(error);
+        throw error;
+      }
+      meter.lap("finish");
+      if (rejects.count > maxRejects) throw new ImportFailed(`${rejects.count} rejected rows (at most ${maxRejects} allowed with --max-rejects)`, rejects);
+      await loader.finish();
+      meter.lap("indexes");
+      // Index builds sort: give them memory (this transaction only).
+      await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
+      await deferred.restore(trx);
+      meter.lap("analyze and commit");
+      // Fresh statistics, so the readers' plans (an area's rows through the child_key index) fit the new sizes.
+      await sql`ANALYZE outcome_child, outcome_episode, outcome_placement, outcome_maltreatment_report, outcome_home`.execute(trx);
+      await finishBatch(trx, id, loader.tallies, rejects.rows, rejects.count);
+      await recordAudit(trx, actor, { action: "outcomes.import", entityType: "outcome_import_batch", entityId: String(id), siteId, outcome: "success" });
+      return id;
+    });
+    meter.done();
+    const counts = (loader as HistoryLoader | null)?.tallies ?? {};
+    return { status: "completed", batchId, sha256: sha, counts, rejectedCount: rejects.count, rejects: rejects.rows, timings: meter.timings, seconds: seconds() };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const counts = (loader as HistoryLoader | null)?.tallies ?? {};
+    const failedId = await recordFailedBatch(db, { format, sha, siteId, actor, counts, rejects: rejects.rows, rejectedCount: rejects.count, error: message });
+    if (!(error instanceof ImportFailed)) throw error;
+    return { status: "failed", batchId: failedId, sha256: sha, counts, rejectedCount: rejects.count, rejects: rejects.rows, error: message, seconds: seconds() };
+  }
+}
