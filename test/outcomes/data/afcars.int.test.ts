@@ -9,6 +9,7 @@ import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
 import { historyAt } from "../../../server/modules/outcomes/history/columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
 import { UNKNOWN_SETTING } from "../../../server/modules/outcomes/history/codes.js";
+import { computeMeasures, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
 import { submission } from "./afcars-fixture.js";
 
 let database: TestDatabase;
@@ -80,6 +81,17 @@ describe("AFCARS legacy import", () => {
     // with its current placement; NUMPLEP 5 carries the four moves before it. Two races: two_or_more.
     expect(k4.race).toBe(6);
     expect(k4.episodes.map((e) => [e.removalDay, e.placements.map((p) => [p.startDay, p.setting])])).toEqual([[dayOf("2020-01-01"), [[dayOf("2020-06-01"), 5]]]]);
+    expect(cols.reportedPlacements?.[cols.episodeStart[2]]).toBe(5);
+    // W1 over the import, 2019-10-01 .. 2020-09-30 (entries: child 1, child 2's re-entry, child 4). Child 4 lists one
+    // placement but NUMPLEP 5 is 4 moves, all by 2020-06-01 when its current placement began, inside the period;
+    // child 1's three places listed (NUMPLEP 3) are its 2 moves; child 2's trial home visit (NUMPLEP 1) none.
+    // Days with a placement: 336 + 122 (from 2020-06-01) + 61. AFCARS has no change kind: no unplanned moves.
+    const [w1] = computeMeasures(cols, [periodStarting(dayOf("2019-10-01"))]);
+    const stability = w1.total.placement_stability;
+    expect([stability.numerator, stability.denominator]).toEqual([6, 519]);
+    expect([stability.by.age_group["11_16"].numerator, stability.by.age_group["11_16"].denominator]).toEqual([4, 122]);
+    expect([stability.by.age_group["6_10"].numerator, stability.by.age_group["1_5"].numerator]).toEqual([2, 0]);
+    expect(w1.total.unplanned_moves.numerator).toBe(0);
     // The same files again: unchanged.
     expect((await importAfcars(database.db, [a, b], { maxRejects: 1 })).status).toBe("unchanged");
   });

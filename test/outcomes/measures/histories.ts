@@ -3,7 +3,7 @@
  * `measure` runs the engine and, as a cross-check, the reference on them.
  */
 import { expect } from "vitest";
-import { changeKindNames, exitReasonNames, settingNames, type ExitReasonName, type SettingName } from "../../../server/modules/outcomes/history/codes.js";
+import { changeKindNames, exitReasonNames, settingNames, UNKNOWN_SETTING, type ExitReasonName, type SettingName } from "../../../server/modules/outcomes/history/codes.js";
 import { columnsFromHistories } from "../../../server/modules/outcomes/history/columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
 import type { ChildHistory, HomeRecord, PlacementRecord } from "../../../server/modules/outcomes/history/model.js";
@@ -17,7 +17,8 @@ import { referenceMeasures } from "./reference.js";
 export interface PlacementSpec {
   start: string;
   end?: string;
-  setting?: SettingName;
+  /** "unknown": a placement of unknown setting (code 0), as the AFCARS import writes one. */
+  setting?: SettingName | "unknown";
   kind?: (typeof changeKindNames)[number] | "unknown";
   home?: number;
 }
@@ -28,6 +29,8 @@ export interface EpisodeSpec {
   reason?: ExitReasonName | null;
   /** Default: one non-relative foster home for the whole episode. */
   placements?: PlacementSpec[];
+  /** AFCARS NUMPLEP: the places the episode had, the current one included. */
+  numplep?: number;
 }
 export interface ChildSpec {
   birth?: string | null;
@@ -57,11 +60,12 @@ export function history(spec: ChildSpec, key = 0): ChildHistory {
         (p): PlacementRecord => ({
           startDay: dayOf(p.start),
           endDay: day(p.end),
-          setting: settingNames.indexOf(p.setting ?? "nonrelative_family_home") + 1,
+          setting: p.setting === "unknown" ? UNKNOWN_SETTING : settingNames.indexOf(p.setting ?? "nonrelative_family_home") + 1,
           changeKind: p.kind === "unknown" ? 9 : changeKindNames.indexOf(p.kind ?? "planned"),
           homeKey: p.home ?? -1,
         }),
       ),
+      ...(e.numplep !== undefined ? { reportedPlacements: e.numplep } : {}),
     })),
     reports: (spec.reports ?? []).map((r) => ({ reportDay: dayOf(r.report), incidentDay: day(r.incident), substantiated: r.substantiated ?? true })),
   };

@@ -3,7 +3,7 @@ import type { ExitReasonName } from "../../../server/modules/outcomes/history/co
 import { columnsFromHistories } from "../../../server/modules/outcomes/history/columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
 import { childCohorts, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
-import { counts, history, measure, type ChildSpec } from "./histories.js";
+import { counts, history, measure, type ChildSpec, type PlacementSpec } from "./histories.js";
 
 // Worked examples: the Federal Register's and CB's own, then one hand-made
 // case for each indicator's main rules. Period 21A21B = 2020-10-01 .. 2021-09-30
@@ -349,6 +349,76 @@ describe("W1 placement stability: what is a move", () => {
       P,
     );
     expect(counts(r, "placement_stability")).toEqual([0, 59]);
+  });
+});
+
+describe("W1 for legacy AFCARS imports: moves from NUMPLEP", () => {
+  // The AFCARS import lists only the placements its files saw (no home, no change kind) and keeps
+  // NUMPLEP, the places lived including the current one. Moves = NUMPLEP − 1 when the last listed
+  // placement (the current one of the record NUMPLEP came from) began inside the W1 window;
+  // otherwise only the dated moves count (stability.ts undatedMoves).
+  const afcars = (placements: PlacementSpec[], numplep: number, exit?: string, removal = "2020-11-01", birth?: string): ChildSpec => ({
+    birth,
+    episodes: [{ removal, exit, numplep, placements: placements.map((p) => ({ kind: "unknown", ...p })) }],
+  });
+
+  it("all in the period: NUMPLEP 5 is 4 moves (1 dated, 3 not); the unknown setting is a place, not congregate; none unplanned", () => {
+    const child = afcars(
+      [
+        { start: "2020-11-01", end: "2021-01-15", setting: "unknown" }, // 75 days
+        { start: "2021-03-01", end: "2021-06-01", setting: "relative_family_home" }, // 92 days; 45 between without placement information
+      ],
+      5,
+      "2021-06-01",
+    );
+    const r = measure([child], P);
+    expect(counts(r, "placement_stability")).toEqual([4, 167]);
+    expect(counts(r, "unplanned_moves")).toEqual([0, 167]);
+    expect(counts(r, "first_placement_congregate")).toEqual([0, 1]);
+    expect(counts(r, "congregate_days")).toEqual([0, 167]);
+  });
+
+  it("the current placement began after the period's end: its moves count in the period that holds it", () => {
+    const child = afcars([{ start: "2021-11-01", setting: "group_home" }], 4, undefined, "2021-05-01");
+    expect(counts(measure([child], P), "placement_stability")).toEqual([0, 0]);
+    // 2021-04-01 .. 2022-03-31: NUMPLEP − 1 = 3 moves, over the 151 days from 2021-11-01 with a placement known.
+    expect(counts(measure([child], "2021-04-01"), "placement_stability")).toEqual([3, 151]);
+  });
+
+  it("the current placement began after the 18th birthday: its moves can't be dated before it, so only dated moves count (POC: NUMPLEP − 2)", () => {
+    const child = afcars(
+      [
+        { start: "2021-01-01", end: "2021-02-01", setting: "unknown" },
+        { start: "2021-04-01", setting: "nonrelative_family_home" },
+      ],
+      3,
+      undefined,
+      "2021-01-01",
+      "2003-03-01", // 18 on 2021-03-01
+    );
+    expect(counts(measure([child], P), "placement_stability")).toEqual([0, 31]);
+  });
+
+  it("NUMPLEP no more than the places listed: the listed placements' moves", () => {
+    const child = afcars(
+      [
+        { start: "2021-01-01", end: "2021-02-01", setting: "unknown" },
+        { start: "2021-02-01", end: "2021-05-01", setting: "nonrelative_family_home" },
+      ],
+      1,
+      "2021-05-01",
+      "2021-01-01",
+    );
+    expect(counts(measure([child], P), "placement_stability")).toEqual([1, 120]);
+  });
+
+  it("no placement listed: NUMPLEP − 1 moves if the episode ended in the window, no days", () => {
+    const child = afcars([], 3, "2021-03-01", "2021-01-01");
+    const r = measure([child], P);
+    expect(counts(r, "placement_stability")).toEqual([2, 0]);
+    expect(r.total.placement_stability.value).toBeNull();
+    // 2020-02-15 .. 2021-02-14: the episode's last day (2021-02-28) is after the period, so the moves can't be placed in it.
+    expect(counts(measure([child], "2020-02-15"), "placement_stability")).toEqual([0, 0]);
   });
 });
 

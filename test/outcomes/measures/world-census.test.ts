@@ -42,6 +42,8 @@ const edgeCases: Record<string, (w: GeneratedWorld) => boolean> = {
   "placement of unknown setting (AFCARS)": (w) => episodes(w).some(({ e }) => e.placements.some((p) => p.setting === 0)),
   "AFCARS entry whose unlisted moves all fall in a period": (w) => unlistedMovesIn(w, (latest, windowEnd) => latest <= windowEnd),
   "AFCARS entry whose unlisted moves may fall after a period": (w) => unlistedMovesIn(w, (latest, windowEnd) => latest > windowEnd),
+  "AFCARS entry with NUMPLEP and no place listed": (w) =>
+    episodes(w).some(({ h, e }) => h.birthDay !== NO_DAY && (e.reportedPlacements ?? 0) > 1 && placesListed(e) === 0 && w.periods.some((p) => e.removalDay >= p.start && e.exitDay !== NO_DAY && e.exitDay <= p.end)),
   "AFCARS entry with NUMPLEP no more than the places listed": (w) =>
     episodes(w).some(({ e }) => (e.reportedPlacements ?? 0) > 0 && (e.reportedPlacements ?? 0) <= placesListed(e)),
 };

@@ -139,8 +139,8 @@ function placesIn(list: PlacementRecord[]): number {
 
 /**
  * An episode as the legacy AFCARS import writes it (data/afcars-import.ts):
- * a semi-annual file saw only some of the placements — always the last
- * (current) one — with no home and no change kind; an unseen one before the
+ * a semi-annual file saw only some of the placements — the last (current)
+ * one unless no record had one — with no home and no change kind; an unseen one before the
  * first seen is sometimes a placement of unknown setting (0) from the
  * removal; the episode keeps NUMPLEP, the places it had. NUMPLEP is mostly
  * the truth, sometimes more (places no file saw at all) or less (bad data),
@@ -148,7 +148,8 @@ function placesIn(list: PlacementRecord[]): number {
  */
 function afcarsEpisode(g: Gen, episode: EpisodeRecord): EpisodeRecord {
   const truth = episode.placements;
-  const seen = truth.filter((_, i) => i === truth.length - 1 || chance(g, 30)).map((p) => ({ ...p, homeKey: -1, changeKind: 9 }));
+  const noneSeen = chance(g, 15); // no file had a current placement (CURPLSET or CURSETDT blank)
+  const seen = truth.filter((_, i) => !noneSeen && (i === truth.length - 1 || chance(g, 30))).map((p) => ({ ...p, homeKey: -1, changeKind: 9 }));
   const firstSeen = seen[0];
   if (firstSeen && firstSeen.startDay > episode.removalDay && chance(g, 50)) {
     seen.unshift({ startDay: episode.removalDay, endDay: firstSeen.startDay, setting: 0, changeKind: 9, homeKey: -1 });

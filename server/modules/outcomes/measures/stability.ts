@@ -120,8 +120,7 @@ export function undatedMoves(cols: HistoryColumns, e: number, places: number, la
   const undated = reported - (places > 0 ? places : 1);
   if (undated <= 0) return 0;
   const first = cols.placementStart[e];
-  let last = cols.placementStart[e + 1] - 1;
-  while (last >= first && !isLived(cols, last)) last--;
+  const last = cols.placementStart[e + 1] - 1;
   const exit = cols.exitDay[e];
   const latest = last >= first ? cols.startDay[last] : exit === NO_DAY ? OPEN : exit - 1;
   return latest <= lastMoveDay ? undated : 0;
