@@ -14,8 +14,9 @@
  * (docs/outcomes-csv-bundle.md; migrations 0003 constraints): episodes sorted
  * and apart (the next removal after the previous exit), exit ≥ removal, only the
  * last episode open; placements sorted inside their episode, each ending where
- * the next starts (AFCARS ones may leave days between), ending by the exit (the last of an open episode may be
- * open); reports sorted by report day; home closures after approval.
+ * the next starts (AFCARS ones may leave days between), ending by the exit
+ * (the last of an open episode may be open); reports sorted by report day;
+ * home closures after approval.
  */
 import fc from "fast-check";
 import { addMonths, addYears, dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
@@ -139,12 +140,12 @@ function placesIn(list: PlacementRecord[]): number {
 
 /**
  * An episode as the legacy AFCARS import writes it (data/afcars-import.ts):
- * a semi-annual file saw only some of the placements — the last (current)
- * one unless no record had one — with no home and no change kind; an unseen one before the
- * first seen is sometimes a placement of unknown setting (0) from the
- * removal; the episode keeps NUMPLEP, the places it had. NUMPLEP is mostly
- * the truth, sometimes more (places no file saw at all) or less (bad data),
- * sometimes missing.
+ * the files saw only some of the placements — the last (current) one
+ * unless no record had one — with no home and no change kind; an unseen one
+ * before the first seen is sometimes a placement of unknown setting (0) from
+ * the removal; the episode keeps NUMPLEP, the places it had. NUMPLEP is
+ * mostly the truth, sometimes more (places no file saw at all) or less (bad
+ * data), sometimes missing.
  */
 function afcarsEpisode(g: Gen, episode: EpisodeRecord): EpisodeRecord {
   const truth = episode.placements;

@@ -28,9 +28,9 @@ export interface HistoryColumns {
   exitReason: Uint8Array;
   placementStart: Int32Array; // episodeCount + 1
   /**
-   * Per episode, the placements the source says it had (AFCARS NUMPLEP), 0
-   * when every placement is listed. A legacy AFCARS file lists only the
-   * current placement, so its moves are NUMPLEP − 1 (outcomes/data/afcars-import.ts;
+   * Per episode, the places the source says it had (AFCARS NUMPLEP), 0 when
+   * not reported (every placement is then listed). A legacy AFCARS file lists
+   * only the current placement, so its moves are NUMPLEP − 1 (outcomes/data/afcars-import.ts;
    * measures/stability.ts). Set by the database reader (NULL read as 0), and by
    * columnsFromHistories when an episode carries it; absent otherwise, which
    * means 0 for every episode. NUMPLEP has two digits, so a byte holds it.
