@@ -1,38 +1,13 @@
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { openDatabase } from "../../server/db/engine.js";
-import { createFreshPostgresDatabase } from "../support/fresh-postgres.js";
+import { qpiCli } from "../support/qpi-cli.js";
 
 // The `qpi` admin command, run as a user would (a separate process), against
 // the embedded database in a temporary folder — or a fresh PostgreSQL
 // database when TEST_DATABASE_URL is set.
-let env: NodeJS.ProcessEnv;
-let dataDir: string;
-let dropDatabase: (() => Promise<void>) | undefined;
-
-function qpi(...args: string[]) {
-  const result = spawnSync(process.execPath, ["bin/qpi.mjs", ...args], { env, encoding: "utf8", timeout: 120_000 });
-  return { code: result.status, out: result.stdout + result.stderr };
-}
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qpi-cli-"));
-  env = { ...process.env, QPI_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  if (process.env.TEST_DATABASE_URL) {
-    const fresh = await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL, "qpi_cli");
-    env.DATABASE_URL = fresh.url;
-    dropDatabase = fresh.drop;
-  }
-});
-afterAll(async () => {
-  await dropDatabase?.();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const cli = qpiCli("qpi_cli");
+const qpi = cli.run;
 
 describe("qpi command line", () => {
   it("prints help listing its verbs", () => {
@@ -60,11 +35,11 @@ describe("qpi command line", () => {
 
   it("adds a user who can then be found, refuses a common password and a duplicate, and disables", async () => {
     const add = (password: string, email = "new.worker@example.org") => {
-      env.QPI_NEW_PASSWORD = password;
+      cli.env.QPI_NEW_PASSWORD = password;
       try {
         return qpi("users", "add", "--email", email, "--given-name", "Ana", "--family-name", "Reyes", "--role", "caseworker", "--site", "CA-FRESNO", "--unit", "Emergency Response");
       } finally {
-        delete env.QPI_NEW_PASSWORD;
+        delete cli.env.QPI_NEW_PASSWORD;
       }
     };
     expect(add("password123").code).not.toBe(0);
@@ -73,7 +48,7 @@ describe("qpi command line", () => {
     expect(add("another long phrase here").out).toMatch(/conflict|already exists/i);
     expect(qpi("users", "add", "--email", "x@example.org", "--given-name", "A", "--family-name", "B", "--role", "wizard", "--site", "CA-FRESNO").code).not.toBe(0);
     expect(qpi("users", "disable", "--email", "new.worker@example.org").code).toBe(0);
-    const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir });
+    const database = await openDatabase(cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : { dataDir: cli.dataDir });
     try {
       const user = await database.db.selectFrom("user_account").select(["status", "password_hash"]).where("email", "=", "new.worker@example.org").executeTakeFirstOrThrow();
       expect(user.status).toBe("disabled");
@@ -87,7 +62,7 @@ describe("qpi command line", () => {
     const ok = qpi("audit", "verify");
     expect(ok.code, ok.out).toBe(0);
     expect(ok.out).toMatch(/^audit chain ok: \d+ rows/m);
-    const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir });
+    const database = await openDatabase(cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : { dataDir: cli.dataDir });
     try {
       await database.db.transaction().execute(async (trx) => {
         await sql`ALTER TABLE audit_event DISABLE TRIGGER USER`.execute(trx);

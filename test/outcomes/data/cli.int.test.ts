@@ -1,38 +1,14 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFreshPostgresDatabase } from "../../support/fresh-postgres.js";
+import { describe, expect, it } from "vitest";
+import { qpiCli } from "../../support/qpi-cli.js";
 import { sampleBundle, writeBundle, removeWrittenBundles } from "./bundle-fixture.js";
 import { submission } from "./afcars-fixture.js";
 
 // `qpi import` and `qpi outcomes` run as a user runs them (a separate process),
 // on the embedded database in a temporary folder or a fresh PostgreSQL database.
-let env: NodeJS.ProcessEnv;
-let dataDir: string;
-let dropDatabase: (() => Promise<void>) | undefined;
-
-function qpi(...args: string[]) {
-  const result = spawnSync(process.execPath, ["bin/qpi.mjs", ...args], { env, encoding: "utf8", timeout: 120_000 });
-  return { code: result.status, out: result.stdout + result.stderr };
-}
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qpi-outcomes-cli-"));
-  env = { ...process.env, QPI_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  if (process.env.TEST_DATABASE_URL) {
-    const fresh = await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL, "qpi_ocli");
-    env.DATABASE_URL = fresh.url;
-    dropDatabase = fresh.drop;
-  }
-});
-afterAll(async () => {
-  await dropDatabase?.();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  removeWrittenBundles();
-});
+const cli = qpiCli("qpi_ocli", removeWrittenBundles);
+const qpi = cli.run;
 
 describe("qpi import and qpi outcomes", () => {
   it("prints the first 50 rejected rows and their count, and writes nothing", () => {
@@ -78,7 +54,7 @@ describe("qpi import and qpi outcomes", () => {
   });
 
   it("imports legacy AFCARS files", () => {
-    const file = path.join(dataDir, "2021A.dat");
+    const file = path.join(cli.dataDir, "2021A.dat");
     fs.writeFileSync(file, submission("202103", [{ RECNUMBR: "R1", DOB: "20100101", SEX: "1", LATREMDT: "20200601", CURSETDT: "20200601", NUMPLEP: "01", CURPLSET: "2" }]));
     const { code, out } = qpi("import", "--afcars", file);
     expect(code, out).toBe(0);

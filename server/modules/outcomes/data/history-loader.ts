@@ -4,7 +4,7 @@ import { TupleStream } from "./binary-copy.js";
 import { AreaRegistry } from "./areas.js";
 import type { DeferredIndexes } from "./bulk-indexes.js";
 import { ByteKeyMap } from "./byte-keys.js";
-import { Int32List } from "./int32-list.js";
+import { Int32List } from "../history/int32-list.js";
 import { isEmpty, spanText, type IdSpan } from "./id-span.js";
 import { ImportKeys, writeHome } from "./import-keys.js";
 import type { RejectLog } from "./rejects.js";
@@ -217,7 +217,7 @@ export class HistoryLoader {
 
   child(line: number, id: IdSpan, site: IdSpan, state: IdSpan, birth: number, sex: number, race: number, group: IdSpan): void {
     const first = this.childIndex.get(id.b, id.s, id.e);
-    if (first >= 0) return this.reject(line, "child_id", `child_id ${spanText(id)} appears twice (first on line ${this.childLine.a[first]})`);
+    if (first >= 0) return this.reject(line, "child_id", `child_id ${spanText(id)} appears twice (first on line ${this.childLine.data[first]})`);
     const areaId = this.areaOf(line, site, state);
     if (areaId < 0) return this.childRejected(line, id);
     const groupKey = isEmpty(group) ? -1 : this.keys.groupKey(areaId, group);
@@ -293,8 +293,8 @@ export class HistoryLoader {
   /** Is `id` the id of batch child c? */
   private isChild(c: number, id: IdSpan): boolean {
     if (c < 0 || c >= this.childIdStart.length) return false;
-    const start = this.childIdStart.a[c];
-    const end = c + 1 < this.childIdStart.length ? this.childIdStart.a[c + 1] : this.childIdUsed;
+    const start = this.childIdStart.data[c];
+    const end = c + 1 < this.childIdStart.length ? this.childIdStart.data[c + 1] : this.childIdUsed;
     if (end - start !== id.e - id.s) return false;
     const bytes = this.childIdBytes;
     for (let i = 0; i < end - start; i++) if (bytes[start + i] !== id.b[id.s + i]) return false;
@@ -321,21 +321,21 @@ export class HistoryLoader {
     if (exit !== NO_DAY && exit < removal) return this.reject(line, "exit_date", `exit_date ${isoOf(exit)} is before removal_date ${isoOf(removal)}`);
     if (reason > 0 && exit === NO_DAY) return this.reject(line, "exit_reason", "exit_reason without exit_date");
     // Episodes are closed ranges: a child who left care on a day cannot re-enter that same day in another episode.
-    for (let e = this.episodeHead.a[c]; e >= 0; e = this.epNext.a[e]) {
-      if (removal <= endOf(this.epExit.a[e]) && this.epRemoval.a[e] <= endOf(exit)) {
-        return this.reject(line, "removal_date", `the episode overlaps the episode on line ${this.epLine.a[e]} (removal_date ${isoOf(this.epRemoval.a[e])})`);
+    for (let e = this.episodeHead.data[c]; e >= 0; e = this.epNext.data[e]) {
+      if (removal <= endOf(this.epExit.data[e]) && this.epRemoval.data[e] <= endOf(exit)) {
+        return this.reject(line, "removal_date", `the episode overlaps the episode on line ${this.epLine.data[e]} (removal_date ${isoOf(this.epRemoval.data[e])})`);
       }
     }
     const e = this.epRemoval.push(removal);
     this.epExit.push(exit);
-    this.epNext.push(this.episodeHead.a[c]);
+    this.epNext.push(this.episodeHead.data[c]);
     this.epLine.push(line);
-    this.episodeHead.a[c] = e;
+    this.episodeHead.data[c] = e;
     const t = this.wrote();
     if (!t) return;
     t.row(6);
-    t.int4(this.childKey.a[c]);
-    t.int4(this.childArea.a[c]);
+    t.int4(this.childKey.data[c]);
+    t.int4(this.childArea.data[c]);
     t.date(removal);
     t.date(exit);
     t.int2(reason);
@@ -347,9 +347,9 @@ export class HistoryLoader {
     const c = this.childOf(line, id);
     if (c < 0) return;
     let episode = -1;
-    for (let e = this.episodeHead.a[c]; e >= 0; e = this.epNext.a[e]) if (this.epRemoval.a[e] === removal) episode = e;
+    for (let e = this.episodeHead.data[c]; e >= 0; e = this.epNext.data[e]) if (this.epRemoval.data[e] === removal) episode = e;
     if (episode < 0) return this.reject(line, "removal_date", `child ${spanText(id)} has no episode with removal_date ${isoOf(removal)}`);
-    const exit = this.epExit.a[episode];
+    const exit = this.epExit.data[episode];
     let end = endDay;
     if (start < removal) return this.reject(line, "start_date", `start_date ${isoOf(start)} is before the episode's removal_date ${isoOf(removal)}`);
     if (exit !== NO_DAY && start > exit) return this.reject(line, "start_date", `start_date ${isoOf(start)} is after the episode's exit_date ${isoOf(exit)}`);
@@ -359,24 +359,24 @@ export class HistoryLoader {
     if (exit !== NO_DAY && end === NO_DAY) end = exit;
     // Placements are [start, end) as in the platform's EXCLUDE constraint: a move ends one placement the day the
     // next starts, and a placement that ended the day it began (an empty range) overlaps nothing.
-    for (let p = start === end ? -1 : this.placementHead.a[c]; p >= 0; p = this.plNext.a[p]) {
-      const ps = this.plStart.a[p];
-      const pe = this.plEnd.a[p];
+    for (let p = start === end ? -1 : this.placementHead.data[c]; p >= 0; p = this.plNext.data[p]) {
+      const ps = this.plStart.data[p];
+      const pe = this.plEnd.data[p];
       if (ps !== pe && start < endOf(pe) && ps < endOf(end)) {
-        return this.reject(line, "start_date", `the placement overlaps the placement on line ${this.plLine.a[p]} (start_date ${isoOf(this.plStart.a[p])})`);
+        return this.reject(line, "start_date", `the placement overlaps the placement on line ${this.plLine.data[p]} (start_date ${isoOf(this.plStart.data[p])})`);
       }
     }
-    const home = isEmpty(homeId) ? -1 : this.keys.placementHome(this.childArea.a[c], homeId);
+    const home = isEmpty(homeId) ? -1 : this.keys.placementHome(this.childArea.data[c], homeId);
     const p = this.plStart.push(start);
     this.plEnd.push(end);
-    this.plNext.push(this.placementHead.a[c]);
+    this.plNext.push(this.placementHead.data[c]);
     this.plLine.push(line);
-    this.placementHead.a[c] = p;
+    this.placementHead.data[c] = p;
     const t = this.wrote();
     if (!t) return;
     t.row(8);
-    t.int4(this.childKey.a[c]);
-    t.int4(this.childArea.a[c]);
+    t.int4(this.childKey.data[c]);
+    t.int4(this.childArea.data[c]);
     t.date(removal);
     t.date(start);
     t.date(end);
@@ -391,8 +391,8 @@ export class HistoryLoader {
     const t = this.wrote();
     if (!t) return;
     t.row(5);
-    t.int4(this.childKey.a[c]);
-    t.int4(this.childArea.a[c]);
+    t.int4(this.childKey.data[c]);
+    t.int4(this.childArea.data[c]);
     t.date(reportDay);
     t.date(incidentDay);
     t.int2(disposition);

@@ -3,7 +3,7 @@ import { NO_DAY } from "../history/days.js";
 import type { HomeRecord } from "../history/model.js";
 import { homes as calibration } from "./calibration.js";
 import type { Geography } from "./geography.js";
-import { GrowableInt32 } from "./growable.js";
+import { Int32List } from "../history/int32-list.js";
 import { SeededRandom, cumulativeOf } from "./random.js";
 
 /** Facility keys (group homes, institutions) live above the homes' keys; they have no homes.csv row. */
@@ -31,16 +31,16 @@ export class HomeRegistry {
   /** Per county: first slot and number of slots; -1 until the county's pool is built (on first use). */
   private readonly countySlotStart: Int32Array;
   private readonly countySlots: Int32Array;
-  private readonly slotOffset = new GrowableInt32();
-  private readonly homeKey = new GrowableInt32();
-  private readonly approved = new GrowableInt32();
-  private readonly closed = new GrowableInt32();
+  private readonly slotOffset = new Int32List();
+  private readonly homeKey = new Int32List();
+  private readonly approved = new Int32List();
+  private readonly closed = new Int32List();
   private readonly facilityStart: Int32Array;
   private readonly groupHomes: Int32Array;
   private readonly institutions: Int32Array;
   private readonly expectedChildren: Float64Array;
   /** Closing day of each key's home (index key − 1); NO_DAY for homes that never force a move (kin, withdrawn inquiries). */
-  private readonly closedByKey = new GrowableInt32();
+  private readonly closedByKey = new Int32List();
   poolHomes = 0;
   kinHomes = 0;
   readonly facilities: number;

@@ -1,19 +1,9 @@
-/** A growable Int32Array: the per-period lists (exits, siblings) grow without per-item objects. */
-export class IntList {
-  data: Int32Array;
-  length = 0;
+import { Int32List } from "../history/int32-list.js";
 
+/** The engine's growable lists (exits, siblings, medians): the history module's Int32List, with a small first capacity. */
+export class IntList extends Int32List {
   constructor(capacity = 64) {
-    this.data = new Int32Array(capacity);
-  }
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
+    super(capacity);
   }
 }
 
