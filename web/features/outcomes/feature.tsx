@@ -3,9 +3,11 @@ import { DashboardPage } from "./DashboardPage";
 import { MeasurePage } from "./MeasurePage";
 import { ComparePage } from "./ComparePage";
 import { PrintReportPage } from "./PrintReportPage";
+import { OutcomesCard } from "./OutcomesCard";
 
 export const feature: Feature = {
   nav: [{ path: "/outcomes", labelKey: "nav.outcomes", order: 50, visible: (s) => s.abilities.includes("outcomes:read") }],
+  homeCards: [{ id: "outcomes", order: 30, visible: (s) => s.abilities.includes("outcomes:read"), Card: OutcomesCard }],
   routes: [
     { path: "/outcomes", element: <DashboardPage /> },
     { path: "/outcomes/measures/:measureId", element: <MeasurePage /> },
