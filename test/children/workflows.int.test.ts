@@ -149,6 +149,12 @@ describe("practice workflows", () => {
     const first = await scheduler.tick(new Date(Date.now() + 1000));
     expect(first).toEqual(["practice_reminders", "send_notification_email"]);
     expect(await scheduler.tick(new Date(Date.now() + 2000))).toEqual([]);
+    // The mail job sends at most EMAILS_PER_RUN a minute: the next minutes drain the test world's backlog.
+    const unsent = async () => (await database.db.selectFrom("notification").select("id").where("email_sent_at", "is", null).execute()).length;
+    for (let minute = 1; minute < 15 && (await unsent()) > 0; minute++) {
+      expect(await scheduler.tick(new Date(Date.now() + minute * 60_000 + 1000))).toEqual(["send_notification_email"]);
+    }
+    expect(await unsent()).toBe(0);
     const notes = (await (await get(CW, "/api/notifications")).json()).notifications as { taskId: string; message: string }[];
     const childTasks = await tasksOf(CW, childId);
     const comfort = childTasks.find((t) => t.practice === "comfort_call")!;
@@ -159,9 +165,8 @@ describe("practice workflows", () => {
     // One email for this child's comfort call, to the caseworker, sent by the mail job.
     const mailed = await database.db.selectFrom("outbound_email").select(["to_address", "subject"]).where("subject", "like", `%Comfort call for ${childName}%`).execute();
     expect(mailed).toEqual([{ to_address: "caseworker@demo.qpi.example", subject: expect.stringMatching(/^QPI reminder/) }]);
-    expect(await database.db.selectFrom("job_run").select(["job_name", "runner"]).orderBy("job_name").execute()).toEqual([
-      { job_name: "practice_reminders", runner: "test-runner" },
-      { job_name: "send_notification_email", runner: "test-runner" },
-    ]);
+    const runs = await database.db.selectFrom("job_run").select(["job_name", "runner"]).execute();
+    expect(runs.filter((r) => r.job_name === "practice_reminders")).toEqual([{ job_name: "practice_reminders", runner: "test-runner" }]);
+    expect(runs.every((r) => r.runner === "test-runner")).toBe(true);
   });
 });

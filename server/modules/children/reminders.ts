@@ -43,8 +43,12 @@ export async function queueReminders(trx: Transaction<Database>, now: Date) {
   return { reminded: ids.length, notifications: due.rows.length };
 }
 
-/** At most this many emails per run (a minute): a backlog drains over the next runs instead of holding one long transaction. */
-export const EMAILS_PER_RUN = 2000;
+/**
+ * At most this many emails per run (a minute): a backlog drains over the next
+ * runs. The run holds its transaction while it talks to the SMTP server, and
+ * the embedded engine has one connection, so a long run would stall sign-ins.
+ */
+export const EMAILS_PER_RUN = 100;
 
 /** Sends the email copy of notifications not yet mailed, in the user's language, claiming rows so no instance sends twice. */
 export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl: string) {
