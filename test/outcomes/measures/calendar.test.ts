@@ -11,7 +11,7 @@ import {
   packedCivil,
   yearOf,
 } from "../../../server/modules/outcomes/measures/calendar.js";
-import { orderByKey } from "../../../server/modules/outcomes/measures/buffers.js";
+import { orderByKey } from "../../../server/modules/outcomes/measures/order-by-key.js";
 
 // The engine's integer calendar must give exactly what days.ts gives with Date.
 const first = dayOf("1899-12-01");

@@ -1,6 +1,6 @@
 import type { HistoryColumns } from "../history/columns.js";
 import { addMonths, NO_DAY } from "../history/days.js";
-import { orderByKey } from "./buffers.js";
+import { orderByKey } from "./order-by-key.js";
 import { OPEN } from "./calendar.js";
 import { countCaseload } from "./caseload.js";
 import { measureCatalogue, measureIds, type MeasureId } from "./catalogue.js";

@@ -1,4 +1,5 @@
-import { IntList, orderByKey } from "./buffers.js";
+import { orderByKey } from "./order-by-key.js";
+import { Int32List } from "../history/int32-list.js";
 import { AGE_BASE, RACE_BASE, SEX_BASE, SITE_BASE } from "./tallies.js";
 
 /**
@@ -7,9 +8,9 @@ import { AGE_BASE, RACE_BASE, SEX_BASE, SITE_BASE } from "./tallies.js";
  * is the mean of the two middle values.
  */
 export class MedianList {
-  readonly values = new IntList();
+  readonly values = new Int32List(64);
   /** Packed cells: age group (0..5, 7 = no dimensions) | race << 3 | sex << 6 | site << 8. */
-  readonly cellCodes = new IntList();
+  readonly cellCodes = new Int32List(64);
 
   push(value: number, ageGroup: number, race: number, sex: number, site: number): void {
     this.values.push(value);

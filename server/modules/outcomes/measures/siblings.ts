@@ -1,5 +1,6 @@
 import type { HistoryColumns } from "../history/columns.js";
-import { IntList, orderByKey } from "./buffers.js";
+import { orderByKey } from "./order-by-key.js";
+import { Int32List } from "../history/int32-list.js";
 import { endOfCare } from "./child.js";
 import type { MeasureRun } from "./run.js";
 import { placementOn } from "./placements.js";
@@ -25,9 +26,9 @@ import { Slot } from "./tallies.js";
  * groups are evaluated after it, sorted by group.
  */
 export class SiblingList {
-  readonly groups = new IntList();
-  readonly homes = new IntList();
-  readonly children = new IntList();
+  readonly groups = new Int32List(64);
+  readonly homes = new Int32List(64);
+  readonly children = new Int32List(64);
 }
 
 /** In the pass: note the current child if it has a sibling group and is in care on the last day. */

@@ -1,12 +1,3 @@
-import { Int32List } from "../history/int32-list.js";
-
-/** The engine's growable lists (exits, siblings, medians): the history module's Int32List, with a small first capacity. */
-export class IntList extends Int32List {
-  constructor(capacity = 64) {
-    super(capacity);
-  }
-}
-
 /**
  * The order of `keys[0..n)` (non-negative int32), stable: an LSD radix sort in
  * two 16-bit passes, linear in n, so sorting a national period's exits or
