@@ -6,7 +6,11 @@ import path from "node:path";
  * temporary folder (QPI_BENCH_BUNDLE names another folder to use as is).
  * Made by the outcomes generator (`qpi generate`), deterministic by seed.
  */
-export async function makeBenchBundle(dir: string, children: number, log: (line: string) => void): Promise<{ asOf: string }> {
+export async function makeBenchBundle(
+  dir: string,
+  children: number,
+  log: (line: string) => void,
+): Promise<{ asOf: string }> {
   const marker = path.join(dir, ".complete");
   if (process.env.QPI_BENCH_BUNDLE || fs.existsSync(marker)) {
     log(`bundle: ${dir}`);

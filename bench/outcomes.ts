@@ -6,12 +6,12 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { openDatabase } from "../server/db/engine.js";
 import { migrateToLatest } from "../server/db/migrate.js";
-import { createFreshPostgresDatabase } from "../test/support/fresh-postgres.js";
-import { importBundle } from "../server/modules/outcomes/data/import-bundle.js";
 import { listAreas } from "../server/modules/outcomes/data/areas.js";
+import { importBundle } from "../server/modules/outcomes/data/import-bundle.js";
 import { readHistoryColumns, scanHistoryRows } from "../server/modules/outcomes/data/read-columns.js";
+import { addMonths, dayOf } from "../server/modules/outcomes/history/days.js";
 import { computeMeasures, periodStarting } from "../server/modules/outcomes/measures/engine.js";
-import { dayOf, addMonths } from "../server/modules/outcomes/history/days.js";
+import { createFreshPostgresDatabase } from "../test/support/fresh-postgres.js";
 import { makeBenchBundle } from "./bundle.js";
 
 /**
@@ -49,10 +49,13 @@ const seconds = (since: number) => Math.round((performance.now() - since) / 10) 
 
 /** The CSV files as plain tables of their own columns: what PostgreSQL's COPY does on its own. */
 const plainTables: Record<string, string> = {
-  "children.csv": "child_id text, site text, state text, birth_date date, sex text, race_ethnicity text, sibling_group text",
-  "homes.csv": "home_id text, site text, state text, kind text, inquiry_date date, approved_date date, closed_date date, closure_reason text",
+  "children.csv":
+    "child_id text, site text, state text, birth_date date, sex text, race_ethnicity text, sibling_group text",
+  "homes.csv":
+    "home_id text, site text, state text, kind text, inquiry_date date, approved_date date, closed_date date, closure_reason text",
   "episodes.csv": "child_id text, removal_date date, exit_date date, exit_reason text",
-  "placements.csv": "child_id text, removal_date date, start_date date, end_date date, setting text, change_kind text, home_id text",
+  "placements.csv":
+    "child_id text, removal_date date, start_date date, end_date date, setting text, change_kind text, home_id text",
   "maltreatment_reports.csv": "child_id text, report_date date, incident_date date, disposition text",
 };
 
@@ -60,13 +63,19 @@ async function postgresCopy(url: string, dir: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const [file, columns] of Object.entries(plainTables)) await client.query(`CREATE TABLE plain_${file.replace(".csv", "")} (${columns})`);
+    for (const [file, columns] of Object.entries(plainTables))
+      await client.query(`CREATE TABLE plain_${file.replace(".csv", "")} (${columns})`);
     const started = performance.now();
     await client.query("BEGIN");
     for (const file of Object.keys(plainTables)) {
       if (!fs.existsSync(path.join(dir, file))) continue;
       const firstLine = (await firstLineOf(path.join(dir, file))).trim();
-      await pipeline(fs.createReadStream(path.join(dir, file), { highWaterMark: 1 << 20 }), client.query(copyFrom(`COPY plain_${file.replace(".csv", "")} (${firstLine}) FROM STDIN (FORMAT csv, HEADER true)`)));
+      await pipeline(
+        fs.createReadStream(path.join(dir, file), { highWaterMark: 1 << 20 }),
+        client.query(
+          copyFrom(`COPY plain_${file.replace(".csv", "")} (${firstLine}) FROM STDIN (FORMAT csv, HEADER true)`),
+        ),
+      );
     }
     await client.query("COMMIT");
     return seconds(started);
@@ -107,11 +116,16 @@ export async function runOutcomesBench(log: (line: string) => void = console.log
     log("importBundle …");
     let started = performance.now();
     const imported = await importBundle(database.db, dir, {
-      onProgress: (p) => process.stdout.isTTY && process.stdout.write(`\r  ${p.file} ${p.rows.toLocaleString("en-US")} rows, ${p.rowsPerSecond.toLocaleString("en-US")}/s, ${p.percent.toFixed(0)} %   `),
+      onProgress: (p) =>
+        process.stdout.isTTY &&
+        process.stdout.write(
+          `\r  ${p.file} ${p.rows.toLocaleString("en-US")} rows, ${p.rowsPerSecond.toLocaleString("en-US")}/s, ${p.percent.toFixed(0)} %   `,
+        ),
     });
     const importSeconds = seconds(started);
     if (process.stdout.isTTY) process.stdout.write("\n");
-    if (imported.status !== "completed") throw new Error(`import ${imported.status}: ${imported.error} ${JSON.stringify(imported.rejects.slice(0, 5))}`);
+    if (imported.status !== "completed")
+      throw new Error(`import ${imported.status}: ${imported.error} ${JSON.stringify(imported.rejects.slice(0, 5))}`);
     log(`  ${importSeconds} s`);
 
     started = performance.now();

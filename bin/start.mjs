@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build the web app when it is missing or older than its sources,
 // then run the server. One process; Ctrl-C stops it cleanly.
-import { spawnSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,9 +26,13 @@ if (stale) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "main.ts"), ...process.argv.slice(2)], {
-  cwd: process.cwd(),
-  stdio: "inherit",
-});
+const child = spawn(
+  process.execPath,
+  ["--import", "tsx", path.join(root, "server", "main.ts"), ...process.argv.slice(2)],
+  {
+    cwd: process.cwd(),
+    stdio: "inherit",
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const only = process.argv.slice(2);
-const engine = process.env.TEST_DATABASE_URL ? `PostgreSQL (${new URL(process.env.TEST_DATABASE_URL).host})` : "PGlite (embedded)";
+const engine = process.env.TEST_DATABASE_URL
+  ? `PostgreSQL (${new URL(process.env.TEST_DATABASE_URL).host})`
+  : "PGlite (embedded)";
 console.log(`\n== QPI Platform tests on ${engine}\n`);
 
 let passed = 0;
@@ -27,7 +29,15 @@ function step(title, command, args) {
 
 function vitest(title, config) {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "qpi-vitest-")), "report.json");
-  step(title, bin("vitest"), ["run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...only]);
+  step(title, bin("vitest"), [
+    "run",
+    "--config",
+    config,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+    ...only,
+  ]);
   if (fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, "utf8"));
     passed += json.numPassedTests;
@@ -41,6 +51,7 @@ function vitest(title, config) {
   }
 }
 
+step("Format and lint (biome check)", bin("biome"), ["check", "."]);
 step("Type check (tsc --noEmit)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
 vitest("Unit and integration tests", "vitest.config.ts");
 vitest("Browser and start-up tests (Chromium)", "vitest.e2e.config.ts");

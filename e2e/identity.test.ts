@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseDemoSignIns } from "./support/server.js";
-import { demoJourney } from "./support/demo-journey.js";
-import { axeViolations, screenshot } from "./support/browser.js";
 import { startSmtpServer, tokenFromLink } from "../test/identity/smtp-test-server.js";
+import { axeViolations, screenshot } from "./support/browser.js";
+import { demoJourney } from "./support/demo-journey.js";
+import { parseDemoSignIns } from "./support/server.js";
 
 describe("identity journey in Chromium", () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -22,7 +22,11 @@ describe("identity journey in Chromium", () => {
 
   it("a site admin invites a caregiver, who follows the emailed link, sets a password and signs in", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
-    const admin = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
+    const admin = await journey.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+      locale: "en-US",
+    });
     const page = await admin.newPage();
     await page.goto(journey.server.url);
     await page.getByLabel("Email address").fill(emails.site_admin);
@@ -39,7 +43,11 @@ describe("identity journey in Chromium", () => {
     await page.getByLabel("Language of the invitation").selectOption("es");
     await page.getByRole("button", { name: "Send invitation" }).click();
     await page.getByText("Invitation sent to marisol.quintero@example.org.").waitFor();
-    await page.getByRole("cell", { name: "Marisol Quintero" }).or(page.getByRole("rowheader", { name: /Marisol Quintero/ })).first().waitFor();
+    await page
+      .getByRole("cell", { name: "Marisol Quintero" })
+      .or(page.getByRole("rowheader", { name: /Marisol Quintero/ }))
+      .first()
+      .waitFor();
     await screenshot(page, "identity-admin-users-1280");
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 375, height: 812 });
@@ -52,7 +60,13 @@ describe("identity journey in Chromium", () => {
     expect(mail.text).toMatch(/Hola/);
     const token = tokenFromLink(mail.text, "/accept-invitation");
 
-    const invitee = await journey.browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true, isMobile: true, hasTouch: true, locale: "es-US" });
+    const invitee = await journey.browser.newContext({
+      viewport: { width: 375, height: 812 },
+      bypassCSP: true,
+      isMobile: true,
+      hasTouch: true,
+      locale: "es-US",
+    });
     const phone = await invitee.newPage();
     await phone.goto(`${journey.server.url}/accept-invitation#token=${token}`);
     await phone.getByRole("heading", { level: 1, name: "Acepte su invitación" }).waitFor();
@@ -72,7 +86,11 @@ describe("identity journey in Chromium", () => {
     await invitee.close();
 
     // The same pages at desktop width.
-    const desk = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
+    const desk = await journey.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+      locale: "en-US",
+    });
     const deskPage = await desk.newPage();
     await deskPage.goto(`${journey.server.url}/forgot-password`);
     await deskPage.getByRole("heading", { level: 1, name: "Reset your password" }).waitFor();

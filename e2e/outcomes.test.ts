@@ -1,16 +1,21 @@
 import fs from "node:fs";
-import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { parseDemoSignIns } from "./support/server.js";
-import { demoJourney } from "./support/demo-journey.js";
+import { describe, expect, it } from "vitest";
 import { axeViolations, screenshot } from "./support/browser.js";
+import { demoJourney } from "./support/demo-journey.js";
+import { parseDemoSignIns } from "./support/server.js";
 
 describe("outcome dashboards in Chromium", () => {
   const journey = demoJourney();
 
   async function signedIn(email: string, options: { width?: number; locale?: string } = {}): Promise<Page> {
     const { password } = parseDemoSignIns(journey.server.output());
-    const context = await journey.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, bypassCSP: true, locale: options.locale ?? "en-US", acceptDownloads: true });
+    const context = await journey.browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      bypassCSP: true,
+      locale: options.locale ?? "en-US",
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     await page.goto(journey.server.url);
     await page.getByLabel("Email address").fill(email);
@@ -26,7 +31,9 @@ describe("outcome dashboards in Chromium", () => {
     await page.getByRole("link", { name: "Outcomes", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Outcomes: Fresno County" }).waitFor();
     await page.getByText("Data as of").first().waitFor();
-    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Permanency in 12 months: children entering care" }) });
+    const card = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "Permanency in 12 months: children entering care" }) });
     await card.getByText("Higher is better").waitFor();
     await card.getByText(/^National: 35\.2%$/).waitFor();
 
@@ -57,19 +64,31 @@ describe("outcome dashboards in Chromium", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Spanish, everywhere on the page.
-    await page.getByRole("link", { name: "Panel de resultados" }).or(page.getByRole("link", { name: "Outcomes dashboard" })).first().click();
+    await page
+      .getByRole("link", { name: "Panel de resultados" })
+      .or(page.getByRole("link", { name: "Outcomes dashboard" }))
+      .first()
+      .click();
     await page.getByRole("button", { name: "Español" }).click();
     await page.getByRole("heading", { level: 1, name: "Resultados: Fresno County" }).waitFor();
     await page.getByText("Más alto es mejor").first().waitFor();
-    await page.getByText(/Datos al/).first().waitFor();
+    await page
+      .getByText(/Datos al/)
+      .first()
+      .waitFor();
     await screenshot(page, "outcomes-dashboard-es-desktop");
     expect(await axeViolations(page)).toEqual([]);
 
     // The CSV export: exact figures for the site's own staff.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Descargar CSV" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^outcomes-CA-FRESNO-\d{4}-\d{2}-01\.csv$/);
     const csv = fs.readFileSync((await download.path())!, "utf8");
-    expect(csv.split("\r\n")[0]).toBe("area,period_start,period_end,measure,unit,dimension,group,numerator,denominator,value,national,follow_up_complete");
+    expect(csv.split("\r\n")[0]).toBe(
+      "area,period_start,period_end,measure,unit,dimension,group,numerator,denominator,value,national,follow_up_complete",
+    );
     expect(csv).toContain(",permanency_12m_entries,percent,total,");
     expect(csv).not.toContain("suppressed");
 
@@ -107,7 +126,10 @@ describe("outcome dashboards in Chromium", () => {
     const page = await signedIn(emails.network_analyst);
     await page.goto(`${journey.server.url}/outcomes`);
     await page.getByRole("heading", { level: 1, name: /^Outcomes: / }).waitFor();
-    await page.getByText(/counts from 1 to 10 .* are shown as “suppressed”/).first().waitFor();
+    await page
+      .getByText(/counts from 1 to 10 .* are shown as “suppressed”/)
+      .first()
+      .waitFor();
     await page.getByLabel("Site or area").selectOption("MN-HENNEPIN");
     await page.getByRole("heading", { level: 1, name: "Outcomes: Hennepin County" }).waitFor();
     await page.locator(".qpi-stat, .qpi-measure__counts").filter({ hasText: "suppressed" }).first().waitFor();
@@ -126,7 +148,9 @@ describe("outcome dashboards in Chromium", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Aggregates reach further than records: no children behind the numbers for an analyst.
-    const drill = await page.evaluate(async () => (await fetch("/api/outcomes/children?area=CA-FRESNO&measure=in_care_end")).status);
+    const drill = await page.evaluate(
+      async () => (await fetch("/api/outcomes/children?area=CA-FRESNO&measure=in_care_end")).status,
+    );
     expect(drill).toBe(403);
     await page.context().close();
   });

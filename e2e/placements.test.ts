@@ -1,13 +1,15 @@
-import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { parseDemoSignIns } from "./support/server.js";
-import { demoJourney } from "./support/demo-journey.js";
+import { describe, expect, it } from "vitest";
 import { axeViolations, screenshot } from "./support/browser.js";
+import { demoJourney } from "./support/demo-journey.js";
+import { parseDemoSignIns } from "./support/server.js";
 
 const ZONE = "America/Los_Angeles";
 const dayIn = (offsetDays: number) => {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    d,
+  );
 };
 
 describe("caseworker records placements and QPI practices in Chromium", () => {
@@ -23,7 +25,12 @@ describe("caseworker records placements and QPI practices in Chromium", () => {
 
   it("emergency placement → comfort call and icebreaker due and completed → planned move with 14 days' notice", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
-    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US", timezoneId: ZONE });
+    const context = await journey.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+      locale: "en-US",
+      timezoneId: ZONE,
+    });
     const page = await context.newPage();
     await signIn(page, emails.caseworker, password);
 
@@ -117,7 +124,12 @@ describe("caseworker records placements and QPI practices in Chromium", () => {
 
   it("the coordinator sees timeliness per unit and the rule set with sources, in Spanish", async () => {
     const { password } = parseDemoSignIns(journey.server.output());
-    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "es-US", timezoneId: ZONE });
+    const context = await journey.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+      locale: "es-US",
+      timezoneId: ZONE,
+    });
     const page = await context.newPage();
     await page.goto(journey.server.url);
     await page.getByLabel(/Correo|Email/).fill("coordinator@demo.qpi.example");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseDemoSignIns } from "./support/server.js";
-import { demoJourney } from "./support/demo-journey.js";
 import { axeViolations, screenshot } from "./support/browser.js";
+import { demoJourney } from "./support/demo-journey.js";
+import { parseDemoSignIns } from "./support/server.js";
 
 describe("web shell in Chromium", () => {
   const journey = demoJourney();
@@ -9,7 +9,11 @@ describe("web shell in Chromium", () => {
   it("signs in as a caseworker, switches to Spanish, and the home page has no axe violations", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
     // bypassCSP only so the test can inject axe-core; the app itself runs under its CSP.
-    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "en-US" });
+    const context = await journey.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+      locale: "en-US",
+    });
     const page = await context.newPage();
     await page.goto(journey.server.url);
     await page.getByLabel("Email address").fill(emails.caseworker);
@@ -34,7 +38,12 @@ describe("web shell in Chromium", () => {
 
   it("works at 375 px: menu opens, children list readable, keyboard reaches the sign-in", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
-    const context = await journey.browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true, isMobile: true, hasTouch: true });
+    const context = await journey.browser.newContext({
+      viewport: { width: 375, height: 812 },
+      bypassCSP: true,
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     await page.goto(journey.server.url);
     // Keyboard only: Tab to the email field and type.

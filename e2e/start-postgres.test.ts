@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { freePort } from "./support/server.js";
 import { createFreshPostgresDatabase } from "../test/support/fresh-postgres.js";
+import { freePort } from "./support/server.js";
 
 // With DATABASE_URL the same code and migrations run on PostgreSQL, and a
 // production database is never seeded with demo data unless --demo is given.
@@ -12,7 +12,11 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("npm start with DATABASE_
     const fresh = await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL!, "qpi_prod");
     const url = new URL(fresh.url);
     const port = await freePort();
-    const child = spawn("npm", ["start"], { env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port) }, detached: true, stdio: "pipe" });
+    const child = spawn("npm", ["start"], {
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port) },
+      detached: true,
+      stdio: "pipe",
+    });
     let output = "";
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));
@@ -20,7 +24,9 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("npm start with DATABASE_
       let health: { database?: string } = {};
       for (let i = 0; i < 240 && health.database === undefined; i++) {
         await new Promise((r) => setTimeout(r, 250));
-        health = await fetch(`http://localhost:${port}/healthz`).then((r) => r.json()).catch(() => ({}));
+        health = await fetch(`http://localhost:${port}/healthz`)
+          .then((r) => r.json())
+          .catch(() => ({}));
       }
       expect(health).toMatchObject({ status: "ok", database: "postgres" });
       const db = new pg.Client({ connectionString: url.toString() });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseDemoSignIns, startServer, type RunningServer } from "./support/server.js";
+import { parseDemoSignIns, type RunningServer, startServer } from "./support/server.js";
 
 // The README's quick start, as a newcomer runs it: `npm start` on a fresh
 // data folder, healthz, a printed demo sign-in used over HTTP, Ctrl-C.
@@ -25,7 +25,19 @@ describe("npm start (README quick start)", () => {
     const { password, emails } = parseDemoSignIns(server.output());
     expect(password.length).toBeGreaterThanOrEqual(8);
     expect(Object.keys(emails).sort()).toEqual(
-      ["analyst", "birth_parent", "caregiver", "caseworker", "network_analyst", "qpi_coordinator", "rfa_worker", "site_admin", "state_analyst", "supervisor", "youth"].sort(),
+      [
+        "analyst",
+        "birth_parent",
+        "caregiver",
+        "caseworker",
+        "network_analyst",
+        "qpi_coordinator",
+        "rfa_worker",
+        "site_admin",
+        "state_analyst",
+        "supervisor",
+        "youth",
+      ].sort(),
     );
     expect(fs.existsSync(path.join(server.dataDir, "pgdata"))).toBe(true);
   });

@@ -1,20 +1,25 @@
 import fs from "node:fs";
 import path from "node:path";
-import Fastify, { type FastifyServerOptions } from "fastify";
 import cookie from "@fastify/cookie";
-import swagger from "@fastify/swagger";
 import fastifyStatic from "@fastify/static";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Database } from "./db/database.js";
 import type { EngineKind } from "./db/engine.js";
-import { registerErrorHandling } from "./platform/http/error-handler.js";
-import { auditDenial } from "./platform/audit/denials.js";
-import { registerSecurity } from "./platform/http/security.js";
-import { registerSessionHook } from "./platform/auth/session-hook.js";
-import type { App, PlatformDeps } from "./platform/http/types.js";
 import { moduleRoutes } from "./modules/index.js";
+import { auditDenial } from "./platform/audit/denials.js";
+import { registerSessionHook } from "./platform/auth/session-hook.js";
+import { registerErrorHandling } from "./platform/http/error-handler.js";
+import { registerSecurity } from "./platform/http/security.js";
+import type { App, PlatformDeps } from "./platform/http/types.js";
 import { projectRoot, version } from "./version.js";
 
 export interface BuildAppOptions {
@@ -71,7 +76,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       schema: {
         tags: ["platform"],
         summary: "Liveness and database reachability",
-        response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), version: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), version: z.string() }),
+        },
       },
     },
     async () => {

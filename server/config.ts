@@ -11,7 +11,10 @@ export interface PlatformConfig {
   trustProxy: boolean;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): PlatformConfig {
+export function readConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: string[] = process.argv.slice(2),
+): PlatformConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
   // Embedded mode seeds the demo network unless --no-demo; PostgreSQL never
   // does unless --demo is given: a production database is not a playground.

@@ -10,7 +10,10 @@ const api = spawn(process.execPath, ["--import", "tsx", "--watch", "server/main.
   stdio: "inherit",
   env: { ...process.env, PORT: apiPort, QPI_INSECURE_COOKIES: "1", QPI_API_PORT: apiPort },
 });
-const vite = await createServer({ configFile: `${projectRoot}/vite.config.ts`, server: { port: Number(process.env.PORT || 3000) } });
+const vite = await createServer({
+  configFile: `${projectRoot}/vite.config.ts`,
+  server: { port: Number(process.env.PORT || 3000) },
+});
 await vite.listen();
 vite.printUrls();
 const stop = async () => {

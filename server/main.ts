@@ -1,19 +1,19 @@
 import { buildApp } from "./app.js";
 import { readConfig } from "./config.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { openDatabase } from "./db/engine.js";
 import { migrateToLatest } from "./db/migrate.js";
-import { DataDirLockedError } from "./db/data-dir-lock.js";
-import { seedDemoIfEmpty } from "./demo/seed.js";
 import { printDemoSignIns } from "./demo/demo-accounts.js";
-import { createScheduler } from "./platform/jobs/scheduler.js";
+import { seedDemoIfEmpty } from "./demo/seed.js";
 import { practiceJobs } from "./modules/children/reminders.js";
 import { outcomeJobs } from "./modules/outcomes/data/platform-refresh.js";
+import { createScheduler } from "./platform/jobs/scheduler.js";
 
 /** Reads the environment, opens the database, starts the server. Nothing else. */
 async function main() {
   const config = readConfig();
   const startedAt = Date.now();
-  let database;
+  let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   } catch (error) {
@@ -23,7 +23,8 @@ async function main() {
     }
     throw error;
   }
-  const where = database.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+  const where =
+    database.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
   console.log(`QPI Platform: database ${where}`);
   await migrateToLatest(database.db);
   if (config.seedDemo) {

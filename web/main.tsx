@@ -1,12 +1,12 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter } from "react-router";
 import "@uswds/uswds/css/uswds.min.css";
 import "./app/app.css";
-import { I18nProvider } from "./i18n/i18n";
 import { App } from "./app/App";
 import { ApiError } from "./app/api";
+import { I18nProvider } from "./i18n/i18n";
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll } from "vitest";
 import type { Browser } from "playwright-core";
-import { startServer, type RunningServer } from "./server.js";
+import { afterAll, beforeAll } from "vitest";
 import { launchBrowser } from "./browser.js";
+import { type RunningServer, startServer } from "./server.js";
 
 export interface DemoJourney {
   server: RunningServer;

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import net from "node:net";
 import { createFreshPostgresDatabase, type FreshDatabase } from "../../test/support/fresh-postgres.js";
 
 export interface RunningServer {
@@ -29,7 +29,9 @@ export async function freePort(): Promise<number> {
  * data folder and port — or, when TEST_DATABASE_URL is set and `engine` is
  * "configured", on a fresh PostgreSQL database with `--demo`.
  */
-export async function startServer(options: { engine?: "embedded" | "configured"; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { engine?: "embedded" | "configured"; timeoutMs?: number } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qpi-e2e-"));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), QPI_DATA_DIR: dataDir, LOG_LEVEL: "warn" };
@@ -75,7 +77,9 @@ export async function startServer(options: { engine?: "embedded" | "configured";
     output: () => output,
     async stop(signal = "SIGINT") {
       // 'close' comes when every process holding the output pipes — npm and the server under it — has gone.
-      const exited = new Promise<number | null>((resolve) => child.once("close", (code, sig) => resolve(code ?? (sig === signal ? 0 : null))));
+      const exited = new Promise<number | null>((resolve) =>
+        child.once("close", (code, sig) => resolve(code ?? (sig === signal ? 0 : null))),
+      );
       signalGroup(signal);
       const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
       if (child.exitCode === null) signalGroup("SIGKILL");

@@ -1,6 +1,6 @@
+import { describeChainReport, verifyAuditChain } from "../platform/audit/verify-chain.js";
 import type { CliCommand } from "./command.js";
 import { withDatabase } from "./with-database.js";
-import { describeChainReport, verifyAuditChain } from "../platform/audit/verify-chain.js";
 
 export const auditVerifyCommand: CliCommand = {
   name: "audit verify",

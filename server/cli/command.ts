@@ -6,5 +6,6 @@ export interface CliCommand {
   summary: string;
   help: string;
   options: NonNullable<ParseArgsConfig["options"]>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: most verbs return nothing, a failing one its exit code
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number | void>;
 }

@@ -1,6 +1,6 @@
-import type { CliCommand } from "./command.js";
 import { generateBundle } from "../modules/outcomes/generator/bundle.js";
 import { DEFAULT_AS_OF } from "../modules/outcomes/generator/simulation.js";
+import type { CliCommand } from "./command.js";
 
 export const generateCommand: CliCommand = {
   name: "generate",
@@ -14,7 +14,12 @@ export const generateCommand: CliCommand = {
     "Children are spread over the 3,143 counties of the 50 states and DC; the files follow",
     "docs/outcomes-csv-bundle.md and load with `qpi import DIR`. No database is used.",
   ].join("\n"),
-  options: { children: { type: "string" }, seed: { type: "string" }, out: { type: "string" }, "as-of": { type: "string" } },
+  options: {
+    children: { type: "string" },
+    seed: { type: "string" },
+    out: { type: "string" },
+    "as-of": { type: "string" },
+  },
   async run(values) {
     const children = Number(values.children);
     const seed = Number(values.seed ?? 1);
@@ -23,13 +28,20 @@ export const generateCommand: CliCommand = {
     if (!Number.isInteger(children) || children < 1) throw new Error("--children must be a whole number ≥ 1");
     if (!Number.isInteger(seed) || seed < 0) throw new Error("--seed must be a whole number ≥ 0");
     if (!out) throw new Error("--out DIR is required");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new Error("--as-of must be YYYY-MM-DD");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+      throw new Error("--as-of must be YYYY-MM-DD");
     const made = await generateBundle({ children, seed, out, asOf });
     const seconds = made.elapsedMs / 1000;
     console.log(`Wrote ${out} (as of ${made.asOf}, seed ${seed}):`);
-    console.log(`  ${made.children.toLocaleString("en-US")} children, ${made.episodes.toLocaleString("en-US")} episodes, ${made.placements.toLocaleString("en-US")} placements`);
-    console.log(`  ${made.reports.toLocaleString("en-US")} maltreatment reports, ${made.homes.toLocaleString("en-US")} homes (+ ${made.facilities.toLocaleString("en-US")} facilities)`);
-    console.log(`  ${(made.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(made.children / seconds).toLocaleString("en-US")} children/s)`);
+    console.log(
+      `  ${made.children.toLocaleString("en-US")} children, ${made.episodes.toLocaleString("en-US")} episodes, ${made.placements.toLocaleString("en-US")} placements`,
+    );
+    console.log(
+      `  ${made.reports.toLocaleString("en-US")} maltreatment reports, ${made.homes.toLocaleString("en-US")} homes (+ ${made.facilities.toLocaleString("en-US")} facilities)`,
+    );
+    console.log(
+      `  ${(made.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(made.children / seconds).toLocaleString("en-US")} children/s)`,
+    );
     return 0;
   },
 };

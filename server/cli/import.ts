@@ -1,8 +1,8 @@
+import { importAfcars } from "../modules/outcomes/data/afcars-import.js";
+import { type ImportResult, importBundle } from "../modules/outcomes/data/import-bundle.js";
+import type { ImportProgress } from "../modules/outcomes/data/progress.js";
 import type { CliCommand } from "./command.js";
 import { withDatabase } from "./with-database.js";
-import { importBundle, type ImportResult } from "../modules/outcomes/data/import-bundle.js";
-import { importAfcars } from "../modules/outcomes/data/afcars-import.js";
-import type { ImportProgress } from "../modules/outcomes/data/progress.js";
 
 const SHOWN_REJECTS = 50;
 
@@ -16,15 +16,23 @@ function progressLine(p: ImportProgress) {
 
 export function printImportResult(result: ImportResult): number {
   if (result.status === "unchanged") {
-    console.log(`Unchanged: this bundle (SHA-256 ${result.sha256.slice(0, 12)}…) is the one batch ${result.batchId} imported; nothing was written.`);
+    console.log(
+      `Unchanged: this bundle (SHA-256 ${result.sha256.slice(0, 12)}…) is the one batch ${result.batchId} imported; nothing was written.`,
+    );
     return 0;
   }
   // A failed batch wrote nothing: its rows are "valid", not "written".
   const kept = result.status === "failed" ? "valid" : "written";
-  for (const [file, c] of Object.entries(result.counts)) console.log(`  ${file.padEnd(26)} ${String(c.read).padStart(10)} read ${String(c.written).padStart(10)} ${kept} ${String(c.rejected).padStart(8)} rejected`);
+  for (const [file, c] of Object.entries(result.counts))
+    console.log(
+      `  ${file.padEnd(26)} ${String(c.read).padStart(10)} read ${String(c.written).padStart(10)} ${kept} ${String(c.rejected).padStart(8)} rejected`,
+    );
   if (result.rejectedCount) {
-    console.log(`${result.rejectedCount} rejected row${result.rejectedCount === 1 ? "" : "s"}${result.rejectedCount > SHOWN_REJECTS ? ` (the first ${SHOWN_REJECTS}; all are kept with batch ${result.batchId})` : ""}:`);
-    for (const r of result.rejects.slice(0, SHOWN_REJECTS)) console.log(`  ${r.file}:${r.line}${r.column ? ` ${r.column}` : ""}: ${r.reason}`);
+    console.log(
+      `${result.rejectedCount} rejected row${result.rejectedCount === 1 ? "" : "s"}${result.rejectedCount > SHOWN_REJECTS ? ` (the first ${SHOWN_REJECTS}; all are kept with batch ${result.batchId})` : ""}:`,
+    );
+    for (const r of result.rejects.slice(0, SHOWN_REJECTS))
+      console.log(`  ${r.file}:${r.line}${r.column ? ` ${r.column}` : ""}: ${r.reason}`);
   }
   if (result.status === "failed") {
     console.error(`Import failed, nothing was written (batch ${result.batchId}): ${result.error}`);
@@ -52,11 +60,15 @@ export const importCommand: CliCommand = {
   async run(values, positionals) {
     const maxRejects = values["max-rejects"] === undefined ? 0 : Number(values["max-rejects"]);
     if (!Number.isInteger(maxRejects) || maxRejects < 0) throw new Error("--max-rejects must be a whole number ≥ 0");
-    if (positionals.length === 0) throw new Error(values.afcars ? "Name the AFCARS files to import." : "Name the bundle folder to import.");
-    if (!values.afcars && positionals.length > 1) throw new Error("Name one bundle folder (or use --afcars for files).");
+    if (positionals.length === 0)
+      throw new Error(values.afcars ? "Name the AFCARS files to import." : "Name the bundle folder to import.");
+    if (!values.afcars && positionals.length > 1)
+      throw new Error("Name one bundle folder (or use --afcars for files).");
     const options = { siteCode: values.site as string | undefined, maxRejects, onProgress: progressLine };
     return withDatabase(async (db) => {
-      const result = values.afcars ? await importAfcars(db, positionals, options) : await importBundle(db, positionals[0], options);
+      const result = values.afcars
+        ? await importAfcars(db, positionals, options)
+        : await importBundle(db, positionals[0], options);
       return printImportResult(result);
     });
   },

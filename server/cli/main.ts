@@ -11,7 +11,10 @@ const usage = () => {
 async function main(argv: string[]) {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") return usage();
-  const words = name === "users" || name === "audit" || name === "rules" ? [`${name} ${rest.shift() ?? ""}`.trim(), rest] : [name, rest];
+  const words =
+    name === "users" || name === "audit" || name === "rules"
+      ? [`${name} ${rest.shift() ?? ""}`.trim(), rest]
+      : [name, rest];
   const command = commands.find((c) => c.name === words[0]);
   if (!command) {
     console.error(`Unknown command: ${words[0]}\n`);

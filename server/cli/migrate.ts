@@ -1,7 +1,7 @@
-import type { CliCommand } from "./command.js";
+import { readConfig } from "../config.js";
 import { openDatabase } from "../db/engine.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { readConfig } from "../config.js";
+import type { CliCommand } from "./command.js";
 
 export const migrateCommand: CliCommand = {
   name: "migrate",
@@ -14,10 +14,11 @@ export const migrateCommand: CliCommand = {
     try {
       const result = await migrateToLatest(database.db);
       const applied = result.results ?? [];
-      console.log(applied.length ? applied.map((r) => `${r.migrationName}: ${r.status}`).join("\n") : "No pending migrations.");
+      console.log(
+        applied.length ? applied.map((r) => `${r.migrationName}: ${r.status}`).join("\n") : "No pending migrations.",
+      );
     } finally {
       await database.close();
     }
   },
 };
-

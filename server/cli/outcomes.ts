@@ -1,11 +1,11 @@
-import type { CliCommand } from "./command.js";
-import { withDatabase } from "./with-database.js";
 import { listAreas } from "../modules/outcomes/data/areas.js";
 import { readHistoryColumns } from "../modules/outcomes/data/read-columns.js";
-import { computeMeasures, periodStarting } from "../modules/outcomes/measures/engine.js";
-import { measureCatalogue, measureIds } from "../modules/outcomes/measures/catalogue.js";
 import { dayOf, isoOf } from "../modules/outcomes/history/days.js";
+import { measureCatalogue, measureIds } from "../modules/outcomes/measures/catalogue.js";
+import { computeMeasures, periodStarting } from "../modules/outcomes/measures/engine.js";
 import { hiddenParts } from "../modules/outcomes/suppression.js";
+import type { CliCommand } from "./command.js";
+import { withDatabase } from "./with-database.js";
 
 export const outcomesCommand: CliCommand = {
   name: "outcomes",
@@ -20,7 +20,8 @@ export const outcomesCommand: CliCommand = {
   options: { "period-start": { type: "string" }, site: { type: "string" }, json: { type: "boolean" } },
   async run(values) {
     const start = values["period-start"] as string | undefined;
-    if (!start || !/^\d{4}-\d{2}-\d{2}$/.test(start) || isoOf(dayOf(start)) !== start) throw new Error("--period-start must be a day YYYY-MM-DD");
+    if (!start || !/^\d{4}-\d{2}-\d{2}$/.test(start) || isoOf(dayOf(start)) !== start)
+      throw new Error("--period-start must be a day YYYY-MM-DD");
     return withDatabase(async (db) => {
       const areas = await listAreas(db);
       const area = values.site ? areas.find((a) => a.code === values.site) : undefined;
@@ -34,18 +35,42 @@ export const outcomesCommand: CliCommand = {
       const rows = measureIds.map((id) => {
         const t = results.total[id];
         const hidden = hiddenParts(t, measureCatalogue[id].unit);
-        return { measure: id, unit: measureCatalogue[id].unit, numerator: t.numerator, denominator: t.denominator, value: t.value, suppressed: hidden.numerator || hidden.denominator || hidden.value };
+        return {
+          measure: id,
+          unit: measureCatalogue[id].unit,
+          numerator: t.numerator,
+          denominator: t.denominator,
+          value: t.value,
+          suppressed: hidden.numerator || hidden.denominator || hidden.value,
+        };
       });
       const scope = area ? area.code : `${areas.length} areas`;
       if (values.json) {
-        console.log(JSON.stringify({ period: { start: isoOf(period.start), end: isoOf(period.end) }, scope, children: columns.childCount, measures: rows }, null, 2));
+        console.log(
+          JSON.stringify(
+            {
+              period: { start: isoOf(period.start), end: isoOf(period.end) },
+              scope,
+              children: columns.childCount,
+              measures: rows,
+            },
+            null,
+            2,
+          ),
+        );
         return 0;
       }
-      console.log(`Outcomes ${isoOf(period.start)} – ${isoOf(period.end)}, ${scope}, ${columns.childCount.toLocaleString("en-US")} children`);
-      console.log(`${"measure".padEnd(28)} ${"numerator".padStart(12)} ${"denominator".padStart(14)} ${"value".padStart(10)}  unit              suppressed`);
+      console.log(
+        `Outcomes ${isoOf(period.start)} – ${isoOf(period.end)}, ${scope}, ${columns.childCount.toLocaleString("en-US")} children`,
+      );
+      console.log(
+        `${"measure".padEnd(28)} ${"numerator".padStart(12)} ${"denominator".padStart(14)} ${"value".padStart(10)}  unit              suppressed`,
+      );
       for (const r of rows) {
         const value = r.value === null ? "—" : String(Math.round(r.value * 100) / 100);
-        console.log(`${r.measure.padEnd(28)} ${String(r.numerator ?? "—").padStart(12)} ${String(r.denominator).padStart(14)} ${value.padStart(10)}  ${r.unit.padEnd(17)} ${r.suppressed ? "yes" : "no"}`);
+        console.log(
+          `${r.measure.padEnd(28)} ${String(r.numerator ?? "—").padStart(12)} ${String(r.denominator).padStart(14)} ${value.padStart(10)}  ${r.unit.padEnd(17)} ${r.suppressed ? "yes" : "no"}`,
+        );
       }
       return 0;
     });

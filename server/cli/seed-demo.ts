@@ -1,7 +1,7 @@
+import { printDemoSignIns } from "../demo/demo-accounts.js";
+import { seedDemoIfEmpty } from "../demo/seed.js";
 import type { CliCommand } from "./command.js";
 import { withDatabase } from "./with-database.js";
-import { seedDemoIfEmpty } from "../demo/seed.js";
-import { printDemoSignIns } from "../demo/demo-accounts.js";
 
 export const seedDemoCommand: CliCommand = {
   name: "seed-demo",

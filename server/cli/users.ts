@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
+import { systemActor } from "../platform/access/actor.js";
+import { addUser, disableUser } from "../platform/auth/user-admin.js";
 import type { CliCommand } from "./command.js";
 import { withDatabase } from "./with-database.js";
-import { addUser, disableUser } from "../platform/auth/user-admin.js";
-import { systemActor } from "../platform/access/actor.js";
 
 export const usersAddCommand: CliCommand = {
   name: "users add",

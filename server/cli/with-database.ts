@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../db/database.js";
-import { openDatabase, type EngineKind } from "../db/engine.js";
-import { migrateToLatest } from "../db/migrate.js";
 import { readConfig } from "../config.js";
+import type { Database } from "../db/database.js";
+import { type EngineKind, openDatabase } from "../db/engine.js";
+import { migrateToLatest } from "../db/migrate.js";
 
 /** Opens the configured database (migrated), runs `work`, and always closes it. */
 export async function withDatabase<T>(work: (db: Kysely<Database>, kind: EngineKind) => Promise<T>): Promise<T> {

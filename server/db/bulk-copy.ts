@@ -1,9 +1,9 @@
 import { pipeline } from "node:stream/promises";
-import type pg from "pg";
+import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type Transaction } from "kysely";
+import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { chunkedCopyTo } from "./copy-out-query.js";
-import type { PGlite } from "@electric-sql/pglite";
 import type { Database } from "./database.js";
 
 /**
@@ -34,18 +34,27 @@ export interface CopySession {
 }
 
 /** The binary COPY signature, flags and header-extension length. */
-export const COPY_HEADER = Uint8Array.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]);
+export const COPY_HEADER = Uint8Array.from([
+  0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
 export const COPY_TRAILER = Uint8Array.from([0xff, 0xff]);
 
 /** A Kysely bound to one client whose transaction the caller manages. */
 function kyselyOnClient(client: pg.PoolClient): Kysely<Database> {
-  const borrowed = { query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args), release() {} };
+  const borrowed = {
+    query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args),
+    release() {},
+  };
   const pool = { connect: async () => borrowed, end: async () => {} };
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) });
 }
 
 /** Runs `work` in a Kysely transaction on `client`, so session.db is a real Transaction (recordAudit writes into it). */
-function inTransaction<T>(client: pg.PoolClient, copy: Omit<CopySession, "db">, work: (s: CopySession) => Promise<T>): Promise<T> {
+function inTransaction<T>(
+  client: pg.PoolClient,
+  copy: Omit<CopySession, "db">,
+  work: (s: CopySession) => Promise<T>,
+): Promise<T> {
   return kyselyOnClient(client)
     .transaction()
     .execute((trx) => work({ ...copy, db: trx }));
@@ -121,7 +130,9 @@ export function pgliteBulkCopy(pglite: PGlite, pool: pg.Pool): BulkCopy {
             let rows = 0;
             const flush = async () => {
               if (size === 0) return;
-              const result = await pglite.query(`COPY ${target} FROM '/dev/blob' (FORMAT binary)`, [], { blob: new Blob([COPY_HEADER, ...parts, COPY_TRAILER] as BlobPart[]) });
+              const result = await pglite.query(`COPY ${target} FROM '/dev/blob' (FORMAT binary)`, [], {
+                blob: new Blob([COPY_HEADER, ...parts, COPY_TRAILER] as BlobPart[]),
+              });
               rows += result.affectedRows ?? 0;
               parts = [];
               size = 0;

@@ -37,7 +37,12 @@ function walk(b: Buffer, p: number, out: Buffer, o: number): Walked {
     const length = b.readUInt32BE(p + 1);
     if (p + 1 + length > b.length) break;
     if (code === COPY_DATA) o += b.copy(out, o, p + 5, p + 1 + length);
-    else if (code !== COPY_OUT_RESPONSE && code !== PARAMETER_STATUS && code !== NOTICE_RESPONSE && code !== NOTIFICATION_RESPONSE) {
+    else if (
+      code !== COPY_OUT_RESPONSE &&
+      code !== PARAMETER_STATUS &&
+      code !== NOTICE_RESPONSE &&
+      code !== NOTIFICATION_RESPONSE
+    ) {
       return { p: p + 1 + length, o, done: true, failed: false }; // CopyDone: what follows is pg's (CommandComplete, ReadyForQuery)
     }
     p += 1 + length;

@@ -238,7 +238,6 @@ export interface Database {
   child_team_member: ChildTeamMemberTable;
 }
 
-
 export interface PermissionTable {
   code: string;
   description: string;

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { Kysely, PostgresDialect } from "kysely";
-import type { Database } from "./database.js";
+import pg from "pg";
+import { type BulkCopy, pgliteBulkCopy, postgresBulkCopy, registerBulkCopy } from "./bulk-copy.js";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
-import { pgliteBulkCopy, postgresBulkCopy, registerBulkCopy, type BulkCopy } from "./bulk-copy.js";
+import type { Database } from "./database.js";
 
 export type EngineKind = "pglite" | "postgres";
 

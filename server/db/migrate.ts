@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from "kysely";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const migrationsDir = path.join(here, "migrations");
@@ -17,7 +17,10 @@ export const migrationsDir = path.join(here, "migrations");
 class SqlFileMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const migrations: Record<string, Migration> = {};
-    for (const file of fs.readdirSync(migrationsDir).filter((f) => f.endsWith(".sql")).sort()) {
+    for (const file of fs
+      .readdirSync(migrationsDir)
+      .filter((f) => f.endsWith(".sql"))
+      .sort()) {
       const text = fs.readFileSync(path.join(migrationsDir, file), "utf8");
       migrations[file.replace(/\.sql$/, "")] = {
         up: async (db) => {
@@ -29,7 +32,7 @@ class SqlFileMigrationProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: new SqlFileMigrationProvider(),

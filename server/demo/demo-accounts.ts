@@ -6,7 +6,19 @@ export const DEMO_PASSWORD = "qpi-demo-2026";
 
 export const DEMO_DOMAIN = "demo.qpi.example";
 
-const roleOrder = ["caseworker", "supervisor", "rfa_worker", "qpi_coordinator", "site_admin", "analyst", "state_analyst", "network_analyst", "caregiver", "birth_parent", "youth"];
+const roleOrder = [
+  "caseworker",
+  "supervisor",
+  "rfa_worker",
+  "qpi_coordinator",
+  "site_admin",
+  "analyst",
+  "state_analyst",
+  "network_analyst",
+  "caregiver",
+  "birth_parent",
+  "youth",
+];
 
 /** One sign-in per role, read from the database so it is right whatever seeded it. */
 export async function demoSignIns(db: Kysely<Database>) {

@@ -3,6 +3,7 @@ import type {
   ChildRelationTable,
   ChildTable,
   ChildTeamMemberTable,
+  ExitReason,
   HouseholdMemberTable,
   HouseholdTable,
   PersonTable,
@@ -14,15 +15,14 @@ import type {
   SiteTable,
   UnitTable,
   UserAccountTable,
-  ExitReason,
 } from "../db/database.js";
-import { Random } from "./random.js";
-import { addDays, addYears, daysBetween } from "./calendar.js";
-import { familyNames, givenNames, schools, streetNames } from "./names.js";
-import { demoSites, type DemoSiteSpec } from "./demo-sites.js";
 import { exitReasonMix, moveKindMix } from "../modules/outcomes/generator/calibration.js";
-import { addOutcomeAnalysts } from "./outcome-analysts.js";
+import { addDays, addYears, daysBetween } from "./calendar.js";
+import { type DemoSiteSpec, demoSites } from "./demo-sites.js";
 import { addMaltreatmentReports, type DemoReport } from "./maltreatment-history.js";
+import { familyNames, givenNames, schools, streetNames } from "./names.js";
+import { addOutcomeAnalysts } from "./outcome-analysts.js";
+import { Random } from "./random.js";
 
 type Row<T> = Insertable<T> & { id: string };
 
@@ -79,15 +79,27 @@ export const calibration = {
   siblingGroupShare: 0.4,
   siblingsPlacedTogether: 0.7,
   exitReasons: exitReasonMix satisfies Partial<Record<ExitReason, number>>,
-  firstSetting: { relative_family_home: 36, nonrelative_family_home: 46, group_home: 8, institution: 5, pre_adoptive_home: 1, supervised_independent_living: 0, runaway: 0, trial_home_visit: 0 } satisfies Record<
-    PlacementSetting,
-    number
-  >,
+  firstSetting: {
+    relative_family_home: 36,
+    nonrelative_family_home: 46,
+    group_home: 8,
+    institution: 5,
+    pre_adoptive_home: 1,
+    supervised_independent_living: 0,
+    runaway: 0,
+    trial_home_visit: 0,
+  } satisfies Record<PlacementSetting, number>,
   moveKind: moveKindMix,
-  race: { white: 40, black: 22, hispanic: 22, american_indian_alaska_native: 3, asian: 1, native_hawaiian_pacific_islander: 1, two_or_more: 9, unknown: 2 } satisfies Record<
-    RaceEthnicity,
-    number
-  >,
+  race: {
+    white: 40,
+    black: 22,
+    hispanic: 22,
+    american_indian_alaska_native: 3,
+    asian: 1,
+    native_hawaiian_pacific_islander: 1,
+    two_or_more: 9,
+    unknown: 2,
+  } satisfies Record<RaceEthnicity, number>,
 } as const;
 
 const REUNIFYING: ExitReason[] = ["reunification", "relative", "guardianship"];
@@ -112,7 +124,8 @@ export function generateDemoNetwork(options: GenerateOptions): DemoNetwork {
     demoAccounts: [],
   };
   for (const spec of demoSites) {
-    if (!net.states.some((s) => s.code === spec.stateCode)) net.states.push({ code: spec.stateCode, name: spec.stateName });
+    if (!net.states.some((s) => s.code === spec.stateCode))
+      net.states.push({ code: spec.stateCode, name: spec.stateName });
     new SiteBuilder(net, random, spec, options).build();
   }
   addOutcomeAnalysts(net, options.seed);
@@ -163,7 +176,13 @@ class SiteBuilder {
 
   // ---- people -------------------------------------------------------------
 
-  private person(fields: { sex?: "female" | "male"; birthDate?: string | null; familyName?: string; language?: string; address?: boolean }) {
+  private person(fields: {
+    sex?: "female" | "male";
+    birthDate?: string | null;
+    familyName?: string;
+    language?: string;
+    address?: boolean;
+  }) {
     const { random } = this;
     const sex = fields.sex ?? (random.chance(0.5) ? "female" : "male");
     const given = random.pick(givenNames[sex]);
@@ -178,7 +197,9 @@ class SiteBuilder {
       sex,
       email: null,
       phone: null,
-      address_line1: fields.address ? `${random.int(100, 9899)} ${random.pick(streetNames)} ${random.pick(["St", "Ave", "Dr", "Ln", "Way"])}` : null,
+      address_line1: fields.address
+        ? `${random.int(100, 9899)} ${random.pick(streetNames)} ${random.pick(["St", "Ave", "Dr", "Ln", "Way"])}`
+        : null,
       city: fields.address ? this.spec.city : null,
       postal_code: fields.address ? this.spec.postalPrefix + String(random.int(10, 99)) : null,
       preferred_language: fields.language ?? (random.chance(this.spec.spanishShare) ? "es" : "en"),
@@ -187,16 +208,38 @@ class SiteBuilder {
     return row;
   }
 
-  private account(personId: string, email: string, role: string, unitId: string | null, description?: string, language: "en" | "es" = "en") {
+  private account(
+    personId: string,
+    email: string,
+    role: string,
+    unitId: string | null,
+    description?: string,
+    language: "en" | "es" = "en",
+  ) {
     const userId = this.random.uuid();
-    this.net.users.push({ id: userId, person_id: personId, email, password_hash: null, status: "active", preferred_language: language });
+    this.net.users.push({
+      id: userId,
+      person_id: personId,
+      email,
+      password_hash: null,
+      status: "active",
+      preferred_language: language,
+    });
     this.grant(userId, role, unitId);
-    if (description) this.net.demoAccounts.push({ role, email, siteCode: this.spec.code, personId, userId, description });
+    if (description)
+      this.net.demoAccounts.push({ role, email, siteCode: this.spec.code, personId, userId, description });
     return userId;
   }
 
   private grant(userId: string, role: string, unitId: string | null) {
-    this.net.roleGrants.push({ id: this.random.uuid(), user_id: userId, role_code: role, site_id: this.siteId, unit_id: unitId, starts_on: "2018-01-01" });
+    this.net.roleGrants.push({
+      id: this.random.uuid(),
+      user_id: userId,
+      role_code: role,
+      site_id: this.siteId,
+      unit_id: unitId,
+      starts_on: "2018-01-01",
+    });
   }
 
   private buildStaff() {
@@ -225,10 +268,18 @@ class SiteBuilder {
           const demo = isFirstUnit && i === 0 && spec.primary;
           this.account(
             worker.id,
-            demo ? "caseworker@demo.qpi.example" : isFirstUnit && i === 0 ? `caseworker@${domain}` : `staff${++staffSeq}@${domain}`,
+            demo
+              ? "caseworker@demo.qpi.example"
+              : isFirstUnit && i === 0
+                ? `caseworker@${domain}`
+                : `staff${++staffSeq}@${domain}`,
             "caseworker",
             unitId,
-            demo ? `Caseworker in ${unitName}, ${spec.name}` : isFirstUnit && i === 0 ? `Caseworker in ${spec.name} (another site)` : undefined,
+            demo
+              ? `Caseworker in ${unitName}, ${spec.name}`
+              : isFirstUnit && i === 0
+                ? `Caseworker in ${spec.name} (another site)`
+                : undefined,
           );
           this.caseworkers.push({ personId: worker.id, unitId, role: "caseworker" });
         }
@@ -244,7 +295,13 @@ class SiteBuilder {
     for (const [role, local, label] of roles) {
       const person = this.person({});
       const email = spec.primary ? `${local}@demo.qpi.example` : `${local}@${domain}`;
-      this.account(person.id, email, role, role === "rfa_worker" ? firstOffice : null, spec.primary ? `${label}, ${spec.name}` : undefined);
+      this.account(
+        person.id,
+        email,
+        role,
+        role === "rfa_worker" ? firstOffice : null,
+        spec.primary ? `${label}, ${spec.name}` : undefined,
+      );
     }
   }
 
@@ -253,7 +310,11 @@ class SiteBuilder {
     const homes = Math.max(8, Math.round(90 * this.options.scale));
     for (let i = 0; i < homes; i++) {
       const kind = random.chance(0.38) ? "relative" : "resource_family";
-      const primary = this.person({ sex: random.chance(0.8) ? "female" : "male", address: true, birthDate: addDays("1960-01-01", random.int(0, 365 * 30)) });
+      const primary = this.person({
+        sex: random.chance(0.8) ? "female" : "male",
+        address: true,
+        birthDate: addDays("1960-01-01", random.int(0, 365 * 30)),
+      });
       primary.phone = `(${this.spec.areaCode}) 555-${String(random.int(1000, 9999))}`;
       const inquiry = addDays(this.options.asOf, -random.int(60, 365 * 9));
       const approvalDays = random.int(60, 200);
@@ -275,7 +336,9 @@ class SiteBuilder {
         inquiry_on: inquiry,
         approved_on: approved,
         closed_on: closed,
-        closure_reason: closed ? random.pick(["adopted", "family_request", "moved", "guardianship", "agency_decision"]) : null,
+        closure_reason: closed
+          ? random.pick(["adopted", "family_request", "moved", "guardianship", "agency_decision"])
+          : null,
         contact_shared_with_birth_parents: random.chance(0.35),
       });
       net.householdMembers.push({ household_id: id, person_id: primary.id, role: "primary_caregiver" });
@@ -298,7 +361,7 @@ class SiteBuilder {
         kind: "facility",
         address_line1: `${random.int(100, 999)} ${random.pick(streetNames)} Blvd`,
         city: this.spec.city,
-        postal_code: this.spec.postalPrefix + "00",
+        postal_code: `${this.spec.postalPrefix}00`,
         phone: `(${this.spec.areaCode}) 555-0${random.int(100, 999)}`,
         capacity: random.int(6, 24),
         inquiry_on: null,
@@ -319,7 +382,9 @@ class SiteBuilder {
     const familyName = random.pick(familyNames);
     const language = random.chance(this.spec.spanishShare) ? "es" : "en";
     const mother = this.person({ sex: "female", familyName, language, address: true });
-    const father = random.chance(0.6) ? this.person({ sex: "male", familyName: random.chance(0.5) ? familyName : random.pick(familyNames), language }) : null;
+    const father = random.chance(0.6)
+      ? this.person({ sex: "male", familyName: random.chance(0.5) ? familyName : random.pick(familyNames), language })
+      : null;
     const size = random.chance(calibration.siblingGroupShare) ? random.int(2, 4) : 1;
     const historyStart = addDays(options.asOf, -365 * calibration.firstYearsOfHistory);
     const removal = addDays(historyStart, random.int(0, daysBetween(historyStart, options.asOf) - 1));
@@ -329,7 +394,12 @@ class SiteBuilder {
     let sharedHome: ReturnType<SiteBuilder["pickHome"]> | undefined;
     for (let i = 0; i < size; i++) {
       const ageAtRemoval = random.weighted({ infant: 20, young: 30, school: 30, teen: 20 });
-      const ageDays = { infant: random.int(0, 364), young: random.int(365, 365 * 5), school: random.int(365 * 6, 365 * 12), teen: random.int(365 * 13, 365 * 17 + 300) }[ageAtRemoval];
+      const ageDays = {
+        infant: random.int(0, 364),
+        young: random.int(365, 365 * 5),
+        school: random.int(365 * 6, 365 * 12),
+        teen: random.int(365 * 13, 365 * 17 + 300),
+      }[ageAtRemoval];
       const birthDate = addDays(removal, -ageDays);
       const childPerson = this.person({ birthDate, familyName, language });
       const childId = random.uuid();
@@ -347,16 +417,24 @@ class SiteBuilder {
         school_of_origin: ageDays > 365 * 5 ? random.pick(schools) : null,
       });
       for (const parent of [mother, father]) {
-        if (parent) net.childRelations.push({ id: random.uuid(), child_id: childId, person_id: parent.id, kind: "birth_parent" });
+        if (parent)
+          net.childRelations.push({ id: random.uuid(), child_id: childId, person_id: parent.id, kind: "birth_parent" });
       }
       const home = together && sharedHome ? sharedHome : this.pickHome(random.weighted(calibration.firstSetting));
       if (together && !sharedHome) sharedHome = home;
       this.buildHistory(childId, birthDate, removal, home);
     }
-    for (const a of childIds) for (const b of childIds) if (a !== b) {
-      const sibling = net.children.find((c) => c.id === b)!;
-      net.childRelations.push({ id: random.uuid(), child_id: a, person_id: sibling.person_id, kind: "sibling_full" });
-    }
+    for (const a of childIds)
+      for (const b of childIds)
+        if (a !== b) {
+          const sibling = net.children.find((c) => c.id === b)!;
+          net.childRelations.push({
+            id: random.uuid(),
+            child_id: a,
+            person_id: sibling.person_id,
+            kind: "sibling_full",
+          });
+        }
   }
 
   private pickHome(setting: PlacementSetting): { householdId: string; setting: PlacementSetting } {
@@ -368,16 +446,33 @@ class SiteBuilder {
     const wantKind = setting === "relative_family_home" ? "relative" : "resource_family";
     const pool = this.familyHomes.filter((h) => h.kind === wantKind);
     const home = random.pick(pool.length ? pool : this.familyHomes);
-    return { householdId: home.id, setting: home.kind === "relative" ? "relative_family_home" : setting === "pre_adoptive_home" ? setting : "nonrelative_family_home" };
+    return {
+      householdId: home.id,
+      setting:
+        home.kind === "relative"
+          ? "relative_family_home"
+          : setting === "pre_adoptive_home"
+            ? setting
+            : "nonrelative_family_home",
+    };
   }
 
   /** Removal episodes and placements from a removal day to now, following the calibration. */
-  private buildHistory(childId: string, birthDate: string, firstRemoval: string, firstHome: { householdId: string; setting: PlacementSetting }) {
+  private buildHistory(
+    childId: string,
+    birthDate: string,
+    firstRemoval: string,
+    firstHome: { householdId: string; setting: PlacementSetting },
+  ) {
     const { random, net, options } = this;
     let removal = firstRemoval;
     let home = firstHome;
     const eighteenth = addYears(birthDate, 18);
-    for (let episodeNo = 0; episodeNo < 3 && removal < options.asOf && removal < addDays(eighteenth, -30); episodeNo++) {
+    for (
+      let episodeNo = 0;
+      episodeNo < 3 && removal < options.asOf && removal < addDays(eighteenth, -30);
+      episodeNo++
+    ) {
       const months = Math.floor(Math.log(1 - random.next()) / Math.log(1 - calibration.monthlyExitHazard));
       let exit: string | null = addDays(removal, Math.max(3, Math.round(months * 30.44 + random.int(0, 29))));
       let exitReason: ExitReason | null = random.weighted(calibration.exitReasons);
@@ -397,14 +492,27 @@ class SiteBuilder {
         child_id: childId,
         site_id: this.siteId,
         removal_date: removal,
-        removal_reason: random.weighted({ neglect: 62, physical_abuse: 12, parental_substance_use: 14, caretaker_inability_to_cope: 5, sexual_abuse: 4, abandonment: 3 }),
+        removal_reason: random.weighted({
+          neglect: 62,
+          physical_abuse: 12,
+          parental_substance_use: 14,
+          caretaker_inability_to_cope: 5,
+          sexual_abuse: 4,
+          abandonment: 3,
+        }),
         exit_date: exit,
         exit_reason: exitReason,
       });
       this.buildPlacements(episodeId, childId, removal, exit, exitReason, home);
       this.buildTeam(childId, removal, exit);
       // Re-entry: a few children who go home come back into care within a year.
-      if (!exit || !exitReason || !REUNIFYING.includes(exitReason) || !random.chance(calibration.reentryWithin12Months * 1.6)) break;
+      if (
+        !exit ||
+        !exitReason ||
+        !REUNIFYING.includes(exitReason) ||
+        !random.chance(calibration.reentryWithin12Months * 1.6)
+      )
+        break;
       removal = addDays(exit, random.int(10, 360));
       home = this.pickHome(random.weighted(calibration.firstSetting));
     }
@@ -421,7 +529,10 @@ class SiteBuilder {
     const { random, net, options } = this;
     const end = exit ?? options.asOf;
     // A trial home visit of 1–3 months precedes about a third of reunifications.
-    const thvStart = exitReason === "reunification" && random.chance(0.35) && daysBetween(removal, end) > 120 ? addDays(end, -random.int(30, 90)) : null;
+    const thvStart =
+      exitReason === "reunification" && random.chance(0.35) && daysBetween(removal, end) > 120
+        ? addDays(end, -random.int(30, 90))
+        : null;
     const lastFosterDay = thvStart ?? end;
     let start = removal;
     let home = firstHome;
@@ -449,13 +560,29 @@ class SiteBuilder {
       if (last) break;
       start = moveDay;
       kind = random.weighted(calibration.moveKind);
-      requestedBy = kind === "planned" ? random.weighted({ agency: 6, court: 2, caregiver: 1 }) : random.weighted({ caregiver: 5, agency: 2, child: 2, other: 1 });
+      requestedBy =
+        kind === "planned"
+          ? random.weighted({ agency: 6, court: 2, caregiver: 1 })
+          : random.weighted({ caregiver: 5, agency: 2, child: 2, other: 1 });
       reason =
         kind === "planned"
-          ? random.pick(["move_to_relative", "step_down_to_family", "sibling_reunion", "pre_adoptive_home", "closer_to_school_of_origin"])
-          : random.pick(["caregiver_requested_removal", "behavior_needs", "allegation_in_home", "caregiver_health", "runaway_return"]);
+          ? random.pick([
+              "move_to_relative",
+              "step_down_to_family",
+              "sibling_reunion",
+              "pre_adoptive_home",
+              "closer_to_school_of_origin",
+            ])
+          : random.pick([
+              "caregiver_requested_removal",
+              "behavior_needs",
+              "allegation_in_home",
+              "caregiver_health",
+              "runaway_return",
+            ]);
       let next = this.pickHome(random.weighted(calibration.firstSetting));
-      for (let tries = 0; next.householdId === home.householdId && tries < 5; tries++) next = this.pickHome(random.weighted(calibration.firstSetting));
+      for (let tries = 0; next.householdId === home.householdId && tries < 5; tries++)
+        next = this.pickHome(random.weighted(calibration.firstSetting));
       home = next;
     }
     if (thvStart) {
@@ -484,7 +611,14 @@ class SiteBuilder {
       { personId: worker.personId, role: "caseworker" as const },
       { personId: supervisor.personId, role: "supervisor" as const },
     ]) {
-      net.teamMembers.push({ id: random.uuid(), child_id: childId, person_id: member.personId, role: member.role, starts_on: removal, ends_on: exit });
+      net.teamMembers.push({
+        id: random.uuid(),
+        child_id: childId,
+        person_id: member.personId,
+        role: member.role,
+        starts_on: removal,
+        ends_on: exit,
+      });
     }
   }
 
@@ -497,16 +631,37 @@ class SiteBuilder {
     const { net, options } = this;
     if (!this.spec.primary) return;
     const site = this.siteId;
-    const open = net.placements.filter((p) => p.site_id === site && p.end_date == null && p.household_id && p.setting !== "group_home" && p.setting !== "institution");
+    const open = net.placements.filter(
+      (p) =>
+        p.site_id === site &&
+        p.end_date == null &&
+        p.household_id &&
+        p.setting !== "group_home" &&
+        p.setting !== "institution",
+    );
     const byHome = new Map<string, typeof open>();
     for (const p of open) byHome.set(p.household_id!, [...(byHome.get(p.household_id!) ?? []), p]);
     const [homeId, placed] = [...byHome.entries()].sort((a, b) => b[1].length - a[1].length)[0];
     const caregiver = net.householdMembers.find((m) => m.household_id === homeId && m.role === "primary_caregiver")!;
     const caregiverPerson = net.persons.find((p) => p.id === caregiver.person_id)!;
-    this.account(caregiver.person_id as string, "caregiver@demo.qpi.example", "caregiver", null, `Resource parent (${caregiverPerson.family_name} household) with ${placed.length} children placed`, "en");
+    this.account(
+      caregiver.person_id as string,
+      "caregiver@demo.qpi.example",
+      "caregiver",
+      null,
+      `Resource parent (${caregiverPerson.family_name} household) with ${placed.length} children placed`,
+      "en",
+    );
     const childOfHome = placed[0].child_id;
     const parentRelation = net.childRelations.find((r) => r.child_id === childOfHome && r.kind === "birth_parent")!;
-    this.account(parentRelation.person_id, "parent@demo.qpi.example", "birth_parent", null, "Birth parent of a child placed with the demo caregiver", "es");
+    this.account(
+      parentRelation.person_id,
+      "parent@demo.qpi.example",
+      "birth_parent",
+      null,
+      "Birth parent of a child placed with the demo caregiver",
+      "es",
+    );
     const teen = net.children.find((c) => {
       if (c.site_id !== site) return false;
       const person = net.persons.find((p) => p.id === c.person_id)!;
@@ -521,4 +676,3 @@ export function summarize(net: DemoNetwork): string {
   const inCare = new Set(net.placements.filter((p) => p.end_date == null).map((p) => p.child_id)).size;
   return `${net.sites.length} sites, ${net.children.length} children (${inCare} in care now), ${net.episodes.length} removal episodes, ${net.placements.length} placements, ${net.reports.length} maltreatment reports, ${net.households.length} households, ${net.users.length} user accounts`;
 }
-

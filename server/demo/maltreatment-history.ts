@@ -47,10 +47,42 @@ const removalAllegation: Record<string, Allegation> = {
   caretaker_inability_to_cope: "neglect",
   abandonment: "neglect",
 };
-const removalReporters: Record<ReporterRole, number> = { law_enforcement: 22, medical: 18, teacher: 18, social_services: 14, relative: 10, neighbor: 8, anonymous: 7, other: 3 };
-const inCareReporters: Record<ReporterRole, number> = { teacher: 30, medical: 20, social_services: 25, relative: 12, anonymous: 10, other: 3, law_enforcement: 0, neighbor: 0 };
-const inCareAllegations: Record<Allegation, number> = { neglect: 40, physical_abuse: 30, emotional_abuse: 15, sexual_abuse: 10, exploitation: 2, other: 3 };
-const homeAllegations: Record<Allegation, number> = { neglect: 60, physical_abuse: 22, emotional_abuse: 8, sexual_abuse: 5, exploitation: 1, other: 4 };
+const removalReporters: Record<ReporterRole, number> = {
+  law_enforcement: 22,
+  medical: 18,
+  teacher: 18,
+  social_services: 14,
+  relative: 10,
+  neighbor: 8,
+  anonymous: 7,
+  other: 3,
+};
+const inCareReporters: Record<ReporterRole, number> = {
+  teacher: 30,
+  medical: 20,
+  social_services: 25,
+  relative: 12,
+  anonymous: 10,
+  other: 3,
+  law_enforcement: 0,
+  neighbor: 0,
+};
+const inCareAllegations: Record<Allegation, number> = {
+  neglect: 40,
+  physical_abuse: 30,
+  emotional_abuse: 15,
+  sexual_abuse: 10,
+  exploitation: 2,
+  other: 3,
+};
+const homeAllegations: Record<Allegation, number> = {
+  neglect: 60,
+  physical_abuse: 22,
+  emotional_abuse: 8,
+  sexual_abuse: 5,
+  exploitation: 1,
+  other: 4,
+};
 const REUNIFYING = new Set(["reunification", "relative", "guardianship"]);
 
 interface EpisodeSpan {
@@ -85,7 +117,8 @@ export function addMaltreatmentReports(net: DemoNetwork, options: GenerateOption
   const birthOf = new Map(net.persons.map((p) => [p.id, p.birth_date ?? null]));
   const children = new Map(net.children.map((c) => [c.id, c]));
   const motherOf = new Map<string, string>();
-  for (const r of net.childRelations) if (r.kind === "birth_parent" && !motherOf.has(r.child_id)) motherOf.set(r.child_id, r.person_id);
+  for (const r of net.childRelations)
+    if (r.kind === "birth_parent" && !motherOf.has(r.child_id)) motherOf.set(r.child_id, r.person_id);
   const spans: EpisodeSpan[] = net.episodes.map((e, i) => {
     const child = children.get(e.child_id)!;
     const birthDate = birthOf.get(child.person_id)!;
@@ -121,12 +154,22 @@ export function addMaltreatmentReports(net: DemoNetwork, options: GenerateOption
   };
   const reporter = (weights: Record<ReporterRole, number>) => {
     const role = random.weighted(weights);
-    return { role, name: role === "anonymous" ? null : `${random.pick([...givenNames.female, ...givenNames.male])} ${random.pick(familyNames)}` };
+    return {
+      role,
+      name:
+        role === "anonymous"
+          ? null
+          : `${random.pick([...givenNames.female, ...givenNames.male])} ${random.pick(familyNames)}`,
+    };
   };
-  const incidentBefore = (day: number, maxDays: number) => (random.chance(maltreatmentCalibration.incidentKnown) ? day - random.int(0, maxDays) : null);
+  const incidentBefore = (day: number, maxDays: number) =>
+    random.chance(maltreatmentCalibration.incidentKnown) ? day - random.int(0, maxDays) : null;
 
   // What led to each removal; siblings removed together share the hotline report (and any earlier one).
-  const shared = new Map<string, { day: number; fields: ReportFields; prior: { day: number; fields: ReportFields } | null }>();
+  const shared = new Map<
+    string,
+    { day: number; fields: ReportFields; prior: { day: number; fields: ReportFields } | null }
+  >();
   for (const span of spans) {
     let removalReport = shared.get(span.familyKey);
     if (!removalReport) {
@@ -141,7 +184,15 @@ export function addMaltreatmentReports(net: DemoNetwork, options: GenerateOption
       const prior =
         priorDay === null || priorDay <= span.previousEnd
           ? null
-          : { day: priorDay, fields: { allegation: random.weighted(homeAllegations), disposition: random.weighted(maltreatmentCalibration.priorDisposition), incident: incidentBefore(priorDay, 14), ...reporter(removalReporters) } };
+          : {
+              day: priorDay,
+              fields: {
+                allegation: random.weighted(homeAllegations),
+                disposition: random.weighted(maltreatmentCalibration.priorDisposition),
+                incident: incidentBefore(priorDay, 14),
+                ...reporter(removalReporters),
+              },
+            };
       shared.set(span.familyKey, (removalReport = { day, fields, prior }));
     }
     if (removalReport.prior) report(span, removalReport.prior.day, removalReport.prior.fields);
@@ -149,7 +200,11 @@ export function addMaltreatmentReports(net: DemoNetwork, options: GenerateOption
     report(span, Math.max(span.birth, removalReport.day), removalReport.fields);
   }
 
-  for (const siteId of new Set(spans.map((s) => s.siteId))) inCareReports(spans.filter((s) => s.siteId === siteId), { random, now, report, reporter });
+  for (const siteId of new Set(spans.map((s) => s.siteId)))
+    inCareReports(
+      spans.filter((s) => s.siteId === siteId),
+      { random, now, report, reporter },
+    );
 
   // Back home: some families are reported again, a few of them again within the year (recurrence, S2). Children who
   // came back into care had their removal's report above.
@@ -162,7 +217,14 @@ export function addMaltreatmentReports(net: DemoNetwork, options: GenerateOption
       ...reporter(removalReporters),
     });
   for (const span of spans) {
-    if (span.end > now || !span.exitReason || !REUNIFYING.has(span.exitReason) || span.reentered || !random.chance(reReportAfterHome)) continue;
+    if (
+      span.end > now ||
+      !span.exitReason ||
+      !REUNIFYING.has(span.exitReason) ||
+      span.reentered ||
+      !random.chance(reReportAfterHome)
+    )
+      continue;
     const day = span.end + 15 + Math.floor(random.exponential(150));
     const substantiated = random.chance(reReportSubstantiated);
     reReport(span, day, substantiated);
@@ -171,7 +233,13 @@ export function addMaltreatmentReports(net: DemoNetwork, options: GenerateOption
   return reports;
 }
 
-type ReportFields = { allegation: Allegation; disposition: Disposition; incident: number | null; role: ReporterRole; name: string | null };
+type ReportFields = {
+  allegation: Allegation;
+  disposition: Disposition;
+  incident: number | null;
+  role: ReporterRole;
+  name: string | null;
+};
 interface Draw {
   random: Random;
   now: number;
@@ -194,7 +262,10 @@ function inCareReports(spans: EpisodeSpan[], draw: Draw) {
   const meanGap = 100_000 / substantiatedInCarePer100kDays;
   const gap = (mean: number) => mean * (0.75 + 0.5 * random.next());
   // Counted from removal + 7 (S1 leaves out the first 7 days), before the end of care and the 18th birthday.
-  const windows = spans.map((s) => ({ span: s, from: s.removal + 7, to: Math.min(s.end, s.eighteenth, now + 1) })).filter((w) => w.to > w.from).sort((a, b) => a.from - b.from);
+  const windows = spans
+    .map((s) => ({ span: s, from: s.removal + 7, to: Math.min(s.end, s.eighteenth, now + 1) }))
+    .filter((w) => w.to > w.from)
+    .sort((a, b) => a.from - b.from);
   if (windows.length === 0) return;
   let nextSubstantiated = random.next() * meanGap;
   let nextOther = random.next() * (meanGap / otherInCarePerSubstantiated);
@@ -209,7 +280,9 @@ function inCareReports(spans: EpisodeSpan[], draw: Draw) {
     while (total >= nextSubstantiated || total >= nextOther) {
       const substantiated = nextSubstantiated <= nextOther;
       const { span } = random.pick(active);
-      const incident = random.chance(maltreatmentCalibration.incidentKnown) ? Math.max(span.removal + 7, day - random.int(0, 10)) : null;
+      const incident = random.chance(maltreatmentCalibration.incidentKnown)
+        ? Math.max(span.removal + 7, day - random.int(0, 10))
+        : null;
       report(span, day, {
         allegation: random.weighted(inCareAllegations),
         disposition: substantiated ? "substantiated" : random.chance(0.7) ? "unfounded" : "inconclusive",

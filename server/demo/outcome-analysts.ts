@@ -12,8 +12,22 @@ import { Random } from "./random.js";
 export function addOutcomeAnalysts(net: DemoNetwork, seed: number) {
   const random = new Random(seed ^ 0x5a17);
   const analysts = [
-    { role: "network_analyst", siteCode: "CA-FRESNO", local: "network-analyst", given: "Noor", family: "Haddad", description: "Network outcomes analyst (all sites, small cells suppressed)" },
-    { role: "state_analyst", siteCode: "FL-C13", local: "state-analyst", given: "Marcus", family: "Bell", description: "State outcomes analyst, Florida (small cells suppressed)" },
+    {
+      role: "network_analyst",
+      siteCode: "CA-FRESNO",
+      local: "network-analyst",
+      given: "Noor",
+      family: "Haddad",
+      description: "Network outcomes analyst (all sites, small cells suppressed)",
+    },
+    {
+      role: "state_analyst",
+      siteCode: "FL-C13",
+      local: "state-analyst",
+      given: "Marcus",
+      family: "Bell",
+      description: "State outcomes analyst, Florida (small cells suppressed)",
+    },
   ];
   for (const analyst of analysts) {
     const site = net.sites.find((s) => s.code === analyst.siteCode) ?? net.sites[0];
@@ -35,8 +49,29 @@ export function addOutcomeAnalysts(net: DemoNetwork, seed: number) {
       preferred_language: "en",
     });
     const email = `${analyst.local}@demo.qpi.example`;
-    net.users.push({ id: userId, person_id: personId, email, password_hash: null, status: "active", preferred_language: "en" });
-    net.roleGrants.push({ id: random.uuid(), user_id: userId, role_code: analyst.role, site_id: site.id, unit_id: null, starts_on: "2018-01-01" });
-    net.demoAccounts.push({ role: analyst.role, email, siteCode: site.code, personId, userId, description: analyst.description });
+    net.users.push({
+      id: userId,
+      person_id: personId,
+      email,
+      password_hash: null,
+      status: "active",
+      preferred_language: "en",
+    });
+    net.roleGrants.push({
+      id: random.uuid(),
+      user_id: userId,
+      role_code: analyst.role,
+      site_id: site.id,
+      unit_id: null,
+      starts_on: "2018-01-01",
+    });
+    net.demoAccounts.push({
+      role: analyst.role,
+      email,
+      siteCode: site.code,
+      personId,
+      userId,
+      description: analyst.description,
+    });
   }
 }

@@ -1,16 +1,20 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../db/database.js";
+import { createHearingTasks, createPlacementTasks } from "../modules/children/practice-tasks.js";
+import { addCalendarDays, zonedInstant } from "../platform/rules/zoned-time.js";
 import type { DemoNetwork } from "./generate-network.js";
 import { Random } from "./random.js";
-import { createPlacementTasks, createHearingTasks } from "../modules/children/practice-tasks.js";
-import { addCalendarDays, zonedInstant } from "../platform/rules/zoned-time.js";
 
 /** How far back the demo has practice tasks: placements of the last four months. */
 const WINDOW_DAYS = 120;
 
 const outcomeOf: Record<string, Record<string, unknown>> = {
   comfort_call: { outcome: "held", notes: "Parent shared routines and favourite foods." },
-  icebreaker: { outcome: "held", participants: ["Birth parent", "Resource parent", "Caseworker"], coParentingAgreement: true },
+  icebreaker: {
+    outcome: "held",
+    participants: ["Birth parent", "Resource parent", "Caseworker"],
+    coParentingAgreement: true,
+  },
   planned_move_notice: { outcome: "sent", recipients: { caregiver: true, birthParents: true, childAttorney: true } },
   emergency_move_notice: { outcome: "sent", recipients: { caregiver: true, birthParents: true, childAttorney: true } },
   health_education_summary: { outcome: "delivered" },
@@ -35,13 +39,20 @@ export async function seedPracticeHistory(trx: Transaction<Database>, net: DemoN
   const children = new Map(net.children.map((c) => [c.id, c]));
   const caseworkerUser = new Map<string, string>();
   const userOfPerson = new Map(net.users.map((u) => [u.person_id, u.id]));
-  for (const m of net.teamMembers) if (m.role === "caseworker" && m.ends_on == null) caseworkerUser.set(m.child_id, userOfPerson.get(m.person_id)!);
-  const recent = net.placements.filter((p) => p.start_date >= since).sort((a, b) => (a.start_date < b.start_date ? -1 : 1));
+  for (const m of net.teamMembers)
+    if (m.role === "caseworker" && m.ends_on == null) caseworkerUser.set(m.child_id, userOfPerson.get(m.person_id)!);
+  const recent = net.placements
+    .filter((p) => p.start_date >= since)
+    .sort((a, b) => (a.start_date < b.start_date ? -1 : 1));
   let tasks = 0;
   for (const p of recent) {
     const site = sites.get(p.site_id)!;
     const child = children.get(p.child_id)!;
-    const startedAt = zonedInstant(p.start_date as string, `${String(random.int(8, 19)).padStart(2, "0")}:${random.pick(["00", "15", "30", "45"])}`, site.time_zone);
+    const startedAt = zonedInstant(
+      p.start_date as string,
+      `${String(random.int(8, 19)).padStart(2, "0")}:${random.pick(["00", "15", "30", "45"])}`,
+      site.time_zone,
+    );
     await trx.updateTable("placement").set({ started_at: startedAt }).where("id", "=", p.id).execute();
     const created = await createPlacementTasks(trx, {
       placementId: p.id,
@@ -58,7 +69,13 @@ export async function seedPracticeHistory(trx: Transaction<Database>, net: DemoN
       exclusions: random.chance(0.05) ? ["parent_incarcerated"] : [],
     });
     tasks += created.length;
-    await completeSome(trx, random, created.filter((t) => t.status === "open").map((t) => t.id), caseworkerUser.get(p.child_id) ?? null, asOf);
+    await completeSome(
+      trx,
+      random,
+      created.filter((t) => t.status === "open").map((t) => t.id),
+      caseworkerUser.get(p.child_id) ?? null,
+      asOf,
+    );
   }
   // Upcoming court hearings for some children in care, with the caregiver's notice and report due before them.
   const inCare = net.placements.filter((p) => p.end_date == null && p.household_id);
@@ -67,12 +84,33 @@ export async function seedPracticeHistory(trx: Transaction<Database>, net: DemoN
     const hearingOn = addCalendarDays(asOf, random.int(5, 45));
     const hearing = await trx
       .insertInto("court_hearing")
-      .values({ child_id: p.child_id, site_id: p.site_id, hearing_on: hearingOn, hearing_type: random.pick(["review", "permanency", "disposition"] as const), department: `Dept. ${random.int(1, 30)}` })
+      .values({
+        child_id: p.child_id,
+        site_id: p.site_id,
+        hearing_on: hearingOn,
+        hearing_type: random.pick(["review", "permanency", "disposition"] as const),
+        department: `Dept. ${random.int(1, 30)}`,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const created = await createHearingTasks(trx, { id: hearing.id, childId: p.child_id, siteId: p.site_id, stateCode: site.state_code, timeZone: site.time_zone, icwa: Boolean(children.get(p.child_id)!.icwa), hearingOn, createdOn: addCalendarDays(hearingOn, -50) });
+    const created = await createHearingTasks(trx, {
+      id: hearing.id,
+      childId: p.child_id,
+      siteId: p.site_id,
+      stateCode: site.state_code,
+      timeZone: site.time_zone,
+      icwa: Boolean(children.get(p.child_id)!.icwa),
+      hearingOn,
+      createdOn: addCalendarDays(hearingOn, -50),
+    });
     tasks += created.length;
-    await completeSome(trx, random, created.filter((t) => t.practice === "hearing_caregiver_notice").map((t) => t.id), caseworkerUser.get(p.child_id) ?? null, asOf);
+    await completeSome(
+      trx,
+      random,
+      created.filter((t) => t.practice === "hearing_caregiver_notice").map((t) => t.id),
+      caseworkerUser.get(p.child_id) ?? null,
+      asOf,
+    );
   }
   // Reminders for deadlines already past were sent when they came due; the scheduler reminds only what comes due from now.
   await trx
@@ -84,9 +122,19 @@ export async function seedPracticeHistory(trx: Transaction<Database>, net: DemoN
   return { tasks };
 }
 
-async function completeSome(trx: Transaction<Database>, random: Random, taskIds: string[], userId: string | null, asOf: string) {
+async function completeSome(
+  trx: Transaction<Database>,
+  random: Random,
+  taskIds: string[],
+  userId: string | null,
+  asOf: string,
+) {
   if (!userId || taskIds.length === 0) return;
-  const rows = await trx.selectFrom("practice_task").select(["id", "practice", "due_at", "due_on"]).where("id", "in", taskIds).execute();
+  const rows = await trx
+    .selectFrom("practice_task")
+    .select(["id", "practice", "due_at", "due_on"])
+    .where("id", "in", taskIds)
+    .execute();
   const now = Date.parse(`${asOf}T20:00:00Z`);
   for (const task of rows) {
     const due = task.due_at ? new Date(task.due_at).getTime() : Date.parse(`${task.due_on}T18:00:00Z`);
@@ -98,7 +146,13 @@ async function completeSome(trx: Transaction<Database>, random: Random, taskIds:
     if (completedAt > now) continue;
     await trx
       .updateTable("practice_task")
-      .set({ status: "completed", completed_at: new Date(completedAt), completed_by: userId, outcome: String(outcomeOf[task.practice].outcome), content: JSON.stringify({ ...outcomeOf[task.practice], outcome: undefined }) })
+      .set({
+        status: "completed",
+        completed_at: new Date(completedAt),
+        completed_by: userId,
+        outcome: String(outcomeOf[task.practice].outcome),
+        content: JSON.stringify({ ...outcomeOf[task.practice], outcome: undefined }),
+      })
       .where("id", "=", task.id)
       .execute();
   }

@@ -1,19 +1,22 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
-import { recordAudit } from "../platform/audit/audit-log.js";
+import { refreshPlatformOutcomes } from "../modules/outcomes/data/platform-refresh.js";
 import { systemActor } from "../platform/access/actor.js";
+import { recordAudit } from "../platform/audit/audit-log.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import { todayUtc } from "./calendar.js";
-import { generateDemoNetwork, summarize, type DemoNetwork } from "./generate-network.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
+import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-network.js";
 import { seedPracticeHistory } from "./practice-history.js";
-import { refreshPlatformOutcomes } from "../modules/outcomes/data/platform-refresh.js";
 
 const BATCH = 500;
 
 async function insertAll<T extends keyof Database & string>(trx: Kysely<Database>, table: T, rows: readonly object[]) {
   for (let i = 0; i < rows.length; i += BATCH) {
-    await trx.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH) as never)
+      .execute();
   }
 }
 
@@ -23,12 +26,28 @@ export async function writeDemoNetwork(db: Kysely<Database>, net: DemoNetwork): 
   // and scrypt at OWASP cost takes a few hundred milliseconds each.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    await insertAll(trx, "network_state", net.states.filter((s) => s));
+    await insertAll(
+      trx,
+      "network_state",
+      net.states.filter((s) => s),
+    );
     await insertAll(trx, "site", net.sites);
     // Demo sites let people try every role with the printed password: MFA off (README "Sign-in and accounts").
-    await insertAll(trx, "site_security_policy", net.sites.map((s) => ({ site_id: s.id, mfa_required_for_staff: false })));
-    await insertAll(trx, "unit", net.units.filter((u) => u.parent_unit_id === null));
-    await insertAll(trx, "unit", net.units.filter((u) => u.parent_unit_id !== null));
+    await insertAll(
+      trx,
+      "site_security_policy",
+      net.sites.map((s) => ({ site_id: s.id, mfa_required_for_staff: false })),
+    );
+    await insertAll(
+      trx,
+      "unit",
+      net.units.filter((u) => u.parent_unit_id === null),
+    );
+    await insertAll(
+      trx,
+      "unit",
+      net.units.filter((u) => u.parent_unit_id !== null),
+    );
     await insertAll(trx, "person", net.persons);
     await insertAll(
       trx,
@@ -45,7 +64,11 @@ export async function writeDemoNetwork(db: Kysely<Database>, net: DemoNetwork): 
     await insertAll(trx, "child_team_member", net.teamMembers);
     await insertAll(trx, "maltreatment_report", net.reports);
     await seedPracticeHistory(trx, net);
-    await recordAudit(trx, systemActor("demo seed"), { action: "demo.seed", entityType: "network", outcome: "success" });
+    await recordAudit(trx, systemActor("demo seed"), {
+      action: "demo.seed",
+      entityType: "network",
+      outcome: "success",
+    });
   });
 }
 

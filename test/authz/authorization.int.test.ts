@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../server/platform/http/types.js";
+import { buildTestApp } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { buildTestApp } from "../support/test-app.js";
-import type { App } from "../../server/platform/http/types.js";
-import { relationsFor, type PolicyTarget, type Relation, type RoutePolicy } from "./policy-types.js";
+import { callPolicy, expectationOf, mismatch, type SignedInActor, signInActors } from "./calls.js";
 import { policyTable, preparePolicyWorld, publicRoutes } from "./policy-table.js";
-import { callPolicy, expectationOf, mismatch, signInActors, type SignedInActor } from "./calls.js";
-import { loadActorFacts, loadChildFacts, loadStaffAndHomes, mintChild, mintSpecFor, pickTarget, type ChildFacts } from "./world.js";
+import { type PolicyTarget, type Relation, type RoutePolicy, relationsFor } from "./policy-types.js";
+import {
+  type ChildFacts,
+  loadActorFacts,
+  loadChildFacts,
+  loadStaffAndHomes,
+  mintChild,
+  mintSpecFor,
+  pickTarget,
+} from "./world.js";
 
 // The authorization policy table (test/authz/policies/*.ts, kept apart from the
 // code it checks) against the running app: every entry × every role × every
@@ -39,7 +47,12 @@ beforeAll(async () => {
   // home of that child one whose caregiver has not consented (consent is tested on its own).
   const parent = actors.find((a) => a.role === "birth_parent")!;
   const ownChild = pickTarget(parent, "own", children);
-  if (ownChild?.householdId) await database.db.updateTable("household").set({ contact_shared_with_birth_parents: false }).where("id", "=", ownChild.householdId).execute();
+  if (ownChild?.householdId)
+    await database.db
+      .updateTable("household")
+      .set({ contact_shared_with_birth_parents: false })
+      .where("id", "=", ownChild.householdId)
+      .execute();
 }, 180_000);
 afterAll(async () => {
   await app?.close();
@@ -47,7 +60,11 @@ afterAll(async () => {
 });
 
 /** The target of one call: a world record with the relation, or a minted one when the call changes things. */
-async function targetFor(policy: RoutePolicy, actor: SignedInActor, relation: Relation): Promise<PolicyTarget | string> {
+async function targetFor(
+  policy: RoutePolicy,
+  actor: SignedInActor,
+  relation: Relation,
+): Promise<PolicyTarget | string> {
   const otherSite = staff.workers.find((w) => w.site_id !== actor.siteId)!.site_id;
   if (policy.target === "none") return { siteId: actor.siteId };
   if (policy.target === "site") return { siteId: relation === "other_site" ? otherSite : actor.siteId };
@@ -72,11 +89,21 @@ describe("the authorization policy table holds against the app", () => {
     let calls = 0;
     const anyChild = children.find((c) => c.siteId === actors[0].siteId)!;
     // Reads first; then calls that change things, each on its own target; sign-out last, on spare sessions.
-    const ordered = [...policyTable.filter((p) => !p.mutates), ...policyTable.filter((p) => p.mutates && !p.endsSession), ...policyTable.filter((p) => p.endsSession)];
+    const ordered = [
+      ...policyTable.filter((p) => !p.mutates),
+      ...policyTable.filter((p) => p.mutates && !p.endsSession),
+      ...policyTable.filter((p) => p.endsSession),
+    ];
     for (const policy of ordered) {
-      const anonymous = await callPolicy(app, policy, { siteId: anyChild.siteId, childId: anyChild.id }, { headers: {}, address: "10.9.9.9" });
+      const anonymous = await callPolicy(
+        app,
+        policy,
+        { siteId: anyChild.siteId, childId: anyChild.id },
+        { headers: {}, address: "10.9.9.9" },
+      );
       calls++;
-      if (anonymous.statusCode !== policy.anonymous) failures.push(`${policy.route} anonymous: ${anonymous.statusCode} ≠ ${policy.anonymous}`);
+      if (anonymous.statusCode !== policy.anonymous)
+        failures.push(`${policy.route} anonymous: ${anonymous.statusCode} ≠ ${policy.anonymous}`);
       for (const [i, actor] of actors.entries()) {
         const session = policy.endsSession ? spareSessions[i].session : actor.session;
         for (const relation of relationsFor[policy.target]) {
@@ -85,7 +112,10 @@ describe("the authorization policy table holds against the app", () => {
             failures.push(`${policy.route} ${actor.role}/${relation}: ${target}`);
             continue;
           }
-          const response = await callPolicy(app, policy, target, { headers: session.headers(), address: actor.address });
+          const response = await callPolicy(app, policy, target, {
+            headers: session.headers(),
+            address: actor.address,
+          });
           calls++;
           const wrong = mismatch(response, expectationOf(policy, actor.role, relation));
           if (wrong) failures.push(`${policy.route} ${actor.role}/${relation}: ${wrong}   (${policy.file})`);
@@ -102,7 +132,12 @@ describe("the authorization policy table holds against the app", () => {
     const withoutEntry = [...registered].filter((route) => !entries.includes(route) && !(route in publicRoutes)).sort();
     const withoutRoute = entries.filter((route) => !registered.has(route)).sort();
     const staleAllowance = Object.keys(publicRoutes).filter((route) => !registered.has(route));
-    expect({ withoutEntry, withoutRoute, duplicated, staleAllowance }).toEqual({ withoutEntry: [], withoutRoute: [], duplicated: [], staleAllowance: [] });
+    expect({ withoutEntry, withoutRoute, duplicated, staleAllowance }).toEqual({
+      withoutEntry: [],
+      withoutRoute: [],
+      duplicated: [],
+      staleAllowance: [],
+    });
     expect(registered.size).toBeGreaterThan(30);
   });
 });

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import type { App } from "../../server/platform/http/types.js";
-import { signIn, type SignedIn } from "../support/test-app.js";
+import { type SignedIn, signIn } from "../support/test-app.js";
 import type { Expectation, PolicyTarget, Relation, RoleName, RoutePolicy } from "./policy-types.js";
 import type { ActorFacts } from "./world.js";
 
@@ -37,16 +37,25 @@ export async function callPolicy(
 ): Promise<LightMyRequestResponse> {
   const method = policy.route.split(" ")[0] as "GET";
   const request = policy.build(target);
-  if (!pathPattern(policy.route).test(request.url.split("?")[0])) throw new Error(`${policy.route}: build() made ${request.url}, which is not this route`);
-  return app.inject({ method, url: request.url, payload: request.payload as object | undefined, headers: caller.headers, remoteAddress: caller.address });
+  if (!pathPattern(policy.route).test(request.url.split("?")[0]))
+    throw new Error(`${policy.route}: build() made ${request.url}, which is not this route`);
+  return app.inject({
+    method,
+    url: request.url,
+    payload: request.payload as object | undefined,
+    headers: caller.headers,
+    remoteAddress: caller.address,
+  });
 }
 
 /** What is wrong with a response against an expectation, or null. */
 export function mismatch(response: LightMyRequestResponse, want: Expectation): string | null {
-  if (response.statusCode !== want.status) return `${response.statusCode} ≠ ${want.status} ${response.body.slice(0, 160)}`;
+  if (response.statusCode !== want.status)
+    return `${response.statusCode} ≠ ${want.status} ${response.body.slice(0, 160)}`;
   if (!want.fields) return null;
   const body = response.json() as unknown;
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return `expected an object with fields ${want.fields.join(",")}`;
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    return `expected an object with fields ${want.fields.join(",")}`;
   const got = Object.keys(body).sort().join(",");
   const expected = [...want.fields].sort().join(",");
   return got === expected ? null : `fields {${got}} ≠ {${expected}}`;

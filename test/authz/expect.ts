@@ -15,7 +15,13 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export type Reach = Partial<Record<RoleName, readonly Relation[]>>;
 
 /** child:read — caseworkers their team's children, supervisors their unit's, families their own child. */
-export const CHILD_READ: Reach = { caseworker: ["own"], supervisor: ["own", "same_unit"], caregiver: ["own"], birth_parent: ["own"], youth: ["own"] };
+export const CHILD_READ: Reach = {
+  caseworker: ["own"],
+  supervisor: ["own", "same_unit"],
+  caregiver: ["own"],
+  birth_parent: ["own"],
+  youth: ["own"],
+};
 /** practice:read — as child:read, without birth parents and youth. */
 export const PRACTICE_READ: Reach = { caseworker: ["own"], supervisor: ["own", "same_unit"], caregiver: ["own"] };
 /** child:write, practice:complete, child:share — the child's caseworker and the unit's supervisor. */
@@ -28,7 +34,10 @@ export const AUDIT_READ: Reach = { supervisor: ["own", "same_unit"], site_admin:
  * relation when a function) where they reach the child and 404 elsewhere;
  * every other role lacks the permission and gets 403.
  */
-export function childRoute(reach: Reach, success: Expectation | ((role: RoleName, relation: Relation) => Expectation)): RoutePolicy["expect"] {
+export function childRoute(
+  reach: Reach,
+  success: Expectation | ((role: RoleName, relation: Relation) => Expectation),
+): RoutePolicy["expect"] {
   const relations: Relation[] = ["own", "same_unit", "same_site", "other_site"];
   return Object.fromEntries(
     ALL_ROLES.map((role) => {
@@ -36,7 +45,16 @@ export function childRoute(reach: Reach, success: Expectation | ((role: RoleName
       return [
         role,
         Object.fromEntries(
-          relations.map((relation) => [relation, !reached ? denied : reached.includes(relation) ? (typeof success === "function" ? success(role, relation) : success) : hidden]),
+          relations.map((relation) => [
+            relation,
+            !reached
+              ? denied
+              : reached.includes(relation)
+                ? typeof success === "function"
+                  ? success(role, relation)
+                  : success
+                : hidden,
+          ]),
         ),
       ];
     }),
@@ -45,7 +63,12 @@ export function childRoute(reach: Reach, success: Expectation | ((role: RoleName
 
 /** Every role gets the same answer (routes about the caller themself). */
 export function everyone(expectation: Expectation): RoutePolicy["expect"] {
-  return Object.fromEntries(ALL_ROLES.map((r) => [r, { own: expectation, same_unit: expectation, same_site: expectation, other_site: expectation }]));
+  return Object.fromEntries(
+    ALL_ROLES.map((r) => [
+      r,
+      { own: expectation, same_unit: expectation, same_site: expectation, other_site: expectation },
+    ]),
+  );
 }
 
 /**
@@ -54,7 +77,9 @@ export function everyone(expectation: Expectation): RoutePolicy["expect"] {
  * actor has no role at answers 404 for everyone.
  */
 export function siteRoute(allowedRoles: RoleName[], allowed: Expectation): RoutePolicy["expect"] {
-  return Object.fromEntries(ALL_ROLES.map((role) => [role, { own: allowedRoles.includes(role) ? allowed : denied, other_site: hidden }]));
+  return Object.fromEntries(
+    ALL_ROLES.map((role) => [role, { own: allowedRoles.includes(role) ? allowed : denied, other_site: hidden }]),
+  );
 }
 
 /** A route about the caller: the roles listed get `allowed`, everyone else 403. */

@@ -11,7 +11,9 @@ export type PreparePolicyWorld = (db: Kysely<Database>) => Promise<void>;
  * file there — nothing to register. Each entry remembers the file it came from,
  * for failure messages.
  */
-const files = import.meta.glob<{ policies: RoutePolicy[]; prepare?: PreparePolicyWorld }>("./policies/*.ts", { eager: true });
+const files = import.meta.glob<{ policies: RoutePolicy[]; prepare?: PreparePolicyWorld }>("./policies/*.ts", {
+  eager: true,
+});
 
 /** Each file's `prepare`, run by the runners after the world is seeded and before anyone signs in. */
 export const preparePolicyWorld: PreparePolicyWorld = async (db) => {

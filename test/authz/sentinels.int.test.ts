@@ -1,16 +1,16 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { sql } from "kysely";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
-import { seedTestWorld } from "../support/test-world.js";
-import { buildTestApp } from "../support/test-app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../server/platform/http/types.js";
 import { addCalendarDays } from "../../server/platform/rules/zoned-time.js";
+import { buildTestApp } from "../support/test-app.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { seedTestWorld } from "../support/test-world.js";
+import { callPolicy, type SignedInActor, signInActors } from "./calls.js";
 import { policyTable, preparePolicyWorld } from "./policy-table.js";
-import { callPolicy, signInActors, type SignedInActor } from "./calls.js";
-import { loadActorFacts, loadChildFacts, type ActorFacts, type ChildFacts } from "./world.js";
 import type { PolicyTarget } from "./policy-types.js";
+import { type ActorFacts, type ChildFacts, loadActorFacts, loadChildFacts } from "./world.js";
 
 // Property: sentinel strings planted in caregivers' addresses and phones (the
 // household's and its members' own) and in maltreatment reporters' names never
@@ -52,14 +52,28 @@ beforeAll(async () => {
   const extra = await database.db
     .selectFrom("user_account")
     .innerJoin("role_grant", "role_grant.user_id", "user_account.id")
-    .select(["user_account.id", "user_account.email", "user_account.person_id", "role_grant.site_id", "role_grant.unit_id"])
+    .select([
+      "user_account.id",
+      "user_account.email",
+      "user_account.person_id",
+      "role_grant.site_id",
+      "role_grant.unit_id",
+    ])
     .where("role_grant.role_code", "=", "caseworker")
     .where("user_account.email", "not like", "caseworker@demo.qpi.example")
     .orderBy("user_account.email")
     .execute();
   const demoSite = facts.find((a) => a.role === "caseworker")!.siteId;
   const pick = (sameSite: boolean) => extra.find((e) => (e.site_id === demoSite) === sameSite)!;
-  const more: ActorFacts[] = [pick(false), pick(true)].map((e) => ({ role: "caseworker", email: e.email, userId: e.id, personId: e.person_id, siteId: e.site_id, unitId: e.unit_id, households: new Set() }));
+  const more: ActorFacts[] = [pick(false), pick(true)].map((e) => ({
+    role: "caseworker",
+    email: e.email,
+    userId: e.id,
+    personId: e.person_id,
+    siteId: e.site_id,
+    unitId: e.unit_id,
+    households: new Set(),
+  }));
   actors = await signInActors(app, [...facts, ...more]);
   children = await loadChildFacts(database.db);
   const caregiver = actors.find((a) => a.role === "caregiver")!;
@@ -67,10 +81,26 @@ beforeAll(async () => {
   cwUserId = actors.find((a) => a.role === "caseworker")!.userId;
   siteId = caregiver.siteId;
   home = [...caregiver.households][0];
-  const homes = await database.db.selectFrom("household").select("id").where("site_id", "=", siteId).where("kind", "!=", "facility").where("approved_on", "is not", null).where("closed_on", "is", null).where("id", "!=", home).orderBy("id").execute();
+  const homes = await database.db
+    .selectFrom("household")
+    .select("id")
+    .where("site_id", "=", siteId)
+    .where("kind", "!=", "facility")
+    .where("approved_on", "is not", null)
+    .where("closed_on", "is", null)
+    .where("id", "!=", home)
+    .orderBy("id")
+    .execute();
   otherHome = homes[0].id;
-  const memberRows = await database.db.selectFrom("household_member").select(["household_id", "person_id"]).where("household_id", "in", [home, otherHome]).execute();
-  members = { [home]: memberRows.filter((m) => m.household_id === home).map((m) => m.person_id), [otherHome]: memberRows.filter((m) => m.household_id === otherHome).map((m) => m.person_id) };
+  const memberRows = await database.db
+    .selectFrom("household_member")
+    .select(["household_id", "person_id"])
+    .where("household_id", "in", [home, otherHome])
+    .execute();
+  members = {
+    [home]: memberRows.filter((m) => m.household_id === home).map((m) => m.person_id),
+    [otherHome]: memberRows.filter((m) => m.household_id === otherHome).map((m) => m.person_id),
+  };
   pool = children.filter((c) => c.siteId === siteId && c.inCare && c.householdId !== null);
   parentChild = pool.find((c) => c.parents.has(parent.personId))!;
 }, 180_000);
@@ -95,7 +125,10 @@ interface World {
   shares: { childId: string; userId: string }[];
 }
 
-type Sentinel = { value: string; kind: "contact"; household: string } | { value: string; kind: "member"; household: string } | { value: string; kind: "reporter"; childId: string };
+type Sentinel =
+  | { value: string; kind: "contact"; household: string }
+  | { value: string; kind: "member"; household: string }
+  | { value: string; kind: "reporter"; childId: string };
 
 function reads(actor: ActorFacts, child: ChildFacts, world: World): Set<string> {
   const scopes = new Set<string>();
@@ -114,7 +147,14 @@ function mayReadContact(actor: ActorFacts, child: ChildFacts, world: World): boo
   if (scopes.size === 0) return false;
   if (scopes.has("assigned") || scopes.has("unit") || actor.role === "rfa_worker") return true;
   const home = world.householdOf.get(child.id);
-  return actor.role === "birth_parent" && scopes.has("own") && home !== null && home !== undefined && world.consent[home] === true && !world.orderActive;
+  return (
+    actor.role === "birth_parent" &&
+    scopes.has("own") &&
+    home !== null &&
+    home !== undefined &&
+    world.consent[home] === true &&
+    !world.orderActive
+  );
 }
 
 function maySee(actor: ActorFacts, sentinel: Sentinel, world: World): boolean {
@@ -127,46 +167,107 @@ function maySee(actor: ActorFacts, sentinel: Sentinel, world: World): boolean {
 }
 
 /** Puts one variation into the database and returns the sentinels planted and the facts the oracle needs. */
-async function plant(v: Variation, tag: string): Promise<{ sentinels: Sentinel[]; world: World; targets: ChildFacts[] }> {
+async function plant(
+  v: Variation,
+  tag: string,
+): Promise<{ sentinels: Sentinel[]; world: World; targets: ChildFacts[] }> {
   const db = database.db;
   const sentinels: Sentinel[] = [];
-  for (const [key, household] of [["H1", home], ["H2", otherHome]] as const) {
+  for (const [key, household] of [
+    ["H1", home],
+    ["H2", otherHome],
+  ] as const) {
     const address = `ADDR-${tag}-${key}`;
     const phone = `PHONE-${tag}-${key}`;
-    await db.updateTable("household").set({ address_line1: address, phone, contact_shared_with_birth_parents: v.consent[household] }).where("id", "=", household).execute();
+    await db
+      .updateTable("household")
+      .set({ address_line1: address, phone, contact_shared_with_birth_parents: v.consent[household] })
+      .where("id", "=", household)
+      .execute();
     sentinels.push({ value: address, kind: "contact", household }, { value: phone, kind: "contact", household });
     for (const [i, person] of members[household].entries()) {
       const personAddress = `PADDR-${tag}-${key}-${i}`;
       const personPhone = `PPHONE-${tag}-${key}-${i}`;
-      await db.updateTable("person").set({ address_line1: personAddress, phone: personPhone }).where("id", "=", person).execute();
-      sentinels.push({ value: personAddress, kind: "member", household }, { value: personPhone, kind: "member", household });
+      await db
+        .updateTable("person")
+        .set({ address_line1: personAddress, phone: personPhone })
+        .where("id", "=", person)
+        .execute();
+      sentinels.push(
+        { value: personAddress, kind: "member", household },
+        { value: personPhone, kind: "member", household },
+      );
     }
   }
   const householdOf = new Map(children.map((c) => [c.id, c.householdId]));
   for (const child of v.movedIn) householdOf.set(child.id, home);
   householdOf.set(parentChild.id, v.parentChildHome === "home" ? home : otherHome);
-  for (const child of pool) await db.updateTable("placement").set({ household_id: householdOf.get(child.id)! }).where("child_id", "=", child.id).where("end_date", "is", null).execute();
+  for (const child of pool)
+    await db
+      .updateTable("placement")
+      .set({ household_id: householdOf.get(child.id)! })
+      .where("child_id", "=", child.id)
+      .where("end_date", "is", null)
+      .execute();
 
   await db.deleteFrom("court_order").execute();
   if (v.order !== "none") {
-    const [starts, ends] = v.order === "active" ? [addCalendarDays(today(), -30), null] : [addCalendarDays(today(), -30), addCalendarDays(today(), -1)];
-    await db.insertInto("court_order").values({ child_id: parentChild.id, site_id: siteId, kind: "no_contact_disclosure", starts_on: starts, ends_on: ends }).execute();
+    const [starts, ends] =
+      v.order === "active"
+        ? [addCalendarDays(today(), -30), null]
+        : [addCalendarDays(today(), -30), addCalendarDays(today(), -1)];
+    await db
+      .insertInto("court_order")
+      .values({
+        child_id: parentChild.id,
+        site_id: siteId,
+        kind: "no_contact_disclosure",
+        starts_on: starts,
+        ends_on: ends,
+      })
+      .execute();
   }
 
   await db.deleteFrom("maltreatment_report").execute();
   for (const [i, child] of v.reported.entries()) {
     const name = `REPORTER-${tag}-${i}`;
-    await db.insertInto("maltreatment_report").values({ child_id: child.id, site_id: child.siteId, received_on: "2026-02-01", allegation: "neglect", reporter_name: name, reporter_role: "neighbor" }).execute();
+    await db
+      .insertInto("maltreatment_report")
+      .values({
+        child_id: child.id,
+        site_id: child.siteId,
+        received_on: "2026-02-01",
+        allegation: "neglect",
+        reporter_name: name,
+        reporter_role: "neighbor",
+      })
+      .execute();
     sentinels.push({ value: name, kind: "reporter", childId: child.id });
   }
 
   await db.deleteFrom("child_share").execute();
   const shares = v.shares.map((s) => ({ childId: s.child.id, userId: actors[s.to].userId }));
   for (const s of shares) {
-    await db.insertInto("child_share").values({ child_id: s.childId, site_id: siteId, shared_with_user_id: s.userId, reason: "Sentinel property run", starts_on: addCalendarDays(today(), -1), ends_on: addCalendarDays(today(), 5), created_by: cwUserId }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto("child_share")
+      .values({
+        child_id: s.childId,
+        site_id: siteId,
+        shared_with_user_id: s.userId,
+        reason: "Sentinel property run",
+        starts_on: addCalendarDays(today(), -1),
+        ends_on: addCalendarDays(today(), 5),
+        created_by: cwUserId,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 
-  const targets = [...new Map([parentChild, ...v.movedIn, ...v.reported, ...v.shares.map((s) => s.child)].map((c) => [c.id, c])).values()];
+  const targets = [
+    ...new Map(
+      [parentChild, ...v.movedIn, ...v.reported, ...v.shares.map((s) => s.child)].map((c) => [c.id, c]),
+    ).values(),
+  ];
   return { sentinels, world: { householdOf, consent: v.consent, orderActive: v.order === "active", shares }, targets };
 }
 
@@ -174,7 +275,12 @@ const getRoutes = () => policyTable.filter((p) => p.route.startsWith("GET "));
 
 describe("planted sentinels never reach an actor who may not see them", () => {
   it("across every GET route, for every actor, over random variations of the world", async () => {
-    const shareRecipients = actors.map((a, i) => ({ a, i })).filter(({ a }) => a.siteId === siteId && ["rfa_worker", "caseworker", "caregiver", "qpi_coordinator"].includes(a.role)).map(({ i }) => i);
+    const shareRecipients = actors
+      .map((a, i) => ({ a, i }))
+      .filter(
+        ({ a }) => a.siteId === siteId && ["rfa_worker", "caseworker", "caregiver", "qpi_coordinator"].includes(a.role),
+      )
+      .map(({ i }) => i);
     const otherSite = children.find((c) => c.siteId !== siteId)!.siteId;
     const variation: fc.Arbitrary<Variation> = fc.record({
       consent: fc.record({ [home]: fc.boolean(), [otherHome]: fc.boolean() }),
@@ -182,7 +288,9 @@ describe("planted sentinels never reach an actor who may not see them", () => {
       parentChildHome: fc.constantFrom("home" as const, "otherHome" as const),
       movedIn: fc.subarray(pool, { maxLength: 2 }),
       reported: fc.subarray(pool, { minLength: 1, maxLength: 3 }),
-      shares: fc.array(fc.record({ child: fc.constantFrom(...pool), to: fc.constantFrom(...shareRecipients) }), { maxLength: 2 }),
+      shares: fc.array(fc.record({ child: fc.constantFrom(...pool), to: fc.constantFrom(...shareRecipients) }), {
+        maxLength: 2,
+      }),
     });
     const leaks: string[] = [];
     await fc.assert(
@@ -194,20 +302,46 @@ describe("planted sentinels never reach an actor who may not see them", () => {
           const responses: { route: string; body: string }[] = [];
           for (const policy of getRoutes()) {
             const chosen: PolicyTarget[] =
-              policy.target === "none" ? [{ siteId: actor.siteId }] : policy.target === "site" ? [{ siteId: actor.siteId }, { siteId: otherSite }] : targets.map((c) => ({ siteId: c.siteId, childId: c.id }));
-            for (const target of chosen) responses.push({ route: `${policy.route} ${target.childId ?? target.siteId}`, body: (await callPolicy(app, policy, target, caller)).body });
+              policy.target === "none"
+                ? [{ siteId: actor.siteId }]
+                : policy.target === "site"
+                  ? [{ siteId: actor.siteId }, { siteId: otherSite }]
+                  : targets.map((c) => ({ siteId: c.siteId, childId: c.id }));
+            for (const target of chosen)
+              responses.push({
+                route: `${policy.route} ${target.childId ?? target.siteId}`,
+                body: (await callPolicy(app, policy, target, caller)).body,
+              });
           }
           // Searches: a sentinel typed into the search box finds nothing and is not echoed.
-          for (const s of sentinels.slice(0, 2)) responses.push({ route: `search ${s.value}`, body: (await app.inject({ method: "GET", url: `/api/children?q=${encodeURIComponent(s.value)}`, headers: caller.headers, remoteAddress: actor.address })).body });
+          for (const s of sentinels.slice(0, 2))
+            responses.push({
+              route: `search ${s.value}`,
+              body: (
+                await app.inject({
+                  method: "GET",
+                  url: `/api/children?q=${encodeURIComponent(s.value)}`,
+                  headers: caller.headers,
+                  remoteAddress: actor.address,
+                })
+              ).body,
+            });
           for (const sentinel of sentinels) {
             const shown = responses.filter((r) => r.body.includes(sentinel.value));
             if (shown.length === 0) continue;
             if (maySee(actor, sentinel, world)) seen[sentinel.kind === "reporter" ? "reporter" : "contact"]++;
-            else leaks.push(`${sentinel.kind} ${sentinel.value} reached ${actor.role} ${actor.email} via ${shown.map((r) => r.route).join(", ")}`);
+            else
+              leaks.push(
+                `${sentinel.kind} ${sentinel.value} reached ${actor.role} ${actor.email} via ${shown.map((r) => r.route).join(", ")}`,
+              );
           }
         }
         // Nor does any sentinel reach the audit log's text.
-        const audited = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_event WHERE concat_ws('|', action, entity_type, entity_id, purpose, ip, array_to_string(field_classes, ',')) LIKE ${`%${tag}%`}`.execute(database.db);
+        const audited = await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM audit_event WHERE concat_ws('|', action, entity_type, entity_id, purpose, ip, array_to_string(field_classes, ',')) LIKE ${`%${tag}%`}`.execute(
+          database.db,
+        );
         if (audited.rows[0].n > 0) leaks.push(`${tag} reached the audit log`);
         if (leaks.length) throw new Error(`sentinels leaked:\n${leaks.slice(0, 12).join("\n")}`);
       }),

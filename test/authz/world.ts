@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../server/db/database.js";
 import { DEMO_DOMAIN } from "../../server/demo/demo-accounts.js";
 import { ALL_ROLES, type Relation, type RoleName } from "./policy-types.js";
@@ -53,8 +53,17 @@ export async function loadChildFacts(db: Kysely<Database>): Promise<ChildFacts[]
     .where("starts_on", "<=", sql<string>`current_date`)
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", sql<string>`current_date`)]))
     .execute();
-  const units = await db.selectFrom("role_grant").innerJoin("user_account", "user_account.id", "role_grant.user_id").select(["user_account.person_id", "role_grant.unit_id"]).where("role_code", "=", "caseworker").execute();
-  const parents = await db.selectFrom("child_relation").select(["child_id", "person_id"]).where("kind", "in", ["birth_parent", "legal_guardian"]).execute();
+  const units = await db
+    .selectFrom("role_grant")
+    .innerJoin("user_account", "user_account.id", "role_grant.user_id")
+    .select(["user_account.person_id", "role_grant.unit_id"])
+    .where("role_code", "=", "caseworker")
+    .execute();
+  const parents = await db
+    .selectFrom("child_relation")
+    .select(["child_id", "person_id"])
+    .where("kind", "in", ["birth_parent", "legal_guardian"])
+    .execute();
   return children.map((c) => {
     const caseworker = team.find((t) => t.child_id === c.id && t.role === "caseworker")?.person_id ?? null;
     return {
@@ -76,14 +85,24 @@ export async function loadActorFacts(db: Kysely<Database>): Promise<ActorFacts[]
   const rows = await db
     .selectFrom("user_account")
     .innerJoin("role_grant", "role_grant.user_id", "user_account.id")
-    .select(["user_account.id", "user_account.email", "user_account.person_id", "role_grant.role_code", "role_grant.site_id", "role_grant.unit_id"])
+    .select([
+      "user_account.id",
+      "user_account.email",
+      "user_account.person_id",
+      "role_grant.role_code",
+      "role_grant.site_id",
+      "role_grant.unit_id",
+    ])
     .where("user_account.email", "like", `%@${DEMO_DOMAIN}`)
     .orderBy("user_account.email")
     .execute();
   const homes = await db.selectFrom("household_member").select(["household_id", "person_id"]).execute();
   return ALL_ROLES.map((role) => {
     const row = rows.find((r) => r.role_code === role);
-    if (!row) throw new Error(`The test world has no demo account with the role ${role}: the authorization runner needs one per role`);
+    if (!row)
+      throw new Error(
+        `The test world has no demo account with the role ${role}: the authorization runner needs one per role`,
+      );
     return {
       role,
       email: row.email,
@@ -160,13 +179,68 @@ export interface MintSpec {
  */
 export async function mintChild(db: Kysely<Database>, spec: MintSpec): Promise<ChildFacts> {
   const tag = crypto.randomBytes(4).toString("hex");
-  const person = await db.insertInto("person").values({ site_id: spec.siteId, given_name: "Minted", family_name: `Target-${tag}`, preferred_name: null, birth_date: "2014-05-01", sex: "unknown", email: null, phone: null, address_line1: null, city: null, postal_code: null }).returning("id").executeTakeFirstOrThrow();
-  const child = await db.insertInto("child").values({ person_id: person.id, site_id: spec.siteId, case_number: `MINT-${tag}` }).returning("id").executeTakeFirstOrThrow();
-  const episode = await db.insertInto("removal_episode").values({ child_id: child.id, site_id: spec.siteId, removal_date: "2026-01-05", removal_reason: "neglect", exit_date: null, exit_reason: null }).returning("id").executeTakeFirstOrThrow();
-  await db.insertInto("placement").values({ episode_id: episode.id, child_id: child.id, site_id: spec.siteId, household_id: spec.householdId, setting: spec.householdId ? "nonrelative_family_home" : "runaway", start_date: "2026-01-05", end_date: null, change_kind: "initial", change_requested_by: null, change_reason: null }).execute();
-  const team = [{ person_id: spec.caseworkerPersonId, role: "caseworker" as const }, ...(spec.supervisorPersonId ? [{ person_id: spec.supervisorPersonId, role: "supervisor" as const }] : [])];
-  await db.insertInto("child_team_member").values(team.map((t) => ({ child_id: child.id, ...t, starts_on: "2026-01-05", ends_on: null }))).execute();
-  if (spec.parentPersonId) await db.insertInto("child_relation").values({ child_id: child.id, person_id: spec.parentPersonId, kind: "birth_parent" }).execute();
+  const person = await db
+    .insertInto("person")
+    .values({
+      site_id: spec.siteId,
+      given_name: "Minted",
+      family_name: `Target-${tag}`,
+      preferred_name: null,
+      birth_date: "2014-05-01",
+      sex: "unknown",
+      email: null,
+      phone: null,
+      address_line1: null,
+      city: null,
+      postal_code: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const child = await db
+    .insertInto("child")
+    .values({ person_id: person.id, site_id: spec.siteId, case_number: `MINT-${tag}` })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const episode = await db
+    .insertInto("removal_episode")
+    .values({
+      child_id: child.id,
+      site_id: spec.siteId,
+      removal_date: "2026-01-05",
+      removal_reason: "neglect",
+      exit_date: null,
+      exit_reason: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("placement")
+    .values({
+      episode_id: episode.id,
+      child_id: child.id,
+      site_id: spec.siteId,
+      household_id: spec.householdId,
+      setting: spec.householdId ? "nonrelative_family_home" : "runaway",
+      start_date: "2026-01-05",
+      end_date: null,
+      change_kind: "initial",
+      change_requested_by: null,
+      change_reason: null,
+    })
+    .execute();
+  const team = [
+    { person_id: spec.caseworkerPersonId, role: "caseworker" as const },
+    ...(spec.supervisorPersonId ? [{ person_id: spec.supervisorPersonId, role: "supervisor" as const }] : []),
+  ];
+  await db
+    .insertInto("child_team_member")
+    .values(team.map((t) => ({ child_id: child.id, ...t, starts_on: "2026-01-05", ends_on: null })))
+    .execute();
+  if (spec.parentPersonId)
+    await db
+      .insertInto("child_relation")
+      .values({ child_id: child.id, person_id: spec.parentPersonId, kind: "birth_parent" })
+      .execute();
   return {
     id: child.id,
     siteId: spec.siteId,
@@ -189,7 +263,14 @@ export async function loadStaffAndHomes(db: Kysely<Database>) {
     .where("role_code", "=", "caseworker")
     .orderBy("user_account.email")
     .execute();
-  const homes = await db.selectFrom("household").select(["id", "site_id"]).where("kind", "!=", "facility").where("approved_on", "is not", null).where("closed_on", "is", null).orderBy("id").execute();
+  const homes = await db
+    .selectFrom("household")
+    .select(["id", "site_id"])
+    .where("kind", "!=", "facility")
+    .where("approved_on", "is not", null)
+    .where("closed_on", "is", null)
+    .orderBy("id")
+    .execute();
   return { workers, homes };
 }
 

@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
 import crypto from "node:crypto";
+import type { Kysely } from "kysely";
 import type { Database } from "../../server/db/database.js";
 import type { DemoNetwork } from "../../server/demo/generate-network.js";
 import { zonedDay } from "../../server/platform/rules/zoned-time.js";
@@ -36,21 +36,53 @@ export function facility(world: DemoNetwork, code: string) {
  * A child new to care at a site, on a caseworker's team from `since`: a
  * record as intake would create it, so placement tests start from nothing.
  */
-export async function newChild(db: Kysely<Database>, world: DemoNetwork, code: string, caseworkerEmail: string, options: { icwa?: boolean; since?: string } = {}) {
+export async function newChild(
+  db: Kysely<Database>,
+  world: DemoNetwork,
+  code: string,
+  caseworkerEmail: string,
+  options: { icwa?: boolean; since?: string } = {},
+) {
   const site = siteOf(world, code);
   const person = await db
     .insertInto("person")
-    .values({ site_id: site.id, given_name: "Test", family_name: `Child-${crypto.randomBytes(3).toString("hex")}`, preferred_name: null, birth_date: "2015-05-05", sex: "female", email: null, phone: null, address_line1: null, city: null, postal_code: null })
+    .values({
+      site_id: site.id,
+      given_name: "Test",
+      family_name: `Child-${crypto.randomBytes(3).toString("hex")}`,
+      preferred_name: null,
+      birth_date: "2015-05-05",
+      sex: "female",
+      email: null,
+      phone: null,
+      address_line1: null,
+      city: null,
+      postal_code: null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const child = await db
     .insertInto("child")
-    .values({ person_id: person.id, site_id: site.id, case_number: `T-${crypto.randomBytes(4).toString("hex")}`, icwa: options.icwa ?? false, tribal_affiliation: null, school: null, school_of_origin: null })
+    .values({
+      person_id: person.id,
+      site_id: site.id,
+      case_number: `T-${crypto.randomBytes(4).toString("hex")}`,
+      icwa: options.icwa ?? false,
+      tribal_affiliation: null,
+      school: null,
+      school_of_origin: null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db
     .insertInto("child_team_member")
-    .values({ child_id: child.id, person_id: personOf(world, caseworkerEmail), role: "caseworker", starts_on: options.since ?? "2010-01-01", ends_on: null })
+    .values({
+      child_id: child.id,
+      person_id: personOf(world, caseworkerEmail),
+      role: "caseworker",
+      starts_on: options.since ?? "2010-01-01",
+      ends_on: null,
+    })
     .execute();
   return { childId: child.id, personId: person.id };
 }

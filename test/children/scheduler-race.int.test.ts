@@ -1,9 +1,9 @@
+import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql, type Kysely } from "kysely";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
-import { openDatabase } from "../../server/db/engine.js";
 import type { Database } from "../../server/db/database.js";
+import { openDatabase } from "../../server/db/engine.js";
 import { createScheduler, type JobDefinition } from "../../server/platform/jobs/scheduler.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 /**
  * Two schedulers on one database, as two app instances would be. On
@@ -24,7 +24,9 @@ afterAll(async () => {
 
 describe("database-backed scheduler", () => {
   it("runs each slot once when two instances tick together", async () => {
-    await sql`INSERT INTO scheduled_job (name, interval_secs, next_run_at) VALUES ('race_probe', 60, '2026-01-01T00:00:00Z')`.execute(database.db);
+    await sql`INSERT INTO scheduled_job (name, interval_secs, next_run_at) VALUES ('race_probe', 60, '2026-01-01T00:00:00Z')`.execute(
+      database.db,
+    );
     await sql`CREATE TABLE race_probe_run (slot_at timestamptz NOT NULL, runner text NOT NULL)`.execute(database.db);
     const job = (runner: string): Record<string, JobDefinition> => ({
       race_probe: {
@@ -49,11 +51,20 @@ describe("database-backed scheduler", () => {
       if (rb.length) ranBy.push("b");
     }
     const elapsed = Date.now() - started;
-    const runs = await sql<{ n: number; distinct_slots: number }>`SELECT count(*)::int AS n, count(DISTINCT slot_at)::int AS distinct_slots FROM race_probe_run`.execute(database.db);
+    const runs = await sql<{
+      n: number;
+      distinct_slots: number;
+    }>`SELECT count(*)::int AS n, count(DISTINCT slot_at)::int AS distinct_slots FROM race_probe_run`.execute(
+      database.db,
+    );
     expect(runs.rows[0]).toEqual({ n: slots, distinct_slots: slots });
     expect(ranBy).toHaveLength(slots);
-    const jobRuns = await sql<{ n: number }>`SELECT count(*)::int AS n FROM job_run WHERE job_name = 'race_probe'`.execute(database.db);
+    const jobRuns = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM job_run WHERE job_name = 'race_probe'`.execute(database.db);
     expect(jobRuns.rows[0].n).toBe(slots);
-    console.log(`[scheduler race] engine=${database.kind} slots=${slots} runs=${runs.rows[0].n} by a=${ranBy.filter((r) => r === "a").length} b=${ranBy.filter((r) => r === "b").length} in ${elapsed} ms`);
+    console.log(
+      `[scheduler race] engine=${database.kind} slots=${slots} runs=${runs.rows[0].n} by a=${ranBy.filter((r) => r === "a").length} b=${ranBy.filter((r) => r === "b").length} in ${elapsed} ms`,
+    );
   });
 });

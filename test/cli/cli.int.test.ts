@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/engine.js";
 import { qpiCli } from "../support/qpi-cli.js";
 
@@ -13,7 +13,8 @@ describe("qpi command line", () => {
   it("prints help listing its verbs", () => {
     const { code, out } = qpi("--help");
     expect(code).toBe(0);
-    for (const verb of ["migrate", "seed-demo", "users add", "users disable", "audit verify"]) expect(out).toContain(verb);
+    for (const verb of ["migrate", "seed-demo", "users add", "users disable", "audit verify"])
+      expect(out).toContain(verb);
     expect(qpi("no-such-verb").code).toBe(2);
   });
 
@@ -37,7 +38,22 @@ describe("qpi command line", () => {
     const add = (password: string, email = "new.worker@example.org") => {
       cli.env.QPI_NEW_PASSWORD = password;
       try {
-        return qpi("users", "add", "--email", email, "--given-name", "Ana", "--family-name", "Reyes", "--role", "caseworker", "--site", "CA-FRESNO", "--unit", "Emergency Response");
+        return qpi(
+          "users",
+          "add",
+          "--email",
+          email,
+          "--given-name",
+          "Ana",
+          "--family-name",
+          "Reyes",
+          "--role",
+          "caseworker",
+          "--site",
+          "CA-FRESNO",
+          "--unit",
+          "Emergency Response",
+        );
       } finally {
         delete cli.env.QPI_NEW_PASSWORD;
       }
@@ -46,11 +62,32 @@ describe("qpi command line", () => {
     const ok = add("a long and unusual phrase");
     expect(ok.code).toBe(0);
     expect(add("another long phrase here").out).toMatch(/conflict|already exists/i);
-    expect(qpi("users", "add", "--email", "x@example.org", "--given-name", "A", "--family-name", "B", "--role", "wizard", "--site", "CA-FRESNO").code).not.toBe(0);
+    expect(
+      qpi(
+        "users",
+        "add",
+        "--email",
+        "x@example.org",
+        "--given-name",
+        "A",
+        "--family-name",
+        "B",
+        "--role",
+        "wizard",
+        "--site",
+        "CA-FRESNO",
+      ).code,
+    ).not.toBe(0);
     expect(qpi("users", "disable", "--email", "new.worker@example.org").code).toBe(0);
-    const database = await openDatabase(cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : { dataDir: cli.dataDir });
+    const database = await openDatabase(
+      cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : { dataDir: cli.dataDir },
+    );
     try {
-      const user = await database.db.selectFrom("user_account").select(["status", "password_hash"]).where("email", "=", "new.worker@example.org").executeTakeFirstOrThrow();
+      const user = await database.db
+        .selectFrom("user_account")
+        .select(["status", "password_hash"])
+        .where("email", "=", "new.worker@example.org")
+        .executeTakeFirstOrThrow();
       expect(user.status).toBe("disabled");
       expect(user.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     } finally {
@@ -62,7 +99,9 @@ describe("qpi command line", () => {
     const ok = qpi("audit", "verify");
     expect(ok.code, ok.out).toBe(0);
     expect(ok.out).toMatch(/^audit chain ok: \d+ rows/m);
-    const database = await openDatabase(cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : { dataDir: cli.dataDir });
+    const database = await openDatabase(
+      cli.env.DATABASE_URL ? { databaseUrl: cli.env.DATABASE_URL } : { dataDir: cli.dataDir },
+    );
     try {
       await database.db.transaction().execute(async (trx) => {
         await sql`ALTER TABLE audit_event DISABLE TRIGGER USER`.execute(trx);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateDemoNetwork } from "../../server/demo/generate-network.js";
 import { addDays, daysBetween } from "../../server/demo/calendar.js";
+import { generateDemoNetwork } from "../../server/demo/generate-network.js";
 
 const AS_OF = "2026-06-30";
 
@@ -41,7 +41,10 @@ describe("demo network generator", () => {
     const cohortEnd = addDays(AS_OF, -365 * 2);
     const firstEpisodes = net.episodes.filter((e) => e.removal_date >= cohortStart && e.removal_date < cohortEnd);
     const permanentIn12 = firstEpisodes.filter(
-      (e) => e.exit_date && ["reunification", "relative", "guardianship", "adoption"].includes(e.exit_reason!) && daysBetween(e.removal_date, e.exit_date) < 365,
+      (e) =>
+        e.exit_date &&
+        ["reunification", "relative", "guardianship", "adoption"].includes(e.exit_reason!) &&
+        daysBetween(e.removal_date, e.exit_date) < 365,
     ).length;
     const p12 = permanentIn12 / firstEpisodes.length;
     expect(p12).toBeGreaterThan(0.25);
@@ -57,9 +60,19 @@ describe("demo network generator", () => {
     expect(rate).toBeGreaterThan(3.5);
     expect(rate).toBeLessThan(6);
 
-    const reunified = net.episodes.filter((e) => e.exit_date && e.exit_date < addDays(AS_OF, -365) && ["reunification", "relative", "guardianship"].includes(e.exit_reason!));
+    const reunified = net.episodes.filter(
+      (e) =>
+        e.exit_date &&
+        e.exit_date < addDays(AS_OF, -365) &&
+        ["reunification", "relative", "guardianship"].includes(e.exit_reason!),
+    );
     const reentered = reunified.filter((e) =>
-      net.episodes.some((n) => n.child_id === e.child_id && n.removal_date > e.exit_date! && daysBetween(e.exit_date!, n.removal_date) <= 365),
+      net.episodes.some(
+        (n) =>
+          n.child_id === e.child_id &&
+          n.removal_date > e.exit_date! &&
+          daysBetween(e.exit_date!, n.removal_date) <= 365,
+      ),
     ).length;
     const reentry = reentered / reunified.length;
     expect(reentry).toBeGreaterThan(0.03);
@@ -73,7 +86,9 @@ describe("demo network generator", () => {
     const placedNow = net.placements.filter((p) => p.end_date == null && homes.includes(p.household_id!));
     expect(placedNow.length).toBeGreaterThan(0);
     const parent = net.demoAccounts.find((a) => a.role === "birth_parent")!;
-    const ownChildren = net.childRelations.filter((r) => r.person_id === parent.personId && r.kind === "birth_parent").map((r) => r.child_id);
+    const ownChildren = net.childRelations
+      .filter((r) => r.person_id === parent.personId && r.kind === "birth_parent")
+      .map((r) => r.child_id);
     expect(ownChildren.some((c) => placedNow.some((p) => p.child_id === c))).toBe(true);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { generateDemoNetwork, type DemoNetwork } from "../../server/demo/generate-network.js";
 import { addDays } from "../../server/demo/calendar.js";
+import { type DemoNetwork, generateDemoNetwork } from "../../server/demo/generate-network.js";
 import { addMaltreatmentReports } from "../../server/demo/maltreatment-history.js";
 import { familyNames, givenNames } from "../../server/demo/names.js";
-import { columnsFromHistories } from "../../server/modules/outcomes/history/columns.js";
 import { exitReasonNames, settingNames } from "../../server/modules/outcomes/history/codes.js";
+import { columnsFromHistories } from "../../server/modules/outcomes/history/columns.js";
+import { dayOf, NO_DAY } from "../../server/modules/outcomes/history/days.js";
 import type { ChildHistory } from "../../server/modules/outcomes/history/model.js";
 import { computeMeasures } from "../../server/modules/outcomes/measures/engine.js";
-import { dayOf, NO_DAY } from "../../server/modules/outcomes/history/days.js";
 import { defaultPeriodStart, trendEndingWith } from "../../server/modules/outcomes/periods.js";
 
 const AS_OF = "2026-06-30";
@@ -37,10 +37,20 @@ function siteHistories(net: DemoNetwork, siteId: string): ChildHistory[] {
         exitReason: e.exit_reason ? exitReasonNames.indexOf(e.exit_reason as (typeof exitReasonNames)[number]) + 1 : 0,
         placements: (placements.get(c.id) ?? [])
           .filter((p) => p.episode_id === e.id)
-          .map((p) => ({ startDay: day(p.start_date), endDay: day(p.end_date), setting: settingNames.indexOf(p.setting as (typeof settingNames)[number]) + 1, changeKind: 0, homeKey: -1 })),
+          .map((p) => ({
+            startDay: day(p.start_date),
+            endDay: day(p.end_date),
+            setting: settingNames.indexOf(p.setting as (typeof settingNames)[number]) + 1,
+            changeKind: 0,
+            homeKey: -1,
+          })),
       })),
       reports: (reports.get(c.id) ?? [])
-        .map((r) => ({ reportDay: day(r.received_on), incidentDay: day(r.incident_on), substantiated: r.disposition === "substantiated" }))
+        .map((r) => ({
+          reportDay: day(r.received_on),
+          incidentDay: day(r.incident_on),
+          substantiated: r.disposition === "substantiated",
+        }))
         .sort((a, b) => a.reportDay - b.reportDay),
     }));
 }
@@ -56,7 +66,9 @@ describe("the demo's maltreatment reports", () => {
     expect(JSON.stringify({ ...a, reports: [] })).toBe(rest);
     expect(a.reports.length).toBeGreaterThan(100);
     // Every report id is new: none collides with an id of the network's other records.
-    const ids = new Set([...a.children, ...a.persons, ...a.episodes, ...a.placements, ...a.households].map((r) => r.id));
+    const ids = new Set(
+      [...a.children, ...a.persons, ...a.episodes, ...a.placements, ...a.households].map((r) => r.id),
+    );
     for (const r of a.reports) expect(ids.has(r.id)).toBe(false);
     expect(new Set(a.reports.map((r) => r.id)).size).toBe(a.reports.length);
   });
@@ -84,7 +96,12 @@ describe("the demo's maltreatment reports", () => {
     }
     for (const [i, e] of net.episodes.entries()) {
       const previous = net.episodes[i - 1]?.child_id === e.child_id ? net.episodes[i - 1] : null;
-      const led = (reportsOf.get(e.child_id) ?? []).filter((r) => r.received_on <= e.removal_date && r.received_on >= addDays(e.removal_date, -21) && (!previous || r.received_on >= previous.exit_date!));
+      const led = (reportsOf.get(e.child_id) ?? []).filter(
+        (r) =>
+          r.received_on <= e.removal_date &&
+          r.received_on >= addDays(e.removal_date, -21) &&
+          (!previous || r.received_on >= previous.exit_date!),
+      );
       expect(led.length, `a report led to the removal of ${e.removal_date}`).toBeGreaterThan(0);
     }
   });
@@ -96,14 +113,20 @@ describe("the demo's maltreatment reports", () => {
       for (const asOf of [AS_OF, "2027-01-15"]) {
         const net = generateDemoNetwork({ seed, scale: 1, asOf });
         for (const site of net.sites) {
-          const results = computeMeasures(columnsFromHistories(siteHistories(net, site.id), [site.code]), trendEndingWith(defaultPeriodStart(dayOf(asOf)), 4));
+          const results = computeMeasures(
+            columnsFromHistories(siteHistories(net, site.id), [site.code]),
+            trendEndingWith(defaultPeriodStart(dayOf(asOf)), 4),
+          );
           for (const r of results) {
             victimizations += r.total.maltreatment_in_care.numerator!;
             days += r.total.maltreatment_in_care.denominator!;
             recurred += r.total.recurrence.numerator!;
             victims += r.total.recurrence.denominator!;
           }
-          expect(results[results.length - 1].total.maltreatment_in_care.numerator, `${site.code} seed ${seed} ${asOf}`).toBeGreaterThan(0);
+          expect(
+            results[results.length - 1].total.maltreatment_in_care.numerator,
+            `${site.code} seed ${seed} ${asOf}`,
+          ).toBeGreaterThan(0);
         }
       }
     }

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "otplib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../server/demo/demo-accounts.js";
+import type { App } from "../../server/platform/http/types.js";
+import { SESSION_COOKIE, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { SESSION_COOKIE, signIn } from "../support/test-app.js";
-import type { App } from "../../server/platform/http/types.js";
-import { DEMO_PASSWORD } from "../../server/demo/demo-accounts.js";
-import { buildClockedApp, cookiesOf, demoUser, testClock } from "./support.js";
 import { startSmtpServer, tokenFromLink } from "./smtp-test-server.js";
+import { buildClockedApp, cookiesOf, demoUser, testClock } from "./support.js";
 
 let database: TestDatabase;
 let app: App;
@@ -29,7 +29,8 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => app.inject({ method: "POST", url, payload: payload as object, headers });
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method: "POST", url, payload: payload as object, headers });
 const totpNow = (secret: string) => generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
 
 describe("invitations over real SMTP", () => {
@@ -38,20 +39,44 @@ describe("invitations over real SMTP", () => {
     const session = await signIn(app, cw.email);
     const invite = await post(
       `/api/sites/${cw.site_id}/invitations`,
-      { email: "new.caregiver@example.org", role: "caregiver", givenName: "Rosa", familyName: "Delgado", language: "es" },
+      {
+        email: "new.caregiver@example.org",
+        role: "caregiver",
+        givenName: "Rosa",
+        familyName: "Delgado",
+        language: "es",
+      },
       session.headers(),
     );
     expect(invite.statusCode).toBe(201);
     expect(invite.json()).toMatchObject({ email: "new.caregiver@example.org", status: "invited" });
     // A caseworker cannot invite staff; the same email cannot be invited twice.
-    expect((await post(`/api/sites/${cw.site_id}/invitations`, { email: "x@example.org", role: "supervisor", givenName: "A", familyName: "B" }, session.headers())).statusCode).toBe(403);
-    expect((await post(`/api/sites/${cw.site_id}/invitations`, { email: "NEW.caregiver@example.org", role: "caregiver", givenName: "A", familyName: "B" }, session.headers())).statusCode).toBe(409);
+    expect(
+      (
+        await post(
+          `/api/sites/${cw.site_id}/invitations`,
+          { email: "x@example.org", role: "supervisor", givenName: "A", familyName: "B" },
+          session.headers(),
+        )
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await post(
+          `/api/sites/${cw.site_id}/invitations`,
+          { email: "NEW.caregiver@example.org", role: "caregiver", givenName: "A", familyName: "B" },
+          session.headers(),
+        )
+      ).statusCode,
+    ).toBe(409);
 
     const mail = await smtp.mailTo("new.caregiver@example.org");
     expect(mail.raw).toMatch(/Subject: =\?UTF-8\?|Subject: Tiene una invitación/);
     const token = tokenFromLink(mail.text, "/accept-invitation");
     // Before accepting: no password, no sign-in.
-    expect((await post("/api/auth/sign-in", { email: "new.caregiver@example.org", password: "anything-at-all" })).statusCode).toBe(401);
+    expect(
+      (await post("/api/auth/sign-in", { email: "new.caregiver@example.org", password: "anything-at-all" })).statusCode,
+    ).toBe(401);
     const preview = await post("/api/auth/invitations/preview", { token });
     expect(preview.json()).toMatchObject({ email: "new.caregiver@example.org", displayName: "Rosa Delgado" });
     // The password policy applies: too short, too common.
@@ -59,12 +84,19 @@ describe("invitations over real SMTP", () => {
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields[0].field).toBe("password");
     expect((await post("/api/auth/invitations/accept", { token, password: "Password123!" })).statusCode).toBe(400);
-    const accepted = await post("/api/auth/invitations/accept", { token, password: "tortillas con frijoles al amanecer" });
+    const accepted = await post("/api/auth/invitations/accept", {
+      token,
+      password: "tortillas con frijoles al amanecer",
+    });
     expect(accepted.statusCode).toBe(200);
     // Single use.
-    expect((await post("/api/auth/invitations/accept", { token, password: "another long passphrase here" })).statusCode).toBe(400);
+    expect(
+      (await post("/api/auth/invitations/accept", { token, password: "another long passphrase here" })).statusCode,
+    ).toBe(400);
     const signedIn = await signIn(app, "new.caregiver@example.org", "tortillas con frijoles al amanecer");
-    const me = (await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie: signedIn.cookie } })).json();
+    const me = (
+      await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie: signedIn.cookie } })
+    ).json();
     expect(me.roles).toEqual([expect.objectContaining({ role: "caregiver", siteId: cw.site_id })]);
     expect(me.user.language).toBe("es");
   });
@@ -79,23 +111,56 @@ describe("invitations over real SMTP", () => {
       .where("person.site_id", "=", admin.site_id)
       .where("user_account.id", "is", null)
       .executeTakeFirstOrThrow();
-    const invite = await post(`/api/sites/${admin.site_id}/invitations`, { email: "member@example.org", role: "birth_parent", personId: person.id }, session.headers());
+    const invite = await post(
+      `/api/sites/${admin.site_id}/invitations`,
+      { email: "member@example.org", role: "birth_parent", personId: person.id },
+      session.headers(),
+    );
     expect(invite.statusCode).toBe(201);
     const token = tokenFromLink((await smtp.mailTo("member@example.org")).text, "/accept-invitation");
     clock.advance(7 * 24 * 3_600_000 + 1000);
-    expect((await post("/api/auth/invitations/accept", { token, password: "a long enough passphrase" })).statusCode).toBe(400);
+    expect(
+      (await post("/api/auth/invitations/accept", { token, password: "a long enough passphrase" })).statusCode,
+    ).toBe(400);
     // A fresh link: the admin sends the invitation again; the new link works, the old one still does not.
     const fresh = await signIn(app, admin.email);
-    const resent = await post(`/api/sites/${admin.site_id}/users/${invite.json().userId}/invitation`, {}, fresh.headers());
+    const resent = await post(
+      `/api/sites/${admin.site_id}/users/${invite.json().userId}/invitation`,
+      {},
+      fresh.headers(),
+    );
     expect(resent.statusCode).toBe(201);
     const token2 = tokenFromLink((await smtp.mailTo("member@example.org")).text, "/accept-invitation");
     expect(token2).not.toBe(token);
-    expect((await post("/api/auth/invitations/accept", { token, password: "a long enough passphrase" })).statusCode).toBe(400);
-    expect((await post("/api/auth/invitations/accept", { token: token2, password: "a long enough passphrase" })).statusCode).toBe(200);
-    expect((await post(`/api/sites/${admin.site_id}/users/${invite.json().userId}/invitation`, {}, fresh.headers())).statusCode).toBe(409);
-    const other = await database.db.selectFrom("site").select("id").where("id", "!=", admin.site_id).executeTakeFirstOrThrow();
-    const otherPerson = await database.db.selectFrom("person").select("id").where("site_id", "=", other.id).executeTakeFirstOrThrow();
-    expect((await post(`/api/sites/${admin.site_id}/invitations`, { email: "cross@example.org", role: "youth", personId: otherPerson.id }, (await signIn(app, admin.email)).headers())).statusCode).toBe(404);
+    expect(
+      (await post("/api/auth/invitations/accept", { token, password: "a long enough passphrase" })).statusCode,
+    ).toBe(400);
+    expect(
+      (await post("/api/auth/invitations/accept", { token: token2, password: "a long enough passphrase" })).statusCode,
+    ).toBe(200);
+    expect(
+      (await post(`/api/sites/${admin.site_id}/users/${invite.json().userId}/invitation`, {}, fresh.headers()))
+        .statusCode,
+    ).toBe(409);
+    const other = await database.db
+      .selectFrom("site")
+      .select("id")
+      .where("id", "!=", admin.site_id)
+      .executeTakeFirstOrThrow();
+    const otherPerson = await database.db
+      .selectFrom("person")
+      .select("id")
+      .where("site_id", "=", other.id)
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await post(
+          `/api/sites/${admin.site_id}/invitations`,
+          { email: "cross@example.org", role: "youth", personId: otherPerson.id },
+          (await signIn(app, admin.email)).headers(),
+        )
+      ).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -112,9 +177,13 @@ describe("password reset over real SMTP", () => {
     expect(smtp.received.some((m) => m.to.includes("nobody@example.org"))).toBe(false);
     const done = await post("/api/auth/password-reset/complete", { token, password: "a brand new passphrase" });
     expect(done.statusCode).toBe(200);
-    expect((await post("/api/auth/password-reset/complete", { token, password: "yet another passphrase" })).statusCode).toBe(400);
+    expect(
+      (await post("/api/auth/password-reset/complete", { token, password: "yet another passphrase" })).statusCode,
+    ).toBe(400);
     // Every old session ended; the old password no longer works, the new one does.
-    expect((await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie: old.cookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie: old.cookie } })).statusCode,
+    ).toBe(401);
     expect((await post("/api/auth/sign-in", { email: user.email, password: DEMO_PASSWORD })).statusCode).toBe(401);
     expect((await signIn(app, user.email, "a brand new passphrase")).cookie).toBeTruthy();
   });
@@ -133,7 +202,11 @@ describe("TOTP second factor", () => {
     expect(confirmed.statusCode).toBe(200);
     const codes: string[] = confirmed.json().recoveryCodes;
     expect(codes).toHaveLength(10);
-    const stored = await database.db.selectFrom("user_recovery_code").select("code_hash").where("user_id", "=", user.id).execute();
+    const stored = await database.db
+      .selectFrom("user_recovery_code")
+      .select("code_hash")
+      .where("user_id", "=", user.id)
+      .execute();
     expect(stored.map((s) => s.code_hash)).not.toContain(codes[0]);
 
     clock.advance(60_000);
@@ -166,7 +239,13 @@ describe("TOTP second factor", () => {
   it("a site that requires MFA sends un-enrolled staff to enrollment before any session", async () => {
     const admin = await demoUser(database.db, "site_admin");
     const adminSession = await signIn(app, admin.email);
-    const policy = (await app.inject({ method: "GET", url: `/api/sites/${admin.site_id}/security-policy`, headers: adminSession.headers() })).json();
+    const policy = (
+      await app.inject({
+        method: "GET",
+        url: `/api/sites/${admin.site_id}/security-policy`,
+        headers: adminSession.headers(),
+      })
+    ).json();
     const put = await app.inject({
       method: "PUT",
       url: `/api/sites/${admin.site_id}/security-policy`,
@@ -185,9 +264,15 @@ describe("TOTP second factor", () => {
     expect(step1.json()).toEqual({ ok: true, next: "enroll" });
     const challenge = `__Host-qpi_mfa=${cookiesOf(step1)["__Host-qpi_mfa"]}`;
     // The challenge is not a session.
-    expect((await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie: challenge } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie: challenge } })).statusCode,
+    ).toBe(401);
     const { secret } = (await post("/api/auth/mfa/enroll", {}, { cookie: challenge })).json();
-    const confirmed = await post("/api/auth/mfa/enroll/confirm", { code: await totpNow(secret) }, { cookie: challenge });
+    const confirmed = await post(
+      "/api/auth/mfa/enroll/confirm",
+      { code: await totpNow(secret) },
+      { cookie: challenge },
+    );
     expect(confirmed.statusCode).toBe(200);
     expect(cookiesOf(confirmed)[SESSION_COOKIE]).toBeTruthy();
     // Families of the same site are not asked for a second factor.
@@ -200,7 +285,10 @@ describe("TOTP second factor", () => {
       .where("user_account.status", "=", "active")
       .where("user_account.email", "like", "%@demo.qpi.example")
       .executeTakeFirst();
-    if (family) expect((await post("/api/auth/sign-in", { email: family.email, password: DEMO_PASSWORD })).json().next).toBe("done");
+    if (family)
+      expect((await post("/api/auth/sign-in", { email: family.email, password: DEMO_PASSWORD })).json().next).toBe(
+        "done",
+      );
   });
 });
 

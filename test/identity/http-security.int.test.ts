@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../server/platform/http/types.js";
+import { buildTestApp, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { buildTestApp, signIn } from "../support/test-app.js";
-import type { App } from "../../server/platform/http/types.js";
 import { demoUser } from "./support.js";
 
 let database: TestDatabase;
@@ -30,16 +30,42 @@ describe("CSRF, headers and the developer outbox", () => {
     const noToken = await app.inject({ method: "POST", url, payload, headers: { cookie: session.cookie } });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe("csrf");
-    const wrongToken = await app.inject({ method: "POST", url, payload, headers: { cookie: session.cookie, "x-csrf-token": "nope" } });
+    const wrongToken = await app.inject({
+      method: "POST",
+      url,
+      payload,
+      headers: { cookie: session.cookie, "x-csrf-token": "nope" },
+    });
     expect(wrongToken.statusCode).toBe(403);
-    const crossSite = await app.inject({ method: "POST", url, payload, headers: session.headers({ "sec-fetch-site": "cross-site" }) });
+    const crossSite = await app.inject({
+      method: "POST",
+      url,
+      payload,
+      headers: session.headers({ "sec-fetch-site": "cross-site" }),
+    });
     expect(crossSite.statusCode).toBe(403);
-    const otherOrigin = await app.inject({ method: "POST", url, payload, headers: session.headers({ origin: "https://evil.example", host: "qpi.example" }) });
+    const otherOrigin = await app.inject({
+      method: "POST",
+      url,
+      payload,
+      headers: session.headers({ origin: "https://evil.example", host: "qpi.example" }),
+    });
     expect(otherOrigin.statusCode).toBe(403);
     // A cross-site page cannot even start a sign-in or a reset (login CSRF).
-    const loginCsrf = await app.inject({ method: "POST", url: "/api/auth/password-reset", payload: { email: admin.email }, headers: { "sec-fetch-site": "cross-site" } });
+    const loginCsrf = await app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset",
+      payload: { email: admin.email },
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(loginCsrf.statusCode).toBe(403);
-    expect(await database.db.selectFrom("user_account").select("id").where("email", "=", "csrf@example.org").executeTakeFirst()).toBeUndefined();
+    expect(
+      await database.db
+        .selectFrom("user_account")
+        .select("id")
+        .where("email", "=", "csrf@example.org")
+        .executeTakeFirst(),
+    ).toBeUndefined();
     const ok = await app.inject({ method: "POST", url, payload, headers: session.headers() });
     expect(ok.statusCode).toBe(201);
   });
@@ -47,7 +73,11 @@ describe("CSRF, headers and the developer outbox", () => {
   it("sends security headers and no-store on personal data", async () => {
     const admin = await demoUser(database.db, "site_admin");
     const session = await signIn(app, admin.email);
-    const response = await app.inject({ method: "GET", url: `/api/sites/${admin.site_id}/users`, headers: session.headers() });
+    const response = await app.inject({
+      method: "GET",
+      url: `/api/sites/${admin.site_id}/users`,
+      headers: session.headers(),
+    });
     expect(response.headers["cache-control"]).toBe("no-store");
     expect(response.headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
     expect(response.headers["strict-transport-security"]).toMatch(/max-age=31536000/);
@@ -65,14 +95,22 @@ describe("CSRF, headers and the developer outbox", () => {
       headers: session.headers(),
     });
     expect(invite.statusCode).toBe(201);
-    const mail = await database.db.selectFrom("outbound_email").selectAll().where("to_address", "=", "outbox@example.org").executeTakeFirstOrThrow();
+    const mail = await database.db
+      .selectFrom("outbound_email")
+      .selectAll()
+      .where("to_address", "=", "outbox@example.org")
+      .executeTakeFirstOrThrow();
     expect(mail.subject).toMatch(/invited/);
     expect(mail.body_text).toMatch(/\/accept-invitation#token=[A-Za-z0-9_-]{40,}/);
     // The token itself is stored only as a hash.
     const token = mail.body_text.match(/#token=([A-Za-z0-9_-]+)/)![1];
     const rows = await database.db.selectFrom("account_token").select("id_hash").execute();
     expect(rows.map((r) => r.id_hash)).not.toContain(token);
-    const audit = await database.db.selectFrom("audit_event").select(["action", "site_id"]).where("action", "=", "user.invite").execute();
+    const audit = await database.db
+      .selectFrom("audit_event")
+      .select(["action", "site_id"])
+      .where("action", "=", "user.invite")
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 });

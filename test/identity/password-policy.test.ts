@@ -5,13 +5,29 @@ import { checkPasswordPolicy } from "../../server/platform/auth/password-policy.
 describe("password policy", () => {
   it("knows thousands of real common passwords", () => {
     expect(commonPasswordCount).toBeGreaterThan(9_000);
-    for (const p of ["password", "Password123!", "iloveyou", "sunshine1", "trustno1", "qwertyuiop", "football2026", "1q2w3e4r5t", "michelle", "superman!"]) {
+    for (const p of [
+      "password",
+      "Password123!",
+      "iloveyou",
+      "sunshine1",
+      "trustno1",
+      "qwertyuiop",
+      "football2026",
+      "1q2w3e4r5t",
+      "michelle",
+      "superman!",
+    ]) {
       expect(isCommonPassword(p), p).toBe(true);
     }
   });
 
   it("accepts long personal passphrases and refuses lengths outside 8..128", () => {
-    for (const p of ["tortillas con frijoles al amanecer", "qpi-demo-2026", "Kq9#vL2m!xR7", "my dog eats carrots at noon"]) {
+    for (const p of [
+      "tortillas con frijoles al amanecer",
+      "qpi-demo-2026",
+      "Kq9#vL2m!xR7",
+      "my dog eats carrots at noon",
+    ]) {
       expect(isCommonPassword(p), p).toBe(false);
       expect(() => checkPasswordPolicy(p)).not.toThrow();
     }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../server/demo/demo-accounts.js";
+import type { App } from "../../server/platform/http/types.js";
+import { SESSION_COOKIE, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { SESSION_COOKIE, signIn } from "../support/test-app.js";
-import type { App } from "../../server/platform/http/types.js";
-import { DEMO_PASSWORD } from "../../server/demo/demo-accounts.js";
 import { buildClockedApp, cookiesOf, demoUser, testClock } from "./support.js";
 
 let database: TestDatabase;
@@ -21,12 +21,17 @@ afterAll(async () => {
 });
 
 const MINUTE = 60_000;
-const sessionOk = async (cookie: string) => (await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } })).statusCode;
+const sessionOk = async (cookie: string) =>
+  (await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } })).statusCode;
 
 describe("sessions", () => {
   it("sets a __Host- HttpOnly Secure SameSite=Lax cookie and a new id at every sign-in", async () => {
     const caseworker = await demoUser(database.db, "caseworker");
-    const first = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email: caseworker.email, password: DEMO_PASSWORD } });
+    const first = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email: caseworker.email, password: DEMO_PASSWORD },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toEqual({ ok: true, next: "done" });
     const raw = String(first.headers["set-cookie"]);
@@ -81,13 +86,31 @@ describe("sessions", () => {
   it("takes the timeouts from the site's security policy", async () => {
     const admin = await demoUser(database.db, "site_admin");
     const adminSession = await signIn(app, admin.email);
-    const policy = (await app.inject({ method: "GET", url: `/api/sites/${admin.site_id}/security-policy`, headers: adminSession.headers() })).json();
-    expect(policy).toMatchObject({ staffIdleMinutes: 15, familyIdleMinutes: 30, absoluteHours: 12, mfaRequiredForStaff: false, isDefault: false });
+    const policy = (
+      await app.inject({
+        method: "GET",
+        url: `/api/sites/${admin.site_id}/security-policy`,
+        headers: adminSession.headers(),
+      })
+    ).json();
+    expect(policy).toMatchObject({
+      staffIdleMinutes: 15,
+      familyIdleMinutes: 30,
+      absoluteHours: 12,
+      mfaRequiredForStaff: false,
+      isDefault: false,
+    });
     const changed = await app.inject({
       method: "PUT",
       url: `/api/sites/${admin.site_id}/security-policy`,
       headers: adminSession.headers(),
-      payload: { staffIdleMinutes: 5, familyIdleMinutes: 30, absoluteHours: 12, mfaRequiredForStaff: false, version: policy.version },
+      payload: {
+        staffIdleMinutes: 5,
+        familyIdleMinutes: 30,
+        absoluteHours: 12,
+        mfaRequiredForStaff: false,
+        version: policy.version,
+      },
     });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().staffIdleMinutes).toBe(5);
@@ -95,21 +118,42 @@ describe("sessions", () => {
       method: "PUT",
       url: `/api/sites/${admin.site_id}/security-policy`,
       headers: adminSession.headers(),
-      payload: { staffIdleMinutes: 20, familyIdleMinutes: 30, absoluteHours: 12, mfaRequiredForStaff: false, version: policy.version },
+      payload: {
+        staffIdleMinutes: 20,
+        familyIdleMinutes: 30,
+        absoluteHours: 12,
+        mfaRequiredForStaff: false,
+        version: policy.version,
+      },
     });
     expect(stale.statusCode).toBe(409);
     const bad = await app.inject({
       method: "PUT",
       url: `/api/sites/${admin.site_id}/security-policy`,
       headers: adminSession.headers(),
-      payload: { staffIdleMinutes: 1, familyIdleMinutes: 30, absoluteHours: 48, mfaRequiredForStaff: false, version: changed.json().version },
+      payload: {
+        staffIdleMinutes: 1,
+        familyIdleMinutes: 30,
+        absoluteHours: 48,
+        mfaRequiredForStaff: false,
+        version: changed.json().version,
+      },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(["absoluteHours", "staffIdleMinutes"]);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(["absoluteHours", "staffIdleMinutes"]);
     const again = await signIn(app, admin.email);
     clock.advance(6 * MINUTE);
     expect(await sessionOk(again.cookie)).toBe(401);
-    const audit = await database.db.selectFrom("audit_event").select("action").where("action", "=", "security_policy.update").execute();
+    const audit = await database.db
+      .selectFrom("audit_event")
+      .select("action")
+      .where("action", "=", "security_policy.update")
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -134,33 +178,74 @@ describe("sessions", () => {
       .executeTakeFirst();
     const siteId = rfaAtAdminSite ? adminUser.site_id : rfa.site_id;
     expect(siteId).toBe(adminUser.site_id);
-    const disabled = await app.inject({ method: "POST", url: `/api/sites/${siteId}/users/${rfa.id}/disable`, headers: admin.headers() });
+    const disabled = await app.inject({
+      method: "POST",
+      url: `/api/sites/${siteId}/users/${rfa.id}/disable`,
+      headers: admin.headers(),
+    });
     expect(disabled.statusCode).toBe(200);
     expect(disabled.json()).toMatchObject({ status: "disabled" });
     expect(await sessionOk(two.cookie)).toBe(401);
     expect(await sessionOk(three.cookie)).toBe(401);
-    const refused = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email: rfa.email, password: DEMO_PASSWORD } });
+    const refused = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email: rfa.email, password: DEMO_PASSWORD },
+    });
     expect(refused.statusCode).toBe(401);
-    const enabled = await app.inject({ method: "POST", url: `/api/sites/${siteId}/users/${rfa.id}/enable`, headers: admin.headers() });
+    const enabled = await app.inject({
+      method: "POST",
+      url: `/api/sites/${siteId}/users/${rfa.id}/enable`,
+      headers: admin.headers(),
+    });
     expect(enabled.json()).toMatchObject({ status: "active" });
     expect((await signIn(app, rfa.email)).cookie).toBeTruthy();
-    const self = await app.inject({ method: "POST", url: `/api/sites/${siteId}/users/${adminUser.id}/disable`, headers: admin.headers() });
+    const self = await app.inject({
+      method: "POST",
+      url: `/api/sites/${siteId}/users/${adminUser.id}/disable`,
+      headers: admin.headers(),
+    });
     expect(self.statusCode).toBe(409);
-    const actions = await database.db.selectFrom("audit_event").select("action").where("entity_id", "=", rfa.id).where("action", "in", ["user.disable", "user.enable"]).execute();
+    const actions = await database.db
+      .selectFrom("audit_event")
+      .select("action")
+      .where("entity_id", "=", rfa.id)
+      .where("action", "in", ["user.disable", "user.enable"])
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(["user.disable", "user.enable"]);
   });
 
   it("a site admin lists the site's users; others get 403, other sites 404", async () => {
     const admin = await demoUser(database.db, "site_admin");
     const session = await signIn(app, admin.email);
-    const list = await app.inject({ method: "GET", url: `/api/sites/${admin.site_id}/users`, headers: session.headers() });
+    const list = await app.inject({
+      method: "GET",
+      url: `/api/sites/${admin.site_id}/users`,
+      headers: session.headers(),
+    });
     expect(list.statusCode).toBe(200);
     expect(list.json().users.length).toBeGreaterThan(3);
-    expect(Object.keys(list.json().users[0]).sort()).toEqual(["displayName", "email", "id", "mfaEnrolled", "roles", "status"]);
-    const other = await database.db.selectFrom("site").select("id").where("id", "!=", admin.site_id).executeTakeFirstOrThrow();
-    expect((await app.inject({ method: "GET", url: `/api/sites/${other.id}/users`, headers: session.headers() })).statusCode).toBe(404);
+    expect(Object.keys(list.json().users[0]).sort()).toEqual([
+      "displayName",
+      "email",
+      "id",
+      "mfaEnrolled",
+      "roles",
+      "status",
+    ]);
+    const other = await database.db
+      .selectFrom("site")
+      .select("id")
+      .where("id", "!=", admin.site_id)
+      .executeTakeFirstOrThrow();
+    expect(
+      (await app.inject({ method: "GET", url: `/api/sites/${other.id}/users`, headers: session.headers() })).statusCode,
+    ).toBe(404);
     const caseworker = await signIn(app, (await demoUser(database.db, "caseworker")).email);
     const cwSite = (await demoUser(database.db, "caseworker")).site_id;
-    expect((await app.inject({ method: "GET", url: `/api/sites/${cwSite}/users`, headers: caseworker.headers() })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: "GET", url: `/api/sites/${cwSite}/users`, headers: caseworker.headers() }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -1,10 +1,10 @@
-import type { Kysely } from "kysely";
 import type { LightMyRequestResponse } from "fastify";
+import type { Kysely } from "kysely";
 import { buildApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import type { EngineKind } from "../../server/db/engine.js";
-import type { App } from "../../server/platform/http/types.js";
 import { DEMO_DOMAIN } from "../../server/demo/demo-accounts.js";
+import type { App } from "../../server/platform/http/types.js";
 
 /** A clock the test steps forward: session timeouts are tested without sleeping. */
 export function testClock(start = new Date("2026-06-30T12:00:00Z")) {
@@ -26,7 +26,9 @@ export async function buildClockedApp(db: Kysely<Database>, kind: EngineKind, no
 export function cookiesOf(response: LightMyRequestResponse): Record<string, string> {
   const header = response.headers["set-cookie"];
   const all = Array.isArray(header) ? header : header ? [header] : [];
-  return Object.fromEntries(all.map((c) => c.split(";")[0]).map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)]));
+  return Object.fromEntries(
+    all.map((c) => c.split(";")[0]).map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)]),
+  );
 }
 
 export async function demoUser(db: Kysely<Database>, role: string) {

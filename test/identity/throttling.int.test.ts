@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
-import { seedTestWorld } from "../support/test-world.js";
-import type { App } from "../../server/platform/http/types.js";
 import { DEMO_PASSWORD } from "../../server/demo/demo-accounts.js";
 import { THROTTLE } from "../../server/modules/identity/throttle.js";
+import type { App } from "../../server/platform/http/types.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { seedTestWorld } from "../support/test-world.js";
 import { buildClockedApp, demoUser, testClock } from "./support.js";
 
 let database: TestDatabase;
@@ -25,7 +25,12 @@ let address = 1;
 /** Each case signs in from its own address unless told, so the per-address limit does not mix cases. */
 async function attempt(email: string, password: string, ip = `198.51.100.${address}`) {
   const started = performance.now();
-  const response = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password }, remoteAddress: ip });
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { email, password },
+    remoteAddress: ip,
+  });
   return { status: response.statusCode, body: response.body, ms: performance.now() - started };
 }
 
@@ -44,7 +49,11 @@ describe("sign-in throttling (state in the database)", () => {
       expect((await attempt(user.email, `wrong-password-${i}`)).status).toBe(401);
     }
     clock.advance(MINUTE);
-    const lockout = await database.db.selectFrom("account_lockout").selectAll().where("account_key", "=", user.email.toLowerCase()).executeTakeFirst();
+    const lockout = await database.db
+      .selectFrom("account_lockout")
+      .selectAll()
+      .where("account_key", "=", user.email.toLowerCase())
+      .executeTakeFirst();
     expect(lockout?.lockouts).toBe(1);
     // Locked: the RIGHT password gets the very same answer, in comparable time.
     const locked = await attempt(user.email, DEMO_PASSWORD);
@@ -54,13 +63,29 @@ describe("sign-in throttling (state in the database)", () => {
     // test machine is shared (wrong passwords sampled on other accounts, so this one's count stays put).
     const others = [await demoUser(database.db, "analyst"), await demoUser(database.db, "youth")];
     const best = (...ms: number[]) => Math.min(...ms);
-    const unknownMs = best(unknown.ms, (await attempt("nobody2@example.org", "whatever-password")).ms, (await attempt("nobody3@example.org", "whatever-password")).ms);
-    const wrongMs = best(wrong.ms, (await attempt(others[0].email, "wrong-password-x")).ms, (await attempt(others[1].email, "wrong-password-x")).ms);
-    const lockedMs = best(locked.ms, (await attempt(user.email, DEMO_PASSWORD)).ms, (await attempt(user.email, DEMO_PASSWORD)).ms);
+    const unknownMs = best(
+      unknown.ms,
+      (await attempt("nobody2@example.org", "whatever-password")).ms,
+      (await attempt("nobody3@example.org", "whatever-password")).ms,
+    );
+    const wrongMs = best(
+      wrong.ms,
+      (await attempt(others[0].email, "wrong-password-x")).ms,
+      (await attempt(others[1].email, "wrong-password-x")).ms,
+    );
+    const lockedMs = best(
+      locked.ms,
+      (await attempt(user.email, DEMO_PASSWORD)).ms,
+      (await attempt(user.email, DEMO_PASSWORD)).ms,
+    );
     const times = [unknownMs, wrongMs, lockedMs];
     expect(Math.max(...times) / Math.min(...times)).toBeLessThan(2);
     // Attempts refused while locked do not count and do not extend the lock.
-    const failures = await database.db.selectFrom("sign_in_failure").select("id").where("account_key", "=", user.email.toLowerCase()).execute();
+    const failures = await database.db
+      .selectFrom("sign_in_failure")
+      .select("id")
+      .where("account_key", "=", user.email.toLowerCase())
+      .execute();
     expect(failures).toHaveLength(THROTTLE.lockoutFailures);
     // After the lockout (15 minutes) the right password works again.
     clock.advance(THROTTLE.lockoutMinutes * MINUTE);
@@ -100,12 +125,20 @@ describe("sign-in throttling (state in the database)", () => {
       }
     };
     await fail(THROTTLE.lockoutFailures);
-    const first = await database.db.selectFrom("account_lockout").selectAll().where("account_key", "=", key).executeTakeFirstOrThrow();
+    const first = await database.db
+      .selectFrom("account_lockout")
+      .selectAll()
+      .where("account_key", "=", key)
+      .executeTakeFirstOrThrow();
     expect(first.lockouts).toBe(1);
     expect(first.locked_until.getTime() - clock.now().getTime()).toBe(15 * MINUTE);
     clock.advance(15 * MINUTE + 1000);
     await fail(THROTTLE.lockoutFailures);
-    const second = await database.db.selectFrom("account_lockout").selectAll().where("account_key", "=", key).executeTakeFirstOrThrow();
+    const second = await database.db
+      .selectFrom("account_lockout")
+      .selectAll()
+      .where("account_key", "=", key)
+      .executeTakeFirstOrThrow();
     expect(second.lockouts).toBe(2);
     expect(second.locked_until.getTime() - clock.now().getTime()).toBe(30 * MINUTE);
   });
@@ -117,7 +150,13 @@ describe("sign-in throttling (state in the database)", () => {
     const now = clock.now().getTime();
     await database.db
       .insertInto("sign_in_failure")
-      .values(Array.from({ length: THROTTLE.accountPerHour }, (_, i) => ({ account_key: key, ip: `10.2.${i}.1`, occurred_at: new Date(now - 3_500_000 + i * 34_000) })))
+      .values(
+        Array.from({ length: THROTTLE.accountPerHour }, (_, i) => ({
+          account_key: key,
+          ip: `10.2.${i}.1`,
+          occurred_at: new Date(now - 3_500_000 + i * 34_000),
+        })),
+      )
       .execute();
     expect((await attempt(user.email, DEMO_PASSWORD, "10.3.0.1")).status).toBe(401);
     clock.advance(200_000); // the oldest failures leave the hour
@@ -135,14 +174,22 @@ describe("sign-in throttling (state in the database)", () => {
     const reset = await app.inject({ method: "POST", url: "/api/auth/password-reset", payload: { email: user.email } });
     expect(reset.statusCode).toBe(202);
     // The email is written after the reply: wait for it to land.
-    let mail;
+    let mail: { body_text: string } | undefined;
     for (let i = 0; i < 50 && !mail; i++) {
-      mail = await database.db.selectFrom("outbound_email").selectAll().where("to_address", "=", user.email).executeTakeFirst();
+      mail = await database.db
+        .selectFrom("outbound_email")
+        .selectAll()
+        .where("to_address", "=", user.email)
+        .executeTakeFirst();
       if (!mail) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (!mail) throw new Error("no reset email");
     const token = mail.body_text.match(/#token=([A-Za-z0-9_-]+)/)![1];
-    const done = await app.inject({ method: "POST", url: "/api/auth/password-reset/complete", payload: { token, password: "only the owner knows this" } });
+    const done = await app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/complete",
+      payload: { token, password: "only the owner knows this" },
+    });
     expect(done.statusCode).toBe(200);
     expect((await attempt(user.email, "only the owner knows this", "10.4.1.2")).status).toBe(200);
   });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql, type Transaction } from "kysely";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { chainHash, recordAudit, type AuditRowForHash } from "../../server/platform/audit/audit-log.js";
-import { describeChainReport, verifyAuditChain, type ChainReport } from "../../server/platform/audit/verify-chain.js";
 import { systemActor } from "../../server/platform/access/actor.js";
+import { type AuditRowForHash, chainHash, recordAudit } from "../../server/platform/audit/audit-log.js";
+import { type ChainReport, describeChainReport, verifyAuditChain } from "../../server/platform/audit/verify-chain.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 // The audit log's tamper evidence. Each tampering runs as the database owner
 // with the append-only triggers disabled, inside a transaction that is rolled
@@ -81,9 +81,13 @@ describe("audit chain verification", () => {
   });
 
   it("two rows swapped are caught at the first of them, with or without their hashes", async () => {
-    const swap = (columns: string) => `UPDATE audit_event a SET ${columns.split(",").map((c) => `${c} = b.${c}`).join(", ")}
+    const swap = (columns: string) => `UPDATE audit_event a SET ${columns
+      .split(",")
+      .map((c) => `${c} = b.${c}`)
+      .join(", ")}
       FROM audit_event b WHERE (a.seq = 10 AND b.seq = 11) OR (a.seq = 11 AND b.seq = 10)`;
-    const content = "occurred_at,actor_user_id,site_id,action,entity_type,entity_id,field_classes,purpose,outcome,ip,request_id";
+    const content =
+      "occurred_at,actor_user_id,site_id,action,entity_type,entity_id,field_classes,purpose,outcome,ip,request_id";
     const whole = await tampered((trx) => run(trx, swap(`${content},prev_hash,hash`)));
     expect(whole.problem).toMatchObject({ seq: 10, kind: "prev_hash_mismatch" });
     const contentOnly = await tampered((trx) => run(trx, swap(content)));
@@ -96,7 +100,11 @@ describe("audit chain verification", () => {
     expect(describeChainReport(cut)).toMatch(/the rows after seq 36 are missing \(truncated\)/);
     const cutThenAppended = await tampered(async (trx) => {
       await run(trx, "DELETE FROM audit_event WHERE seq > 36");
-      await recordAudit(trx, systemActor("after the cut"), { action: "child.read", entityType: "child", outcome: "success" });
+      await recordAudit(trx, systemActor("after the cut"), {
+        action: "child.read",
+        entityType: "child",
+        outcome: "success",
+      });
     });
     expect(cutThenAppended.problem).toMatchObject({ kind: "rows_missing" });
     expect(cutThenAppended.problem!.message).toMatch(/rows 37–\d+ are missing/);
@@ -106,9 +114,28 @@ describe("audit chain verification", () => {
     let appended = 0;
     const report = await tampered(async (trx) => {
       const last = await trx.selectFrom("audit_event").select("hash").where("seq", "=", ROWS).executeTakeFirstOrThrow();
-      const forged: AuditRowForHash = { occurred_at: new Date(), actor_user_id: null, site_id: null, action: "child.read", entity_type: "child", entity_id: "x", field_classes: [], purpose: null, outcome: "success", ip: null, request_id: null };
-      await trx.insertInto("audit_event").values({ ...forged, prev_hash: last.hash, hash: chainHash(last.hash, forged) } as never).execute();
-      await recordAudit(trx, systemActor("the next real append"), { action: "child.read", entityType: "child", outcome: "success" });
+      const forged: AuditRowForHash = {
+        occurred_at: new Date(),
+        actor_user_id: null,
+        site_id: null,
+        action: "child.read",
+        entity_type: "child",
+        entity_id: "x",
+        field_classes: [],
+        purpose: null,
+        outcome: "success",
+        ip: null,
+        request_id: null,
+      };
+      await trx
+        .insertInto("audit_event")
+        .values({ ...forged, prev_hash: last.hash, hash: chainHash(last.hash, forged) } as never)
+        .execute();
+      await recordAudit(trx, systemActor("the next real append"), {
+        action: "child.read",
+        entityType: "child",
+        outcome: "success",
+      });
       appended = (await trx.selectFrom("audit_chain_head").select("last_seq").executeTakeFirstOrThrow()).last_seq;
     });
     // Sequence numbers used by rolled-back transactions leave harmless gaps, so the seq is read back.
@@ -118,14 +145,20 @@ describe("audit chain verification", () => {
 
 describe("the audit log is append-only for the app", () => {
   it("refuses UPDATE, DELETE and TRUNCATE of audit rows", async () => {
-    await expect(database.db.updateTable("audit_event").set({ purpose: "edited" }).where("seq", "=", 3).execute()).rejects.toThrow(/append-only \(UPDATE refused\)/);
-    await expect(database.db.deleteFrom("audit_event").where("seq", "=", 3).execute()).rejects.toThrow(/append-only \(DELETE refused\)/);
+    await expect(
+      database.db.updateTable("audit_event").set({ purpose: "edited" }).where("seq", "=", 3).execute(),
+    ).rejects.toThrow(/append-only \(UPDATE refused\)/);
+    await expect(database.db.deleteFrom("audit_event").where("seq", "=", 3).execute()).rejects.toThrow(
+      /append-only \(DELETE refused\)/,
+    );
     await expect(sql`TRUNCATE audit_event`.execute(database.db)).rejects.toThrow(/append-only \(TRUNCATE refused\)/);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
   it("refuses to rewind or remove the recorded head", async () => {
-    await expect(database.db.updateTable("audit_chain_head").set({ row_count: 30, last_seq: 30 }).execute()).rejects.toThrow(/only moves forward/);
+    await expect(
+      database.db.updateTable("audit_chain_head").set({ row_count: 30, last_seq: 30 }).execute(),
+    ).rejects.toThrow(/only moves forward/);
     await expect(database.db.deleteFrom("audit_chain_head").execute()).rejects.toThrow(/cannot be removed/);
     await expect(sql`TRUNCATE audit_chain_head`.execute(database.db)).rejects.toThrow(/cannot be removed/);
   });
@@ -139,14 +172,33 @@ describe("the audit log is append-only for the app", () => {
         let prev = head.last_hash;
         const rows = [];
         for (let i = 1; i <= 20_000; i++) {
-          const row: AuditRowForHash = { occurred_at: new Date(1_780_000_000_000 + i), actor_user_id: null, site_id: null, action: "child.read", entity_type: "child", entity_id: `c${i}`, field_classes: ["identity"], purpose: null, outcome: "success", ip: "127.0.0.1", request_id: null };
+          const row: AuditRowForHash = {
+            occurred_at: new Date(1_780_000_000_000 + i),
+            actor_user_id: null,
+            site_id: null,
+            action: "child.read",
+            entity_type: "child",
+            entity_id: `c${i}`,
+            field_classes: ["identity"],
+            purpose: null,
+            outcome: "success",
+            ip: "127.0.0.1",
+            request_id: null,
+          };
           const hash = chainHash(prev, row);
           rows.push({ ...row, seq: head.last_seq + i, prev_hash: prev, hash });
           prev = hash;
         }
-        for (let i = 0; i < rows.length; i += 1000) await trx.insertInto("audit_event").values(rows.slice(i, i + 1000) as never).execute();
+        for (let i = 0; i < rows.length; i += 1000)
+          await trx
+            .insertInto("audit_event")
+            .values(rows.slice(i, i + 1000) as never)
+            .execute();
         await sql`ALTER TABLE audit_chain_head DISABLE TRIGGER USER`.execute(trx);
-        await trx.updateTable("audit_chain_head").set({ row_count: head.row_count + rows.length, last_seq: head.last_seq + rows.length, last_hash: prev }).execute();
+        await trx
+          .updateTable("audit_chain_head")
+          .set({ row_count: head.row_count + rows.length, last_seq: head.last_seq + rows.length, last_hash: prev })
+          .execute();
         const started = performance.now();
         report = await verifyAuditChain(trx);
         millis = performance.now() - started;

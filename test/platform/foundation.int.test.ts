@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DemoNetwork } from "../../server/demo/generate-network.js";
+import type { App } from "../../server/platform/http/types.js";
+import { buildTestApp, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { buildTestApp, signIn } from "../support/test-app.js";
-import type { App } from "../../server/platform/http/types.js";
-import type { DemoNetwork } from "../../server/demo/generate-network.js";
 
 let database: TestDatabase;
 let app: App;
@@ -40,7 +40,12 @@ describe("platform foundation", () => {
       .split("\n")
       .filter((l) => l.includes("/api/"));
     expect(routes.length).toBeGreaterThan(0);
-    for (const probe of ["POST /api/auth/sign-in", "GET /api/children", "GET /api/children/:childId", "GET /api/network/sites/:siteId"]) {
+    for (const probe of [
+      "POST /api/auth/sign-in",
+      "GET /api/children",
+      "GET /api/children/:childId",
+      "GET /api/network/sites/:siteId",
+    ]) {
       expect(documented).toContain(probe);
     }
   });
@@ -49,7 +54,11 @@ describe("platform foundation", () => {
     const en = await app.inject({ method: "GET", url: "/api/does-not-exist" });
     expect(en.statusCode).toBe(404);
     expect(en.json().error.code).toBe("not_found");
-    const es = await app.inject({ method: "GET", url: "/api/does-not-exist", headers: { "accept-language": "es-MX,es;q=0.9" } });
+    const es = await app.inject({
+      method: "GET",
+      url: "/api/does-not-exist",
+      headers: { "accept-language": "es-MX,es;q=0.9" },
+    });
     expect(es.json().error.message).toMatch(/No existe/);
   });
 
@@ -64,12 +73,19 @@ describe("platform foundation", () => {
     const body = response.json();
     expect(body.error.code).toBe("validation");
     expect(body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(["email", "password"]);
-    expect(body.error.fields.find((f: { field: string }) => f.field === "password").message).toBe("Este campo es obligatorio.");
+    expect(body.error.fields.find((f: { field: string }) => f.field === "password").message).toBe(
+      "Este campo es obligatorio.",
+    );
     expect(response.body).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it("rejects malformed JSON with a 400, not a 500", async () => {
-    const response = await app.inject({ method: "POST", url: "/api/auth/sign-in", headers: { "content-type": "application/json" }, payload: "{not json" });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      headers: { "content-type": "application/json" },
+      payload: "{not json",
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe("validation");
   });
@@ -86,14 +102,32 @@ describe("platform foundation", () => {
       const session = (await app.inject({ method: "GET", url: "/api/auth/session", headers: user.headers() })).json();
       for (const ability of abilities) expect(session.abilities).toContain(ability);
     }
-    expect(world.demoAccounts.filter((a) => a.siteCode === "CA-FRESNO").map((a) => a.role).sort()).toEqual(
-      ["analyst", "birth_parent", "caregiver", "caseworker", "network_analyst", "qpi_coordinator", "rfa_worker", "site_admin", "supervisor", "youth"].sort(),
+    expect(
+      world.demoAccounts
+        .filter((a) => a.siteCode === "CA-FRESNO")
+        .map((a) => a.role)
+        .sort(),
+    ).toEqual(
+      [
+        "analyst",
+        "birth_parent",
+        "caregiver",
+        "caseworker",
+        "network_analyst",
+        "qpi_coordinator",
+        "rfa_worker",
+        "site_admin",
+        "supervisor",
+        "youth",
+      ].sort(),
     );
   });
 
   it("keeps a caseworker to their own caseload and answers 404 for another site's child", async () => {
     const caseworker = await signIn(app, "caseworker@demo.qpi.example");
-    const list = (await app.inject({ method: "GET", url: "/api/children?limit=200", headers: caseworker.headers() })).json();
+    const list = (
+      await app.inject({ method: "GET", url: "/api/children?limit=200", headers: caseworker.headers() })
+    ).json();
     expect(list.total).toBeGreaterThan(0);
     const me = (await app.inject({ method: "GET", url: "/api/auth/session", headers: caseworker.headers() })).json();
     const mine = await database.db
@@ -106,17 +140,29 @@ describe("platform foundation", () => {
     expect(list.total).toBe(new Set(mine.map((m) => m.child_id)).size);
     const otherSite = world.sites.find((s) => s.code !== "CA-FRESNO")!;
     const foreignChild = world.children.find((c) => c.site_id === otherSite.id)!;
-    const response = await app.inject({ method: "GET", url: `/api/children/${foreignChild.id}`, headers: caseworker.headers() });
+    const response = await app.inject({
+      method: "GET",
+      url: `/api/children/${foreignChild.id}`,
+      headers: caseworker.headers(),
+    });
     expect(response.statusCode).toBe(404);
   });
 
   it("requires a session for child data and the CSRF token for state changes", async () => {
     expect((await app.inject({ method: "GET", url: "/api/children" })).statusCode).toBe(401);
     const user = await signIn(app, "caseworker@demo.qpi.example");
-    const withoutToken = await app.inject({ method: "POST", url: "/api/auth/sign-out", headers: { cookie: user.cookie } });
+    const withoutToken = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-out",
+      headers: { cookie: user.cookie },
+    });
     expect(withoutToken.statusCode).toBe(403);
     expect(withoutToken.json().error.code).toBe("csrf");
-    const crossSite = await app.inject({ method: "POST", url: "/api/auth/sign-out", headers: { ...user.headers(), "sec-fetch-site": "cross-site" } });
+    const crossSite = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-out",
+      headers: { ...user.headers(), "sec-fetch-site": "cross-site" },
+    });
     expect(crossSite.statusCode).toBe(403);
     const ok = await app.inject({ method: "POST", url: "/api/auth/sign-out", headers: user.headers() });
     expect(ok.statusCode).toBe(200);

@@ -24,7 +24,11 @@ export function qpiCli(databasePrefix: string, cleanUp?: () => void): QpiCli {
     env: {},
     dataDir: "",
     run(...args) {
-      const result = spawnSync(process.execPath, ["bin/qpi.mjs", ...args], { env: cli.env, encoding: "utf8", timeout: 120_000 });
+      const result = spawnSync(process.execPath, ["bin/qpi.mjs", ...args], {
+        env: cli.env,
+        encoding: "utf8",
+        timeout: 120_000,
+      });
       return { code: result.status, out: result.stdout + result.stderr };
     },
   };

@@ -1,10 +1,10 @@
-import type { Kysely } from "kysely";
 import type { LightMyRequestResponse } from "fastify";
-import { buildApp, type BuildAppOptions } from "../../server/app.js";
+import type { Kysely } from "kysely";
+import { type BuildAppOptions, buildApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import type { EngineKind } from "../../server/db/engine.js";
-import type { App } from "../../server/platform/http/types.js";
 import { DEMO_PASSWORD } from "../../server/demo/demo-accounts.js";
+import type { App } from "../../server/platform/http/types.js";
 
 export const SESSION_COOKIE = "__Host-qpi_session";
 
@@ -15,7 +15,11 @@ export interface SignedIn {
   headers(extra?: Record<string, string>): Record<string, string>;
 }
 
-export async function buildTestApp(db: Kysely<Database>, kind: EngineKind, options: Pick<BuildAppOptions, "onRoute"> = {}): Promise<App> {
+export async function buildTestApp(
+  db: Kysely<Database>,
+  kind: EngineKind,
+  options: Pick<BuildAppOptions, "onRoute"> = {},
+): Promise<App> {
   const app = await buildApp({ db, engine: kind, webDist: "/nonexistent", rateLimitPerMinute: 100_000, ...options });
   await app.ready();
   return app;
@@ -27,9 +31,20 @@ export function sessionCookieOf(response: LightMyRequestResponse): string | unde
   return all.map((c) => c.split(";")[0]).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
 }
 
-export async function signIn(app: App, email: string, password = DEMO_PASSWORD, remoteAddress?: string): Promise<SignedIn> {
-  const response = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password }, ...(remoteAddress ? { remoteAddress } : {}) });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+export async function signIn(
+  app: App,
+  email: string,
+  password = DEMO_PASSWORD,
+  remoteAddress?: string,
+): Promise<SignedIn> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { email, password },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
   const cookie = sessionCookieOf(response)!;
   const session = await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } });
   const csrfToken = session.json().csrfToken as string;

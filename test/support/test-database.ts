@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../server/db/database.js";
-import { openDatabase, type EngineKind } from "../../server/db/engine.js";
+import { type EngineKind, openDatabase } from "../../server/db/engine.js";
 import { migrateToLatest } from "../../server/db/migrate.js";
 import { createFreshPostgresDatabase } from "./fresh-postgres.js";
 

@@ -1,11 +1,11 @@
 import { Route, Routes } from "react-router";
-import { useI18n } from "../i18n/i18n";
-import { useSession } from "./session";
-import { Layout } from "./Layout";
 import { SignInPage } from "../features/auth/SignInPage";
-import { NotFoundPage } from "./NotFoundPage";
-import { Loading } from "./Loading";
+import { useI18n } from "../i18n/i18n";
 import { featureRoutes } from "./features";
+import { Layout } from "./Layout";
+import { Loading } from "./Loading";
+import { NotFoundPage } from "./NotFoundPage";
+import { useSession } from "./session";
 
 export function App() {
   const session = useSession();

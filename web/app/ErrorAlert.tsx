@@ -1,5 +1,5 @@
-import { ApiError } from "./api";
 import { useI18n } from "../i18n/i18n";
+import { ApiError } from "./api";
 
 /** Shows an API error as the server worded it (in the user's language), with its fields. */
 export function ErrorAlert({ error }: { error: unknown }) {

@@ -1,10 +1,10 @@
-import { useEffect, useState, type ReactNode } from "react";
-import { NavLink, useLocation } from "react-router";
 import { useQueryClient } from "@tanstack/react-query";
-import { useI18n, type Language } from "../i18n/i18n";
+import { type ReactNode, useEffect, useState } from "react";
+import { NavLink, useLocation } from "react-router";
+import { type Language, useI18n } from "../i18n/i18n";
 import { api } from "./api";
 import { navigation } from "./features";
-import { sessionQueryKey, useSignOut, type SessionView } from "./session";
+import { type SessionView, sessionQueryKey, useSignOut } from "./session";
 
 function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
@@ -30,9 +30,9 @@ function LanguageSwitch() {
 export function Layout({ session, children }: { session: SessionView; children: ReactNode }) {
   const { t } = useI18n();
   const signOut = useSignOut();
-  const location = useLocation();
+  const _location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  useEffect(() => setMenuOpen(false), []);
   const visible = navigation.filter((item) => item.visible(session));
   const items = visible.filter((item) => item.area !== "account");
   const accountItems = visible.filter((item) => item.area === "account");
@@ -43,6 +43,7 @@ export function Layout({ session, children }: { session: SessionView; children: 
       <a className="usa-skipnav" href="#main-content">
         {t("common.skipToContent")}
       </a>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: USWDS overlay; the menu's own close button and Escape serve the keyboard */}
       <div className={`usa-overlay ${menuOpen ? "is-visible" : ""}`} onClick={() => setMenuOpen(false)} />
       <header className="usa-header usa-header--extended qpi-header">
         <div className="usa-navbar">
@@ -53,19 +54,34 @@ export function Layout({ session, children }: { session: SessionView; children: 
               </NavLink>
             </em>
           </div>
-          <button type="button" className="usa-menu-btn" aria-expanded={menuOpen} aria-controls="primary-nav" onClick={() => setMenuOpen(true)}>
+          <button
+            type="button"
+            className="usa-menu-btn"
+            aria-expanded={menuOpen}
+            aria-controls="primary-nav"
+            onClick={() => setMenuOpen(true)}
+          >
             {t("nav.menu")}
           </button>
         </div>
         <nav id="primary-nav" aria-label={t("nav.primary")} className={`usa-nav ${menuOpen ? "is-visible" : ""}`}>
           <div className="usa-nav__inner">
-            <button type="button" className="usa-nav__close" onClick={() => setMenuOpen(false)} aria-label={t("nav.close")}>
+            <button
+              type="button"
+              className="usa-nav__close"
+              onClick={() => setMenuOpen(false)}
+              aria-label={t("nav.close")}
+            >
               ×
             </button>
             <ul className="usa-nav__primary usa-accordion">
               {items.map((item) => (
                 <li className="usa-nav__primary-item" key={item.path}>
-                  <NavLink to={item.path} end={item.path === "/"} className={({ isActive }) => `usa-nav-link ${isActive ? "usa-current" : ""}`}>
+                  <NavLink
+                    to={item.path}
+                    end={item.path === "/"}
+                    className={({ isActive }) => `usa-nav-link ${isActive ? "usa-current" : ""}`}
+                  >
                     <span>{t(item.labelKey)}</span>
                   </NavLink>
                 </li>

@@ -30,7 +30,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const body = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = body?.error ?? {};
-    throw new ApiError(response.status, error.code ?? "unknown", error.message ?? response.statusText, error.fields ?? []);
+    throw new ApiError(
+      response.status,
+      error.code ?? "unknown",
+      error.message ?? response.statusText,
+      error.fields ?? [],
+    );
   }
   return body as T;
 }

@@ -1,9 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError, setCsrfToken } from "./api";
+import { ApiError, api, setCsrfToken } from "./api";
 
 export interface SessionView {
   user: { id: string; personId: string; displayName: string; email: string; language: "en" | "es" };
-  roles: { role: string; siteId: string; siteCode: string; siteName: string; unitId: string | null; unitName: string | null }[];
+  roles: {
+    role: string;
+    siteId: string;
+    siteCode: string;
+    siteName: string;
+    unitId: string | null;
+    unitName: string | null;
+  }[];
   abilities: string[];
   csrfToken: string;
 }
@@ -34,7 +41,8 @@ export function useSession() {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) => api("/api/auth/sign-in", { method: "POST", body: credentials }),
+    mutationFn: (credentials: { email: string; password: string }) =>
+      api("/api/auth/sign-in", { method: "POST", body: credentials }),
     onSuccess: () => client.invalidateQueries({ queryKey: sessionQueryKey }),
   });
 }

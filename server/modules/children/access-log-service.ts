@@ -4,10 +4,10 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
-import { auditTrail, type AuditSubject } from "../../platform/audit/audit-trail.js";
+import { type AuditSubject, auditTrail } from "../../platform/audit/audit-trail.js";
 import { AppError } from "../../platform/errors/app-error.js";
-import { placementRepository } from "./placement-repository.js";
 import type { AccessLog, AccessLogQuery } from "./access-log-schema.js";
+import { placementRepository } from "./placement-repository.js";
 import "./tables.js";
 
 /**
@@ -39,15 +39,34 @@ async function subjectsOf(db: Kysely<Database>, childId: string): Promise<AuditS
 /** "Who viewed this record": the audit rows about a child, for holders of audit:read in their scope; reading it is audited too. */
 export function accessLogService(db: Kysely<Database>) {
   return {
-    async read(actor: Actor, childId: string, query: z.infer<typeof AccessLogQuery>): Promise<z.infer<typeof AccessLog>> {
+    async read(
+      actor: Actor,
+      childId: string,
+      query: z.infer<typeof AccessLogQuery>,
+    ): Promise<z.infer<typeof AccessLog>> {
       requireAccess(actor, "audit:read");
       return db.transaction().execute(async (trx) => {
         const child = await placementRepository(trx).childFor(actor, "audit:read", childId);
         if (!child) throw new AppError("not_found");
         // A list row names the children shown by id only when it showed one; lists are left out so the log means the same for every child.
-        const page = await auditTrail(trx, await subjectsOf(trx, childId), { siteId: child.site_id, before: query.before, limit: query.limit, excludeActions: ["child.list"] });
-        await recordAudit(trx, actor, { action: "child.access_log.read", entityType: "child", entityId: childId, siteId: child.site_id, fieldClasses: ["audit"], outcome: "success" });
-        return { entries: page.entries.map((e) => ({ ...e, outcome: e.outcome as "success" | "denied" | "failure" })), nextBefore: page.nextBefore };
+        const page = await auditTrail(trx, await subjectsOf(trx, childId), {
+          siteId: child.site_id,
+          before: query.before,
+          limit: query.limit,
+          excludeActions: ["child.list"],
+        });
+        await recordAudit(trx, actor, {
+          action: "child.access_log.read",
+          entityType: "child",
+          entityId: childId,
+          siteId: child.site_id,
+          fieldClasses: ["audit"],
+          outcome: "success",
+        });
+        return {
+          entries: page.entries.map((e) => ({ ...e, outcome: e.outcome as "success" | "denied" | "failure" })),
+          nextBefore: page.nextBefore,
+        };
       });
     },
   };

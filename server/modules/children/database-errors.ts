@@ -14,7 +14,10 @@ const byConstraint: Record<string, { code: "conflict" | "validation"; key: strin
   removal_episode_check: { code: "validation", key: "practice.episode.exit_before_entry" },
   practice_task_origin_key_key: { code: "conflict", key: "practice.task.already_completed" },
   caregiver_report_hearing_id_key: { code: "conflict", key: "practice.hearing.report_exists" },
-  practice_rule_state_code_practice_trigger_applies_to_daterange_excl: { code: "conflict", key: "practice.rule.overlap" },
+  practice_rule_state_code_practice_trigger_applies_to_daterange_excl: {
+    code: "conflict",
+    key: "practice.rule.overlap",
+  },
 };
 
 /** Turns a PostgreSQL constraint violation into a specific 400/409; anything else is rethrown. */

@@ -1,8 +1,8 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
-import { childReach, type ChildReach } from "../../platform/access/child-reach.js";
-import { readableFieldClasses, type FieldClass } from "../../platform/access/field-classes.js";
+import { type ChildReach, childReach } from "../../platform/access/child-reach.js";
+import { type FieldClass, readableFieldClasses } from "../../platform/access/field-classes.js";
 import "./tables.js";
 
 export interface CaregiverHome {
@@ -29,7 +29,11 @@ export interface ChildDisclosure {
  * birth parents, and whether a court order forbids disclosing them.
  * Call it only after a scoped query found the child.
  */
-export async function childDisclosure(db: Kysely<Database>, actor: Actor, childId: string): Promise<ChildDisclosure | null> {
+export async function childDisclosure(
+  db: Kysely<Database>,
+  actor: Actor,
+  childId: string,
+): Promise<ChildDisclosure | null> {
   const reach = await childReach(db, actor, childId);
   if (!reach) return null;
   const today = sql<string>`current_date`;
@@ -37,7 +41,15 @@ export async function childDisclosure(db: Kysely<Database>, actor: Actor, childI
     db
       .selectFrom("placement as p")
       .innerJoin("household as h", "h.id", "p.household_id")
-      .select(["h.id", "h.name", "h.address_line1", "h.city", "h.postal_code", "h.phone", "h.contact_shared_with_birth_parents"])
+      .select([
+        "h.id",
+        "h.name",
+        "h.address_line1",
+        "h.city",
+        "h.postal_code",
+        "h.phone",
+        "h.contact_shared_with_birth_parents",
+      ])
       .where("p.child_id", "=", childId)
       .where("p.end_date", "is", null)
       .executeTakeFirst(),
@@ -58,7 +70,14 @@ export async function childDisclosure(db: Kysely<Database>, actor: Actor, childI
     courtOrderForbidsContact: order !== undefined,
   });
   const home = household
-    ? { householdId: household.id, householdName: household.name, addressLine1: household.address_line1, city: household.city, postalCode: household.postal_code, phone: household.phone }
+    ? {
+        householdId: household.id,
+        householdName: household.name,
+        addressLine1: household.address_line1,
+        city: household.city,
+        postalCode: household.postal_code,
+        phone: household.phone,
+      }
     : null;
   return { reach, readable, home };
 }

@@ -1,10 +1,12 @@
 import { z } from "zod";
 
-export const HearingCreate = z.object({
-  hearingOn: z.iso.date(),
-  hearingType: z.enum(["detention", "jurisdiction", "disposition", "review", "permanency", "tpr", "other"]),
-  department: z.string().trim().min(1).max(120),
-}).strict();
+export const HearingCreate = z
+  .object({
+    hearingOn: z.iso.date(),
+    hearingType: z.enum(["detention", "jurisdiction", "disposition", "review", "permanency", "tpr", "other"]),
+    department: z.string().trim().min(1).max(120),
+  })
+  .strict();
 export const HearingParams = z.object({ hearingId: z.uuid() });
 export const CaregiverReportSubmit = z.object({ body: z.string().trim().min(1).max(20000) }).strict();
 export const CaregiverReportReceipt = z.object({ forwardedToCourt: z.boolean() }).strict();

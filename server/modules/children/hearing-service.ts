@@ -8,9 +8,9 @@ import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { zonedDay } from "../../platform/rules/zoned-time.js";
 import { mapDatabaseError } from "./database-errors.js";
+import type { CaregiverReportReceipt, CaregiverReportSubmit, HearingCreate } from "./hearing-schema.js";
 import { placementRepository } from "./placement-repository.js";
 import { createHearingTasks } from "./practice-tasks.js";
-import type { CaregiverReportReceipt, CaregiverReportSubmit, HearingCreate } from "./hearing-schema.js";
 import "./messages.js";
 
 /** A hearing the actor reaches through its child with `permission`. */
@@ -44,7 +44,13 @@ export function hearingService(db: Kysely<Database>) {
         if (!child) throw new AppError("not_found");
         const hearing = await trx
           .insertInto("court_hearing")
-          .values({ child_id: childId, site_id: child.site_id, hearing_on: input.hearingOn, hearing_type: input.hearingType, department: input.department })
+          .values({
+            child_id: childId,
+            site_id: child.site_id,
+            hearing_on: input.hearingOn,
+            hearing_type: input.hearingType,
+            department: input.department,
+          })
           .returning(["id"])
           .executeTakeFirstOrThrow();
         const tasks = await createHearingTasks(trx, {
@@ -57,7 +63,13 @@ export function hearingService(db: Kysely<Database>) {
           hearingOn: input.hearingOn,
           createdOn: zonedDay(new Date(), child.time_zone),
         });
-        await recordAudit(trx, actor, { action: "hearing.create", entityType: "court_hearing", entityId: hearing.id, siteId: child.site_id, outcome: "success" });
+        await recordAudit(trx, actor, {
+          action: "hearing.create",
+          entityType: "court_hearing",
+          entityId: hearing.id,
+          siteId: child.site_id,
+          outcome: "success",
+        });
         return { hearingId: hearing.id, tasks };
       });
     },
@@ -73,12 +85,32 @@ export function hearingService(db: Kysely<Database>) {
           .leftJoin("caregiver_report as r", "r.hearing_id", "h.id")
           .leftJoin("user_account as su", "su.id", "r.submitted_by")
           .leftJoin("person as sp", "sp.id", "su.person_id")
-          .select(["h.id", "h.child_id", "h.site_id", "h.hearing_on", "h.hearing_type", "h.department", "r.submitted_at", "r.body", "r.received_at", "r.forwarded_to_court", "sp.given_name", "sp.family_name"])
+          .select([
+            "h.id",
+            "h.child_id",
+            "h.site_id",
+            "h.hearing_on",
+            "h.hearing_type",
+            "h.department",
+            "r.submitted_at",
+            "r.body",
+            "r.received_at",
+            "r.forwarded_to_court",
+            "sp.given_name",
+            "sp.family_name",
+          ])
           .where(childScope(actor, "practice:read"))
           .where("h.child_id", "=", childId)
           .orderBy("h.hearing_on", "desc")
           .execute();
-        await recordAudit(trx, actor, { action: "hearing.list", entityType: "child", entityId: childId, siteId: child.site_id, fieldClasses: ["practice"], outcome: "success" });
+        await recordAudit(trx, actor, {
+          action: "hearing.list",
+          entityType: "child",
+          entityId: childId,
+          siteId: child.site_id,
+          fieldClasses: ["practice"],
+          outcome: "success",
+        });
         return {
           hearings: rows.map((h) => ({
             id: h.id,
@@ -106,10 +138,24 @@ export function hearingService(db: Kysely<Database>) {
       return inTransaction(db, async (trx) => {
         const hearing = await hearingFor(trx, actor, "caregiver_report:submit", hearingId);
         if (!hearing) throw new AppError("not_found");
-        const existing = await trx.selectFrom("caregiver_report").select("id").where("hearing_id", "=", hearingId).executeTakeFirst();
+        const existing = await trx
+          .selectFrom("caregiver_report")
+          .select("id")
+          .where("hearing_id", "=", hearingId)
+          .executeTakeFirst();
         if (existing) throw new AppError("conflict", "practice.hearing.report_exists");
-        const report = await trx.insertInto("caregiver_report").values({ hearing_id: hearingId, child_id: hearing.child_id, submitted_by: actor.userId, body: input.body }).returning(["id", "submitted_at"]).executeTakeFirstOrThrow();
-        await recordAudit(trx, actor, { action: "caregiver_report.submit", entityType: "caregiver_report", entityId: report.id, siteId: hearing.site_id, outcome: "success" });
+        const report = await trx
+          .insertInto("caregiver_report")
+          .values({ hearing_id: hearingId, child_id: hearing.child_id, submitted_by: actor.userId, body: input.body })
+          .returning(["id", "submitted_at"])
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: "caregiver_report.submit",
+          entityType: "caregiver_report",
+          entityId: report.id,
+          siteId: hearing.site_id,
+          outcome: "success",
+        });
         return { reportId: report.id, submittedAt: new Date(report.submitted_at).toISOString() };
       });
     },
@@ -120,25 +166,47 @@ export function hearingService(db: Kysely<Database>) {
       return inTransaction(db, async (trx) => {
         const hearing = await hearingFor(trx, actor, "practice:complete", hearingId);
         if (!hearing) throw new AppError("not_found");
-        const report = await trx.selectFrom("caregiver_report").selectAll().where("hearing_id", "=", hearingId).forUpdate().executeTakeFirst();
+        const report = await trx
+          .selectFrom("caregiver_report")
+          .selectAll()
+          .where("hearing_id", "=", hearingId)
+          .forUpdate()
+          .executeTakeFirst();
         if (!report) throw new AppError("conflict", "practice.hearing.no_report");
         if (report.received_at) throw new AppError("conflict", "practice.hearing.already_received");
         const now = new Date();
         await trx
           .updateTable("caregiver_report")
-          .set((eb) => ({ received_at: now, received_by: actor.userId, forwarded_to_court: input.forwardedToCourt, version: eb("version", "+", 1) }))
+          .set((eb) => ({
+            received_at: now,
+            received_by: actor.userId,
+            forwarded_to_court: input.forwardedToCourt,
+            version: eb("version", "+", 1),
+          }))
           .where("id", "=", report.id)
           .execute();
         if (input.forwardedToCourt) {
           await trx
             .updateTable("practice_task")
-            .set((eb) => ({ status: "completed", completed_at: now, completed_by: actor.userId, outcome: "received_and_forwarded", version: eb("version", "+", 1) }))
+            .set((eb) => ({
+              status: "completed",
+              completed_at: now,
+              completed_by: actor.userId,
+              outcome: "received_and_forwarded",
+              version: eb("version", "+", 1),
+            }))
             .where("hearing_id", "=", hearingId)
             .where("practice", "=", "caregiver_court_report")
             .where("status", "=", "open")
             .execute();
         }
-        await recordAudit(trx, actor, { action: "caregiver_report.receive", entityType: "caregiver_report", entityId: report.id, siteId: hearing.site_id, outcome: "success" });
+        await recordAudit(trx, actor, {
+          action: "caregiver_report.receive",
+          entityType: "caregiver_report",
+          entityId: report.id,
+          siteId: hearing.site_id,
+          outcome: "success",
+        });
         return { receivedAt: now.toISOString(), forwardedToCourt: input.forwardedToCourt };
       });
     },

@@ -12,8 +12,19 @@ import { recordAudit } from "../../platform/audit/audit-log.js";
  * system export.
  */
 export interface OutcomeHistories {
-  children: { id: string; birthDate: CalendarDay | null; sex: "female" | "male" | "unknown" | null; raceEthnicity: RaceEthnicity; siblingGroup: string | null }[];
-  episodes: { childId: string; removalDate: CalendarDay; exitDate: CalendarDay | null; exitReason: ExitReason | null }[];
+  children: {
+    id: string;
+    birthDate: CalendarDay | null;
+    sex: "female" | "male" | "unknown" | null;
+    raceEthnicity: RaceEthnicity;
+    siblingGroup: string | null;
+  }[];
+  episodes: {
+    childId: string;
+    removalDate: CalendarDay;
+    exitDate: CalendarDay | null;
+    exitReason: ExitReason | null;
+  }[];
   placements: {
     childId: string;
     /** The removal date of the placement's episode. */
@@ -25,7 +36,14 @@ export interface OutcomeHistories {
     /** The household the child lived in: the home key of "siblings placed together". */
     householdId: string | null;
   }[];
-  households: { id: string; kind: "resource_family" | "relative" | "facility"; inquiryOn: CalendarDay | null; approvedOn: CalendarDay | null; closedOn: CalendarDay | null; closureReason: string | null }[];
+  households: {
+    id: string;
+    kind: "resource_family" | "relative" | "facility";
+    inquiryOn: CalendarDay | null;
+    approvedOn: CalendarDay | null;
+    closedOn: CalendarDay | null;
+    closureReason: string | null;
+  }[];
   /** The case records' maltreatment reports, every disposition (pending ones too: only `substantiated` counts). */
   reports: {
     childId: string;
@@ -61,7 +79,15 @@ export async function historiesForOutcomes(trx: Transaction<Database>, siteId: s
   const placements = await trx
     .selectFrom("placement as pl")
     .innerJoin("removal_episode as e", "e.id", "pl.episode_id")
-    .select(["pl.child_id", "e.removal_date", "pl.start_date", "pl.end_date", "pl.setting", "pl.change_kind", "pl.household_id"])
+    .select([
+      "pl.child_id",
+      "e.removal_date",
+      "pl.start_date",
+      "pl.end_date",
+      "pl.setting",
+      "pl.change_kind",
+      "pl.household_id",
+    ])
     .where("pl.site_id", "=", siteId)
     .orderBy("pl.child_id")
     .orderBy("pl.start_date")
@@ -88,7 +114,10 @@ export async function historiesForOutcomes(trx: Transaction<Database>, siteId: s
     .where("a.site_id", "=", siteId)
     .where("r.kind", "in", ["sibling_full", "sibling_half", "sibling_step"])
     .execute();
-  const groups = siblingGroups(children.map((c) => c.id), siblingLinks);
+  const groups = siblingGroups(
+    children.map((c) => c.id),
+    siblingLinks,
+  );
   await recordAudit(trx, systemActor("outcome projection"), {
     action: "outcomes.export",
     entityType: "site",
@@ -98,11 +127,42 @@ export async function historiesForOutcomes(trx: Transaction<Database>, siteId: s
     outcome: "success",
   });
   return {
-    children: children.map((c) => ({ id: c.id, birthDate: c.birth_date, sex: c.sex, raceEthnicity: c.race_ethnicity, siblingGroup: groups.get(c.id) ?? null })),
-    episodes: episodes.map((e) => ({ childId: e.child_id, removalDate: e.removal_date, exitDate: e.exit_date, exitReason: e.exit_reason })),
-    placements: placements.map((p) => ({ childId: p.child_id, removalDate: p.removal_date, startDate: p.start_date, endDate: p.end_date, setting: p.setting, changeKind: p.change_kind, householdId: p.household_id })),
-    households: households.map((h) => ({ id: h.id, kind: h.kind, inquiryOn: h.inquiry_on, approvedOn: h.approved_on, closedOn: h.closed_on, closureReason: h.closure_reason })),
-    reports: reports.map((r) => ({ childId: r.child_id, receivedOn: r.received_on, incidentOn: r.incident_on, substantiated: r.disposition === "substantiated" })),
+    children: children.map((c) => ({
+      id: c.id,
+      birthDate: c.birth_date,
+      sex: c.sex,
+      raceEthnicity: c.race_ethnicity,
+      siblingGroup: groups.get(c.id) ?? null,
+    })),
+    episodes: episodes.map((e) => ({
+      childId: e.child_id,
+      removalDate: e.removal_date,
+      exitDate: e.exit_date,
+      exitReason: e.exit_reason,
+    })),
+    placements: placements.map((p) => ({
+      childId: p.child_id,
+      removalDate: p.removal_date,
+      startDate: p.start_date,
+      endDate: p.end_date,
+      setting: p.setting,
+      changeKind: p.change_kind,
+      householdId: p.household_id,
+    })),
+    households: households.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      inquiryOn: h.inquiry_on,
+      approvedOn: h.approved_on,
+      closedOn: h.closed_on,
+      closureReason: h.closure_reason,
+    })),
+    reports: reports.map((r) => ({
+      childId: r.child_id,
+      receivedOn: r.received_on,
+      incidentOn: r.incident_on,
+      substantiated: r.disposition === "substantiated",
+    })),
   };
 }
 

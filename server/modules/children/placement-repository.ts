@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { childScope } from "../../platform/access/child-scope.js";
@@ -13,7 +13,15 @@ export function placementRepository(db: Kysely<Database>) {
         .selectFrom("child")
         .innerJoin("site", "site.id", "child.site_id")
         .innerJoin("person", "person.id", "child.person_id")
-        .select(["child.id", "child.site_id", "child.icwa", "site.state_code", "site.time_zone", "person.given_name", "person.family_name"])
+        .select([
+          "child.id",
+          "child.site_id",
+          "child.icwa",
+          "site.state_code",
+          "site.time_zone",
+          "person.given_name",
+          "person.family_name",
+        ])
         .where(childScope(actor, permission))
         .where("child.id", "=", childId);
       if (lock) q = q.forUpdate("child");
@@ -21,7 +29,12 @@ export function placementRepository(db: Kysely<Database>) {
     },
 
     episodes(childId: string) {
-      return db.selectFrom("removal_episode").selectAll().where("child_id", "=", childId).orderBy("removal_date", "desc").execute();
+      return db
+        .selectFrom("removal_episode")
+        .selectAll()
+        .where("child_id", "=", childId)
+        .orderBy("removal_date", "desc")
+        .execute();
     },
 
     placements(childId: string) {
@@ -48,11 +61,22 @@ export function placementRepository(db: Kysely<Database>) {
     },
 
     openPlacement(childId: string) {
-      return db.selectFrom("placement").selectAll().where("child_id", "=", childId).where("end_date", "is", null).executeTakeFirst();
+      return db
+        .selectFrom("placement")
+        .selectAll()
+        .where("child_id", "=", childId)
+        .where("end_date", "is", null)
+        .executeTakeFirst();
     },
 
     lastPlacement(childId: string) {
-      return db.selectFrom("placement").selectAll().where("child_id", "=", childId).orderBy("start_date", "desc").limit(1).executeTakeFirst();
+      return db
+        .selectFrom("placement")
+        .selectAll()
+        .where("child_id", "=", childId)
+        .orderBy("start_date", "desc")
+        .limit(1)
+        .executeTakeFirst();
     },
 
     team(childId: string) {
@@ -88,11 +112,19 @@ export function placementRepository(db: Kysely<Database>) {
     },
 
     household(siteId: string, householdId: string) {
-      return db.selectFrom("household").select(["id", "kind"]).where("id", "=", householdId).where("site_id", "=", siteId).where("closed_on", "is", null).executeTakeFirst();
+      return db
+        .selectFrom("household")
+        .select(["id", "kind"])
+        .where("id", "=", householdId)
+        .where("site_id", "=", siteId)
+        .where("closed_on", "is", null)
+        .executeTakeFirst();
     },
 
     today(timeZone: string) {
-      return sql<{ day: string }>`SELECT to_char((now() AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day`.execute(db).then((r) => r.rows[0].day);
+      return sql<{ day: string }>`SELECT to_char((now() AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day`
+        .execute(db)
+        .then((r) => r.rows[0].day);
     },
   };
 }

@@ -2,35 +2,75 @@ import { z } from "zod";
 import { exclusionCodes } from "../../platform/rules/tables.js";
 
 export const calendarDay = z.iso.date();
-const settings = ["pre_adoptive_home", "relative_family_home", "nonrelative_family_home", "group_home", "institution", "supervised_independent_living", "runaway", "trial_home_visit"] as const;
+const settings = [
+  "pre_adoptive_home",
+  "relative_family_home",
+  "nonrelative_family_home",
+  "group_home",
+  "institution",
+  "supervised_independent_living",
+  "runaway",
+  "trial_home_visit",
+] as const;
 const requesters = ["agency", "caregiver", "child", "birth_parent", "court", "other"] as const;
-export const exitReasons = ["reunification", "relative", "guardianship", "adoption", "emancipation", "transfer", "runaway", "death"] as const;
+export const exitReasons = [
+  "reunification",
+  "relative",
+  "guardianship",
+  "adoption",
+  "emancipation",
+  "transfer",
+  "runaway",
+  "death",
+] as const;
 
 const placementFields = {
   householdId: z.uuid().nullable(),
   setting: z.enum(settings),
   startDate: calendarDay,
   /** Local wall-clock time in the site's zone ("HH:MM"); hour deadlines count from it. */
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  startTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .optional(),
   requestedBy: z.enum(requesters).nullable().default(null),
   reason: z.string().trim().min(1).max(200).nullable().default(null),
   exclusions: z.array(z.enum(exclusionCodes)).max(5).default([]),
 };
 
-export const EpisodeCreate = z.object({
-  removalDate: calendarDay,
-  removalReason: z.enum(["neglect", "physical_abuse", "sexual_abuse", "parental_substance_use", "caretaker_inability_to_cope", "abandonment", "other"]),
-  placement: z.object({ ...placementFields, changeKind: z.enum(["initial", "emergency"]).default("initial") }).strict(),
-}).strict();
+export const EpisodeCreate = z
+  .object({
+    removalDate: calendarDay,
+    removalReason: z.enum([
+      "neglect",
+      "physical_abuse",
+      "sexual_abuse",
+      "parental_substance_use",
+      "caretaker_inability_to_cope",
+      "abandonment",
+      "other",
+    ]),
+    placement: z
+      .object({ ...placementFields, changeKind: z.enum(["initial", "emergency"]).default("initial") })
+      .strict(),
+  })
+  .strict();
 
-export const PlacementMove = z.object({
-  ...placementFields,
-  changeKind: z.enum(["planned", "emergency", "unplanned"]),
-  /** The transition plan of a planned move: steps with dates. */
-  transitionSteps: z.array(z.object({ description: z.string().trim().min(1).max(500), on: calendarDay }).strict()).max(30).default([]),
-}).strict();
+export const PlacementMove = z
+  .object({
+    ...placementFields,
+    changeKind: z.enum(["planned", "emergency", "unplanned"]),
+    /** The transition plan of a planned move: steps with dates. */
+    transitionSteps: z
+      .array(z.object({ description: z.string().trim().min(1).max(500), on: calendarDay }).strict())
+      .max(30)
+      .default([]),
+  })
+  .strict();
 
-export const EpisodeExit = z.object({ exitDate: calendarDay, exitReason: z.enum(exitReasons), version: z.number().int().positive() }).strict();
+export const EpisodeExit = z
+  .object({ exitDate: calendarDay, exitReason: z.enum(exitReasons), version: z.number().int().positive() })
+  .strict();
 
 export const EpisodeParams = z.object({ childId: z.uuid(), episodeId: z.uuid() });
 
@@ -55,7 +95,14 @@ export const EpisodeView = z.object({
   version: z.number().int(),
   placements: z.array(PlacementView),
 });
-export const TeamMemberView = z.object({ id: z.uuid(), personId: z.uuid(), name: z.string(), role: z.string(), startsOn: z.string(), endsOn: z.string().nullable() });
+export const TeamMemberView = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  name: z.string(),
+  role: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+});
 export const RelationView = z.object({ personId: z.uuid(), name: z.string(), kind: z.string() });
 export const HouseholdOption = z.object({ id: z.uuid(), name: z.string(), kind: z.string() });
 

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
-import { deadlineOf, exclusionsThatHold, rulesApplicableOn, type PracticeRule } from "../../platform/rules/rule-set.js";
+import { deadlineOf, exclusionsThatHold, type PracticeRule, rulesApplicableOn } from "../../platform/rules/rule-set.js";
 import type { ExclusionCode, RuleTrigger } from "../../platform/rules/tables.js";
 import { addCalendarDays } from "../../platform/rules/zoned-time.js";
 import "./tables.js";
@@ -71,7 +71,12 @@ async function insertTask(
 }
 
 /** Whether a sibling of the child is in care now somewhere else (siblings are relations to the sibling's person). */
-async function hasSeparatedSibling(trx: Transaction<Database>, childId: string, householdId: string | null, onDay: string) {
+async function hasSeparatedSibling(
+  trx: Transaction<Database>,
+  childId: string,
+  householdId: string | null,
+  onDay: string,
+) {
   const row = await trx
     .selectFrom("child_relation as cr")
     .innerJoin("child as sib", "sib.person_id", "cr.person_id")
@@ -81,7 +86,9 @@ async function hasSeparatedSibling(trx: Transaction<Database>, childId: string, 
     .where("cr.kind", "in", ["sibling_full", "sibling_half", "sibling_step"])
     .where("sp.start_date", "<=", onDay)
     .where((eb) => eb.or([eb("sp.end_date", "is", null), eb("sp.end_date", ">", onDay)]))
-    .where((eb) => (householdId ? eb.or([eb("sp.household_id", "is", null), eb("sp.household_id", "!=", householdId)]) : eb.val(true)))
+    .where((eb) =>
+      householdId ? eb.or([eb("sp.household_id", "is", null), eb("sp.household_id", "!=", householdId)]) : eb.val(true),
+    )
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -94,7 +101,8 @@ async function hasSeparatedSibling(trx: Transaction<Database>, childId: string, 
  */
 export async function createPlacementTasks(trx: Transaction<Database>, event: PlacementEvent) {
   const triggers = triggersOf(event.changeKind);
-  if (await hasSeparatedSibling(trx, event.childId, event.householdId, event.startDate)) triggers.push("siblings_separated");
+  if (await hasSeparatedSibling(trx, event.childId, event.householdId, event.startDate))
+    triggers.push("siblings_separated");
   const rules = await rulesApplicableOn(trx, event.stateCode, triggers, event.startDate, event.icwa);
   const facts = exclusionFacts(event);
   const created = [];
@@ -103,7 +111,12 @@ export async function createPlacementTasks(trx: Transaction<Database>, event: Pl
     const task = await insertTask(
       trx,
       rule,
-      { childId: event.childId, siteId: event.siteId, placementId: event.placementId, originKey: `placement:${event.placementId}:${rule.practice}` },
+      {
+        childId: event.childId,
+        siteId: event.siteId,
+        placementId: event.placementId,
+        originKey: `placement:${event.placementId}:${rule.practice}`,
+      },
       due,
       exclusionsThatHold(rule, facts),
     );
@@ -115,13 +128,33 @@ export async function createPlacementTasks(trx: Transaction<Database>, event: Pl
 /** A hearing's tasks: the caregiver's notice and the caregiver's report, each due before the hearing. */
 export async function createHearingTasks(
   trx: Transaction<Database>,
-  hearing: { id: string; childId: string; siteId: string; stateCode: string; timeZone: string; icwa: boolean; hearingOn: string; createdOn: string },
+  hearing: {
+    id: string;
+    childId: string;
+    siteId: string;
+    stateCode: string;
+    timeZone: string;
+    icwa: boolean;
+    hearingOn: string;
+    createdOn: string;
+  },
 ) {
   const rules = await rulesApplicableOn(trx, hearing.stateCode, ["hearing"], hearing.createdOn, hearing.icwa);
   const created = [];
   for (const rule of rules) {
     const due = deadlineOf(rule, { day: hearing.hearingOn, instant: null, timeZone: hearing.timeZone });
-    const task = await insertTask(trx, rule, { childId: hearing.childId, siteId: hearing.siteId, hearingId: hearing.id, originKey: `hearing:${hearing.id}:${rule.practice}` }, due, []);
+    const task = await insertTask(
+      trx,
+      rule,
+      {
+        childId: hearing.childId,
+        siteId: hearing.siteId,
+        hearingId: hearing.id,
+        originKey: `hearing:${hearing.id}:${rule.practice}`,
+      },
+      due,
+      [],
+    );
     if (task) created.push(task);
   }
   return created;
@@ -133,9 +166,18 @@ export async function createNextRepeat(
   task: { id: string; child_id: string; site_id: string; placement_id: string | null; rule_id: string },
   completedOn: string,
 ) {
-  const rule = await trx.selectFrom("practice_rule").selectAll().where("id", "=", task.rule_id).executeTakeFirstOrThrow();
+  const rule = await trx
+    .selectFrom("practice_rule")
+    .selectAll()
+    .where("id", "=", task.rule_id)
+    .executeTakeFirstOrThrow();
   if (!rule.repeat_days || !task.placement_id) return null;
-  const open = await trx.selectFrom("placement").select("id").where("id", "=", task.placement_id).where("end_date", "is", null).executeTakeFirst();
+  const open = await trx
+    .selectFrom("placement")
+    .select("id")
+    .where("id", "=", task.placement_id)
+    .where("end_date", "is", null)
+    .executeTakeFirst();
   if (!open) return null;
   return insertTask(
     trx,

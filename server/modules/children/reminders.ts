@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { JobDefinition } from "../../platform/jobs/scheduler.js";
 import { isLocale, translate } from "../../platform/i18n/locale.js";
+import type { JobDefinition } from "../../platform/jobs/scheduler.js";
 import { sendEmail } from "../../platform/mail/mailer.js";
 import "./tables.js";
 import "./messages.js";
@@ -34,7 +34,15 @@ export async function queueReminders(trx: Transaction<Database>, now: Date) {
   for (const row of due.rows) {
     await trx
       .insertInto("notification")
-      .values({ user_id: row.user_id, kind: "task_due", task_id: row.id, subject_key: "reminder.subject", params: JSON.stringify({ practice: row.practice, child: row.child_name, due: row.due }), read_at: null, email_sent_at: null })
+      .values({
+        user_id: row.user_id,
+        kind: "task_due",
+        task_id: row.id,
+        subject_key: "reminder.subject",
+        params: JSON.stringify({ practice: row.practice, child: row.child_name, due: row.due }),
+        read_at: null,
+        email_sent_at: null,
+      })
       .onConflict((oc) => oc.columns(["user_id", "kind", "task_id"]).doNothing())
       .execute();
   }
@@ -52,7 +60,13 @@ export const EMAILS_PER_RUN = 100;
 
 /** Sends the email copy of notifications not yet mailed, in the user's language, claiming rows so no instance sends twice. */
 export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl: string) {
-  const rows = await sql<{ id: string; email: string; preferred_language: string; subject_key: string; params: Record<string, string> }>`
+  const rows = await sql<{
+    id: string;
+    email: string;
+    preferred_language: string;
+    subject_key: string;
+    params: Record<string, string>;
+  }>`
     SELECT n.id, ua.email, ua.preferred_language, n.subject_key, n.params
     FROM notification n JOIN user_account ua ON ua.id = n.user_id
     WHERE n.email_sent_at IS NULL
@@ -60,15 +74,25 @@ export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl:
     FOR UPDATE OF n SKIP LOCKED`.execute(trx);
   for (const row of rows.rows) {
     const locale = isLocale(row.preferred_language) ? row.preferred_language : "en";
-    const params = { ...row.params, practice: translate(locale, `practice.name.${row.params.practice}`), url: `${baseUrl}/worklist` };
-    await sendEmail(trx, { to: row.email, subject: translate(locale, row.subject_key, params), text: translate(locale, "reminder.body", params) });
+    const params = {
+      ...row.params,
+      practice: translate(locale, `practice.name.${row.params.practice}`),
+      url: `${baseUrl}/worklist`,
+    };
+    await sendEmail(trx, {
+      to: row.email,
+      subject: translate(locale, row.subject_key, params),
+      text: translate(locale, "reminder.body", params),
+    });
     await trx.updateTable("notification").set({ email_sent_at: new Date() }).where("id", "=", row.id).execute();
   }
   return { emailed: rows.rows.length };
 }
 
 /** The practice jobs the scheduler runs (rows seeded in migration 0200). */
-export function practiceJobs(baseUrl = process.env.QPI_PUBLIC_URL ?? "http://localhost:3000"): Record<string, JobDefinition> {
+export function practiceJobs(
+  baseUrl = process.env.QPI_PUBLIC_URL ?? "http://localhost:3000",
+): Record<string, JobDefinition> {
   return {
     practice_reminders: { run: (trx, now) => queueReminders(trx, now) },
     send_notification_email: { run: (trx) => sendNotificationEmail(trx, baseUrl) },
@@ -76,5 +100,11 @@ export function practiceJobs(baseUrl = process.env.QPI_PUBLIC_URL ?? "http://loc
 }
 
 export async function notificationsOf(db: Kysely<Database>, userId: string) {
-  return db.selectFrom("notification").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").limit(50).execute();
+  return db
+    .selectFrom("notification")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .limit(50)
+    .execute();
 }

@@ -2,13 +2,13 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
-import { requireAccess } from "../../platform/access/require-access.js";
 import { purposeOfRead } from "../../platform/access/child-reach.js";
 import { redact } from "../../platform/access/field-classes.js";
+import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
-import { placementRepository } from "./placement-repository.js";
 import { childDisclosure } from "./disclosure.js";
+import { placementRepository } from "./placement-repository.js";
 import type { MaltreatmentReportView } from "./report-schema.js";
 
 type ReportView = z.infer<typeof MaltreatmentReportView>;
@@ -38,12 +38,21 @@ export function reportService(db: Kysely<Database>) {
           purpose: purposeOfRead(disclosure.reach),
           outcome: "success",
         });
-        const reports = rows.map((r) =>
-          redact(
-            { id: r.id, receivedOn: r.received_on, incidentOn: r.incident_on, allegation: r.allegation, disposition: r.disposition, reporterName: r.reporter_name, reporterRole: r.reporter_role },
-            { reporterName: "reporter_identity", reporterRole: "reporter_identity" },
-            disclosure.readable,
-          ) as ReportView,
+        const reports = rows.map(
+          (r) =>
+            redact(
+              {
+                id: r.id,
+                receivedOn: r.received_on,
+                incidentOn: r.incident_on,
+                allegation: r.allegation,
+                disposition: r.disposition,
+                reporterName: r.reporter_name,
+                reporterRole: r.reporter_role,
+              },
+              { reporterName: "reporter_identity", reporterRole: "reporter_identity" },
+              disclosure.readable,
+            ) as ReportView,
         );
         return { reports };
       });

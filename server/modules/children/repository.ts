@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { childScope } from "../../platform/access/child-scope.js";
@@ -58,7 +58,13 @@ export function childrenRepository(db: Kysely<Database>) {
     /** Those of `childIds` the actor reaches, in name order (another module's list of children, e.g. outcomes drill-down). */
     async findMany(actor: Actor, permission: string, childIds: string[]) {
       if (childIds.length === 0) return [];
-      return scoped(actor, permission).select(listColumns).where("child.id", "in", childIds).orderBy("person.family_name").orderBy("person.given_name").orderBy("child.id").execute();
+      return scoped(actor, permission)
+        .select(listColumns)
+        .where("child.id", "in", childIds)
+        .orderBy("person.family_name")
+        .orderBy("person.given_name")
+        .orderBy("child.id")
+        .execute();
     },
   };
 }

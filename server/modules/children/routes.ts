@@ -1,15 +1,22 @@
-import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { requireActor } from "../../platform/http/request-context.js";
+import type { App, PlatformDeps } from "../../platform/http/types.js";
+import { registerRecordAccessRoutes } from "./access-routes.js";
 import { ChildIdParams, ChildList, ChildListItem, ChildListQuery } from "./schema.js";
 import { childrenService } from "./service.js";
-import { registerRecordAccessRoutes } from "./access-routes.js";
 
 export function registerChildrenRoutes(app: App, deps: PlatformDeps) {
   const service = childrenService(deps.db);
 
   app.get(
     "/api/children",
-    { schema: { tags: ["children"], summary: "Children the signed-in user may see, searchable", querystring: ChildListQuery, response: { 200: ChildList } } },
+    {
+      schema: {
+        tags: ["children"],
+        summary: "Children the signed-in user may see, searchable",
+        querystring: ChildListQuery,
+        response: { 200: ChildList },
+      },
+    },
     async (request) => service.list(requireActor(request), request.query),
   );
 

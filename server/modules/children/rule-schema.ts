@@ -19,7 +19,12 @@ export const RuleView = z.object({
   version: z.number().int(),
 });
 export const RuleList = z.object({ stateCode: z.string(), canManage: z.boolean(), rules: z.array(RuleView) });
-export const RuleListQuery = z.object({ state: z.string().regex(/^[A-Z]{2}$/).optional() });
+export const RuleListQuery = z.object({
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+});
 
 /** A new version of a rule (or a new rule): it applies from effectiveFrom; the version before it ends the day before. */
 export const RuleCreate = z

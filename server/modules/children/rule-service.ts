@@ -45,8 +45,16 @@ export function ruleService(db: Kysely<Database>) {
       const states = await statesWhere(db, actor, "network:read");
       const stateCode = state ?? states[0];
       if (!stateCode || !states.includes(stateCode)) throw new AppError("not_found");
-      const rules = await db.selectFrom("practice_rule").selectAll().where("state_code", "=", stateCode).orderBy("practice").orderBy("trigger").orderBy("effective_from", "desc").execute();
-      const canManage = hasPermission(actor, "rules:manage") && (await statesWhere(db, actor, "rules:manage")).includes(stateCode);
+      const rules = await db
+        .selectFrom("practice_rule")
+        .selectAll()
+        .where("state_code", "=", stateCode)
+        .orderBy("practice")
+        .orderBy("trigger")
+        .orderBy("effective_from", "desc")
+        .execute();
+      const canManage =
+        hasPermission(actor, "rules:manage") && (await statesWhere(db, actor, "rules:manage")).includes(stateCode);
       return { stateCode, canManage, rules: rules.map(toView) };
     },
 
@@ -56,7 +64,8 @@ export function ruleService(db: Kysely<Database>) {
      */
     async add(actor: Actor, input: z.infer<typeof RuleCreate>) {
       requireAccess(actor, "rules:manage");
-      if (!(await statesWhere(db, actor, "rules:manage")).includes(input.stateCode)) throw new AppError("forbidden", "practice.rule.not_in_state");
+      if (!(await statesWhere(db, actor, "rules:manage")).includes(input.stateCode))
+        throw new AppError("forbidden", "practice.rule.not_in_state");
       try {
         return await db.transaction().execute(async (trx) => {
           const current = await trx
@@ -71,8 +80,13 @@ export function ruleService(db: Kysely<Database>) {
             .forUpdate()
             .execute();
           for (const rule of current) {
-            if (rule.effective_from >= input.effectiveFrom) throw new AppError("conflict", "practice.rule.overlap", { date: rule.effective_from });
-            await trx.updateTable("practice_rule").set((eb) => ({ effective_to: addCalendarDays(input.effectiveFrom, -1), version: eb("version", "+", 1) })).where("id", "=", rule.id).execute();
+            if (rule.effective_from >= input.effectiveFrom)
+              throw new AppError("conflict", "practice.rule.overlap", { date: rule.effective_from });
+            await trx
+              .updateTable("practice_rule")
+              .set((eb) => ({ effective_to: addCalendarDays(input.effectiveFrom, -1), version: eb("version", "+", 1) }))
+              .where("id", "=", rule.id)
+              .execute();
           }
           const created = await trx
             .insertInto("practice_rule")
@@ -94,7 +108,12 @@ export function ruleService(db: Kysely<Database>) {
             })
             .returningAll()
             .executeTakeFirstOrThrow();
-          await recordAudit(trx, actor, { action: "practice_rule.add", entityType: "practice_rule", entityId: created.id, outcome: "success" });
+          await recordAudit(trx, actor, {
+            action: "practice_rule.add",
+            entityType: "practice_rule",
+            entityId: created.id,
+            outcome: "success",
+          });
           return toView(created);
         });
       } catch (error) {

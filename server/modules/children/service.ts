@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
-import { requireAccess } from "../../platform/access/require-access.js";
-import { AppError } from "../../platform/errors/app-error.js";
-import { recordAudit } from "../../platform/audit/audit-log.js";
 import { childReach, purposeOfRead } from "../../platform/access/child-reach.js";
+import { requireAccess } from "../../platform/access/require-access.js";
+import { recordAudit } from "../../platform/audit/audit-log.js";
+import { AppError } from "../../platform/errors/app-error.js";
 import { childrenRepository } from "./repository.js";
 import type { ChildListItem } from "./schema.js";
 
@@ -34,7 +34,11 @@ export function childrenService(db: Kysely<Database>) {
         await recordAudit(trx, actor, {
           action: "child.list",
           entityType: "child",
-          entityId: rows.map((r) => r.id).join(",").slice(0, 4000) || null,
+          entityId:
+            rows
+              .map((r) => r.id)
+              .join(",")
+              .slice(0, 4000) || null,
           fieldClasses: ["identity"],
           outcome: "success",
         });
@@ -54,7 +58,11 @@ export function childrenService(db: Kysely<Database>) {
         await recordAudit(trx, actor, {
           action: "child.read_many",
           entityType: "child",
-          entityId: rows.map((r) => r.id).join(",").slice(0, 4000) || null,
+          entityId:
+            rows
+              .map((r) => r.id)
+              .join(",")
+              .slice(0, 4000) || null,
           fieldClasses: ["identity"],
           purpose,
           outcome: "success",

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
@@ -77,7 +77,11 @@ const invalid = (field: string, messageKey: string, params: Record<string, strin
  * through a share are audited; the share ends by itself after its last day.
  */
 export function shareService(db: Kysely<Database>) {
-  async function onChild<T>(actor: Actor, childId: string, work: (trx: Transaction<Database>, siteId: string, today: string) => Promise<T>) {
+  async function onChild<T>(
+    actor: Actor,
+    childId: string,
+    work: (trx: Transaction<Database>, siteId: string, today: string) => Promise<T>,
+  ) {
     requireAccess(actor, "child:share");
     return db.transaction().execute(async (trx) => {
       const child = await placementRepository(trx).childFor(actor, "child:share", childId, true);
@@ -90,7 +94,13 @@ export function shareService(db: Kysely<Database>) {
     list(actor: Actor, childId: string) {
       return onChild(actor, childId, async (trx, siteId, today) => {
         const rows = await sharesOf(trx, childId).orderBy("s.created_at", "desc").execute();
-        await recordAudit(trx, actor, { action: "child.share.list", entityType: "child", entityId: childId, siteId, outcome: "success" });
+        await recordAudit(trx, actor, {
+          action: "child.share.list",
+          entityType: "child",
+          entityId: childId,
+          siteId,
+          outcome: "success",
+        });
         return { shares: rows.map((r) => toView(r, today)) };
       });
     },
@@ -124,23 +134,55 @@ export function shareService(db: Kysely<Database>) {
         if (open) throw new AppError("conflict", "share.already_active", { endsOn: open.ends_on });
         const share = await trx
           .insertInto("child_share")
-          .values({ child_id: childId, site_id: siteId, shared_with_user_id: user.id, reason: input.reason, starts_on: today, ends_on: input.endsOn, created_by: actor.userId })
+          .values({
+            child_id: childId,
+            site_id: siteId,
+            shared_with_user_id: user.id,
+            reason: input.reason,
+            starts_on: today,
+            ends_on: input.endsOn,
+            created_by: actor.userId,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
-        await recordAudit(trx, actor, { action: "child.share.grant", entityType: "child", entityId: childId, siteId, purpose: input.reason, outcome: "success" });
-        return toView((await sharesOf(trx, childId).where("s.id", "=", share.id).executeTakeFirstOrThrow()), today);
+        await recordAudit(trx, actor, {
+          action: "child.share.grant",
+          entityType: "child",
+          entityId: childId,
+          siteId,
+          purpose: input.reason,
+          outcome: "success",
+        });
+        return toView(await sharesOf(trx, childId).where("s.id", "=", share.id).executeTakeFirstOrThrow(), today);
       });
     },
 
     revoke(actor: Actor, childId: string, shareId: string) {
       return onChild(actor, childId, async (trx, siteId, today) => {
-        const share = await trx.selectFrom("child_share").selectAll().where("id", "=", shareId).where("child_id", "=", childId).forUpdate().executeTakeFirst();
+        const share = await trx
+          .selectFrom("child_share")
+          .selectAll()
+          .where("id", "=", shareId)
+          .where("child_id", "=", childId)
+          .forUpdate()
+          .executeTakeFirst();
         if (!share) throw new AppError("not_found");
         if (share.revoked_at) throw new AppError("conflict", "share.already_revoked");
         if (share.ends_on < today) throw new AppError("conflict", "share.already_ended");
-        await trx.updateTable("child_share").set({ revoked_at: new Date(), revoked_by: actor.userId }).where("id", "=", shareId).execute();
-        await recordAudit(trx, actor, { action: "child.share.revoke", entityType: "child", entityId: childId, siteId, purpose: share.reason, outcome: "success" });
-        return toView((await sharesOf(trx, childId).where("s.id", "=", shareId).executeTakeFirstOrThrow()), today);
+        await trx
+          .updateTable("child_share")
+          .set({ revoked_at: new Date(), revoked_by: actor.userId })
+          .where("id", "=", shareId)
+          .execute();
+        await recordAudit(trx, actor, {
+          action: "child.share.revoke",
+          entityType: "child",
+          entityId: childId,
+          siteId,
+          purpose: share.reason,
+          outcome: "success",
+        });
+        return toView(await sharesOf(trx, childId).where("s.id", "=", shareId).executeTakeFirstOrThrow(), today);
       });
     },
   };

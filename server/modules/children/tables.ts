@@ -78,7 +78,15 @@ export interface NotificationTable {
 }
 
 export type Allegation = "neglect" | "physical_abuse" | "sexual_abuse" | "emotional_abuse" | "exploitation" | "other";
-export type ReporterRole = "teacher" | "medical" | "law_enforcement" | "social_services" | "relative" | "neighbor" | "anonymous" | "other";
+export type ReporterRole =
+  | "teacher"
+  | "medical"
+  | "law_enforcement"
+  | "social_services"
+  | "relative"
+  | "neighbor"
+  | "anonymous"
+  | "other";
 
 /** A maltreatment report in the child's case record (migrations 0130, 0150); the reporter is field class reporter_identity. */
 export interface MaltreatmentReportTable {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { childScope } from "../../platform/access/child-scope.js";
@@ -51,7 +51,11 @@ export function taskRepository(db: Kysely<Database>) {
 
   return {
     forChild(actor: Actor, childId: string) {
-      return scoped(actor, "practice:read").where("t.child_id", "=", childId).orderBy("t.created_at", "desc").orderBy("t.practice").execute();
+      return scoped(actor, "practice:read")
+        .where("t.child_id", "=", childId)
+        .orderBy("t.created_at", "desc")
+        .orderBy("t.practice")
+        .execute();
     },
 
     one(actor: Actor, permission: string, taskId: string) {
@@ -68,11 +72,19 @@ export function taskRepository(db: Kysely<Database>) {
         .where("t.status", "=", "open")
         .where((eb) =>
           eb.or([
-            eb.and([eb("t.due_at", "is not", null), eb("t.due_at", "<=", sql<Date>`now() + make_interval(days => ${withinDays})`)]),
-            eb.and([eb("t.due_on", "is not", null), eb("t.due_on", "<=", sql<string>`((now() AT TIME ZONE s.time_zone)::date + ${withinDays}::int)`)]),
+            eb.and([
+              eb("t.due_at", "is not", null),
+              eb("t.due_at", "<=", sql<Date>`now() + make_interval(days => ${withinDays})`),
+            ]),
+            eb.and([
+              eb("t.due_on", "is not", null),
+              eb("t.due_on", "<=", sql<string>`((now() AT TIME ZONE s.time_zone)::date + ${withinDays}::int)`),
+            ]),
           ]),
         )
-        .orderBy(sql`coalesce(t.due_at, (t.due_on::timestamp AT TIME ZONE s.time_zone) + interval '1 day' - interval '1 second')`)
+        .orderBy(
+          sql`coalesce(t.due_at, (t.due_on::timestamp AT TIME ZONE s.time_zone) + interval '1 day' - interval '1 second')`,
+        )
         .limit(500)
         .execute();
     },

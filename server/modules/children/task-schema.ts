@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { practices, type Practice } from "../../platform/rules/tables.js";
+import { type Practice, practices } from "../../platform/rules/tables.js";
 
 const notes = z.string().trim().max(4000).optional();
 const recipients = z.object({ caregiver: z.boolean(), birthParents: z.boolean(), childAttorney: z.boolean() }).strict();
@@ -26,20 +26,30 @@ export const completionByPractice: Record<Practice, z.ZodType> = {
   emergency_move_notice: z.object({ outcome: z.enum(["sent"]), recipients, notes }).strict(),
   health_education_summary: z.object({ outcome: z.enum(["delivered"]), notes }).strict(),
   medication_handover: z.object({ outcome: z.enum(["handed_over", "none_in_agency_possession"]), notes }).strict(),
-  cft_meeting: z.object({ outcome: z.enum(["held"]), participants: z.array(z.string().trim().min(1).max(120)).max(30).default([]), notes }).strict(),
+  cft_meeting: z
+    .object({
+      outcome: z.enum(["held"]),
+      participants: z.array(z.string().trim().min(1).max(120)).max(30).default([]),
+      notes,
+    })
+    .strict(),
   sibling_visit: z.object({ outcome: z.enum(["held", "cancelled"]), notes }).strict(),
   hearing_caregiver_notice: z.object({ outcome: z.enum(["sent"]), notes }).strict(),
   caregiver_court_report: z.object({ outcome: z.enum(["received_and_forwarded"]), notes }).strict(),
 };
 
-export const TaskComplete = z.object({
-  version: z.number().int().positive(),
-  /** When it happened; defaults to now. Cannot be in the future. */
-  completedAt: z.iso.datetime({ offset: true }).optional(),
-  details: z.record(z.string(), z.unknown()),
-}).strict();
+export const TaskComplete = z
+  .object({
+    version: z.number().int().positive(),
+    /** When it happened; defaults to now. Cannot be in the future. */
+    completedAt: z.iso.datetime({ offset: true }).optional(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .strict();
 
-export const TaskProgress = z.object({ version: z.number().int().positive(), details: z.record(z.string(), z.unknown()) }).strict();
+export const TaskProgress = z
+  .object({ version: z.number().int().positive(), details: z.record(z.string(), z.unknown()) })
+  .strict();
 
 export const TaskParams = z.object({ taskId: z.uuid() });
 

@@ -6,9 +6,9 @@ import { heldPermissions, requireAccess } from "../../platform/access/require-ac
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError, type FieldProblem } from "../../platform/errors/app-error.js";
 import { addCalendarDays, zonedDay } from "../../platform/rules/zoned-time.js";
+import { placementRepository } from "./placement-repository.js";
 import { createNextRepeat } from "./practice-tasks.js";
 import { taskRepository } from "./task-repository.js";
-import { placementRepository } from "./placement-repository.js";
 import { completionByPractice, type TaskComplete, type TaskProgress, type TaskView } from "./task-schema.js";
 import "./messages.js";
 
@@ -40,9 +40,11 @@ export function toTaskView(row: TaskRow): TaskView {
 function detailProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
     const field = ["details", ...issue.path.map(String)].join(".");
-    if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) return { field, messageKey: "validation.required" };
+    if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined)
+      return { field, messageKey: "validation.required" };
     if (issue.code === "invalid_value") return { field, messageKey: "validation.invalid_value" };
-    if (issue.code === "unrecognized_keys") return { field: `${field}.${issue.keys.join(",")}`, messageKey: "validation.unrecognized_keys" };
+    if (issue.code === "unrecognized_keys")
+      return { field: `${field}.${issue.keys.join(",")}`, messageKey: "validation.unrecognized_keys" };
     return { field, messageKey: "validation.custom" };
   });
 }
@@ -66,7 +68,14 @@ export function taskService(db: Kysely<Database>) {
         const child = await placementRepository(trx).childFor(actor, "practice:read", childId);
         if (!child) throw new AppError("not_found");
         const rows = await taskRepository(trx).forChild(actor, childId);
-        await recordAudit(trx, actor, { action: "practice_task.list", entityType: "child", entityId: childId, siteId: child.site_id, fieldClasses: ["practice"], outcome: "success" });
+        await recordAudit(trx, actor, {
+          action: "practice_task.list",
+          entityType: "child",
+          entityId: childId,
+          siteId: child.site_id,
+          fieldClasses: ["practice"],
+          outcome: "success",
+        });
         return { tasks: rows.map(toTaskView) };
       });
     },
@@ -79,16 +88,33 @@ export function taskService(db: Kysely<Database>) {
         if (!parsed.success) throw new AppError("validation", "error.validation", {}, detailProblems(parsed.error));
         const completedAt = input.completedAt ? new Date(input.completedAt) : new Date();
         if (completedAt.getTime() > Date.now() + 5 * 60_000) {
-          throw new AppError("validation", "error.validation", {}, [{ field: "completedAt", messageKey: "validation.custom" }]);
+          throw new AppError("validation", "error.validation", {}, [
+            { field: "completedAt", messageKey: "validation.custom" },
+          ]);
         }
         const { outcome, ...content } = parsed.data as { outcome: string } & Record<string, unknown>;
         await trx
           .updateTable("practice_task")
-          .set((eb) => ({ status: "completed", completed_at: completedAt, completed_by: actor.userId, outcome, content: JSON.stringify(content), version: eb("version", "+", 1) }))
+          .set((eb) => ({
+            status: "completed",
+            completed_at: completedAt,
+            completed_by: actor.userId,
+            outcome,
+            content: JSON.stringify(content),
+            version: eb("version", "+", 1),
+          }))
           .where("id", "=", taskId)
           .execute();
-        if (outcome === "held" || outcome === "cancelled") await createNextRepeat(trx as never, task, zonedDay(completedAt, row.time_zone));
-        await recordAudit(trx, actor, { action: "practice_task.complete", entityType: "practice_task", entityId: taskId, siteId: task.site_id, fieldClasses: ["practice"], outcome: "success" });
+        if (outcome === "held" || outcome === "cancelled")
+          await createNextRepeat(trx as never, task, zonedDay(completedAt, row.time_zone));
+        await recordAudit(trx, actor, {
+          action: "practice_task.complete",
+          entityType: "practice_task",
+          entityId: taskId,
+          siteId: task.site_id,
+          fieldClasses: ["practice"],
+          outcome: "success",
+        });
         const updated = await taskRepository(trx).one(actor, "practice:complete", taskId);
         return toTaskView(updated!);
       });
@@ -103,8 +129,19 @@ export function taskService(db: Kysely<Database>) {
         const parsed = schema.partial().safeParse({ ...(task.content as object), ...input.details });
         if (!parsed.success) throw new AppError("validation", "error.validation", {}, detailProblems(parsed.error));
         const { outcome: _ignored, ...content } = parsed.data as Record<string, unknown>;
-        await trx.updateTable("practice_task").set((eb) => ({ content: JSON.stringify(content), version: eb("version", "+", 1) })).where("id", "=", taskId).execute();
-        await recordAudit(trx, actor, { action: "practice_task.progress", entityType: "practice_task", entityId: taskId, siteId: task.site_id, fieldClasses: ["practice"], outcome: "success" });
+        await trx
+          .updateTable("practice_task")
+          .set((eb) => ({ content: JSON.stringify(content), version: eb("version", "+", 1) }))
+          .where("id", "=", taskId)
+          .execute();
+        await recordAudit(trx, actor, {
+          action: "practice_task.progress",
+          entityType: "practice_task",
+          entityId: taskId,
+          siteId: task.site_id,
+          fieldClasses: ["practice"],
+          outcome: "success",
+        });
         return toTaskView((await taskRepository(trx).one(actor, "practice:complete", taskId))!);
       });
     },
@@ -113,7 +150,12 @@ export function taskService(db: Kysely<Database>) {
       requireAccess(actor, "practice:read");
       return db.transaction().execute(async (trx) => {
         const rows = await taskRepository(trx).worklist(actor, withinDays);
-        await recordAudit(trx, actor, { action: "practice_task.worklist", entityType: "practice_task", entityId: null, outcome: "success" });
+        await recordAudit(trx, actor, {
+          action: "practice_task.worklist",
+          entityType: "practice_task",
+          entityId: null,
+          outcome: "success",
+        });
         return { tasks: rows.map(toTaskView) };
       });
     },
@@ -123,13 +165,24 @@ export function taskService(db: Kysely<Database>) {
      * `period` narrows it to the tasks due within those days at one site (the
      * outcomes report's 12-month period).
      */
-    async timeliness(actor: Actor, days: number, today = new Date().toISOString().slice(0, 10), period?: { from: string; to: string; siteId: string }) {
+    async timeliness(
+      actor: Actor,
+      days: number,
+      today = new Date().toISOString().slice(0, 10),
+      period?: { from: string; to: string; siteId: string },
+    ) {
       requireAccess(actor, "practice:report");
-      const sites = [...new Set(heldPermissions(actor, "practice:report").map((p) => p.siteId))].filter((s) => !period || s === period.siteId);
+      const sites = [...new Set(heldPermissions(actor, "practice:report").map((p) => p.siteId))].filter(
+        (s) => !period || s === period.siteId,
+      );
       const since = period?.from ?? addCalendarDays(today, -days);
       return db.transaction().execute(async (trx) => {
         const rows = await taskRepository(trx).timeliness(sites, since, period?.to);
-        await recordAudit(trx, actor, { action: "practice.timeliness", entityType: "practice_task", outcome: "success" });
+        await recordAudit(trx, actor, {
+          action: "practice.timeliness",
+          entityType: "practice_task",
+          outcome: "success",
+        });
         return {
           since,
           rows: rows.map((r) => ({
@@ -141,7 +194,10 @@ export function taskService(db: Kysely<Database>) {
             overdue: r.overdue,
             pending: r.pending,
             notRequired: r.not_required,
-            onTimeRate: r.on_time + r.late + r.overdue > 0 ? Math.round((1000 * r.on_time) / (r.on_time + r.late + r.overdue)) / 1000 : null,
+            onTimeRate:
+              r.on_time + r.late + r.overdue > 0
+                ? Math.round((1000 * r.on_time) / (r.on_time + r.late + r.overdue)) / 1000
+                : null,
           })),
         };
       });

@@ -8,11 +8,28 @@ export const TeamMemberAdd = z
     role: z.enum(roles),
     startsOn: z.iso.date(),
     personId: z.uuid().optional(),
-    person: z.object({ givenName: z.string().trim().min(1).max(100), familyName: z.string().trim().min(1).max(100), email: z.email().max(200).optional(), phone: z.string().trim().max(40).optional() }).strict().optional(),
+    person: z
+      .object({
+        givenName: z.string().trim().min(1).max(100),
+        familyName: z.string().trim().min(1).max(100),
+        email: z.email().max(200).optional(),
+        phone: z.string().trim().max(40).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
-  .refine((b) => (b.personId === undefined) !== (b.person === undefined), { path: ["personId"], params: { messageKey: "practice.team.person_or_new" } });
+  .refine((b) => (b.personId === undefined) !== (b.person === undefined), {
+    path: ["personId"],
+    params: { messageKey: "practice.team.person_or_new" },
+  });
 
 export const TeamMemberEnd = z.object({ endsOn: z.iso.date() }).strict();
 export const TeamMemberParams = z.object({ childId: z.uuid(), memberId: z.uuid() });
-export const TeamMemberWritten = z.object({ id: z.uuid(), personId: z.uuid(), role: z.enum(roles), startsOn: z.string(), endsOn: z.string().nullable() });
+export const TeamMemberWritten = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  role: z.enum(roles),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+});

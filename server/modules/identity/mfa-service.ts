@@ -1,12 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
-import { AppError } from "../../platform/errors/app-error.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
-import { startSession, type SignInClient } from "../../platform/auth/sign-in.js";
 import type { NewSession } from "../../platform/auth/sessions.js";
-import { accountKey, isThrottled, recordFailure } from "./throttle.js";
-import { sessionRulesOf } from "./security-policy.js";
+import { type SignInClient, startSession } from "../../platform/auth/sign-in.js";
+import { AppError } from "../../platform/errors/app-error.js";
 import {
   beginEnrollment,
   checkTotp,
@@ -18,6 +16,8 @@ import {
   replaceRecoveryCodes,
   useRecoveryCode,
 } from "./mfa.js";
+import { sessionRulesOf } from "./security-policy.js";
+import { accountKey, isThrottled, recordFailure } from "./throttle.js";
 
 async function emailOf(db: Kysely<Database>, userId: string): Promise<string> {
   const row = await db.selectFrom("user_account").select("email").where("id", "=", userId).executeTakeFirstOrThrow();
@@ -31,11 +31,16 @@ async function emailOf(db: Kysely<Database>, userId: string): Promise<string> {
 async function enrollingUser(db: Kysely<Database>, actor: Actor | null, challengeToken: string | undefined, now: Date) {
   if (actor) return { userId: actor.userId, challenge: null };
   const challenge = challengeToken ? await liveChallenge(db, challengeToken, now) : undefined;
-  if (!challenge || challenge.purpose !== "enroll") throw new AppError("unauthenticated");
+  if (challenge?.purpose !== "enroll") throw new AppError("unauthenticated");
   return { userId: challenge.user_id, challenge };
 }
 
-export async function startEnrollment(db: Kysely<Database>, actor: Actor | null, challengeToken: string | undefined, now: Date) {
+export async function startEnrollment(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  challengeToken: string | undefined,
+  now: Date,
+) {
   const { userId } = await enrollingUser(db, actor, challengeToken, now);
   if (await isEnrolled(db, userId)) throw new AppError("conflict", "error.mfa_already_enrolled");
   return beginEnrollment(db, userId, await emailOf(db, userId));
@@ -58,7 +63,11 @@ export async function confirmEnrollment(
   const recoveryCodes = await db.transaction().execute(async (trx) => {
     const codes = await replaceRecoveryCodes(trx, userId);
     if (challenge) await finishChallenge(trx, challenge.id_hash, now);
-    await recordAudit(trx, { userId, ip: client.ip, requestId: client.requestId }, { action: "auth.mfa_enroll", entityType: "user_account", entityId: userId, outcome: "success" });
+    await recordAudit(
+      trx,
+      { userId, ip: client.ip, requestId: client.requestId },
+      { action: "auth.mfa_enroll", entityType: "user_account", entityId: userId, outcome: "success" },
+    );
     return codes;
   });
   const session = challenge ? await startSession(db, userId, client, now) : null;
@@ -70,20 +79,35 @@ export async function confirmEnrollment(
  * Failures count toward the account's throttle like wrong passwords do; a
  * challenge allows five tries.
  */
-export async function verifySecondFactor(db: Kysely<Database>, challengeToken: string | undefined, code: string, client: SignInClient, now: Date) {
+export async function verifySecondFactor(
+  db: Kysely<Database>,
+  challengeToken: string | undefined,
+  code: string,
+  client: SignInClient,
+  now: Date,
+) {
   const challenge = challengeToken ? await liveChallenge(db, challengeToken, now) : undefined;
-  if (!challenge || challenge.purpose !== "verify") throw new AppError("mfa_failed", "error.mfa_failed", {}, [], 401);
+  if (challenge?.purpose !== "verify") throw new AppError("mfa_failed", "error.mfa_failed", {}, [], 401);
   const key = accountKey(await emailOf(db, challenge.user_id));
   const throttled = await isThrottled(db, key, client.ip, now);
   const trimmed = code.trim();
   const isTotp = /^\d{6}$/.test(trimmed);
-  const ok = !throttled && (isTotp ? await checkTotp(db, challenge.user_id, trimmed, now, true) : await useRecoveryCode(db, challenge.user_id, trimmed, now));
+  const ok =
+    !throttled &&
+    (isTotp
+      ? await checkTotp(db, challenge.user_id, trimmed, now, true)
+      : await useRecoveryCode(db, challenge.user_id, trimmed, now));
   const who = { userId: challenge.user_id, ip: client.ip, requestId: client.requestId };
   if (!ok) {
     await db.transaction().execute(async (trx) => {
       await countChallengeAttempt(trx, challenge.id_hash);
       if (!throttled) await recordFailure(trx, key, client.ip, now);
-      await recordAudit(trx, who, { action: "auth.mfa_verify", entityType: "user_account", entityId: challenge.user_id, outcome: "failure" });
+      await recordAudit(trx, who, {
+        action: "auth.mfa_verify",
+        entityType: "user_account",
+        entityId: challenge.user_id,
+        outcome: "failure",
+      });
     });
     throw new AppError("mfa_failed", "error.mfa_failed", {}, [], 401);
   }
@@ -104,7 +128,12 @@ export async function regenerateRecoveryCodes(db: Kysely<Database>, actor: Actor
   if (!(await isEnrolled(db, actor.userId))) throw new AppError("conflict", "error.mfa_not_enrolled");
   return db.transaction().execute(async (trx) => {
     const codes = await replaceRecoveryCodes(trx, actor.userId);
-    await recordAudit(trx, actor, { action: "auth.recovery_codes_replace", entityType: "user_account", entityId: actor.userId, outcome: "success" });
+    await recordAudit(trx, actor, {
+      action: "auth.recovery_codes_replace",
+      entityType: "user_account",
+      entityId: actor.userId,
+      outcome: "success",
+    });
     return codes;
   });
 }

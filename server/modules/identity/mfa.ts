@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { generateSecret, generateURI, verify } from "otplib";
 import type { Kysely } from "kysely";
+import { generateSecret, generateURI, verify } from "otplib";
 import type { Database } from "../../db/database.js";
 import { hashToken } from "../../platform/auth/sessions.js";
 import "./tables.js";
@@ -36,11 +36,22 @@ export async function beginEnrollment(db: Kysely<Database>, userId: string, emai
  * clock drift either way (RFC 6238 §5.2), and refuses a code whose time step
  * was already used (replay).
  */
-export async function checkTotp(db: Kysely<Database>, userId: string, code: string, now: Date, confirmed: boolean): Promise<boolean> {
+export async function checkTotp(
+  db: Kysely<Database>,
+  userId: string,
+  code: string,
+  now: Date,
+  confirmed: boolean,
+): Promise<boolean> {
   const row = await totpOf(db, userId);
   if (!row || Boolean(row.confirmed_at) !== confirmed) return false;
   if (!/^\d{6}$/.test(code)) return false;
-  const result = await verify({ secret: row.secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 });
+  const result = await verify({
+    secret: row.secret,
+    token: code,
+    epoch: Math.floor(now.getTime() / 1000),
+    epochTolerance: 30,
+  });
   if (!result.valid || !("timeStep" in result)) return false;
   if (row.last_time_step !== null && Number(row.last_time_step) >= result.timeStep) return false;
   const update = await db
@@ -60,7 +71,10 @@ export async function replaceRecoveryCodes(db: Kysely<Database>, userId: string)
     const chars = Array.from(crypto.randomBytes(20), (b) => alphabet[b % alphabet.length]).join("");
     return chars.match(/.{5}/g)!.join("-");
   });
-  await db.insertInto("user_recovery_code").values(codes.map((c) => ({ code_hash: hashToken(c), user_id: userId, used_at: null }))).execute();
+  await db
+    .insertInto("user_recovery_code")
+    .values(codes.map((c) => ({ code_hash: hashToken(c), user_id: userId, used_at: null })))
+    .execute();
   return codes;
 }
 
@@ -98,11 +112,22 @@ export async function removeMfa(db: Kysely<Database>, userId: string): Promise<v
 
 // ---- challenges: the password was right, the second factor is pending ----
 
-export async function createChallenge(db: Kysely<Database>, userId: string, purpose: "verify" | "enroll", now: Date): Promise<string> {
+export async function createChallenge(
+  db: Kysely<Database>,
+  userId: string,
+  purpose: "verify" | "enroll",
+  now: Date,
+): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
   await db
     .insertInto("mfa_challenge")
-    .values({ id_hash: hashToken(token), user_id: userId, purpose, expires_at: new Date(now.getTime() + CHALLENGE_LIFETIME_MS), used_at: null })
+    .values({
+      id_hash: hashToken(token),
+      user_id: userId,
+      purpose,
+      expires_at: new Date(now.getTime() + CHALLENGE_LIFETIME_MS),
+      used_at: null,
+    })
     .execute();
   return token;
 }
@@ -119,7 +144,11 @@ export async function liveChallenge(db: Kysely<Database>, token: string, now: Da
 }
 
 export async function countChallengeAttempt(db: Kysely<Database>, idHash: string): Promise<void> {
-  await db.updateTable("mfa_challenge").set((eb) => ({ attempts: eb("attempts", "+", 1) })).where("id_hash", "=", idHash).execute();
+  await db
+    .updateTable("mfa_challenge")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+    .where("id_hash", "=", idHash)
+    .execute();
 }
 
 export async function finishChallenge(db: Kysely<Database>, idHash: string, now: Date): Promise<void> {

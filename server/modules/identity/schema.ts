@@ -14,7 +14,12 @@ export const InviteInput = z.object({
 });
 export type InviteInput = z.infer<typeof InviteInput>;
 
-export const Invitation = z.object({ userId: z.string(), email: z.string(), status: z.literal("invited"), expiresAt: z.string() });
+export const Invitation = z.object({
+  userId: z.string(),
+  email: z.string(),
+  status: z.literal("invited"),
+  expiresAt: z.string(),
+});
 
 export const TokenBody = z.object({ token: z.string().min(20).max(200) });
 export const SetPasswordBody = z.object({ token: z.string().min(20).max(200), password: z.string().min(1).max(1024) });

@@ -2,18 +2,18 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
-import { AppError, invalid, notFound } from "../../platform/errors/app-error.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
-import { hashPassword } from "../../platform/auth/passwords.js";
 import { checkPasswordPolicy } from "../../platform/auth/password-policy.js";
+import { hashPassword } from "../../platform/auth/passwords.js";
 import { revokeAllSessionsOf } from "../../platform/auth/sessions.js";
-import { translate, type Locale } from "../../platform/i18n/locale.js";
-import { accountKey, forgiveFailures } from "./throttle.js";
-import { consumeToken, issueToken, liveToken, TOKEN_LIFETIME_MS } from "./tokens.js";
+import { AppError, invalid, notFound } from "../../platform/errors/app-error.js";
+import { type Locale, translate } from "../../platform/i18n/locale.js";
 import { publicBaseUrl, sendEmail } from "../../platform/mail/mailer.js";
-import { policyOfSite, type SecurityPolicy } from "./security-policy.js";
 import { isEnrolled } from "./mfa.js";
 import type { InviteInput, PolicyInput } from "./schema.js";
+import { policyOfSite, type SecurityPolicy } from "./security-policy.js";
+import { accountKey, forgiveFailures } from "./throttle.js";
+import { consumeToken, issueToken, liveToken, TOKEN_LIFETIME_MS } from "./tokens.js";
 import "./messages.js";
 
 const FAMILY_ROLES = new Set(["caregiver", "birth_parent", "youth"]);
@@ -36,14 +36,26 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, siteId: str
   const result = await db.transaction().execute(async (trx) => {
     const role = await trx.selectFrom("role").select("code").where("code", "=", input.role).executeTakeFirst();
     if (!role) throw invalid([{ field: "role", messageKey: "validation.unknown_role", params: { role: input.role } }]);
-    const taken = await trx.selectFrom("user_account").select("id").where((eb) => eb(eb.fn("lower", ["email"]), "=", accountKey(email))).executeTakeFirst();
+    const taken = await trx
+      .selectFrom("user_account")
+      .select("id")
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", accountKey(email)))
+      .executeTakeFirst();
     if (taken) throw new AppError("conflict", "error.email_taken");
     let personId: string;
     if (input.personId) {
       // An existing person of this site: a household member, a child's birth parent, a youth.
-      const person = await trx.selectFrom("person").select(["id", "site_id"]).where("id", "=", input.personId).executeTakeFirst();
+      const person = await trx
+        .selectFrom("person")
+        .select(["id", "site_id"])
+        .where("id", "=", input.personId)
+        .executeTakeFirst();
       if (!person || person.site_id !== siteId) throw notFound();
-      const hasAccount = await trx.selectFrom("user_account").select("id").where("person_id", "=", person.id).executeTakeFirst();
+      const hasAccount = await trx
+        .selectFrom("user_account")
+        .select("id")
+        .where("person_id", "=", person.id)
+        .executeTakeFirst();
       if (hasAccount) throw new AppError("conflict", "error.person_has_account");
       personId = person.id;
       await trx.updateTable("person").set({ email }).where("id", "=", person.id).execute();
@@ -54,24 +66,54 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, siteId: str
       if (problems.length) throw invalid(problems);
       const person = await trx
         .insertInto("person")
-        .values({ site_id: siteId, given_name: input.givenName!.trim(), family_name: input.familyName!.trim(), email, preferred_language: input.language })
+        .values({
+          site_id: siteId,
+          given_name: input.givenName!.trim(),
+          family_name: input.familyName!.trim(),
+          email,
+          preferred_language: input.language,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       personId = person.id;
     }
     const user = await trx
       .insertInto("user_account")
-      .values({ person_id: personId, email, password_hash: null, status: "invited", preferred_language: input.language })
+      .values({
+        person_id: personId,
+        email,
+        password_hash: null,
+        status: "invited",
+        preferred_language: input.language,
+      })
       .returning(["id"])
       .executeTakeFirstOrThrow();
-    await trx.insertInto("role_grant").values({ user_id: user.id, role_code: input.role, site_id: siteId, unit_id: null }).execute();
-    const token = await issueToken(trx, { userId: user.id, purpose: "invitation", siteId, createdBy: actor.userId, now });
+    await trx
+      .insertInto("role_grant")
+      .values({ user_id: user.id, role_code: input.role, site_id: siteId, unit_id: null })
+      .execute();
+    const token = await issueToken(trx, {
+      userId: user.id,
+      purpose: "invitation",
+      siteId,
+      createdBy: actor.userId,
+      now,
+    });
     const site = await trx.selectFrom("site").select("name").where("id", "=", siteId).executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: "user.invite", entityType: "user_account", entityId: user.id, siteId, outcome: "success" });
+    await recordAudit(trx, actor, {
+      action: "user.invite",
+      entityType: "user_account",
+      entityId: user.id,
+      siteId,
+      outcome: "success",
+    });
     return { userId: user.id, token, siteName: site.name };
   });
   const link = `${publicBaseUrl()}/accept-invitation#token=${result.token}`;
-  await sendEmail(db, { to: email, ...linkEmail(input.language, "invitation", { site: result.siteName, link, inviter: actor.displayName }) });
+  await sendEmail(db, {
+    to: email,
+    ...linkEmail(input.language, "invitation", { site: result.siteName, link, inviter: actor.displayName }),
+  });
   return {
     userId: result.userId,
     email,
@@ -87,7 +129,13 @@ export async function resendInvitation(db: Kysely<Database>, actor: Actor, siteI
     const user = await trx
       .selectFrom("user_account")
       .innerJoin("role_grant", "role_grant.user_id", "user_account.id")
-      .select(["user_account.id", "user_account.email", "user_account.status", "user_account.preferred_language", "role_grant.role_code"])
+      .select([
+        "user_account.id",
+        "user_account.email",
+        "user_account.status",
+        "user_account.preferred_language",
+        "role_grant.role_code",
+      ])
       .where("user_account.id", "=", userId)
       .where("role_grant.site_id", "=", siteId)
       .executeTakeFirst();
@@ -96,12 +144,26 @@ export async function resendInvitation(db: Kysely<Database>, actor: Actor, siteI
     if (user.status !== "invited") throw new AppError("conflict", "error.not_invited");
     const token = await issueToken(trx, { userId, purpose: "invitation", siteId, createdBy: actor.userId, now });
     const site = await trx.selectFrom("site").select("name").where("id", "=", siteId).executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: "user.invite_resend", entityType: "user_account", entityId: userId, siteId, outcome: "success" });
+    await recordAudit(trx, actor, {
+      action: "user.invite_resend",
+      entityType: "user_account",
+      entityId: userId,
+      siteId,
+      outcome: "success",
+    });
     return { token, email: user.email, language: user.preferred_language, siteName: site.name };
   });
   const link = `${publicBaseUrl()}/accept-invitation#token=${result.token}`;
-  await sendEmail(db, { to: result.email, ...linkEmail(result.language, "invitation", { site: result.siteName, link, inviter: actor.displayName }) });
-  return { userId, email: result.email, status: "invited" as const, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS.invitation).toISOString() };
+  await sendEmail(db, {
+    to: result.email,
+    ...linkEmail(result.language, "invitation", { site: result.siteName, link, inviter: actor.displayName }),
+  });
+  return {
+    userId,
+    email: result.email,
+    status: "invited" as const,
+    expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS.invitation).toISOString(),
+  };
 }
 
 const linkInvalid = () => new AppError("link_invalid", "error.link_invalid", {}, [], 400);
@@ -115,12 +177,20 @@ export async function previewInvitation(db: Kysely<Database>, token: string, now
     .select(["user_account.email", "person.given_name", "person.family_name"])
     .where("user_account.id", "=", row.user_id)
     .executeTakeFirstOrThrow();
-  const site = row.site_id ? await db.selectFrom("site").select("name").where("id", "=", row.site_id).executeTakeFirst() : undefined;
+  const site = row.site_id
+    ? await db.selectFrom("site").select("name").where("id", "=", row.site_id).executeTakeFirst()
+    : undefined;
   return { email: user.email, displayName: `${user.given_name} ${user.family_name}`, siteName: site?.name ?? "" };
 }
 
 /** The invitee sets a first password; the account becomes active. */
-export async function acceptInvitation(db: Kysely<Database>, token: string, password: string, client: { ip: string | null; requestId: string | null }, now: Date) {
+export async function acceptInvitation(
+  db: Kysely<Database>,
+  token: string,
+  password: string,
+  client: { ip: string | null; requestId: string | null },
+  now: Date,
+) {
   checkPasswordPolicy(password);
   const row = await liveToken(db, token, "invitation", now);
   if (!row) throw linkInvalid();
@@ -135,13 +205,17 @@ export async function acceptInvitation(db: Kysely<Database>, token: string, pass
       .returning("email")
       .executeTakeFirst();
     if (!updated) throw linkInvalid();
-    await recordAudit(trx, { userId: row.user_id, ip: client.ip, requestId: client.requestId }, {
-      action: "user.accept_invitation",
-      entityType: "user_account",
-      entityId: row.user_id,
-      siteId: row.site_id,
-      outcome: "success",
-    });
+    await recordAudit(
+      trx,
+      { userId: row.user_id, ip: client.ip, requestId: client.requestId },
+      {
+        action: "user.accept_invitation",
+        entityType: "user_account",
+        entityId: row.user_id,
+        siteId: row.site_id,
+        outcome: "success",
+      },
+    );
     return { email: updated.email };
   });
 }
@@ -154,13 +228,18 @@ export const RESETS_PER_HOUR = 3;
  * has an account (OWASP Forgot Password Cheat Sheet), and the email is sent
  * after the reply so its time does not tell either.
  */
-export async function requestPasswordReset(db: Kysely<Database>, email: string, client: { ip: string | null; requestId: string | null }, now: Date) {
+export async function requestPasswordReset(
+  db: Kysely<Database>,
+  email: string,
+  client: { ip: string | null; requestId: string | null },
+  now: Date,
+) {
   const user = await db
     .selectFrom("user_account")
     .select(["id", "email", "status", "preferred_language"])
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", accountKey(email)))
     .executeTakeFirst();
-  if (!user || user.status !== "active") return null;
+  if (user?.status !== "active") return null;
   const recent = await db
     .selectFrom("account_token")
     .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -171,7 +250,11 @@ export async function requestPasswordReset(db: Kysely<Database>, email: string, 
   if (Number(recent.n) >= RESETS_PER_HOUR) return null;
   const token = await db.transaction().execute(async (trx) => {
     const t = await issueToken(trx, { userId: user.id, purpose: "password_reset", now });
-    await recordAudit(trx, { userId: user.id, ip: client.ip, requestId: client.requestId }, { action: "auth.password_reset_request", entityType: "user_account", entityId: user.id, outcome: "success" });
+    await recordAudit(
+      trx,
+      { userId: user.id, ip: client.ip, requestId: client.requestId },
+      { action: "auth.password_reset_request", entityType: "user_account", entityId: user.id, outcome: "success" },
+    );
     return t;
   });
   const link = `${publicBaseUrl()}/reset-password#token=${token}`;
@@ -179,7 +262,13 @@ export async function requestPasswordReset(db: Kysely<Database>, email: string, 
 }
 
 /** A new password from a reset link: every session of the account ends, the lockout is lifted. */
-export async function completePasswordReset(db: Kysely<Database>, token: string, password: string, client: { ip: string | null; requestId: string | null }, now: Date) {
+export async function completePasswordReset(
+  db: Kysely<Database>,
+  token: string,
+  password: string,
+  client: { ip: string | null; requestId: string | null },
+  now: Date,
+) {
   checkPasswordPolicy(password);
   const row = await liveToken(db, token, "password_reset", now);
   if (!row) throw linkInvalid();
@@ -196,7 +285,11 @@ export async function completePasswordReset(db: Kysely<Database>, token: string,
     if (!updated) throw linkInvalid();
     await revokeAllSessionsOf(trx, row.user_id);
     await forgiveFailures(trx, accountKey(updated.email));
-    await recordAudit(trx, { userId: row.user_id, ip: client.ip, requestId: client.requestId }, { action: "auth.password_reset", entityType: "user_account", entityId: row.user_id, outcome: "success" });
+    await recordAudit(
+      trx,
+      { userId: row.user_id, ip: client.ip, requestId: client.requestId },
+      { action: "auth.password_reset", entityType: "user_account", entityId: row.user_id, outcome: "success" },
+    );
     return { email: updated.email };
   });
 }
@@ -223,18 +316,42 @@ export async function listSiteUsers(db: Kysely<Database>, actor: Actor, siteId: 
     .orderBy("person.family_name")
     .orderBy("person.given_name")
     .execute();
-  const byId = new Map<string, { id: string; email: string; displayName: string; status: string; roles: string[]; mfaEnrolled: boolean }>();
+  const byId = new Map<
+    string,
+    { id: string; email: string; displayName: string; status: string; roles: string[]; mfaEnrolled: boolean }
+  >();
   for (const r of rows) {
-    const user = byId.get(r.id) ?? { id: r.id, email: r.email, displayName: `${r.given_name} ${r.family_name}`, status: r.status, roles: [], mfaEnrolled: Boolean(r.confirmed_at) };
+    const user = byId.get(r.id) ?? {
+      id: r.id,
+      email: r.email,
+      displayName: `${r.given_name} ${r.family_name}`,
+      status: r.status,
+      roles: [],
+      mfaEnrolled: Boolean(r.confirmed_at),
+    };
     if (!user.roles.includes(r.role_code)) user.roles.push(r.role_code);
     byId.set(r.id, user);
   }
-  await db.transaction().execute((trx) => recordAudit(trx, actor, { action: "user.list", entityType: "site", entityId: siteId, siteId, outcome: "success" }));
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, actor, {
+      action: "user.list",
+      entityType: "site",
+      entityId: siteId,
+      siteId,
+      outcome: "success",
+    }),
+  );
   return [...byId.values()];
 }
 
 /** Disables or re-enables an account of the site; disabling ends every session at once. */
-export async function setUserEnabled(db: Kysely<Database>, actor: Actor, siteId: string, userId: string, enabled: boolean) {
+export async function setUserEnabled(
+  db: Kysely<Database>,
+  actor: Actor,
+  siteId: string,
+  userId: string,
+  enabled: boolean,
+) {
   requireAccess(actor, "user:manage", { siteId });
   if (!enabled && userId === actor.userId) throw new AppError("conflict", "error.cannot_disable_self");
   return db.transaction().execute(async (trx) => {
@@ -247,9 +364,19 @@ export async function setUserEnabled(db: Kysely<Database>, actor: Actor, siteId:
       .executeTakeFirst();
     if (!user) throw notFound();
     const status = enabled ? (user.password_hash ? "active" : "invited") : "disabled";
-    await trx.updateTable("user_account").set((eb) => ({ status, version: eb("version", "+", 1) })).where("id", "=", userId).execute();
+    await trx
+      .updateTable("user_account")
+      .set((eb) => ({ status, version: eb("version", "+", 1) }))
+      .where("id", "=", userId)
+      .execute();
     if (!enabled) await revokeAllSessionsOf(trx, userId);
-    await recordAudit(trx, actor, { action: enabled ? "user.enable" : "user.disable", entityType: "user_account", entityId: userId, siteId, outcome: "success" });
+    await recordAudit(trx, actor, {
+      action: enabled ? "user.enable" : "user.disable",
+      entityType: "user_account",
+      entityId: userId,
+      siteId,
+      outcome: "success",
+    });
     return { id: userId, status, mfaEnrolled: await isEnrolled(trx, userId) };
   });
 }
@@ -265,7 +392,13 @@ export async function getSecurityPolicy(db: Kysely<Database>, actor: Actor, site
   return policyView(await policyOfSite(db, siteId));
 }
 
-export async function updateSecurityPolicy(db: Kysely<Database>, actor: Actor, siteId: string, input: PolicyInput, now: Date) {
+export async function updateSecurityPolicy(
+  db: Kysely<Database>,
+  actor: Actor,
+  siteId: string,
+  input: PolicyInput,
+  now: Date,
+) {
   requireAccess(actor, "security:manage", { siteId });
   return db.transaction().execute(async (trx) => {
     const current = await policyOfSite(trx, siteId);
@@ -282,7 +415,13 @@ export async function updateSecurityPolicy(db: Kysely<Database>, actor: Actor, s
       .values({ site_id: siteId, ...values, version: current.version + 1 })
       .onConflict((oc) => oc.column("site_id").doUpdateSet({ ...values, version: current.version + 1 }))
       .execute();
-    await recordAudit(trx, actor, { action: "security_policy.update", entityType: "site", entityId: siteId, siteId, outcome: "success" });
+    await recordAudit(trx, actor, {
+      action: "security_policy.update",
+      entityType: "site",
+      entityId: siteId,
+      siteId,
+      outcome: "success",
+    });
     return policyView(await policyOfSite(trx, siteId));
   });
 }

@@ -28,7 +28,12 @@ export function accountKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-async function failuresSince(db: Kysely<Database>, column: "account_key" | "ip", value: string, since: Date): Promise<number> {
+async function failuresSince(
+  db: Kysely<Database>,
+  column: "account_key" | "ip",
+  value: string,
+  since: Date,
+): Promise<number> {
   const row = await db
     .selectFrom("sign_in_failure")
     .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -40,11 +45,16 @@ async function failuresSince(db: Kysely<Database>, column: "account_key" | "ip",
 
 /** True when this account or address may not try a secret now. */
 export async function isThrottled(db: Kysely<Database>, key: string, ip: string | null, now: Date): Promise<boolean> {
-  const lock = await db.selectFrom("account_lockout").select("locked_until").where("account_key", "=", key).executeTakeFirst();
+  const lock = await db
+    .selectFrom("account_lockout")
+    .select("locked_until")
+    .where("account_key", "=", key)
+    .executeTakeFirst();
   if (lock && lock.locked_until > now) return true;
   const minuteAgo = new Date(now.getTime() - 60_000);
   if ((await failuresSince(db, "account_key", key, minuteAgo)) >= THROTTLE.accountPerMinute) return true;
-  if ((await failuresSince(db, "account_key", key, new Date(now.getTime() - 3_600_000))) >= THROTTLE.accountPerHour) return true;
+  if ((await failuresSince(db, "account_key", key, new Date(now.getTime() - 3_600_000))) >= THROTTLE.accountPerHour)
+    return true;
   if (ip && (await failuresSince(db, "ip", ip, minuteAgo)) >= THROTTLE.addressPerMinute) return true;
   return false;
 }

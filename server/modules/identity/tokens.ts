@@ -54,6 +54,11 @@ export async function liveToken(db: Kysely<Database>, token: string, purpose: To
 
 /** Marks a token used; false when someone else used it first (two tabs, a replay). */
 export async function consumeToken(db: Kysely<Database>, idHash: string, now: Date): Promise<boolean> {
-  const result = await db.updateTable("account_token").set({ used_at: now }).where("id_hash", "=", idHash).where("used_at", "is", null).executeTakeFirst();
+  const result = await db
+    .updateTable("account_token")
+    .set({ used_at: now })
+    .where("id_hash", "=", idHash)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -29,8 +29,16 @@ export function networkRepository(db: Kysely<Database>) {
     async unitsOf(siteId: string) {
       return db
         .selectFrom("unit")
-        .leftJoin("role_grant", (j) => j.onRef("role_grant.unit_id", "=", "unit.id").on("role_grant.ends_on", "is", null))
-        .select((eb) => ["unit.id", "unit.name", "unit.kind", "unit.parent_unit_id", eb.fn.count<number>("role_grant.id").as("staff_count")])
+        .leftJoin("role_grant", (j) =>
+          j.onRef("role_grant.unit_id", "=", "unit.id").on("role_grant.ends_on", "is", null),
+        )
+        .select((eb) => [
+          "unit.id",
+          "unit.name",
+          "unit.kind",
+          "unit.parent_unit_id",
+          eb.fn.count<number>("role_grant.id").as("staff_count"),
+        ])
         .where("unit.site_id", "=", siteId)
         .groupBy("unit.id")
         .orderBy("unit.name")

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { requireActor } from "../../platform/http/request-context.js";
+import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { SiteDetail, SiteIdParams, SiteSummary } from "./schema.js";
 import { networkService } from "./service.js";
 
@@ -9,13 +9,26 @@ export function registerNetworkRoutes(app: App, deps: PlatformDeps) {
 
   app.get(
     "/api/network/sites",
-    { schema: { tags: ["network"], summary: "Sites the signed-in user works in", response: { 200: z.object({ sites: z.array(SiteSummary) }) } } },
+    {
+      schema: {
+        tags: ["network"],
+        summary: "Sites the signed-in user works in",
+        response: { 200: z.object({ sites: z.array(SiteSummary) }) },
+      },
+    },
     async (request) => ({ sites: await service.listSites(requireActor(request)) }),
   );
 
   app.get(
     "/api/network/sites/:siteId",
-    { schema: { tags: ["network"], summary: "One site with its units and staff counts", params: SiteIdParams, response: { 200: SiteDetail } } },
+    {
+      schema: {
+        tags: ["network"],
+        summary: "One site with its units and staff counts",
+        params: SiteIdParams,
+        response: { 200: SiteDetail },
+      },
+    },
     async (request) => service.getSite(requireActor(request), request.params.siteId),
   );
 }

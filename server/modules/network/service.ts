@@ -2,8 +2,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { heldPermissions, requireAccess } from "../../platform/access/require-access.js";
-import type { SiteDetail, SiteSummary } from "./schema.js";
 import { networkRepository } from "./repository.js";
+import type { SiteDetail, SiteSummary } from "./schema.js";
 
 function toSummary(row: Awaited<ReturnType<ReturnType<typeof networkRepository>["sitesIn"]>>[number]): SiteSummary {
   return {
@@ -33,7 +33,13 @@ export function networkService(db: Kysely<Database>) {
       const [units, staff] = await Promise.all([repository.unitsOf(siteId), repository.staffByRole(siteId)]);
       return {
         ...toSummary(row),
-        units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentUnitId: u.parent_unit_id, staffCount: Number(u.staff_count) })),
+        units: units.map((u) => ({
+          id: u.id,
+          name: u.name,
+          kind: u.kind,
+          parentUnitId: u.parent_unit_id,
+          staffCount: Number(u.staff_count),
+        })),
         staffByRole: staff.map((s) => ({ role: s.role_code, count: Number(s.count) })),
       };
     },

@@ -49,7 +49,8 @@ async function spansOf(db: Kysely<Database>, areas: OutcomeArea[]) {
   if (missing.length) {
     const rows = await outcomesRepository(db).dataSpans(missing.map((a) => a.id));
     if (spanCache.size + missing.length > SPAN_CACHE_MAX) spanCache.clear();
-    for (const a of missing) spanCache.set(keyOf(a), rows.find((r) => r.area_id === a.id) ?? { first_day: null, last_day: null });
+    for (const a of missing)
+      spanCache.set(keyOf(a), rows.find((r) => r.area_id === a.id) ?? { first_day: null, last_day: null });
   }
   return new Map(areas.map((a) => [a.id, spanCache.get(keyOf(a))!]));
 }
@@ -61,7 +62,10 @@ export async function visibleAreas(db: Kysely<Database>, actor: Actor): Promise<
   const [areas, grantSites] = await Promise.all([listAreas(db), repository.sites(stateGrantSites(actor))]);
   const reach = outcomeReach(actor, new Map(grantSites.map((s) => [s.id, s.state_code])));
   const seen = areas.filter((a) => reach.sees(a));
-  const [sites, spans] = await Promise.all([repository.sites(seen.map((a) => a.siteId).filter((id): id is string => id !== null)), spansOf(db, seen)]);
+  const [sites, spans] = await Promise.all([
+    repository.sites(seen.map((a) => a.siteId).filter((id): id is string => id !== null)),
+    spansOf(db, seen),
+  ]);
   return seen.map((area) => {
     const site = sites.find((s) => s.id === area.siteId);
     const span = spans.get(area.id);
@@ -78,7 +82,8 @@ export async function visibleAreas(db: Kysely<Database>, actor: Actor): Promise<
 /** One area by code or by its site's id, or 404: an area outside the actor's reach does not exist for them. */
 export async function visibleArea(db: Kysely<Database>, actor: Actor, choice: AreaChoice): Promise<VisibleArea> {
   const areas = await visibleAreas(db, actor);
-  if (!choice.area && !choice.site) throw new AppError("validation", "error.validation", {}, [{ field: "area", messageKey: "validation.required" }]);
+  if (!choice.area && !choice.site)
+    throw new AppError("validation", "error.validation", {}, [{ field: "area", messageKey: "validation.required" }]);
   const area = areas.find((a) => (choice.area ? a.code === choice.area : a.siteId === choice.site));
   if (!area) throw new AppError("not_found", "outcomes.area_not_found", { area: choice.area ?? choice.site ?? "" });
   return area;

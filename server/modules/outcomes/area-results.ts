@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
+import type { VisibleArea } from "./area-context.js";
 import { readHistoryColumns } from "./data/read-columns.js";
 import type { HistoryColumns } from "./history/columns.js";
 import { computeMeasures } from "./measures/engine.js";
 import type { Period, PeriodResults } from "./measures/types.js";
-import type { VisibleArea } from "./area-context.js";
 
 export type AreaResults = PeriodResults & { sites: string[]; sources: SourcesBySite };
 
@@ -22,7 +22,8 @@ export interface SourcesBySite {
 function sourcesOf(columns: HistoryColumns): SourcesBySite {
   const reports = columns.sites.map(() => false);
   const homes = columns.sites.map(() => false);
-  for (let c = 0; c < columns.childCount; c++) if (columns.reportStart[c + 1] > columns.reportStart[c]) reports[columns.site[c]] = true;
+  for (let c = 0; c < columns.childCount; c++)
+    if (columns.reportStart[c + 1] > columns.reportStart[c]) reports[columns.site[c]] = true;
   for (const home of columns.homes) if (home.site < homes.length) homes[home.site] = true;
   return { reports, homes };
 }
@@ -33,7 +34,11 @@ export async function columnsOf(db: Kysely<Database>, areas: VisibleArea[]): Pro
 }
 
 /** Every measure for every period over the areas' children, in one engine pass. */
-export async function computeForAreas(db: Kysely<Database>, areas: VisibleArea[], periods: Period[]): Promise<AreaResults[]> {
+export async function computeForAreas(
+  db: Kysely<Database>,
+  areas: VisibleArea[],
+  periods: Period[],
+): Promise<AreaResults[]> {
   const columns = await columnsOf(db, areas);
   const sources = sourcesOf(columns);
   return computeMeasures(columns, periods).map((r) => ({ ...r, sites: columns.sites, sources }));

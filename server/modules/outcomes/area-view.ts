@@ -1,9 +1,14 @@
 import type { z } from "zod";
-import { isoOf } from "./history/days.js";
-import { defaultPeriodStart, halfYearStartOnOrAfter, latestCompletePeriodStart, offeredPeriodStarts } from "./periods.js";
-import { isSmallCell } from "./suppression.js";
 import type { VisibleArea } from "./area-context.js";
+import { isoOf } from "./history/days.js";
+import {
+  defaultPeriodStart,
+  halfYearStartOnOrAfter,
+  latestCompletePeriodStart,
+  offeredPeriodStarts,
+} from "./periods.js";
 import type { AreaView } from "./schema.js";
+import { isSmallCell } from "./suppression.js";
 
 const todayDay = () => Math.floor(Date.now() / 86_400_000);
 

@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../platform/errors/app-error.js";
-import type { HistoryColumns } from "./history/columns.js";
-import { computeMeasures } from "./measures/engine.js";
-import { measureCatalogue, type MeasureId } from "./measures/catalogue.js";
-import type { Period } from "./measures/types.js";
-import { columnsOf } from "./area-results.js";
 import type { VisibleArea } from "./area-context.js";
+import { columnsOf } from "./area-results.js";
+import type { HistoryColumns } from "./history/columns.js";
+import { type MeasureId, measureCatalogue } from "./measures/catalogue.js";
+import { computeMeasures } from "./measures/engine.js";
+import type { Period } from "./measures/types.js";
 
 /** The engine groups results by a Uint16 site index: this many children per pass. */
 const CHILDREN_PER_PASS = 65_535;
@@ -22,7 +22,13 @@ const CHILDREN_PER_PASS = 65_535;
  * code that makes the figure (siblings are grouped by family, not by site, so
  * they are unaffected). Homes have no children and are left out.
  */
-export async function drillDownKeys(db: Kysely<Database>, area: VisibleArea, period: Period, measure: MeasureId, part: "denominator" | "numerator"): Promise<number[]> {
+export async function drillDownKeys(
+  db: Kysely<Database>,
+  area: VisibleArea,
+  period: Period,
+  measure: MeasureId,
+  part: "denominator" | "numerator",
+): Promise<number[]> {
   const unit = measureCatalogue[measure].unit;
   if (part === "numerator" && (unit === "days" || unit === "count")) {
     throw new AppError("validation", "error.validation", {}, [{ field: "part", messageKey: "outcomes.no_numerator" }]);
@@ -34,7 +40,8 @@ export async function drillDownKeys(db: Kysely<Database>, area: VisibleArea, per
     const [result] = computeMeasures(eachChildASite(cols, first, count), [period]);
     for (let i = 0; i < count; i++) {
       const tally = result.bySite[i][measure];
-      if (part === "denominator" ? tally.denominator > 0 : (tally.numerator ?? 0) > 0) keys.push(cols.childKey[first + i]);
+      if (part === "denominator" ? tally.denominator > 0 : (tally.numerator ?? 0) > 0)
+        keys.push(cols.childKey[first + i]);
     }
   }
   return keys;

@@ -1,11 +1,18 @@
 import type { z } from "zod";
-import { isoOf } from "./history/days.js";
-import { measureCatalogue, type MeasureId } from "./measures/catalogue.js";
-import { ageGroupKeys, dimensions, type Dimension, type MeasureResult, type Period, type Tally } from "./measures/types.js";
 import { raceNames, sexNames } from "./history/codes.js";
+import { isoOf } from "./history/days.js";
+import { type MeasureId, measureCatalogue } from "./measures/catalogue.js";
+import {
+  ageGroupKeys,
+  type Dimension,
+  dimensions,
+  type MeasureResult,
+  type Period,
+  type Tally,
+} from "./measures/types.js";
 import { afcarsLabel, followUpComplete, launchRelation } from "./periods.js";
-import { showBreakdown, showTally, type ShownTally } from "./suppression.js";
 import type { BreakdownRow, MeasureReport, PeriodView, TrendPoint } from "./schema.js";
+import { type ShownTally, showBreakdown, showTally } from "./suppression.js";
 
 /** The engine's results as the API shows them, suppression applied for viewers outside the site. */
 
@@ -22,7 +29,11 @@ export function sourceNeeded(measure: MeasureId): Exclude<MissingSource, null> |
 }
 
 /** Which source a measure lacks in an area's data (see area-results.ts SourcesBySite), or null. */
-export function missingSource(measure: MeasureId, sources: { reports: boolean[]; homes: boolean[] }, site: number): MissingSource {
+export function missingSource(
+  measure: MeasureId,
+  sources: { reports: boolean[]; homes: boolean[] },
+  site: number,
+): MissingSource {
   const needed = sourceNeeded(measure);
   if (needed === "maltreatment_reports" && !sources.reports[site]) return needed;
   if (needed === "homes" && !sources.homes[site]) return needed;
@@ -48,7 +59,14 @@ export interface TrendInput {
   tally: Tally;
 }
 
-export function trendPoints(measure: MeasureId, points: TrendInput[], exact: boolean, launch: number | null, asOf: number | null, missing: MissingSource = null): z.infer<typeof TrendPoint>[] {
+export function trendPoints(
+  measure: MeasureId,
+  points: TrendInput[],
+  exact: boolean,
+  launch: number | null,
+  asOf: number | null,
+  missing: MissingSource = null,
+): z.infer<typeof TrendPoint>[] {
   return points.map(({ period, tally }) => ({
     ...shownCell(measure, tally, exact, missing),
     period: periodView(period),
@@ -59,11 +77,23 @@ export function trendPoints(measure: MeasureId, points: TrendInput[], exact: boo
 
 /** Each dimension's groups in their published order (an object would put "17" first: integer-like keys sort ahead). */
 const unknownLast = (names: readonly string[]) => [...names.filter((n) => n !== "unknown"), "unknown"];
-const groupOrder: Record<Dimension, readonly string[]> = { age_group: ageGroupKeys, race: unknownLast(raceNames), sex: unknownLast(sexNames) };
+const groupOrder: Record<Dimension, readonly string[]> = {
+  age_group: ageGroupKeys,
+  race: unknownLast(raceNames),
+  sex: unknownLast(sexNames),
+};
 
 /** A breakdown's groups in order, leaving out groups with no one in them. */
-function breakdownRows(measure: MeasureId, dimension: Dimension, groups: Record<string, Tally>, exact: boolean, missing: MissingSource): z.infer<typeof BreakdownRow>[] {
-  const keys = groupOrder[dimension].filter((k) => groups[k] && (groups[k].denominator > 0 || (groups[k].numerator ?? 0) > 0));
+function breakdownRows(
+  measure: MeasureId,
+  dimension: Dimension,
+  groups: Record<string, Tally>,
+  exact: boolean,
+  missing: MissingSource,
+): z.infer<typeof BreakdownRow>[] {
+  const keys = groupOrder[dimension].filter(
+    (k) => groups[k] && (groups[k].denominator > 0 || (groups[k].numerator ?? 0) > 0),
+  );
   const present = Object.fromEntries(keys.map((k) => [k, missing ? { ...groups[k], value: null } : groups[k]]));
   const shown = showBreakdown(present, measureCatalogue[measure].unit, exact);
   return keys.map((group) => ({ group, ...shown[group] }));
@@ -76,7 +106,9 @@ export function measureReport(
 ): z.infer<typeof MeasureReport> {
   const info = measureCatalogue[result.measure];
   const shown = shownCell(result.measure, result, context.exact, context.missing);
-  const by = Object.fromEntries(dimensions.map((d) => [d, breakdownRows(result.measure, d, result.by[d], context.exact, context.missing)])) as z.infer<typeof MeasureReport>["by"];
+  const by = Object.fromEntries(
+    dimensions.map((d) => [d, breakdownRows(result.measure, d, result.by[d], context.exact, context.missing)]),
+  ) as z.infer<typeof MeasureReport>["by"];
   return {
     ...shown,
     measure: result.measure,

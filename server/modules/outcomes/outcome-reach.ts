@@ -24,7 +24,12 @@ export interface OutcomeReach {
 export function outcomeReach(actor: Actor, stateOfSite: ReadonlyMap<string, string>): OutcomeReach {
   const held = heldPermissions(actor, "outcomes:read");
   const exactSites = new Set(held.filter((p) => p.scope === "site").map((p) => p.siteId));
-  const states = new Set(held.filter((p) => p.scope === "state").map((p) => stateOfSite.get(p.siteId)).filter((s): s is string => s !== undefined));
+  const states = new Set(
+    held
+      .filter((p) => p.scope === "state")
+      .map((p) => stateOfSite.get(p.siteId))
+      .filter((s): s is string => s !== undefined),
+  );
   const network = held.some((p) => p.scope === "network");
   return {
     sees: (area) => network || (area.siteId !== null && exactSites.has(area.siteId)) || states.has(area.stateCode),
@@ -34,5 +39,11 @@ export function outcomeReach(actor: Actor, stateOfSite: ReadonlyMap<string, stri
 
 /** The sites whose state a 'state' grant needs to know. */
 export function stateGrantSites(actor: Actor): string[] {
-  return [...new Set(heldPermissions(actor, "outcomes:read").filter((p) => p.scope === "state").map((p) => p.siteId))];
+  return [
+    ...new Set(
+      heldPermissions(actor, "outcomes:read")
+        .filter((p) => p.scope === "state")
+        .map((p) => p.siteId),
+    ),
+  ];
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { dayOf, isoOf } from "./history/days.js";
-import { afcarsLabel, defaultPeriodStart, followUpComplete, halfYearSteps, launchRelation, offeredPeriodStarts, periodBeforeLaunch, trendEndingWith } from "./periods.js";
 import { periodStarting } from "./measures/engine.js";
+import {
+  afcarsLabel,
+  defaultPeriodStart,
+  followUpComplete,
+  halfYearSteps,
+  launchRelation,
+  offeredPeriodStarts,
+  periodBeforeLaunch,
+  trendEndingWith,
+} from "./periods.js";
 
 const day = dayOf;
 const iso = (d: number) => isoOf(d);
@@ -23,9 +32,27 @@ describe("dashboard periods", () => {
 
   it("step trends by six months and name aligned periods as CB does", () => {
     const trend = trendEndingWith(day("2024-10-01"), 8);
-    expect(trend.map((p) => iso(p.start))).toEqual(["2021-04-01", "2021-10-01", "2022-04-01", "2022-10-01", "2023-04-01", "2023-10-01", "2024-04-01", "2024-10-01"]);
+    expect(trend.map((p) => iso(p.start))).toEqual([
+      "2021-04-01",
+      "2021-10-01",
+      "2022-04-01",
+      "2022-10-01",
+      "2023-04-01",
+      "2023-10-01",
+      "2024-04-01",
+      "2024-10-01",
+    ]);
     expect(iso(trend[7].end)).toBe("2025-09-30");
-    expect(trend.map(afcarsLabel)).toEqual(["21B22A", "22A22B", "22B23A", "23A23B", "23B24A", "24A24B", "24B25A", "25A25B"]);
+    expect(trend.map(afcarsLabel)).toEqual([
+      "21B22A",
+      "22A22B",
+      "22B23A",
+      "23A23B",
+      "23B24A",
+      "24A24B",
+      "24B25A",
+      "25A25B",
+    ]);
     expect(afcarsLabel(periodStarting(day("2024-07-15")))).toBeNull();
     expect(halfYearSteps(day("2024-10-01"), day("2024-10-01"))).toHaveLength(1);
   });

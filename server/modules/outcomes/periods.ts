@@ -1,6 +1,6 @@
 import { addMonths, dayOf, isoOf } from "./history/days.js";
-import { periodStarting } from "./measures/engine.js";
 import type { MeasureId } from "./measures/catalogue.js";
+import { periodStarting } from "./measures/engine.js";
 import type { Period } from "./measures/types.js";
 
 /**
@@ -75,7 +75,8 @@ export function latestCompletePeriodStart(asOf: number): number {
 /** Every half-year start from the first on or after `dataFrom` to the latest complete one, newest first. */
 export function offeredPeriodStarts(dataFrom: number, asOf: number): number[] {
   const starts: number[] = [];
-  for (let s = latestCompletePeriodStart(asOf); s >= halfYearStartOnOrAfter(dataFrom); s = addMonths(s, -6)) starts.push(s);
+  for (let s = latestCompletePeriodStart(asOf); s >= halfYearStartOnOrAfter(dataFrom); s = addMonths(s, -6))
+    starts.push(s);
   return starts;
 }
 

@@ -4,9 +4,9 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { hasPermission } from "../../platform/access/require-access.js";
 import { taskService } from "../children/task-service.js";
+import type { VisibleArea } from "./area-context.js";
 import { isoOf } from "./history/days.js";
 import type { Period } from "./measures/types.js";
-import type { VisibleArea } from "./area-context.js";
 import type { PracticeTimelinessRow } from "./schema.js";
 
 /**
@@ -22,7 +22,15 @@ export async function practiceTimeliness(db: Kysely<Database>, actor: Actor, are
   const { rows } = await taskService(db).timeliness(actor, 0, undefined, { from, to, siteId: area.siteId });
   const byPractice = new Map<string, z.infer<typeof PracticeTimelinessRow>>();
   for (const r of rows) {
-    const sum = byPractice.get(r.practice) ?? { practice: r.practice, onTime: 0, late: 0, overdue: 0, pending: 0, notRequired: 0, onTimeRate: null };
+    const sum = byPractice.get(r.practice) ?? {
+      practice: r.practice,
+      onTime: 0,
+      late: 0,
+      overdue: 0,
+      pending: 0,
+      notRequired: 0,
+      onTimeRate: null,
+    };
     sum.onTime += r.onTime;
     sum.late += r.late;
     sum.overdue += r.overdue;

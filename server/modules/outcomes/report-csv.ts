@@ -1,8 +1,21 @@
 import type { z } from "zod";
-import { SUPPRESSED_MARK } from "./suppression.js";
 import type { Cell, Report } from "./schema.js";
+import { SUPPRESSED_MARK } from "./suppression.js";
 
-const header = ["area", "period_start", "period_end", "measure", "unit", "dimension", "group", "numerator", "denominator", "value", "national", "follow_up_complete"];
+const header = [
+  "area",
+  "period_start",
+  "period_end",
+  "measure",
+  "unit",
+  "dimension",
+  "group",
+  "numerator",
+  "denominator",
+  "value",
+  "national",
+  "follow_up_complete",
+];
 
 /** RFC 4180: quote a field holding a comma, quote or line break. */
 function field(value: string): string {
@@ -23,16 +36,37 @@ function part(cell: z.infer<typeof Cell>, key: "numerator" | "denominator" | "va
  */
 export function reportCsv(report: z.infer<typeof Report>): string {
   const lines = [header.join(",")];
-  const row = (measure: (typeof report.measures)[number], period: { start: string; end: string }, dimension: string, group: string, cell: z.infer<typeof Cell>, complete: boolean) =>
+  const row = (
+    measure: (typeof report.measures)[number],
+    period: { start: string; end: string },
+    dimension: string,
+    group: string,
+    cell: z.infer<typeof Cell>,
+    complete: boolean,
+  ) =>
     lines.push(
-      [report.area.code, period.start, period.end, measure.measure, measure.unit, dimension, group, part(cell, "numerator"), part(cell, "denominator"), part(cell, "value"), measure.national === null ? "" : String(measure.national), String(complete)]
+      [
+        report.area.code,
+        period.start,
+        period.end,
+        measure.measure,
+        measure.unit,
+        dimension,
+        group,
+        part(cell, "numerator"),
+        part(cell, "denominator"),
+        part(cell, "value"),
+        measure.national === null ? "" : String(measure.national),
+        String(complete),
+      ]
         .map(field)
         .join(","),
     );
   for (const measure of report.measures) {
     for (const point of measure.trend) row(measure, point.period, "total", "", point, point.followUpComplete);
     for (const dimension of ["age_group", "race", "sex"] as const) {
-      for (const group of measure.by[dimension]) row(measure, report.period, dimension, group.group, group, measure.followUpComplete);
+      for (const group of measure.by[dimension])
+        row(measure, report.period, dimension, group.group, group, measure.followUpComplete);
     }
   }
   return `${lines.join("\r\n")}\r\n`;

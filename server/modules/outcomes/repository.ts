@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { RowSource } from "./data/tables.js";
 import "./data/tables.js";
@@ -14,7 +14,11 @@ export function outcomesRepository(db: Kysely<Database>) {
     /** State and QPI launch of the sites named (a 'state' grant reaches its site's state). */
     async sites(siteIds: string[]) {
       if (siteIds.length === 0) return [];
-      return db.selectFrom("site").select(["id", "state_code", "qpi_launch_date", "time_zone"]).where("id", "in", siteIds).execute();
+      return db
+        .selectFrom("site")
+        .select(["id", "state_code", "qpi_launch_date", "time_zone"])
+        .where("id", "in", siteIds)
+        .execute();
     },
 
     /**

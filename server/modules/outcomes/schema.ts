@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { TimelinessRow } from "../children/task-schema.js";
-import { practices } from "../../platform/rules/tables.js";
-import { measureIds } from "./measures/catalogue.js";
 import { ChildListItem } from "../children/schema.js";
+import { TimelinessRow } from "../children/task-schema.js";
+import { measureIds } from "./measures/catalogue.js";
 
 /** An outcome area's code: a site code, or an imported area's (docs/outcomes-csv-bundle.md). */
 const AreaCode = z.string().regex(/^[A-Z0-9-]{2,32}$/);
@@ -47,7 +46,12 @@ export const AreaList = z.object({ areas: z.array(AreaView) });
 
 const Suppressed = z.object({ numerator: z.boolean(), denominator: z.boolean(), value: z.boolean() });
 /** A figure as the viewer may see it: hidden parts are null with their flag set. */
-export const Cell = z.object({ numerator: z.number().nullable(), denominator: z.number().nullable(), value: z.number().nullable(), suppressed: Suppressed });
+export const Cell = z.object({
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  suppressed: Suppressed,
+});
 
 export const PeriodView = z.object({
   start: Day,
@@ -99,7 +103,12 @@ export type AreaChoice = { area?: string; site?: string };
 export const ReportQuery = z.object({ ...AreaChoice, periodStart: Day.optional() });
 
 export const TrendQuery = z.object({ ...AreaChoice, measure: MeasureId, from: Day.optional(), to: Day.optional() });
-export const Trend = z.object({ area: z.string(), measure: MeasureId, launchDate: Day.nullable(), points: z.array(TrendPoint) });
+export const Trend = z.object({
+  area: z.string(),
+  measure: MeasureId,
+  launchDate: Day.nullable(),
+  points: z.array(TrendPoint),
+});
 
 export const CompareQuery = z.object({ measure: MeasureId, periodStart: Day.optional() });
 export const CompareRow = Cell.extend({
@@ -111,7 +120,12 @@ export const CompareRow = Cell.extend({
   dataAsOf: Day.nullable(),
   followUpComplete: z.boolean(),
 });
-export const Compare = z.object({ measure: MeasureId, period: PeriodView, national: z.number().nullable(), rows: z.array(CompareRow) });
+export const Compare = z.object({
+  measure: MeasureId,
+  period: PeriodView,
+  national: z.number().nullable(),
+  rows: z.array(CompareRow),
+});
 
 export const BeforeAfterQuery = z.object({ ...AreaChoice });
 export const BeforeAfter = z.object({

@@ -81,7 +81,11 @@ type Part = "numerator" | "denominator";
  * one cell of a part is hidden the smallest other non-zero cell of that part
  * is hidden too (complementary suppression), until no part is hidden alone.
  */
-export function showBreakdown(groups: Record<string, Tally>, unit: MeasureUnit, exact: boolean): Record<string, ShownTally> {
+export function showBreakdown(
+  groups: Record<string, Tally>,
+  unit: MeasureUnit,
+  exact: boolean,
+): Record<string, ShownTally> {
   const keys = Object.keys(groups);
   if (exact) return Object.fromEntries(keys.map((k) => [k, apply(groups[k], NONE)]));
   const hidden = new Map(keys.map((k) => [k, hiddenParts(groups[k], unit)]));

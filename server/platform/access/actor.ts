@@ -1,5 +1,5 @@
-import type { Locale } from "../i18n/locale.js";
 import type { AccessScope } from "../../db/database.js";
+import type { Locale } from "../i18n/locale.js";
 
 /** A role the user holds at a site (and perhaps one unit), as loaded at sign-in. */
 export interface RoleGrant {

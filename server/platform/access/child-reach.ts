@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor, HeldScope } from "./actor.js";
 import { childReachedThrough } from "./child-scope.js";
@@ -27,7 +27,9 @@ export async function childReach(db: Kysely<Database>, actor: Actor, childId: st
     .select((eb) => [
       "child.site_id",
       ...scopes.map((scope) => sql<boolean>`${childReachedThrough(actor, scope)(eb)}`.as(`any_${scope}`)),
-      ...scopes.map((scope) => sql<boolean>`${childReachedThrough(actor, scope, "child:read")(eb)}`.as(`read_${scope}`)),
+      ...scopes.map((scope) =>
+        sql<boolean>`${childReachedThrough(actor, scope, "child:read")(eb)}`.as(`read_${scope}`),
+      ),
     ])
     .where("child.id", "=", childId)
     .executeTakeFirst();

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor, HeldPermission, HeldScope } from "./actor.js";
 import { heldPermissions } from "./require-access.js";
@@ -19,7 +19,11 @@ const NO_UNIT = "00000000-0000-0000-0000-000000000000";
  *  shared    children shared with the actor now (child_share: not revoked,
  *            today within starts_on … ends_on)
  */
-function reaches(eb: ChildEb, actor: Actor, p: Pick<HeldPermission, "scope" | "siteId" | "unitId">): Expression<SqlBool> {
+function reaches(
+  eb: ChildEb,
+  actor: Actor,
+  p: Pick<HeldPermission, "scope" | "siteId" | "unitId">,
+): Expression<SqlBool> {
   const today = sql<string>`current_date`;
   const atSite = eb("child.site_id", "=", p.siteId);
   switch (p.scope) {
@@ -102,7 +106,11 @@ function reaches(eb: ChildEb, actor: Actor, p: Pick<HeldPermission, "scope" | "s
   }
 }
 
-function anyOf(eb: ChildEb, actor: Actor, held: Pick<HeldPermission, "scope" | "siteId" | "unitId">[]): Expression<SqlBool> {
+function anyOf(
+  eb: ChildEb,
+  actor: Actor,
+  held: Pick<HeldPermission, "scope" | "siteId" | "unitId">[],
+): Expression<SqlBool> {
   const distinct = [...new Map(held.map((p) => [`${p.scope}|${p.siteId}|${p.unitId}`, p])).values()];
   return distinct.length ? eb.or(distinct.map((p) => reaches(eb, actor, p))) : sql<SqlBool>`false`;
 }
@@ -122,6 +130,8 @@ export function childScope(actor: Actor, permission: string) {
  * record was reached through).
  */
 export function childReachedThrough(actor: Actor, scope: HeldScope, permission?: string) {
-  const held = actor.permissions.filter((p) => p.scope === scope && (permission === undefined || p.permission === permission));
+  const held = actor.permissions.filter(
+    (p) => p.scope === scope && (permission === undefined || p.permission === permission),
+  );
   return (eb: ChildEb): Expression<SqlBool> => anyOf(eb, actor, held);
 }

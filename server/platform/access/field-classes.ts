@@ -27,9 +27,13 @@ export interface FieldFacts {
  */
 export function readableFieldClasses(actor: Actor, facts: FieldFacts): Set<FieldClass> {
   const readable = new Set<FieldClass>();
-  const isBirthParentOnly = actor.grants.filter((g) => g.siteId === facts.siteId).every((g) => g.role === "birth_parent");
+  const isBirthParentOnly = actor.grants
+    .filter((g) => g.siteId === facts.siteId)
+    .every((g) => g.role === "birth_parent");
   for (const fieldClass of fieldClasses) {
-    const held = heldPermissions(actor, `fields:${fieldClass}`).filter((p) => p.siteId === facts.siteId && (facts.reachedThrough as ReadonlySet<string>).has(p.scope));
+    const held = heldPermissions(actor, `fields:${fieldClass}`).filter(
+      (p) => p.siteId === facts.siteId && (facts.reachedThrough as ReadonlySet<string>).has(p.scope),
+    );
     if (held.length === 0) continue;
     if (fieldClass === "caregiver_contact" && isBirthParentOnly) {
       if (!facts.caregiverConsentsToShareContact || facts.courtOrderForbidsContact) continue;

@@ -13,7 +13,14 @@ export async function loadActor(
   const user = await db
     .selectFrom("user_account")
     .innerJoin("person", "person.id", "user_account.person_id")
-    .select(["user_account.id", "user_account.email", "user_account.preferred_language", "person.id as person_id", "person.given_name", "person.family_name"])
+    .select([
+      "user_account.id",
+      "user_account.email",
+      "user_account.preferred_language",
+      "person.id as person_id",
+      "person.given_name",
+      "person.family_name",
+    ])
     .where("user_account.id", "=", userId)
     .where("user_account.status", "=", "active")
     .executeTakeFirst();
@@ -42,7 +49,12 @@ export async function loadActor(
     await db.selectFrom("child_share").select("site_id").distinct().where("shared_with_user_id", "=", userId).execute()
   ).filter((s) => roleSites.has(s.site_id));
   const shared: HeldPermission[] = shareSites.flatMap((s) =>
-    ["child:read", "child:list"].map((permission) => ({ permission, scope: "shared" as const, siteId: s.site_id, unitId: null })),
+    ["child:read", "child:list"].map((permission) => ({
+      permission,
+      scope: "shared" as const,
+      siteId: s.site_id,
+      unitId: null,
+    })),
   );
   return {
     kind: "user",
@@ -52,11 +64,13 @@ export async function loadActor(
     email: user.email,
     locale: request.locale ?? (isLocale(user.preferred_language) ? user.preferred_language : "en"),
     grants: grants.map((g) => ({ role: g.role_code, siteId: g.site_id, unitId: g.unit_id })),
-    permissions: grants.flatMap((g): HeldPermission[] =>
-      permissions
-        .filter((p) => p.role_code === g.role_code)
-        .map((p) => ({ permission: p.permission_code, scope: p.scope, siteId: g.site_id, unitId: g.unit_id })),
-    ).concat(shared),
+    permissions: grants
+      .flatMap((g): HeldPermission[] =>
+        permissions
+          .filter((p) => p.role_code === g.role_code)
+          .map((p) => ({ permission: p.permission_code, scope: p.scope, siteId: g.site_id, unitId: g.unit_id })),
+      )
+      .concat(shared),
     ip: request.ip,
     requestId: request.requestId,
   };

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { sql, type Kysely, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { AnyActor } from "../access/actor.js";
 import "./tables.js";
@@ -108,6 +108,11 @@ export async function recordAudit(
     .executeTakeFirstOrThrow();
   await trx
     .updateTable("audit_chain_head")
-    .set((eb) => ({ row_count: eb("row_count", "+", 1), last_seq: inserted.seq, last_hash: hash, updated_at: new Date() }))
+    .set((eb) => ({
+      row_count: eb("row_count", "+", 1),
+      last_seq: inserted.seq,
+      last_hash: hash,
+      updated_at: new Date(),
+    }))
     .execute();
 }

@@ -35,16 +35,31 @@ export async function auditTrail(
   let query = db
     .selectFrom("audit_event")
     .select(["seq", "occurred_at", "actor_user_id", "action", "outcome", "purpose", "field_classes"])
-    .where((eb) => eb.or(wanted.map((s) => eb.and([eb("entity_type", "=", s.entityType), eb("entity_id", "in", s.entityIds)]))));
+    .where((eb) =>
+      eb.or(wanted.map((s) => eb.and([eb("entity_type", "=", s.entityType), eb("entity_id", "in", s.entityIds)]))),
+    );
   if (page.before !== undefined) query = query.where("seq", "<", page.before);
   if (page.excludeActions?.length) query = query.where("action", "not in", page.excludeActions);
-  const rows = await query.orderBy("seq", "desc").limit(page.limit + 1).execute();
+  const rows = await query
+    .orderBy("seq", "desc")
+    .limit(page.limit + 1)
+    .execute();
   const shown = rows.slice(0, page.limit);
   const userIds = [...new Set(shown.map((r) => r.actor_user_id).filter((id): id is string => id !== null))];
   const [people, grants] = userIds.length
     ? await Promise.all([
-        db.selectFrom("user_account as u").innerJoin("person as p", "p.id", "u.person_id").select(["u.id", "p.given_name", "p.family_name"]).where("u.id", "in", userIds).execute(),
-        db.selectFrom("role_grant").select(["user_id", "role_code"]).where("user_id", "in", userIds).where("site_id", "=", page.siteId).execute(),
+        db
+          .selectFrom("user_account as u")
+          .innerJoin("person as p", "p.id", "u.person_id")
+          .select(["u.id", "p.given_name", "p.family_name"])
+          .where("u.id", "in", userIds)
+          .execute(),
+        db
+          .selectFrom("role_grant")
+          .select(["user_id", "role_code"])
+          .where("user_id", "in", userIds)
+          .where("site_id", "=", page.siteId)
+          .execute(),
       ])
     : [[], []];
   const entries = shown.map((r): AuditTrailEntry => {
@@ -52,7 +67,9 @@ export async function auditTrail(
     return {
       seq: r.seq,
       occurredAt: new Date(r.occurred_at).toISOString(),
-      actor: r.actor_user_id ? { userId: r.actor_user_id, name: person ? `${person.given_name} ${person.family_name}` : "?" } : null,
+      actor: r.actor_user_id
+        ? { userId: r.actor_user_id, name: person ? `${person.given_name} ${person.family_name}` : "?" }
+        : null,
       roles: [...new Set(grants.filter((g) => g.user_id === r.actor_user_id).map((g) => g.role_code))].sort(),
       action: r.action,
       outcome: r.outcome,

@@ -50,9 +50,17 @@ function checkRow(row: Row, prevSeq: number, prevHash: string): ChainProblem | n
     // gap where the chain also breaks means the rows in between were removed.
     if (row.seq > prevSeq + 1) {
       const range = row.seq - 1 === prevSeq + 1 ? `row ${prevSeq + 1} is` : `rows ${prevSeq + 1}–${row.seq - 1} are`;
-      return { seq: row.seq, kind: "rows_missing", message: `${range} missing before seq ${row.seq} (deleted): its prev_hash names a row that is not there` };
+      return {
+        seq: row.seq,
+        kind: "rows_missing",
+        message: `${range} missing before seq ${row.seq} (deleted): its prev_hash names a row that is not there`,
+      };
     }
-    return { seq: row.seq, kind: "prev_hash_mismatch", message: `prev_hash does not match the hash of the previous row (seq ${prevSeq}): rows swapped, reordered or relinked` };
+    return {
+      seq: row.seq,
+      kind: "prev_hash_mismatch",
+      message: `prev_hash does not match the hash of the previous row (seq ${prevSeq}): rows swapped, reordered or relinked`,
+    };
   }
   const expected = chainHash(row.prev_hash, {
     occurred_at: new Date(row.occurred_at),
@@ -67,7 +75,12 @@ function checkRow(row: Row, prevSeq: number, prevHash: string): ChainProblem | n
     ip: row.ip,
     request_id: row.request_id,
   });
-  if (expected !== row.hash) return { seq: row.seq, kind: "hash_mismatch", message: "hash mismatch: the row's content was changed after it was written" };
+  if (expected !== row.hash)
+    return {
+      seq: row.seq,
+      kind: "hash_mismatch",
+      message: "hash mismatch: the row's content was changed after it was written",
+    };
   return null;
 }
 
@@ -82,9 +95,15 @@ function checkRow(row: Row, prevSeq: number, prevHash: string): ChainProblem | n
  * hash and the head consistently is not caught from inside the database; keep
  * the printed head (seq and hash) outside it to catch that too.
  */
-export async function verifyAuditChain(db: Kysely<Database>, options: { batchSize?: number } = {}): Promise<ChainReport> {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  options: { batchSize?: number } = {},
+): Promise<ChainReport> {
   const batchSize = options.batchSize ?? 5000;
-  const head = await db.selectFrom("audit_chain_head").select(["row_count", "last_seq", "last_hash"]).executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom("audit_chain_head")
+    .select(["row_count", "last_seq", "last_hash"])
+    .executeTakeFirstOrThrow();
   let rows = 0;
   let lastSeq = 0;
   let lastHash = GENESIS_HASH;
@@ -108,13 +127,18 @@ export async function verifyAuditChain(db: Kysely<Database>, options: { batchSiz
     });
   }
   if (lastHash !== head.last_hash || rows !== head.row_count) {
-    return broken({ seq: lastSeq, kind: "head_mismatch", message: `the last row (seq ${lastSeq}, ${rows} rows) does not match the recorded head (${head.row_count} rows ending with another hash)` });
+    return broken({
+      seq: lastSeq,
+      kind: "head_mismatch",
+      message: `the last row (seq ${lastSeq}, ${rows} rows) does not match the recorded head (${head.row_count} rows ending with another hash)`,
+    });
   }
   return { ok: true, rows, lastSeq, lastHash };
 }
 
 /** One line for people: "audit chain ok: N rows" or the first broken row. */
 export function describeChainReport(report: ChainReport): string {
-  if (report.ok) return `audit chain ok: ${report.rows} rows (last seq ${report.lastSeq}, hash ${report.lastHash.slice(0, 16)}…)`;
+  if (report.ok)
+    return `audit chain ok: ${report.rows} rows (last seq ${report.lastSeq}, hash ${report.lastHash.slice(0, 16)}…)`;
   return `audit chain broken at seq ${report.problem!.seq}: ${report.problem!.message} (${report.rows} rows verified before it)`;
 }

@@ -21,7 +21,9 @@ spring autumn football1 mustang maggie ginger pepper cookie cheese chocolate pur
 ranger buster tigger harley thunder zxcvbnm zxcvbnm1 asdfghjkl asdfgh 1q2w3e4r 1qaz2wsx qazwsx q1w2e3r4
 aa123456 a123456 123qwe qwe123 1234qwer passpass pass1234 password1 password12 password123 mypassword
 foster fostercare caseworker children family families parenting qualityparenting
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 const commonSet = new Set([...fromFile, ...common]);
 

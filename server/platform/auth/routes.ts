@@ -1,14 +1,14 @@
-import { z } from "zod";
 import type { FastifyReply } from "fastify";
-import type { App, PlatformDeps } from "../http/types.js";
-import { LANGUAGE_COOKIE, requireActor } from "../http/request-context.js";
-import { locales } from "../i18n/locale.js";
-import { signIn } from "./sign-in.js";
-import { revokeSession } from "./sessions.js";
-import { recordAudit } from "../audit/audit-log.js";
-import { SESSION_COOKIE } from "./session-hook.js";
-import { ActorView, actorView } from "./actor-view.js";
+import { z } from "zod";
 import { setChallengeCookie } from "../../modules/identity/cookies.js";
+import { recordAudit } from "../audit/audit-log.js";
+import { LANGUAGE_COOKIE, requireActor } from "../http/request-context.js";
+import type { App, PlatformDeps } from "../http/types.js";
+import { locales } from "../i18n/locale.js";
+import { ActorView, actorView } from "./actor-view.js";
+import { SESSION_COOKIE } from "./session-hook.js";
+import { revokeSession } from "./sessions.js";
+import { signIn } from "./sign-in.js";
 
 const SignInBody = z.object({
   email: z.string().trim().min(3).max(254),
@@ -29,7 +29,8 @@ export function registerAuthRoutes(app: App, deps: PlatformDeps) {
     {
       schema: {
         tags: ["auth"],
-        summary: "Sign in with email and password; `next` says whether a second factor (totp) or its enrollment (enroll) follows",
+        summary:
+          "Sign in with email and password; `next` says whether a second factor (totp) or its enrollment (enroll) follows",
         body: SignInBody,
         response: { 200: z.object({ ok: z.literal(true), next: z.enum(["done", "totp", "enroll"]) }), 401: ErrorBody },
       },
@@ -53,7 +54,13 @@ export function registerAuthRoutes(app: App, deps: PlatformDeps) {
 
   app.post(
     "/api/auth/sign-out",
-    { schema: { tags: ["auth"], summary: "Sign out: the session ends on the server", response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out: the session ends on the server",
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
     async (request, reply) => {
       if (request.session) {
         await deps.db.transaction().execute(async (trx) => {
@@ -73,7 +80,13 @@ export function registerAuthRoutes(app: App, deps: PlatformDeps) {
 
   app.get(
     "/api/auth/session",
-    { schema: { tags: ["auth"], summary: "The signed-in user, their roles, abilities and CSRF token", response: { 200: ActorView } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in user, their roles, abilities and CSRF token",
+        response: { 200: ActorView },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       return actorView(deps.db, actor, request.session!.csrfToken);
@@ -92,9 +105,18 @@ export function registerAuthRoutes(app: App, deps: PlatformDeps) {
     },
     async (request, reply) => {
       const { language } = request.body;
-      reply.setCookie(LANGUAGE_COOKIE, language, { path: "/", sameSite: "lax", secure: deps.secureCookies, maxAge: 31_536_000 });
+      reply.setCookie(LANGUAGE_COOKIE, language, {
+        path: "/",
+        sameSite: "lax",
+        secure: deps.secureCookies,
+        maxAge: 31_536_000,
+      });
       if (request.actor) {
-        await deps.db.updateTable("user_account").set({ preferred_language: language }).where("id", "=", request.actor.userId).execute();
+        await deps.db
+          .updateTable("user_account")
+          .set({ preferred_language: language })
+          .where("id", "=", request.actor.userId)
+          .execute();
       }
       return { language };
     },

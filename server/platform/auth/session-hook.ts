@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import { loadActor } from "../access/load-actor.js";
+import { LANGUAGE_COOKIE } from "../http/request-context.js";
 import { checkCsrf } from "../http/security.js";
 import { isLocale } from "../i18n/locale.js";
-import { LANGUAGE_COOKIE } from "../http/request-context.js";
 import { resolveSession } from "./sessions.js";
 import { idleMinutesFor } from "./sign-in.js";
 
@@ -15,7 +15,12 @@ import { idleMinutesFor } from "./sign-in.js";
 export const SESSION_COOKIE = (secure: boolean) => (secure ? "__Host-qpi_session" : "qpi_session");
 
 /** Resolves the session cookie to an actor on every request, then checks CSRF. */
-export function registerSessionHook(app: FastifyInstance, db: Kysely<Database>, secureCookies: boolean, now: () => Date = () => new Date()) {
+export function registerSessionHook(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  secureCookies: boolean,
+  now: () => Date = () => new Date(),
+) {
   app.decorateRequest("actor", null);
   app.decorateRequest("session", null);
   app.addHook("onRequest", async (request) => {

@@ -73,7 +73,13 @@ export async function resolveSession(
   const row = await db
     .selectFrom("session")
     .innerJoin("user_account", "user_account.id", "session.user_id")
-    .select(["session.user_id", "session.csrf_token", "session.last_seen_at", "session.idle_expires_at", "session.absolute_expires_at"])
+    .select([
+      "session.user_id",
+      "session.csrf_token",
+      "session.last_seen_at",
+      "session.idle_expires_at",
+      "session.absolute_expires_at",
+    ])
     .where("session.id_hash", "=", idHash)
     .where("session.revoked_at", "is", null)
     .where("user_account.status", "=", "active")
@@ -82,15 +88,29 @@ export async function resolveSession(
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     const idle = await idleMinutesOf(row.user_id);
     const next = new Date(Math.min(now.getTime() + idle * 60_000, row.absolute_expires_at.getTime()));
-    await db.updateTable("session").set({ last_seen_at: now, idle_expires_at: next }).where("id_hash", "=", idHash).execute();
+    await db
+      .updateTable("session")
+      .set({ last_seen_at: now, idle_expires_at: next })
+      .where("id_hash", "=", idHash)
+      .execute();
   }
   return { idHash, userId: row.user_id, csrfToken: row.csrf_token };
 }
 
 export async function revokeSession(db: Kysely<Database>, idHash: string, now: Date = new Date()): Promise<void> {
-  await db.updateTable("session").set({ revoked_at: now }).where("id_hash", "=", idHash).where("revoked_at", "is", null).execute();
+  await db
+    .updateTable("session")
+    .set({ revoked_at: now })
+    .where("id_hash", "=", idHash)
+    .where("revoked_at", "is", null)
+    .execute();
 }
 
 export async function revokeAllSessionsOf(db: Kysely<Database>, userId: string): Promise<void> {
-  await db.updateTable("session").set({ revoked_at: new Date() }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+  await db
+    .updateTable("session")
+    .set({ revoked_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .execute();
 }

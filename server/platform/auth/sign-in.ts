@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
-import { AppError } from "../errors/app-error.js";
-import { recordAudit } from "../audit/audit-log.js";
-import { decoyPasswordHash, verifyPassword } from "./passwords.js";
-import { createSession, type NewSession } from "./sessions.js";
+import { createChallenge, isEnrolled } from "../../modules/identity/mfa.js";
 import { sessionRulesOf } from "../../modules/identity/security-policy.js";
 import { accountKey, clearFailures, isThrottled, recordFailure } from "../../modules/identity/throttle.js";
-import { createChallenge, isEnrolled } from "../../modules/identity/mfa.js";
+import { recordAudit } from "../audit/audit-log.js";
+import { AppError } from "../errors/app-error.js";
+import { decoyPasswordHash, verifyPassword } from "./passwords.js";
+import { createSession, type NewSession } from "./sessions.js";
 
 export interface SignInClient {
   ip: string | null;
@@ -24,11 +24,21 @@ export type SignInResult =
   | { next: "totp" | "enroll"; userId: string; challenge: string };
 
 /** A full session for a user whose every factor is checked, audited in the same transaction. */
-export async function startSession(db: Kysely<Database>, userId: string, client: SignInClient, now: Date, action = "auth.sign_in") {
+export async function startSession(
+  db: Kysely<Database>,
+  userId: string,
+  client: SignInClient,
+  now: Date,
+  action = "auth.sign_in",
+) {
   return db.transaction().execute(async (trx) => {
     const rules = await sessionRulesOf(trx, userId);
     const session = await createSession(trx, userId, rules, client, now);
-    await recordAudit(trx, { userId, ip: client.ip, requestId: client.requestId }, { action, entityType: "user_account", entityId: userId, outcome: "success" });
+    await recordAudit(
+      trx,
+      { userId, ip: client.ip, requestId: client.requestId },
+      { action, entityType: "user_account", entityId: userId, outcome: "success" },
+    );
     return session;
   });
 }
@@ -70,8 +80,10 @@ export async function signIn(
     throw new AppError("sign_in_failed");
   }
   await clearFailures(db, key);
-  if (await isEnrolled(db, user.id)) return { next: "totp", userId: user.id, challenge: await createChallenge(db, user.id, "verify", now) };
+  if (await isEnrolled(db, user.id))
+    return { next: "totp", userId: user.id, challenge: await createChallenge(db, user.id, "verify", now) };
   const rules = await sessionRulesOf(db, user.id);
-  if (rules.mfaRequired) return { next: "enroll", userId: user.id, challenge: await createChallenge(db, user.id, "enroll", now) };
+  if (rules.mfaRequired)
+    return { next: "enroll", userId: user.id, challenge: await createChallenge(db, user.id, "enroll", now) };
   return { next: "done", userId: user.id, session: await startSession(db, user.id, client, now) };
 }

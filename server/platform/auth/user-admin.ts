@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { AnyActor } from "../access/actor.js";
-import { AppError, invalid } from "../errors/app-error.js";
 import { recordAudit } from "../audit/audit-log.js";
-import { hashPassword } from "./passwords.js";
+import { AppError, invalid } from "../errors/app-error.js";
 import { checkPasswordPolicy } from "./password-policy.js";
+import { hashPassword } from "./passwords.js";
 import { revokeAllSessionsOf } from "./sessions.js";
 
 export interface NewUser {
@@ -33,11 +33,18 @@ export async function addUser(db: Kysely<Database>, actor: AnyActor, input: NewU
     const role = await trx.selectFrom("role").select("code").where("code", "=", input.role).executeTakeFirst();
     if (!role) throw invalid([{ field: "role", messageKey: "validation.unknown_role", params: { role: input.role } }]);
     const site = await trx.selectFrom("site").select("id").where("code", "=", input.siteCode).executeTakeFirst();
-    if (!site) throw invalid([{ field: "site", messageKey: "validation.unknown_site", params: { site: input.siteCode } }]);
+    if (!site)
+      throw invalid([{ field: "site", messageKey: "validation.unknown_site", params: { site: input.siteCode } }]);
     let unitId: string | null = null;
     if (input.unitName) {
-      const unit = await trx.selectFrom("unit").select("id").where("site_id", "=", site.id).where("name", "=", input.unitName).executeTakeFirst();
-      if (!unit) throw invalid([{ field: "unit", messageKey: "validation.unknown_unit", params: { unit: input.unitName } }]);
+      const unit = await trx
+        .selectFrom("unit")
+        .select("id")
+        .where("site_id", "=", site.id)
+        .where("name", "=", input.unitName)
+        .executeTakeFirst();
+      if (!unit)
+        throw invalid([{ field: "unit", messageKey: "validation.unknown_unit", params: { unit: input.unitName } }]);
       unitId = unit.id;
     }
     const taken = await trx
@@ -48,16 +55,36 @@ export async function addUser(db: Kysely<Database>, actor: AnyActor, input: NewU
     if (taken) throw new AppError("conflict", "error.email_taken");
     const person = await trx
       .insertInto("person")
-      .values({ site_id: site.id, given_name: input.givenName.trim(), family_name: input.familyName.trim(), email: input.email, preferred_language: input.language })
+      .values({
+        site_id: site.id,
+        given_name: input.givenName.trim(),
+        family_name: input.familyName.trim(),
+        email: input.email,
+        preferred_language: input.language,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const user = await trx
       .insertInto("user_account")
-      .values({ person_id: person.id, email: input.email, password_hash: passwordHash, preferred_language: input.language })
+      .values({
+        person_id: person.id,
+        email: input.email,
+        password_hash: passwordHash,
+        preferred_language: input.language,
+      })
       .returning(["id", "email"])
       .executeTakeFirstOrThrow();
-    await trx.insertInto("role_grant").values({ user_id: user.id, role_code: input.role, site_id: site.id, unit_id: unitId }).execute();
-    await recordAudit(trx, actor, { action: "user.create", entityType: "user_account", entityId: user.id, siteId: site.id, outcome: "success" });
+    await trx
+      .insertInto("role_grant")
+      .values({ user_id: user.id, role_code: input.role, site_id: site.id, unit_id: unitId })
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "user.create",
+      entityType: "user_account",
+      entityId: user.id,
+      siteId: site.id,
+      outcome: "success",
+    });
     return user;
   });
 }
@@ -73,6 +100,11 @@ export async function disableUser(db: Kysely<Database>, actor: AnyActor, email: 
     if (!user) throw new AppError("not_found");
     await trx.updateTable("user_account").set({ status: "disabled" }).where("id", "=", user.id).execute();
     await revokeAllSessionsOf(trx, user.id);
-    await recordAudit(trx, actor, { action: "user.disable", entityType: "user_account", entityId: user.id, outcome: "success" });
+    await recordAudit(trx, actor, {
+      action: "user.disable",
+      entityType: "user_account",
+      entityId: user.id,
+      outcome: "success",
+    });
   });
 }

@@ -29,7 +29,10 @@ function fieldProblemOf(issue: ZodIssueLike): FieldProblem {
     case "invalid_union":
       return { field, messageKey: "validation.invalid_value" };
     case "unrecognized_keys":
-      return { field: [field, ...((params.keys as string[]) ?? [])].filter((f) => f !== "(body)").join("."), messageKey: "validation.unrecognized_keys" };
+      return {
+        field: [field, ...((params.keys as string[]) ?? [])].filter((f) => f !== "(body)").join("."),
+        messageKey: "validation.unrecognized_keys",
+      };
     default: {
       // Custom refinements carry their own catalog key: refine(fn, { params: { messageKey, … } }).
       const custom = (params.params ?? {}) as Record<string, string>;
@@ -45,7 +48,12 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
       code: error.code,
       message: translate(locale, error.messageKey, error.params),
       ...(error.fields.length
-        ? { fields: error.fields.map((f) => ({ field: f.field, message: translate(locale, f.messageKey, f.params ?? {}) })) }
+        ? {
+            fields: error.fields.map((f) => ({
+              field: f.field,
+              message: translate(locale, f.messageKey, f.params ?? {}),
+            })),
+          }
         : {}),
     },
   };
@@ -61,7 +69,11 @@ export interface ErrorHandlingOptions {
 export function registerErrorHandling(app: FastifyInstance, options: ErrorHandlingOptions = {}) {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      if (options.onDenied && request.actor && (error.status === 403 || (error.status === 404 && error.code === "not_found"))) {
+      if (
+        options.onDenied &&
+        request.actor &&
+        (error.status === 403 || (error.status === 404 && error.code === "not_found"))
+      ) {
         try {
           await options.onDenied(request, error);
         } catch (auditError) {
@@ -76,16 +88,32 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
       return sendError(request, reply, new AppError("validation", "error.validation", {}, fields));
     }
     if (error.statusCode === 429) return sendError(request, reply, new AppError("too_many_requests"));
-    if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || (error.statusCode === 400 && error.code?.startsWith("FST_ERR_CTP"))) {
-      return sendError(request, reply, new AppError("validation", "error.validation", {}, [{ field: "(body)", messageKey: "validation.custom" }]));
+    if (
+      error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ||
+      error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+      (error.statusCode === 400 && error.code?.startsWith("FST_ERR_CTP"))
+    ) {
+      return sendError(
+        request,
+        reply,
+        new AppError("validation", "error.validation", {}, [{ field: "(body)", messageKey: "validation.custom" }]),
+      );
     }
     if (error.statusCode === 400 && error instanceof SyntaxError) {
-      return sendError(request, reply, new AppError("validation", "error.validation", {}, [{ field: "(body)", messageKey: "validation.custom" }]));
+      return sendError(
+        request,
+        reply,
+        new AppError("validation", "error.validation", {}, [{ field: "(body)", messageKey: "validation.custom" }]),
+      );
     }
     request.log.error({ err: error }, "unhandled error");
     return sendError(request, reply, new AppError("internal", "error.internal", {}, [], 500));
   });
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, new AppError("not_found", "error.route_not_found", { method: request.method, url: request.url.split("?")[0] })),
+    sendError(
+      request,
+      reply,
+      new AppError("not_found", "error.route_not_found", { method: request.method, url: request.url.split("?")[0] }),
+    ),
   );
 }

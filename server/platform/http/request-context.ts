@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import type { Actor } from "../access/actor.js";
-import { AppError } from "../errors/app-error.js";
-import { isLocale, localeFromAcceptLanguage, type Locale } from "../i18n/locale.js";
 import type { LiveSession } from "../auth/sessions.js";
+import { AppError } from "../errors/app-error.js";
+import { isLocale, type Locale, localeFromAcceptLanguage } from "../i18n/locale.js";
 
 declare module "fastify" {
   interface FastifyRequest {

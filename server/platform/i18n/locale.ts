@@ -22,7 +22,7 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale {
       return { tag: tag.trim().toLowerCase().slice(0, 2), q: q ? Number(q.trim().slice(2)) : 1 };
     })
     .sort((a, b) => b.q - a.q);
-  return ranked.find((r) => isLocale(r.tag))?.tag as Locale | undefined ?? "en";
+  return (ranked.find((r) => isLocale(r.tag))?.tag as Locale | undefined) ?? "en";
 }
 
 /** A server message in the user's language, with {name} placeholders filled. */

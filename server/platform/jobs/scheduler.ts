@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { sql, type Kysely, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import "./tables.js";
 
@@ -20,7 +20,11 @@ export interface JobDefinition {
  * so with any number of app instances each slot runs once. job_run's primary
  * key (job, slot) is the second fence: a slot can be recorded only once.
  */
-export function createScheduler(db: Kysely<Database>, jobs: Record<string, JobDefinition>, runner = `${process.pid}-${crypto.randomBytes(3).toString("hex")}`) {
+export function createScheduler(
+  db: Kysely<Database>,
+  jobs: Record<string, JobDefinition>,
+  runner = `${process.pid}-${crypto.randomBytes(3).toString("hex")}`,
+) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
 
@@ -45,9 +49,20 @@ export function createScheduler(db: Kysely<Database>, jobs: Record<string, JobDe
       const result = await job.run(trx, now);
       // The next slot is the first one after now, so a stopped platform does not replay missed slots.
       const intervalMs = row.interval_secs * 1000;
-      const next = new Date(slot.getTime() + Math.max(1, Math.ceil((now.getTime() - slot.getTime() + 1) / intervalMs)) * intervalMs);
-      await trx.updateTable("scheduled_job").set({ next_run_at: next, last_run_at: now }).where("name", "=", name).execute();
-      await trx.updateTable("job_run").set({ finished_at: new Date(), result: JSON.stringify(result) as never }).where("job_name", "=", name).where("slot", "=", slot).execute();
+      const next = new Date(
+        slot.getTime() + Math.max(1, Math.ceil((now.getTime() - slot.getTime() + 1) / intervalMs)) * intervalMs,
+      );
+      await trx
+        .updateTable("scheduled_job")
+        .set({ next_run_at: next, last_run_at: now })
+        .where("name", "=", name)
+        .execute();
+      await trx
+        .updateTable("job_run")
+        .set({ finished_at: new Date(), result: JSON.stringify(result) as never })
+        .where("job_name", "=", name)
+        .where("slot", "=", slot)
+        .execute();
       return true;
     });
     if (ran && job.afterCommit) await job.afterCommit(db);
@@ -66,11 +81,13 @@ export function createScheduler(db: Kysely<Database>, jobs: Record<string, JobDe
     tick,
     start(everyMs = 30_000) {
       const loop = () => {
-        running = tick().catch((err) => console.error("[jobs] tick failed", err)).finally(() => {
-          running = null;
-          timer = setTimeout(loop, everyMs);
-          timer.unref();
-        });
+        running = tick()
+          .catch((err) => console.error("[jobs] tick failed", err))
+          .finally(() => {
+            running = null;
+            timer = setTimeout(loop, everyMs);
+            timer.unref();
+          });
       };
       timer = setTimeout(loop, 1000);
       timer.unref();

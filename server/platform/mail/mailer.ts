@@ -1,5 +1,5 @@
-import nodemailer, { type Transporter } from "nodemailer";
 import type { Kysely } from "kysely";
+import nodemailer, { type Transporter } from "nodemailer";
 import type { Database } from "../../db/database.js";
 import "./tables.js";
 
@@ -32,11 +32,21 @@ export async function sendEmail(db: Kysely<Database>, message: OutgoingEmail): P
   const url = process.env.QPI_SMTP_URL;
   if (url) {
     if (cached?.url !== url) cached = { url, transport: nodemailer.createTransport(url) };
-    await cached.transport.sendMail({ from: senderAddress(), to: message.to, subject: message.subject, text: message.text });
+    await cached.transport.sendMail({
+      from: senderAddress(),
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+    });
     return;
   }
-  await db.insertInto("outbound_email").values({ to_address: message.to, subject: message.subject, body_text: message.text }).execute();
+  await db
+    .insertInto("outbound_email")
+    .values({ to_address: message.to, subject: message.subject, body_text: message.text })
+    .execute();
   if (process.env.NODE_ENV !== "test" && !process.env.VITEST) {
-    console.log(`\n[outbound email — QPI_SMTP_URL not set]\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`);
+    console.log(
+      `\n[outbound email — QPI_SMTP_URL not set]\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`,
+    );
   }
 }

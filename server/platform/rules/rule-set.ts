@@ -1,8 +1,8 @@
-import { sql, type Kysely } from "kysely";
+import type { Selectable } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { ExclusionCode, PracticeRuleTable, RuleTrigger } from "./tables.js";
 import { addCalendarDays, zonedInstant } from "./zoned-time.js";
-import type { Selectable } from "kysely";
 
 export type PracticeRule = Selectable<PracticeRuleTable>;
 
@@ -44,7 +44,10 @@ export interface EventTime {
  * from the event's instant; deadlines in days are calendar days in the site's
  * zone (ENGINEERING.md "Dates"), before or after the event's day.
  */
-export function deadlineOf(rule: Pick<PracticeRule, "due_amount" | "due_unit" | "due_direction">, event: EventTime): { dueAt: Date | null; dueOn: string | null } {
+export function deadlineOf(
+  rule: Pick<PracticeRule, "due_amount" | "due_unit" | "due_direction">,
+  event: EventTime,
+): { dueAt: Date | null; dueOn: string | null } {
   const sign = rule.due_direction === "before" ? -1 : 1;
   if (rule.due_unit === "hours") {
     const start = event.instant ?? zonedInstant(event.day, "00:00", event.timeZone);
@@ -54,7 +57,10 @@ export function deadlineOf(rule: Pick<PracticeRule, "due_amount" | "due_unit" | 
 }
 
 /** The exclusions of a rule that hold for this event (a task is then recorded as not required). */
-export function exclusionsThatHold(rule: Pick<PracticeRule, "exclusions">, facts: ReadonlySet<ExclusionCode>): ExclusionCode[] {
+export function exclusionsThatHold(
+  rule: Pick<PracticeRule, "exclusions">,
+  facts: ReadonlySet<ExclusionCode>,
+): ExclusionCode[] {
   return rule.exclusions.filter((e) => facts.has(e));
 }
 

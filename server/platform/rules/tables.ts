@@ -15,10 +15,24 @@ export const practices = [
 ] as const;
 export type Practice = (typeof practices)[number];
 
-export const ruleTriggers = ["any_placement", "initial_placement", "later_placement", "planned_move", "emergency_move", "siblings_separated", "hearing"] as const;
+export const ruleTriggers = [
+  "any_placement",
+  "initial_placement",
+  "later_placement",
+  "planned_move",
+  "emergency_move",
+  "siblings_separated",
+  "hearing",
+] as const;
 export type RuleTrigger = (typeof ruleTriggers)[number];
 
-export const exclusionCodes = ["expedited_tpr", "parent_incarcerated", "placed_with_relatives", "group_care", "contrary_to_safety"] as const;
+export const exclusionCodes = [
+  "expedited_tpr",
+  "parent_incarcerated",
+  "placed_with_relatives",
+  "group_care",
+  "contrary_to_safety",
+] as const;
 export type ExclusionCode = (typeof exclusionCodes)[number];
 
 export interface PracticeRuleTable {

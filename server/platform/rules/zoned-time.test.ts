@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { zonedDay, zonedInstant, addCalendarDays } from "./zoned-time.js";
 import { deadlineOf } from "./rule-set.js";
+import { addCalendarDays, zonedDay, zonedInstant } from "./zoned-time.js";
 
 describe("zoned time", () => {
   it("finds the instant of a wall-clock time in a zone, across DST", () => {
@@ -20,8 +20,15 @@ describe("zoned time", () => {
   it("counts hour deadlines from the instant and day deadlines in calendar days", () => {
     const event = { day: "2026-03-07", instant: new Date("2026-03-07T20:00:00Z"), timeZone: "America/Chicago" };
     // 72 hours across the spring-forward night is still 72 elapsed hours.
-    expect(deadlineOf({ due_amount: 72, due_unit: "hours", due_direction: "after" }, event).dueAt!.toISOString()).toBe("2026-03-10T20:00:00.000Z");
+    expect(deadlineOf({ due_amount: 72, due_unit: "hours", due_direction: "after" }, event).dueAt!.toISOString()).toBe(
+      "2026-03-10T20:00:00.000Z",
+    );
     expect(deadlineOf({ due_amount: 14, due_unit: "days", due_direction: "before" }, event).dueOn).toBe("2026-02-21");
-    expect(deadlineOf({ due_amount: 48, due_unit: "hours", due_direction: "after" }, { ...event, instant: null }).dueAt!.toISOString()).toBe("2026-03-09T06:00:00.000Z");
+    expect(
+      deadlineOf(
+        { due_amount: 48, due_unit: "hours", due_direction: "after" },
+        { ...event, instant: null },
+      ).dueAt!.toISOString(),
+    ).toBe("2026-03-09T06:00:00.000Z");
   });
 });

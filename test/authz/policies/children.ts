@@ -1,5 +1,18 @@
+import {
+  CHILD_READ,
+  CHILD_WRITE,
+  callerRoute,
+  childRoute,
+  created,
+  denied,
+  hidden,
+  NO_SUCH_ID,
+  ok,
+  PRACTICE_READ,
+  siteRoute,
+  today,
+} from "../expect.js";
 import type { RoutePolicy } from "../policy-types.js";
-import { CHILD_READ, CHILD_WRITE, PRACTICE_READ, NO_SUCH_ID, callerRoute, childRoute, created, denied, hidden, ok, siteRoute, today } from "../expect.js";
 
 /**
  * Who may use the children, placement and practice routes (issues 3–4).
@@ -9,9 +22,31 @@ import { CHILD_READ, CHILD_WRITE, PRACTICE_READ, NO_SUCH_ID, callerRoute, childR
  * out of their scope, does not exist (404); a role without the permission
  * anywhere gets 403.
  */
-const childFields = { givenName: "Policy", familyName: "Probe", preferredName: null, birthDate: "2015-01-01", sex: "unknown", languages: ["en"], icwa: false, tribalAffiliation: null, school: null, schoolOfOrigin: null };
+const childFields = {
+  givenName: "Policy",
+  familyName: "Probe",
+  preferredName: null,
+  birthDate: "2015-01-01",
+  sex: "unknown",
+  languages: ["en"],
+  icwa: false,
+  tribalAffiliation: null,
+  school: null,
+  schoolOfOrigin: null,
+};
 const recordFields = ["id", "siteId", "caseNumber", "version", ...Object.keys(childFields)];
-const listItemFields = ["id", "siteId", "caseNumber", "givenName", "familyName", "preferredName", "birthDate", "inCare", "currentSetting", "placedSince"];
+const listItemFields = [
+  "id",
+  "siteId",
+  "caseNumber",
+  "givenName",
+  "familyName",
+  "preferredName",
+  "birthDate",
+  "inCare",
+  "currentSetting",
+  "placedSince",
+];
 const historyFields = ["childId", "icwa", "episodes", "team", "relations", "households"];
 
 export const policies: RoutePolicy[] = [
@@ -34,7 +69,10 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children",
     target: "site",
-    build: (t) => ({ url: "/api/children", payload: { siteId: t.siteId, caseNumber: `POLICY-${Math.random().toString(36).slice(2, 10)}`, ...childFields } }),
+    build: (t) => ({
+      url: "/api/children",
+      payload: { siteId: t.siteId, caseNumber: `POLICY-${Math.random().toString(36).slice(2, 10)}`, ...childFields },
+    }),
     anonymous: 401,
     // Intake at the actor's own site; at another site every role gets 404 (requireAccess with the site as target).
     expect: siteRoute(["caseworker", "supervisor"], created(recordFields)),
@@ -53,7 +91,10 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/relations",
     target: "child",
-    build: (t) => ({ url: `/api/children/${t.childId}/relations`, payload: { kind: "relative", person: { givenName: "Policy", familyName: "Probe" } } }),
+    build: (t) => ({
+      url: `/api/children/${t.childId}/relations`,
+      payload: { kind: "relative", person: { givenName: "Policy", familyName: "Probe" } },
+    }),
     anonymous: 401,
     expect: childRoute(CHILD_WRITE, created(["personId", "kind"])),
     otherwise: hidden,
@@ -67,14 +108,23 @@ export const policies: RoutePolicy[] = [
     // The caregiver's address and phone (caregiverContact) reach the child's caseworker and the unit's
     // supervisor; the birth parent's own child lives in a home without the caregiver's consent (the
     // runner makes sure), so theirs has no contact either. Consent and court orders: test/children/disclosure.int.test.ts.
-    expect: childRoute(CHILD_READ, (role) => ok(role === "caseworker" || role === "supervisor" ? [...historyFields, "caregiverContact"] : historyFields)),
+    expect: childRoute(CHILD_READ, (role) =>
+      ok(role === "caseworker" || role === "supervisor" ? [...historyFields, "caregiverContact"] : historyFields),
+    ),
     otherwise: hidden,
   },
   {
     route: "POST /api/children/:childId/episodes",
     target: "child",
     // A child in care already has an open placement: the permitted answer is the specific 409.
-    build: (t) => ({ url: `/api/children/${t.childId}/episodes`, payload: { removalDate: today(), removalReason: "neglect", placement: { householdId: null, setting: "runaway", startDate: today() } } }),
+    build: (t) => ({
+      url: `/api/children/${t.childId}/episodes`,
+      payload: {
+        removalDate: today(),
+        removalReason: "neglect",
+        placement: { householdId: null, setting: "runaway", startDate: today() },
+      },
+    }),
     anonymous: 401,
     expect: childRoute(CHILD_WRITE, { status: 409 }),
     otherwise: hidden,
@@ -83,7 +133,17 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/placements",
     target: "child",
-    build: (t) => ({ url: `/api/children/${t.childId}/placements`, payload: { householdId: null, setting: "runaway", startDate: today(), changeKind: "unplanned", requestedBy: "child", reason: "runaway" } }),
+    build: (t) => ({
+      url: `/api/children/${t.childId}/placements`,
+      payload: {
+        householdId: null,
+        setting: "runaway",
+        startDate: today(),
+        changeKind: "unplanned",
+        requestedBy: "child",
+        reason: "runaway",
+      },
+    }),
     anonymous: 401,
     expect: childRoute(CHILD_WRITE, created(["episodeId", "placementId", "tasks"])),
     otherwise: hidden,
@@ -92,7 +152,10 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/episodes/:episodeId/exit",
     target: "child",
-    build: (t) => ({ url: `/api/children/${t.childId}/episodes/${NO_SUCH_ID}/exit`, payload: { exitDate: today(), exitReason: "reunification", version: 1 } }),
+    build: (t) => ({
+      url: `/api/children/${t.childId}/episodes/${NO_SUCH_ID}/exit`,
+      payload: { exitDate: today(), exitReason: "reunification", version: 1 },
+    }),
     anonymous: 401,
     expect: childRoute(CHILD_WRITE, hidden),
     otherwise: hidden,
@@ -100,7 +163,10 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/team",
     target: "child",
-    build: (t) => ({ url: `/api/children/${t.childId}/team`, payload: { role: "casa", startsOn: today(), person: { givenName: "Policy", familyName: "Probe" } } }),
+    build: (t) => ({
+      url: `/api/children/${t.childId}/team`,
+      payload: { role: "casa", startsOn: today(), person: { givenName: "Policy", familyName: "Probe" } },
+    }),
     anonymous: 401,
     expect: childRoute(CHILD_WRITE, created(["id", "personId", "role", "startsOn", "endsOn"])),
     otherwise: hidden,
@@ -159,14 +225,29 @@ export const policies: RoutePolicy[] = [
     target: "none",
     build: () => ({ url: "/api/rules" }),
     anonymous: 401,
-    expect: callerRoute(["caseworker", "supervisor", "rfa_worker", "qpi_coordinator", "site_admin"], ok(["stateCode", "canManage", "rules"])),
+    expect: callerRoute(
+      ["caseworker", "supervisor", "rfa_worker", "qpi_coordinator", "site_admin"],
+      ok(["stateCode", "canManage", "rules"]),
+    ),
     otherwise: denied,
   },
   {
     route: "POST /api/rules",
     target: "none",
     // Without stateCode of the actor's state the coordinator gets 403 too; the happy path is in test/children/rules.int.test.ts.
-    build: () => ({ url: "/api/rules", payload: { stateCode: "ZZ", practice: "comfort_call", trigger: "any_placement", dueAmount: 72, dueUnit: "hours", effectiveFrom: today(), sourceUrl: "https://example.org/rule", sourceNote: "policy probe" } }),
+    build: () => ({
+      url: "/api/rules",
+      payload: {
+        stateCode: "ZZ",
+        practice: "comfort_call",
+        trigger: "any_placement",
+        dueAmount: 72,
+        dueUnit: "hours",
+        effectiveFrom: today(),
+        sourceUrl: "https://example.org/rule",
+        sourceNote: "policy probe",
+      },
+    }),
     anonymous: 401,
     expect: {},
     otherwise: denied,
@@ -182,7 +263,10 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/hearings",
     target: "child",
-    build: (t) => ({ url: `/api/children/${t.childId}/hearings`, payload: { hearingOn: today(), hearingType: "review", department: "Dept. 1" } }),
+    build: (t) => ({
+      url: `/api/children/${t.childId}/hearings`,
+      payload: { hearingOn: today(), hearingType: "review", department: "Dept. 1" },
+    }),
     anonymous: 401,
     expect: childRoute(CHILD_WRITE, created(["hearingId", "tasks"])),
     otherwise: hidden,
@@ -191,7 +275,10 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/hearings/:hearingId/caregiver-report",
     target: "none",
-    build: () => ({ url: `/api/hearings/${NO_SUCH_ID}/caregiver-report`, payload: { body: "How the child is doing." } }),
+    build: () => ({
+      url: `/api/hearings/${NO_SUCH_ID}/caregiver-report`,
+      payload: { body: "How the child is doing." },
+    }),
     anonymous: 401,
     expect: callerRoute(["caregiver"], hidden),
     otherwise: denied,

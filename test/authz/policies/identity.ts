@@ -1,11 +1,18 @@
-import type { RoutePolicy } from "../policy-types.js";
 import { everyone, siteRoute } from "../expect.js";
+import type { RoutePolicy } from "../policy-types.js";
 
 const FAKE_TOKEN = "x".repeat(43);
 const UNKNOWN_USER = "00000000-0000-4000-8000-000000000000";
 
 let inviteCounter = 0;
-const POLICY_FIELDS = ["absoluteHours", "familyIdleMinutes", "isDefault", "mfaRequiredForStaff", "staffIdleMinutes", "version"];
+const POLICY_FIELDS = [
+  "absoluteHours",
+  "familyIdleMinutes",
+  "isDefault",
+  "mfaRequiredForStaff",
+  "staffIdleMinutes",
+  "version",
+];
 
 export const policies: RoutePolicy[] = [
   // ---- sign-in and the caller's own account ----
@@ -98,7 +105,10 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/auth/invitations/accept",
     target: "none",
-    build: () => ({ url: "/api/auth/invitations/accept", payload: { token: FAKE_TOKEN, password: "a long enough passphrase" } }),
+    build: () => ({
+      url: "/api/auth/invitations/accept",
+      payload: { token: FAKE_TOKEN, password: "a long enough passphrase" },
+    }),
     anonymous: 400,
     expect: everyone({ status: 400 }),
     otherwise: { status: 400 },
@@ -114,7 +124,10 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/auth/password-reset/complete",
     target: "none",
-    build: () => ({ url: "/api/auth/password-reset/complete", payload: { token: FAKE_TOKEN, password: "a long enough passphrase" } }),
+    build: () => ({
+      url: "/api/auth/password-reset/complete",
+      payload: { token: FAKE_TOKEN, password: "a long enough passphrase" },
+    }),
     anonymous: 400,
     expect: everyone({ status: 400 }),
     otherwise: { status: 400 },
@@ -133,10 +146,18 @@ export const policies: RoutePolicy[] = [
     target: "site",
     build: (t) => ({
       url: `/api/sites/${t.siteId}/invitations`,
-      payload: { email: `policy-invite-${++inviteCounter}-${Date.now()}@example.org`, role: "caregiver", givenName: "Policy", familyName: "Invitee" },
+      payload: {
+        email: `policy-invite-${++inviteCounter}-${Date.now()}@example.org`,
+        role: "caregiver",
+        givenName: "Policy",
+        familyName: "Invitee",
+      },
     }),
     anonymous: 401,
-    expect: siteRoute(["caseworker", "supervisor", "rfa_worker", "site_admin"], { status: 201, fields: ["email", "expiresAt", "status", "userId"] }),
+    expect: siteRoute(["caseworker", "supervisor", "rfa_worker", "site_admin"], {
+      status: 201,
+      fields: ["email", "expiresAt", "status", "userId"],
+    }),
     otherwise: { status: 404 },
     mutates: true,
   },
@@ -179,7 +200,13 @@ export const policies: RoutePolicy[] = [
     target: "site",
     build: (t) => ({
       url: `/api/sites/${t.siteId}/security-policy`,
-      payload: { staffIdleMinutes: 15, familyIdleMinutes: 30, absoluteHours: 12, mfaRequiredForStaff: false, version: 1 },
+      payload: {
+        staffIdleMinutes: 15,
+        familyIdleMinutes: 30,
+        absoluteHours: 12,
+        mfaRequiredForStaff: false,
+        version: 1,
+      },
     }),
     anonymous: 401,
     expect: siteRoute(["site_admin"], { status: 200, fields: POLICY_FIELDS }),

@@ -1,9 +1,20 @@
-import type { RoutePolicy } from "../policy-types.js";
 import { callerRoute, denied, hidden, ok, siteRoute } from "../expect.js";
+import type { RoutePolicy } from "../policy-types.js";
 
 /** The network directory (network:read, site scope): staff of a site see their sites, units and staff counts. */
 const readers = ["caseworker", "supervisor", "rfa_worker", "qpi_coordinator", "site_admin"] as const;
-const siteFields = ["id", "code", "name", "stateCode", "stateName", "kind", "timeZone", "qpiLaunchDate", "units", "staffByRole"];
+const siteFields = [
+  "id",
+  "code",
+  "name",
+  "stateCode",
+  "stateName",
+  "kind",
+  "timeZone",
+  "qpiLaunchDate",
+  "units",
+  "staffByRole",
+];
 
 export const policies: RoutePolicy[] = [
   {

@@ -1,8 +1,8 @@
-import type { Expectation, RoleName, RoutePolicy } from "../policy-types.js";
-import { ALL_ROLES } from "../policy-types.js";
+import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/data/platform-refresh.js";
 import { denied, hidden, ok } from "../expect.js";
 import type { PreparePolicyWorld } from "../policy-table.js";
-import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/data/platform-refresh.js";
+import type { Expectation, RoleName, RoutePolicy } from "../policy-types.js";
+import { ALL_ROLES } from "../policy-types.js";
 
 /** As the demo seeder does: the outcome routes read the projection of the world's records. */
 export const prepare: PreparePolicyWorld = async (db) => {
@@ -30,7 +30,10 @@ function readersRoute(allowed: Expectation): RoutePolicy["expect"] {
 }
 
 /** An area route: readers see their own site's area; only the network analyst sees another site's. */
-function areaRoute(allowed: Expectation, options: { networkOtherSite?: Expectation; own?: Partial<Record<RoleName, Expectation>> } = {}): RoutePolicy["expect"] {
+function areaRoute(
+  allowed: Expectation,
+  options: { networkOtherSite?: Expectation; own?: Partial<Record<RoleName, Expectation>> } = {},
+): RoutePolicy["expect"] {
   return Object.fromEntries(
     ALL_ROLES.map((role) => {
       if (!READERS.includes(role)) return [role, { own: denied, other_site: denied }];
@@ -43,7 +46,9 @@ function areaRoute(allowed: Expectation, options: { networkOtherSite?: Expectati
 const areaFields = ["areas"];
 const reportFields = ["area", "period", "dataAsOf", "measures", "practices"];
 const drillFields = ["area", "measure", "period", "part", "total", "children", "notShown"];
-const drillDenied = Object.fromEntries(READERS.filter((r) => r !== "supervisor").map((r) => [r, denied])) as Partial<Record<RoleName, Expectation>>;
+const drillDenied = Object.fromEntries(READERS.filter((r) => r !== "supervisor").map((r) => [r, denied])) as Partial<
+  Record<RoleName, Expectation>
+>;
 
 export const policies: RoutePolicy[] = [
   {

@@ -1,5 +1,5 @@
+import { AUDIT_READ, CHILD_READ, CHILD_WRITE, childRoute, created, hidden, NO_SUCH_ID, ok } from "../expect.js";
 import type { RoutePolicy } from "../policy-types.js";
-import { AUDIT_READ, CHILD_READ, CHILD_WRITE, NO_SUCH_ID, childRoute, created, hidden, ok } from "../expect.js";
 
 /**
  * Record access (issue 3): sharing a child's record beyond assignment
@@ -8,7 +8,20 @@ import { AUDIT_READ, CHILD_READ, CHILD_WRITE, NO_SUCH_ID, childRoute, created, h
  * for the site), and the case record's maltreatment reports (child:read; the
  * reporter is a field class, checked by test/authz/sentinels.int.test.ts).
  */
-const shareFields = ["id", "userId", "name", "email", "reason", "startsOn", "endsOn", "status", "grantedByName", "grantedAt", "revokedAt", "revokedByName"];
+const shareFields = [
+  "id",
+  "userId",
+  "name",
+  "email",
+  "reason",
+  "startsOn",
+  "endsOn",
+  "status",
+  "grantedByName",
+  "grantedAt",
+  "revokedAt",
+  "revokedByName",
+];
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 export const policies: RoutePolicy[] = [
@@ -24,7 +37,10 @@ export const policies: RoutePolicy[] = [
     route: "POST /api/children/:childId/shares",
     target: "child",
     // The demo site's RFA worker is a user of the primary site; for other sites' children the answer is 404 before the email is looked at.
-    build: (t) => ({ url: `/api/children/${t.childId}/shares`, payload: { email: "rfa@demo.qpi.example", reason: "Covering a home visit (policy probe)", endsOn: inAMonth() } }),
+    build: (t) => ({
+      url: `/api/children/${t.childId}/shares`,
+      payload: { email: "rfa@demo.qpi.example", reason: "Covering a home visit (policy probe)", endsOn: inAMonth() },
+    }),
     anonymous: 401,
     expect: childRoute(CHILD_WRITE, created(shareFields)),
     otherwise: hidden,

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateBundle } from "../../../server/modules/outcomes/generator/bundle.js";
 import { importBundle } from "../../../server/modules/outcomes/data/import-bundle.js";
-import { accounts, outcomesWorld, type OutcomesWorld } from "./world.js";
+import { generateBundle } from "../../../server/modules/outcomes/generator/bundle.js";
+import { accounts, type OutcomesWorld, outcomesWorld } from "./world.js";
 
 // The README's dashboard figure: a county of 5,000 children (a generated
 // history imported into the demo's Fresno County), the requests the site
@@ -16,7 +16,13 @@ const CHILDREN = 5_000;
 beforeAll(async () => {
   world = await outcomesWorld();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "qpi-dashboard-"));
-  await generateBundle({ out: dir, children: CHILDREN, seed: 5, sites: ["CA-FRESNO"], asOf: new Date().toISOString().slice(0, 10) });
+  await generateBundle({
+    out: dir,
+    children: CHILDREN,
+    seed: 5,
+    sites: ["CA-FRESNO"],
+    asOf: new Date().toISOString().slice(0, 10),
+  });
   const result = await importBundle(world.database.db, dir, { siteCode: "CA-FRESNO" });
   expect(result.status).toBe("completed");
 }, 240_000);
@@ -45,9 +51,18 @@ describe("a site dashboard for a county of 5,000 children", () => {
     const reportMs = await median(7, () => world.get(session, "/api/outcomes/report?area=CA-FRESNO"));
     // Everything the dashboard page asks for when it opens.
     const dashboardMs = await median(5, () =>
-      Promise.all(["/api/outcomes/areas", "/api/outcomes/measures", "/api/outcomes/report?area=CA-FRESNO", "/api/outcomes/before-after?area=CA-FRESNO"].map((url) => world.get(session, url))),
+      Promise.all(
+        [
+          "/api/outcomes/areas",
+          "/api/outcomes/measures",
+          "/api/outcomes/report?area=CA-FRESNO",
+          "/api/outcomes/before-after?area=CA-FRESNO",
+        ].map((url) => world.get(session, url)),
+      ),
     );
-    console.log(`dashboard, ${CHILDREN} children (${world.database.kind}): report + trend ${reportMs.toFixed(0)} ms, whole dashboard ${dashboardMs.toFixed(0)} ms (medians)`);
+    console.log(
+      `dashboard, ${CHILDREN} children (${world.database.kind}): report + trend ${reportMs.toFixed(0)} ms, whole dashboard ${dashboardMs.toFixed(0)} ms (medians)`,
+    );
     expect(reportMs).toBeLessThan(1000);
     expect(dashboardMs).toBeLessThan(1000);
   });

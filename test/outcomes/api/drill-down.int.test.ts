@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { VisibleArea } from "../../../server/modules/outcomes/area-context.js";
 import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
 import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
-import { childCohorts, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
+import { drillDownKeys } from "../../../server/modules/outcomes/drill-down.js";
 import { dayOf } from "../../../server/modules/outcomes/history/days.js";
 import { measureCatalogue, measureIds } from "../../../server/modules/outcomes/measures/catalogue.js";
-import { drillDownKeys } from "../../../server/modules/outcomes/drill-down.js";
-import type { VisibleArea } from "../../../server/modules/outcomes/area-context.js";
-import { accounts, outcomesWorld, unitChildren, type OutcomesWorld } from "./world.js";
+import { childCohorts, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
+import { accounts, type OutcomesWorld, outcomesWorld, unitChildren } from "./world.js";
 
 let world: OutcomesWorld;
 
@@ -24,8 +24,11 @@ async function cohortIds(measure: "in_care_end" | "entries", periodStart: string
   const columns = await readHistoryColumns(db, { areaIds: [area.id] });
   const period = periodStarting(dayOf(periodStart));
   const keys: number[] = [];
-  for (let c = 0; c < columns.childCount; c++) if ((childCohorts(columns, c, period)[measure]?.denominator ?? 0) > 0) keys.push(columns.childKey[c]);
-  const rows = keys.length ? await db.selectFrom("outcome_child").select("external_id").where("child_key", "in", keys).execute() : [];
+  for (let c = 0; c < columns.childCount; c++)
+    if ((childCohorts(columns, c, period)[measure]?.denominator ?? 0) > 0) keys.push(columns.childKey[c]);
+  const rows = keys.length
+    ? await db.selectFrom("outcome_child").select("external_id").where("child_key", "in", keys).execute()
+    : [];
   return new Set(rows.map((r) => r.external_id));
 }
 
@@ -33,7 +36,10 @@ describe("the children behind a figure", () => {
   it("are the supervisor's unit's children of the cohort, no more, and the read is audited in its transaction", async () => {
     const session = await world.as(accounts.supervisor);
     const report = (await world.get(session, "/api/outcomes/report?area=CA-FRESNO")).json();
-    const response = await world.get(session, `/api/outcomes/children?area=CA-FRESNO&measure=in_care_end&periodStart=${report.period.start}`);
+    const response = await world.get(
+      session,
+      `/api/outcomes/children?area=CA-FRESNO&measure=in_care_end&periodStart=${report.period.start}`,
+    );
     expect(response.statusCode).toBe(200);
     const drill = response.json();
     const cohort = await cohortIds("in_care_end", report.period.start);
@@ -62,7 +68,10 @@ describe("the children behind a figure", () => {
 
   it("lists the numerator where a measure has one, and refuses it where it has not", async () => {
     const session = await world.as(accounts.supervisor);
-    const numerator = await world.get(session, "/api/outcomes/children?area=CA-FRESNO&measure=permanency_12m_entries&part=numerator");
+    const numerator = await world.get(
+      session,
+      "/api/outcomes/children?area=CA-FRESNO&measure=permanency_12m_entries&part=numerator",
+    );
     expect(numerator.statusCode).toBe(200);
     expect(numerator.json().part).toBe("numerator");
     const none = await world.get(session, "/api/outcomes/children?area=CA-FRESNO&measure=entries&part=numerator");
@@ -75,12 +84,21 @@ describe("the children behind a figure", () => {
 
   it("are refused to analysts and coordinators (403), whatever their outcome reach, and another site's are 404", async () => {
     for (const email of [accounts.analyst, accounts.coordinator, accounts.networkAnalyst]) {
-      const response = await world.get(await world.as(email), "/api/outcomes/children?area=CA-FRESNO&measure=in_care_end");
+      const response = await world.get(
+        await world.as(email),
+        "/api/outcomes/children?area=CA-FRESNO&measure=in_care_end",
+      );
       expect(response.statusCode, email).toBe(403);
       expect(response.json().error.code).toBe("forbidden");
     }
-    expect((await world.get(await world.as(accounts.stateAnalyst), "/api/outcomes/children?area=FL-C13&measure=in_care_end")).statusCode).toBe(403);
-    expect((await world.get(await world.as(accounts.supervisor), "/api/outcomes/children?area=FL-C13&measure=in_care_end")).statusCode).toBe(404);
+    expect(
+      (await world.get(await world.as(accounts.stateAnalyst), "/api/outcomes/children?area=FL-C13&measure=in_care_end"))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await world.get(await world.as(accounts.supervisor), "/api/outcomes/children?area=FL-C13&measure=in_care_end"))
+        .statusCode,
+    ).toBe(404);
   });
 
   it("are, for every measure and both parts, exactly the children the engine's childCohorts names", async () => {
@@ -94,7 +112,11 @@ describe("the children behind a figure", () => {
         for (const part of ["denominator", "numerator"] as const) {
           const unit = measureCatalogue[measure].unit;
           if (part === "numerator" && (unit === "days" || unit === "count")) continue;
-          const expected = cohorts.flatMap((c, i) => ((part === "denominator" ? (c[measure]?.denominator ?? 0) : (c[measure]?.numerator ?? 0)) > 0 ? [columns.childKey[i]] : []));
+          const expected = cohorts.flatMap((c, i) =>
+            (part === "denominator" ? (c[measure]?.denominator ?? 0) : (c[measure]?.numerator ?? 0)) > 0
+              ? [columns.childKey[i]]
+              : [],
+          );
           const keys = await drillDownKeys(db, area as VisibleArea, period, measure, part);
           expect(keys, `${measure} ${part} ${start}`).toEqual(expected);
         }

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
 import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
-import { computeMeasures } from "../../../server/modules/outcomes/measures/engine.js";
-import { measureIds } from "../../../server/modules/outcomes/measures/catalogue.js";
 import { addMonths, dayOf } from "../../../server/modules/outcomes/history/days.js";
+import { measureIds } from "../../../server/modules/outcomes/measures/catalogue.js";
+import { computeMeasures } from "../../../server/modules/outcomes/measures/engine.js";
 import { defaultPeriodStart, trendEndingWith } from "../../../server/modules/outcomes/periods.js";
 import { isSmallCell } from "../../../server/modules/outcomes/suppression.js";
-import { accounts, outcomesWorld, type OutcomesWorld } from "./world.js";
+import { accounts, type OutcomesWorld, outcomesWorld } from "./world.js";
 
 let world: OutcomesWorld;
 
@@ -35,7 +35,12 @@ interface MeasureView extends Cell {
 function revealsSmallCell(cell: Cell, unit: string): boolean {
   if (isSmallCell(cell.numerator) || isSmallCell(cell.denominator)) return true;
   if (unit === "count" && isSmallCell(cell.value)) return true;
-  return unit === "percent" && cell.numerator !== null && cell.denominator !== null && isSmallCell(cell.denominator - cell.numerator);
+  return (
+    unit === "percent" &&
+    cell.numerator !== null &&
+    cell.denominator !== null &&
+    isSmallCell(cell.denominator - cell.numerator)
+  );
 }
 
 describe("outcome reports", () => {
@@ -73,7 +78,12 @@ describe("outcome reports", () => {
       expect(m.trend.map((p) => [p.period.start, p.numerator, p.denominator, p.value])).toEqual(
         results.map((r) => {
           const t = r.total[m.measure as (typeof measureIds)[number]];
-          return [new Date(r.period.start * 86_400_000).toISOString().slice(0, 10), t.numerator, t.denominator, value(t.value)];
+          return [
+            new Date(r.period.start * 86_400_000).toISOString().slice(0, 10),
+            t.numerator,
+            t.denominator,
+            value(t.value),
+          ];
         }),
       );
       for (const dimension of ["age_group", "race", "sex"] as const) {
@@ -81,7 +91,9 @@ describe("outcome reports", () => {
           const t = expected.by[dimension][row.group];
           expect([row.numerator, row.denominator, row.value]).toEqual([t.numerator, t.denominator, value(t.value)]);
         }
-        const nonEmpty = Object.entries(expected.by[dimension]).filter(([, t]) => t.denominator > 0 || (t.numerator ?? 0) > 0).map(([g]) => g);
+        const nonEmpty = Object.entries(expected.by[dimension])
+          .filter(([, t]) => t.denominator > 0 || (t.numerator ?? 0) > 0)
+          .map(([g]) => g);
         expect(m.by[dimension].map((r) => r.group).sort()).toEqual(nonEmpty.sort());
       }
     }
@@ -90,7 +102,12 @@ describe("outcome reports", () => {
     const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
     expect(report.practices).toMatchObject({ from: iso(addMonths(asOf + 1, -12)), to: report.dataAsOf });
     expect(report.practices.rows.length).toBeGreaterThan(0);
-    const chosen = (await world.get(await world.as(accounts.coordinator), `/api/outcomes/report?area=CA-FRESNO&periodStart=${report.period.start}`)).json();
+    const chosen = (
+      await world.get(
+        await world.as(accounts.coordinator),
+        `/api/outcomes/report?area=CA-FRESNO&periodStart=${report.period.start}`,
+      )
+    ).json();
     expect(chosen.practices).toMatchObject({ from: report.period.start, to: report.period.end });
   });
 
@@ -104,7 +121,8 @@ describe("outcome reports", () => {
     for (const [i, m] of (seen.measures as MeasureView[]).entries()) {
       const truth = exact.measures[i] as MeasureView;
       const cells: [Cell, Cell][] = [[m, truth], ...m.trend.map((p, j): [Cell, Cell] => [p, truth.trend[j]])];
-      for (const dimension of ["age_group", "race", "sex"]) m.by[dimension].forEach((row, j) => cells.push([row, truth.by[dimension][j]]));
+      for (const dimension of ["age_group", "race", "sex"])
+        m.by[dimension].forEach((row, j) => cells.push([row, truth.by[dimension][j]]));
       for (const [shown, real] of cells) {
         expect(revealsSmallCell(shown, m.unit)).toBe(false);
         for (const part of ["numerator", "denominator", "value"] as const) {
@@ -132,13 +150,17 @@ describe("outcome reports", () => {
   });
 
   it("compare every area in reach, each suppressed unless it is the viewer's own", async () => {
-    const network = (await world.get(await world.as(accounts.networkAnalyst), "/api/outcomes/compare?measure=in_care_end")).json();
+    const network = (
+      await world.get(await world.as(accounts.networkAnalyst), "/api/outcomes/compare?measure=in_care_end")
+    ).json();
     expect(network.rows.map((r: { area: string }) => r.area).sort()).toEqual(["CA-FRESNO", "FL-C13", "MN-HENNEPIN"]);
     for (const row of network.rows as (Cell & { exact: boolean })[]) {
       expect(row.exact).toBe(false);
       expect(revealsSmallCell(row, "count")).toBe(false);
     }
-    const own = (await world.get(await world.as(accounts.coordinator), "/api/outcomes/compare?measure=in_care_end")).json();
+    const own = (
+      await world.get(await world.as(accounts.coordinator), "/api/outcomes/compare?measure=in_care_end")
+    ).json();
     expect(own.rows).toHaveLength(1);
     expect(own.rows[0]).toMatchObject({ area: "CA-FRESNO", exact: true, suppressed: { value: false } });
   });
@@ -158,17 +180,30 @@ describe("outcome reports", () => {
     const badArea = await world.get(session, "/api/outcomes/report?area=fresno", "qpi_lang=es");
     expect(badArea.statusCode).toBe(400);
     expect(badArea.json().error.fields.map((f: { field: string }) => f.field)).toEqual(["area"]);
-    const badDay = await world.get(session, "/api/outcomes/report?area=CA-FRESNO&periodStart=2025-13-01", "qpi_lang=es");
+    const badDay = await world.get(
+      session,
+      "/api/outcomes/report?area=CA-FRESNO&periodStart=2025-13-01",
+      "qpi_lang=es",
+    );
     expect(badDay.statusCode).toBe(400);
     expect(badDay.json().error).toMatchObject({ code: "validation", message: "Algunos campos no son válidos." });
     expect(badDay.json().error.fields[0].field).toBe("periodStart");
-    const future = await world.get(session, "/api/outcomes/report?area=CA-FRESNO&periodStart=2030-10-01", "qpi_lang=es");
+    const future = await world.get(
+      session,
+      "/api/outcomes/report?area=CA-FRESNO&periodStart=2030-10-01",
+      "qpi_lang=es",
+    );
     expect(future.statusCode).toBe(400);
-    expect(future.json().error.fields).toEqual([{ field: "periodStart", message: expect.stringMatching(/terminan después del último día de los datos/) }]);
+    expect(future.json().error.fields).toEqual([
+      { field: "periodStart", message: expect.stringMatching(/terminan después del último día de los datos/) },
+    ]);
     const measure = await world.get(session, "/api/outcomes/trend?area=CA-FRESNO&measure=happiness");
     expect(measure.statusCode).toBe(400);
     expect(measure.json().error.fields[0].field).toBe("measure");
-    const order = await world.get(session, "/api/outcomes/trend?area=CA-FRESNO&measure=entries&from=2024-10-01&to=2023-10-01");
+    const order = await world.get(
+      session,
+      "/api/outcomes/trend?area=CA-FRESNO&measure=entries&from=2024-10-01&to=2023-10-01",
+    );
     expect(order.statusCode).toBe(400);
     expect(order.json().error.fields[0]).toMatchObject({ field: "from", message: "Must be on or before 2023-10-01." });
     const none = await world.get(session, "/api/outcomes/report");
@@ -181,7 +216,10 @@ describe("outcome reports", () => {
     expect(response.statusCode).toBe(200);
     const view = response.json();
     // Fresno began QPI in 2013; the demo's histories start seven years before the test world's day.
-    expect(view).toMatchObject({ launchDate: "2013-07-01", before: { period: { start: "2012-07-01", end: "2013-06-30" }, coverage: "none" } });
+    expect(view).toMatchObject({
+      launchDate: "2013-07-01",
+      before: { period: { start: "2012-07-01", end: "2013-06-30" }, coverage: "none" },
+    });
     expect(view.measures).toHaveLength(measureIds.length);
     expect(view.measures.every((m: { before: unknown }) => m.before === null)).toBe(true);
   });
@@ -192,16 +230,28 @@ describe("outcome reports", () => {
     expect(own.headers["content-type"]).toMatch(/^text\/csv/);
     expect(own.headers["content-disposition"]).toMatch(/attachment; filename="outcomes-CA-FRESNO-\d{4}-\d{2}-01\.csv"/);
     const lines = own.body.trim().split("\r\n");
-    expect(lines[0]).toBe("area,period_start,period_end,measure,unit,dimension,group,numerator,denominator,value,national,follow_up_complete");
+    expect(lines[0]).toBe(
+      "area,period_start,period_end,measure,unit,dimension,group,numerator,denominator,value,national,follow_up_complete",
+    );
     expect(own.body).not.toContain("suppressed");
-    const report = (await world.get(await world.as(accounts.coordinator), "/api/outcomes/report?area=CA-FRESNO")).json();
-    const rows = (report.measures as MeasureView[]).reduce((n, m) => n + m.trend.length + m.by.age_group.length + m.by.race.length + m.by.sex.length, 0);
+    const report = (
+      await world.get(await world.as(accounts.coordinator), "/api/outcomes/report?area=CA-FRESNO")
+    ).json();
+    const rows = (report.measures as MeasureView[]).reduce(
+      (n, m) => n + m.trend.length + m.by.age_group.length + m.by.race.length + m.by.sex.length,
+      0,
+    );
     expect(lines).toHaveLength(rows + 1);
-    const entries = lines.find((l) => l.startsWith(`CA-FRESNO,${report.period.start},${report.period.end},entries,count,total`))!;
+    const entries = lines.find((l) =>
+      l.startsWith(`CA-FRESNO,${report.period.start},${report.period.end},entries,count,total`),
+    )!;
     const m = (report.measures as MeasureView[]).find((x) => x.measure === "entries")!;
     expect(entries.split(",")[8]).toBe(String(m.denominator));
 
-    const outside = await world.get(await world.as(accounts.networkAnalyst), "/api/outcomes/report.csv?area=MN-HENNEPIN");
+    const outside = await world.get(
+      await world.as(accounts.networkAnalyst),
+      "/api/outcomes/report.csv?area=MN-HENNEPIN",
+    );
     expect(outside.statusCode).toBe(200);
     expect(outside.body).toContain("suppressed");
     for (const line of outside.body.trim().split("\r\n").slice(1)) {
@@ -210,14 +260,23 @@ describe("outcome reports", () => {
         if (cell !== "" && cell !== "suppressed") expect(isSmallCell(Number(cell))).toBe(false);
       }
     }
-    const audit = await world.database.db.selectFrom("audit_event").select(["action", "entity_id"]).where("action", "=", "outcomes.report_csv").execute();
+    const audit = await world.database.db
+      .selectFrom("audit_event")
+      .select(["action", "entity_id"])
+      .where("action", "=", "outcomes.report_csv")
+      .execute();
     expect(audit.map((a) => a.entity_id)).toEqual(["CA-FRESNO", "MN-HENNEPIN"]);
   });
 
   it("list the measures with national figures, and refuse roles without outcomes:read", async () => {
     const catalogue = (await world.get(await world.as(accounts.analyst), "/api/outcomes/measures")).json();
     expect(catalogue.smallCellMax).toBe(10);
-    expect(catalogue.measures.find((m: { id: string }) => m.id === "permanency_12m_entries")).toMatchObject({ unit: "percent", good: "higher", national: { value: 35.2 }, followUpMonths: 12 });
+    expect(catalogue.measures.find((m: { id: string }) => m.id === "permanency_12m_entries")).toMatchObject({
+      unit: "percent",
+      good: "higher",
+      national: { value: 35.2 },
+      followUpMonths: 12,
+    });
     const caseworker = await world.get(await world.as("caseworker@demo.qpi.example"), "/api/outcomes/areas");
     expect(caseworker.statusCode).toBe(403);
   });

@@ -1,11 +1,11 @@
-import type { Kysely } from "kysely";
 import type { LightMyRequestResponse } from "fastify";
+import type { Kysely } from "kysely";
 import type { Database } from "../../../server/db/database.js";
-import type { App } from "../../../server/platform/http/types.js";
 import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/data/platform-refresh.js";
+import type { App } from "../../../server/platform/http/types.js";
+import { buildTestApp, type SignedIn, signIn } from "../../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 import { seedTestWorld } from "../../support/test-world.js";
-import { buildTestApp, signIn, type SignedIn } from "../../support/test-app.js";
 
 /**
  * The demo test world with its outcome projection (the demo seeder runs it
@@ -26,7 +26,9 @@ export async function outcomesWorld(options: { scale?: number } = {}): Promise<O
   await seedTestWorld(database.db, options);
   await refreshPlatformOutcomes(database.db);
   const app = await buildTestApp(database.db, database.kind);
-  const sites = Object.fromEntries((await database.db.selectFrom("site").select(["id", "code"]).execute()).map((s) => [s.code, s.id]));
+  const sites = Object.fromEntries(
+    (await database.db.selectFrom("site").select(["id", "code"]).execute()).map((s) => [s.code, s.id]),
+  );
   const sessions = new Map<string, SignedIn>();
   return {
     database,

@@ -2,14 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 import { importAfcars } from "../../../server/modules/outcomes/data/afcars-import.js";
-import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
 import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
+import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
+import { UNKNOWN_SETTING } from "../../../server/modules/outcomes/history/codes.js";
 import { historyAt } from "../../../server/modules/outcomes/history/columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
-import { UNKNOWN_SETTING } from "../../../server/modules/outcomes/history/codes.js";
 import { computeMeasures, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
+import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 import { submission } from "./afcars-fixture.js";
 
 let database: TestDatabase;
@@ -31,9 +31,35 @@ describe("AFCARS legacy import", () => {
       a,
       submission("202003", [
         // Child 1: first removal, in a second placement (NUMPLEP 2) since 2019-12-01.
-        { RECNUMBR: "K0001", DOB: "20120415", SEX: "2", RACE: "000010", HISORGIN: "2", REM1DT: "20191001", TOTALREM: "01", LATREMDT: "20191001", CURSETDT: "20191201", NUMPLEP: "02", CURPLSET: "3" },
+        {
+          RECNUMBR: "K0001",
+          DOB: "20120415",
+          SEX: "2",
+          RACE: "000010",
+          HISORGIN: "2",
+          REM1DT: "20191001",
+          TOTALREM: "01",
+          LATREMDT: "20191001",
+          CURSETDT: "20191201",
+          NUMPLEP: "02",
+          CURPLSET: "3",
+        },
         // Child 2: discharged to reunification; DOB written wrongly in this file.
-        { RECNUMBR: "K0002", DOB: "20150101", SEX: "1", RACE: "001000", HISORGIN: "1", REM1DT: "20190301", TOTALREM: "01", LATREMDT: "20190301", CURSETDT: "20190301", NUMPLEP: "01", CURPLSET: "2", DODFCDT: "20200215", DISREASN: "1" },
+        {
+          RECNUMBR: "K0002",
+          DOB: "20150101",
+          SEX: "1",
+          RACE: "001000",
+          HISORGIN: "1",
+          REM1DT: "20190301",
+          TOTALREM: "01",
+          LATREMDT: "20190301",
+          CURSETDT: "20190301",
+          NUMPLEP: "01",
+          CURPLSET: "2",
+          DODFCDT: "20200215",
+          DISREASN: "1",
+        },
         { RECNUMBR: "K0003", DOB: "20101340", SEX: "1", LATREMDT: "20190301" }, // not a date
       ]),
     );
@@ -41,16 +67,58 @@ describe("AFCARS legacy import", () => {
       b,
       submission("202009", [
         // Child 1: moved once more (NUMPLEP 3) to a group home on 2020-05-01, discharged to guardianship.
-        { RECNUMBR: "K0001", DOB: "20120415", SEX: "2", RACE: "000010", HISORGIN: "2", REM1DT: "20191001", TOTALREM: "01", LATREMDT: "20191001", CURSETDT: "20200501", NUMPLEP: "03", CURPLSET: "4", DODFCDT: "20200901", DISREASN: "5" },
+        {
+          RECNUMBR: "K0001",
+          DOB: "20120415",
+          SEX: "2",
+          RACE: "000010",
+          HISORGIN: "2",
+          REM1DT: "20191001",
+          TOTALREM: "01",
+          LATREMDT: "20191001",
+          CURSETDT: "20200501",
+          NUMPLEP: "03",
+          CURPLSET: "4",
+          DODFCDT: "20200901",
+          DISREASN: "5",
+        },
         // Child 2 re-entered: the previous episode's discharge is DLSTFCDT; DOB corrected.
-        { RECNUMBR: "K0002", DOB: "20150102", SEX: "1", RACE: "001000", HISORGIN: "1", REM1DT: "20190301", TOTALREM: "02", DLSTFCDT: "20200215", LATREMDT: "20200801", CURSETDT: "20200801", NUMPLEP: "01", CURPLSET: "8" },
+        {
+          RECNUMBR: "K0002",
+          DOB: "20150102",
+          SEX: "1",
+          RACE: "001000",
+          HISORGIN: "1",
+          REM1DT: "20190301",
+          TOTALREM: "02",
+          DLSTFCDT: "20200215",
+          LATREMDT: "20200801",
+          CURSETDT: "20200801",
+          NUMPLEP: "01",
+          CURPLSET: "8",
+        },
         // Child 4: a third removal; five placements so far, only the current one is known.
-        { RECNUMBR: "K0004", DOB: "20080707", SEX: "1", RACE: "100100", HISORGIN: "3", REM1DT: "20150101", TOTALREM: "03", DLSTFCDT: "20190101", LATREMDT: "20200101", CURSETDT: "20200601", NUMPLEP: "05", CURPLSET: "5" },
+        {
+          RECNUMBR: "K0004",
+          DOB: "20080707",
+          SEX: "1",
+          RACE: "100100",
+          HISORGIN: "3",
+          REM1DT: "20150101",
+          TOTALREM: "03",
+          DLSTFCDT: "20190101",
+          LATREMDT: "20200101",
+          CURSETDT: "20200601",
+          NUMPLEP: "05",
+          CURPLSET: "5",
+        },
       ]),
     );
     const rejected = await importAfcars(database.db, [a, b]);
     expect(rejected.status).toBe("failed");
-    expect(rejected.rejects).toEqual([{ file: "2020A.dat", line: 5, column: "DOB", reason: 'DOB "20101340" is not a date CCYYMMDD' }]);
+    expect(rejected.rejects).toEqual([
+      { file: "2020A.dat", line: 5, column: "DOB", reason: 'DOB "20101340" is not a date CCYYMMDD' },
+    ]);
 
     const result = await importAfcars(database.db, [a, b], { maxRejects: 1 });
     expect(result.status).toBe("completed");
@@ -63,7 +131,11 @@ describe("AFCARS legacy import", () => {
     // the one before 2019-12-01 (NUMPLEP 2 then) is known by its dates only.
     expect(k1).toMatchObject({ birthDay: dayOf("2012-04-15"), sex: 2, race: 5 });
     expect(k1.episodes).toHaveLength(1);
-    expect(k1.episodes[0]).toMatchObject({ removalDay: dayOf("2019-10-01"), exitDay: dayOf("2020-09-01"), exitReason: 5 });
+    expect(k1.episodes[0]).toMatchObject({
+      removalDay: dayOf("2019-10-01"),
+      exitDay: dayOf("2020-09-01"),
+      exitReason: 5,
+    });
     expect(k1.episodes[0].placements.map((p) => [p.startDay, p.endDay, p.setting])).toEqual([
       [dayOf("2019-10-01"), dayOf("2019-12-01"), UNKNOWN_SETTING],
       [dayOf("2019-12-01"), dayOf("2020-05-01"), 3],
@@ -80,7 +152,9 @@ describe("AFCARS legacy import", () => {
     // Child 4: the previous episode's removal date is unknown (TOTALREM 3), so only the latest episode is written,
     // with its current placement; NUMPLEP 5 carries the four moves before it. Two races: two_or_more.
     expect(k4.race).toBe(6);
-    expect(k4.episodes.map((e) => [e.removalDay, e.placements.map((p) => [p.startDay, p.setting])])).toEqual([[dayOf("2020-01-01"), [[dayOf("2020-06-01"), 5]]]]);
+    expect(k4.episodes.map((e) => [e.removalDay, e.placements.map((p) => [p.startDay, p.setting])])).toEqual([
+      [dayOf("2020-01-01"), [[dayOf("2020-06-01"), 5]]],
+    ]);
     expect(cols.reportedPlacements?.[cols.episodeStart[2]]).toBe(5);
     // W1 over the import, 2019-10-01 .. 2020-09-30 (entries: child 1, child 2's re-entry, child 4). Child 4 lists one
     // placement but NUMPLEP 5 is 4 moves, all by 2020-06-01 when its current placement began, inside the period;
@@ -100,9 +174,18 @@ describe("AFCARS legacy import", () => {
     const long = path.join(dir, "long.dat");
     fs.writeFileSync(long, ["@", "S".padEnd(174), "X".repeat(198), "#"].join("\n"));
     const result = await importAfcars(database.db, [long]);
-    expect(result.rejects).toEqual([{ file: "long.dat", line: 3, column: null, reason: "the record is 198 characters; a foster care detail record has 197" }]);
+    expect(result.rejects).toEqual([
+      {
+        file: "long.dat",
+        line: 3,
+        column: null,
+        reason: "the record is 198 characters; a foster care detail record has 197",
+      },
+    ]);
     const empty = path.join(dir, "empty.dat");
     fs.writeFileSync(empty, "\n");
-    expect((await importAfcars(database.db, [empty])).rejects).toEqual([{ file: "empty.dat", line: 0, column: null, reason: "empty.dat has no foster care records" }]);
+    expect((await importAfcars(database.db, [empty])).rejects).toEqual([
+      { file: "empty.dat", line: 0, column: null, reason: "empty.dat has no foster care records" },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { COPY_HEADER, COPY_TRAILER } from "../../../server/db/bulk-copy.js";
 import { decodeBinaryCopy, TupleStream } from "../../../server/modules/outcomes/data/binary-copy.js";
 import { NO_DAY } from "../../../server/modules/outcomes/history/days.js";
@@ -22,7 +22,12 @@ async function* split(bytes: Buffer, cuts: number[]) {
 
 describe("binary COPY rows", () => {
   it("decode to what was encoded, however the stream is cut into chunks", async () => {
-    const row = fc.tuple(fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.oneof(fc.constant(NO_DAY), fc.integer({ min: -30_000, max: 60_000 })), fc.integer({ min: -32_768, max: 32_767 }), fc.boolean());
+    const row = fc.tuple(
+      fc.integer({ min: -2_000_000, max: 2_000_000 }),
+      fc.oneof(fc.constant(NO_DAY), fc.integer({ min: -30_000, max: 60_000 })),
+      fc.integer({ min: -32_768, max: 32_767 }),
+      fc.boolean(),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 300 }), fc.array(fc.nat(), { maxLength: 40 }), async (rows, cuts) => {
         const stream = new TupleStream();
@@ -43,7 +48,12 @@ describe("binary COPY rows", () => {
           { kind: 2, nullValue: -9 },
         ]);
         expect(decoded.length).toBe(rows.length);
-        const back = Array.from({ length: decoded.length }, (_, i) => [decoded.data[0][i], decoded.data[1][i], decoded.data[2][i], decoded.data[3][i] === 1]);
+        const back = Array.from({ length: decoded.length }, (_, i) => [
+          decoded.data[0][i],
+          decoded.data[1][i],
+          decoded.data[2][i],
+          decoded.data[3][i] === 1,
+        ]);
         expect(back).toEqual(rows.map(([key, day, small, flag]) => [key < 0 ? -1 : key, day, small, flag]));
       }),
       { numRuns: 200 },
@@ -62,7 +72,10 @@ describe("binary COPY rows", () => {
     stream.close();
     const bytes = await encoded;
     for (let cut = 1; cut < bytes.length; cut += 3) {
-      const decoded = await decodeBinaryCopy(split(bytes, [cut, cut + 7]), [{ kind: 4, nullValue: -1 }, { kind: "text", nullValue: -1 }]);
+      const decoded = await decodeBinaryCopy(split(bytes, [cut, cut + 7]), [
+        { kind: 4, nullValue: -1 },
+        { kind: "text", nullValue: -1 },
+      ]);
       expect(decoded.texts[1]).toEqual(ids);
     }
   });

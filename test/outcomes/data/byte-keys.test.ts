@@ -1,21 +1,32 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { ByteKeyMap } from "../../../server/modules/outcomes/data/byte-keys.js";
 
 describe("ByteKeyMap", () => {
   it("behaves as a Map of (prefix, key) to values, through growth", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1_000_000 })), { maxLength: 3000 }), (entries) => {
-        const map = new ByteKeyMap(4);
-        const model = new Map<string, number>();
-        for (const [key, prefix, value] of entries) {
-          map.setText(key, value, prefix);
-          model.set(`${prefix}\u0000${key}`, value);
-        }
-        expect(map.size).toBe(model.size);
-        for (const [key, prefix] of entries) expect(map.getText(key, prefix)).toBe(model.get(`${prefix}\u0000${key}`));
-        expect(map.getText("never set", 9)).toBe(-1);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.string({ maxLength: 12 }),
+            fc.integer({ min: 0, max: 3 }),
+            fc.integer({ min: 0, max: 1_000_000 }),
+          ),
+          { maxLength: 3000 },
+        ),
+        (entries) => {
+          const map = new ByteKeyMap(4);
+          const model = new Map<string, number>();
+          for (const [key, prefix, value] of entries) {
+            map.setText(key, value, prefix);
+            model.set(`${prefix}\u0000${key}`, value);
+          }
+          expect(map.size).toBe(model.size);
+          for (const [key, prefix] of entries)
+            expect(map.getText(key, prefix)).toBe(model.get(`${prefix}\u0000${key}`));
+          expect(map.getText("never set", 9)).toBe(-1);
+        },
+      ),
       { numRuns: 60 },
     );
   });

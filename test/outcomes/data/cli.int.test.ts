@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { qpiCli } from "../../support/qpi-cli.js";
-import { sampleBundle, writeBundle, removeWrittenBundles } from "./bundle-fixture.js";
 import { submission } from "./afcars-fixture.js";
+import { removeWrittenBundles, sampleBundle, writeBundle } from "./bundle-fixture.js";
 
 // `qpi import` and `qpi outcomes` run as a user runs them (a separate process),
 // on the embedded database in a temporary folder or a fresh PostgreSQL database.
@@ -32,11 +32,17 @@ describe("qpi import and qpi outcomes", () => {
     const batch = /Imported batch (\d+) in/.exec(first.out)![1];
     const again = qpi("import", dir);
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(new RegExp(`^Unchanged: this bundle .* is the one batch ${batch} imported; nothing was written\\.`, "m"));
+    expect(again.out).toMatch(
+      new RegExp(`^Unchanged: this bundle .* is the one batch ${batch} imported; nothing was written\\.`, "m"),
+    );
 
     const json = qpi("outcomes", "--period-start", "2020-01-01", "--json");
     expect(json.code, json.out).toBe(0);
-    const figures = JSON.parse(json.out) as { period: { start: string; end: string }; children: number; measures: { measure: string; numerator: number | null; denominator: number; suppressed: boolean }[] };
+    const figures = JSON.parse(json.out) as {
+      period: { start: string; end: string };
+      children: number;
+      measures: { measure: string; numerator: number | null; denominator: number; suppressed: boolean }[];
+    };
     expect(figures.period).toEqual({ start: "2020-01-01", end: "2020-12-31" });
     expect(figures.children).toBe(4);
     const entries = figures.measures.find((m) => m.measure === "entries")!;
@@ -55,7 +61,20 @@ describe("qpi import and qpi outcomes", () => {
 
   it("imports legacy AFCARS files", () => {
     const file = path.join(cli.dataDir, "2021A.dat");
-    fs.writeFileSync(file, submission("202103", [{ RECNUMBR: "R1", DOB: "20100101", SEX: "1", LATREMDT: "20200601", CURSETDT: "20200601", NUMPLEP: "01", CURPLSET: "2" }]));
+    fs.writeFileSync(
+      file,
+      submission("202103", [
+        {
+          RECNUMBR: "R1",
+          DOB: "20100101",
+          SEX: "1",
+          LATREMDT: "20200601",
+          CURSETDT: "20200601",
+          NUMPLEP: "01",
+          CURPLSET: "2",
+        },
+      ]),
+    );
     const { code, out } = qpi("import", "--afcars", file);
     expect(code, out).toBe(0);
     expect(out).toMatch(/children\s+1 read\s+1 written/);

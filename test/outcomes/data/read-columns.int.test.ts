@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readHistoryColumns, scanHistoryRows } from "../../../server/modules/outcomes/data/read-columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 
 // Enough rows that every COPY spans many chunks (and, on PostgreSQL, many
 // socket reads), written in an order the reader must sort out.
@@ -12,7 +12,9 @@ let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  await sql`INSERT INTO outcome_area (id, code, name, state_code, source) VALUES (1, 'AA-ONE', 'One', 'AA', 'import'), (2, 'BB-TWO', 'Two', 'BB', 'import')`.execute(db);
+  await sql`INSERT INTO outcome_area (id, code, name, state_code, source) VALUES (1, 'AA-ONE', 'One', 'AA', 'import'), (2, 'BB-TWO', 'Two', 'BB', 'import')`.execute(
+    db,
+  );
   // Keys written in reverse, so heap order is not key order.
   await sql`INSERT INTO outcome_child (child_key, area_id, birth_day, sibling_group, source, sex, race, external_id)
             SELECT k, 1 + k % 2, CASE WHEN k % 97 = 0 THEN NULL ELSE DATE '2005-01-01' + k % 4000 END, CASE WHEN k % 3 = 0 THEN k / 3 END, 2, k % 3, k % 8, 'C' || k
@@ -22,7 +24,9 @@ beforeAll(async () => {
             SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300 + 400, CASE WHEN k % 5 = 0 THEN NULL ELSE DATE '2018-01-01' + k % 300 + 600 END, CASE WHEN k % 5 = 0 THEN 0 ELSE 1 + k % 8 END
             FROM generate_series(1, ${CHILDREN}) k
             UNION ALL
-            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300 + 100, 1 FROM generate_series(1, ${CHILDREN}) k`.execute(db);
+            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300 + 100, 1 FROM generate_series(1, ${CHILDREN}) k`.execute(
+    db,
+  );
   // Three placements in the second episode (last one first), one in the first.
   await sql`INSERT INTO outcome_placement (child_key, area_id, removal_day, start_day, end_day, home_key, setting, change_kind)
             SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300 + 400, DATE '2018-01-01' + k % 300 + 400 + 20 * (2 - i),
@@ -30,7 +34,9 @@ beforeAll(async () => {
                    CASE WHEN k % 4 = 0 THEN NULL ELSE k % 1000 END, 1 + (k + i) % 8, i % 4
             FROM generate_series(1, ${CHILDREN}) k, generate_series(0, 2) i
             UNION ALL
-            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300 + 100, NULL, 3, 0 FROM generate_series(1, ${CHILDREN}) k`.execute(db);
+            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300 + 100, NULL, 3, 0 FROM generate_series(1, ${CHILDREN}) k`.execute(
+    db,
+  );
   await sql`INSERT INTO outcome_maltreatment_report (child_key, area_id, report_day, incident_day, disposition)
             SELECT k, 1 + k % 2, DATE '2019-01-01' + k % 50 + 10 * i, CASE WHEN i = 1 THEN NULL ELSE DATE '2019-01-01' + k % 50 END, 1 + (k + i) % 5
             FROM generate_series(1, ${CHILDREN}, 7) k, generate_series(1, 0, -1) i`.execute(db);
@@ -48,20 +54,39 @@ describe("readHistoryColumns", () => {
     const cols = await readHistoryColumns(database.db);
     expect([cols.childCount, cols.episodeCount, cols.placementCount]).toEqual([CHILDREN, 2 * CHILDREN, 4 * CHILDREN]);
     expect(cols.sites).toEqual(["AA-ONE", "BB-TWO"]);
-    const children = await sql<{ child_key: number; area_id: number; birth_day: string | null; sibling_group: number | null; sex: number; race: number }>`
-      SELECT child_key, area_id, birth_day, sibling_group, sex, race FROM outcome_child ORDER BY child_key`.execute(database.db);
+    const children = await sql<{
+      child_key: number;
+      area_id: number;
+      birth_day: string | null;
+      sibling_group: number | null;
+      sex: number;
+      race: number;
+    }>`
+      SELECT child_key, area_id, birth_day, sibling_group, sex, race FROM outcome_child ORDER BY child_key`.execute(
+      database.db,
+    );
     expect(Array.from(cols.childKey)).toEqual(children.rows.map((r) => r.child_key));
     expect(Array.from(cols.birthDay)).toEqual(children.rows.map((r) => day(r.birth_day)));
     expect(Array.from(cols.siblingGroup)).toEqual(children.rows.map((r) => r.sibling_group ?? -1));
     expect(Array.from(cols.site)).toEqual(children.rows.map((r) => r.area_id - 1));
     expect(Array.from(cols.race)).toEqual(children.rows.map((r) => r.race));
     const episodes = await sql<{ removal_day: string; exit_day: string | null; exit_reason: number }>`
-      SELECT removal_day, exit_day, exit_reason FROM outcome_episode ORDER BY child_key, removal_day`.execute(database.db);
+      SELECT removal_day, exit_day, exit_reason FROM outcome_episode ORDER BY child_key, removal_day`.execute(
+      database.db,
+    );
     expect(Array.from(cols.removalDay)).toEqual(episodes.rows.map((r) => day(r.removal_day)));
     expect(Array.from(cols.exitDay)).toEqual(episodes.rows.map((r) => day(r.exit_day)));
     expect(Array.from(cols.exitReason)).toEqual(episodes.rows.map((r) => r.exit_reason));
-    const placements = await sql<{ start_day: string; end_day: string | null; setting: number; change_kind: number; home_key: number | null }>`
-      SELECT start_day, end_day, setting, change_kind, home_key FROM outcome_placement ORDER BY child_key, removal_day, start_day`.execute(database.db);
+    const placements = await sql<{
+      start_day: string;
+      end_day: string | null;
+      setting: number;
+      change_kind: number;
+      home_key: number | null;
+    }>`
+      SELECT start_day, end_day, setting, change_kind, home_key FROM outcome_placement ORDER BY child_key, removal_day, start_day`.execute(
+      database.db,
+    );
     expect(Array.from(cols.startDay)).toEqual(placements.rows.map((r) => day(r.start_day)));
     expect(Array.from(cols.endDay)).toEqual(placements.rows.map((r) => day(r.end_day)));
     expect(Array.from(cols.setting)).toEqual(placements.rows.map((r) => r.setting));
@@ -69,7 +94,9 @@ describe("readHistoryColumns", () => {
     // Each child's first episode holds its one placement, the second its three.
     expect([cols.placementStart[0], cols.placementStart[1], cols.placementStart[2]]).toEqual([0, 1, 4]);
     const reports = await sql<{ report_day: string; incident_day: string | null; disposition: number }>`
-      SELECT report_day, incident_day, disposition FROM outcome_maltreatment_report ORDER BY child_key, report_day`.execute(database.db);
+      SELECT report_day, incident_day, disposition FROM outcome_maltreatment_report ORDER BY child_key, report_day`.execute(
+      database.db,
+    );
     expect(Array.from(cols.reportDay)).toEqual(reports.rows.map((r) => day(r.report_day)));
     expect(Array.from(cols.incidentDay)).toEqual(reports.rows.map((r) => day(r.incident_day)));
     expect(Array.from(cols.substantiated)).toEqual(reports.rows.map((r) => (r.disposition <= 2 ? 1 : 0)));

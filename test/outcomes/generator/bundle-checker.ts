@@ -15,13 +15,48 @@ const spec = {
   "homes.csv": ["home_id", "site", "state", "kind", "inquiry_date", "approved_date", "closed_date", "closure_reason"],
 };
 const sexes = new Set(["male", "female", "unknown"]);
-const races = new Set(["american_indian_alaska_native", "asian", "black", "native_hawaiian_pacific_islander", "white", "two_or_more", "hispanic", "unknown"]);
-const exitReasons = new Set(["reunification", "relative", "adoption", "emancipation", "guardianship", "transfer", "runaway", "death"]);
-const settings = new Set(["pre_adoptive_home", "relative_family_home", "nonrelative_family_home", "group_home", "institution", "supervised_independent_living", "runaway", "trial_home_visit"]);
+const races = new Set([
+  "american_indian_alaska_native",
+  "asian",
+  "black",
+  "native_hawaiian_pacific_islander",
+  "white",
+  "two_or_more",
+  "hispanic",
+  "unknown",
+]);
+const exitReasons = new Set([
+  "reunification",
+  "relative",
+  "adoption",
+  "emancipation",
+  "guardianship",
+  "transfer",
+  "runaway",
+  "death",
+]);
+const settings = new Set([
+  "pre_adoptive_home",
+  "relative_family_home",
+  "nonrelative_family_home",
+  "group_home",
+  "institution",
+  "supervised_independent_living",
+  "runaway",
+  "trial_home_visit",
+]);
 const changeKinds = new Set(["initial", "planned", "emergency", "unplanned"]);
 const dispositions = new Set(["substantiated", "indicated", "unsubstantiated", "alternative_response", "other"]);
 const homeKinds = new Set(["resource_family", "relative"]);
-const closureReasons = new Set(["adopted", "guardianship", "family_request", "moved", "agency_decision", "transferred", "other"]);
+const closureReasons = new Set([
+  "adopted",
+  "guardianship",
+  "family_request",
+  "moved",
+  "agency_decision",
+  "transferred",
+  "other",
+]);
 const SITE = /^[A-Z0-9-]{2,32}$/;
 
 export interface BundleCheck {
@@ -47,7 +82,7 @@ function readRows(dir: string, file: keyof typeof spec, problems: string[]): str
   let rest = "";
   let header: string | undefined;
   let quoted = false;
-  for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+  for (let n: number; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
     const lines = (rest + buffer.toString("latin1", 0, n)).split("\n");
     rest = lines.pop()!;
     for (const line of lines) {
@@ -82,7 +117,11 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
   };
 
   const rows: Record<string, number> = {};
-  const width = (file: keyof typeof spec, r: string[]) => r.length === spec[file].length || (problem(`${file} width`, r.join(",")), false);
+  const width = (file: keyof typeof spec, r: string[]) => {
+    if (r.length === spec[file].length) return true;
+    problem(`${file} width`, r.join(","));
+    return false;
+  };
 
   // homes.csv
   const homes = new Map<string, { kind: string; approved: string; closed: string; inquiry: string }>();
@@ -92,7 +131,8 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
     if (!width("homes.csv", r)) continue;
     const [id, site, state, kind, inquiry, approved, closed, reason] = r;
     if (!id || id.length > 64 || homes.has(id)) problem("homes: id unique", id);
-    if (!SITE.test(site) || !/^[A-Z]{2}$/.test(state) || !site.startsWith(`${state}-`)) problem("homes: site/state", `${site} ${state}`);
+    if (!SITE.test(site) || !/^[A-Z]{2}$/.test(state) || !site.startsWith(`${state}-`))
+      problem("homes: site/state", `${site} ${state}`);
     if (!homeKinds.has(kind)) problem("homes: kind", kind);
     date("homes: inquiry_date", inquiry, false);
     date("homes: approved_date", approved, false);
@@ -114,7 +154,8 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
     if (!width("children.csv", r)) continue;
     const [id, site, state, birth, sex, race, sibling] = r;
     if (!id || id.length > 64 || children.has(id)) problem("children: id unique", id);
-    if (!SITE.test(site) || !/^[A-Z]{2}$/.test(state) || !site.startsWith(`${state}-`)) problem("children: site/state", `${site} ${state}`);
+    if (!SITE.test(site) || !/^[A-Z]{2}$/.test(state) || !site.startsWith(`${state}-`))
+      problem("children: site/state", `${site} ${state}`);
     date("children: birth_date", birth, false);
     if (!birth) childrenWithoutBirthDate++;
     if (!sexes.has(sex)) problem("children: sex", sex);
@@ -147,7 +188,8 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
   for (const [id, list] of episodes) {
     list.sort((a, b) => (a.removal < b.removal ? -1 : 1));
     for (let i = 1; i < list.length; i++) {
-      if (!list[i - 1].exit || list[i - 1].exit >= list[i].removal) problem("episodes: overlap", `${id} ${list[i - 1].removal}–${list[i - 1].exit} / ${list[i].removal}`);
+      if (!list[i - 1].exit || list[i - 1].exit >= list[i].removal)
+        problem("episodes: overlap", `${id} ${list[i - 1].removal}–${list[i - 1].exit} / ${list[i].removal}`);
     }
   }
 
@@ -167,7 +209,8 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
     date("placements: start_date", start, true);
     date("placements: end_date", end, false);
     if (start < removal) problem("placements: start before removal", `${id} ${start}`);
-    if (episode.exit && (start > episode.exit || !end || end > episode.exit)) problem("placements: inside a closed episode", `${id} ${start}–${end} exit ${episode.exit}`);
+    if (episode.exit && (start > episode.exit || !end || end > episode.exit))
+      problem("placements: inside a closed episode", `${id} ${start}–${end} exit ${episode.exit}`);
     if (end && end <= start) problem("placements: end after start", `${id} ${start} ${end}`);
     if (!settings.has(setting)) problem("placements: setting", setting);
     if (kind && !changeKinds.has(kind)) problem("placements: change_kind", kind);
@@ -181,13 +224,15 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
     list.sort((a, b) => (a.start < b.start ? -1 : 1));
     if (list[0].kind !== "initial") problem("placements: the first is initial", key);
     for (let i = 1; i < list.length; i++) {
-      if (!list[i - 1].end || list[i - 1].end > list[i].start) problem("placements: overlap", `${key} ${list[i - 1].start}–${list[i - 1].end} / ${list[i].start}`);
+      if (!list[i - 1].end || list[i - 1].end > list[i].start)
+        problem("placements: overlap", `${key} ${list[i - 1].start}–${list[i - 1].end} / ${list[i].start}`);
       if (list[i].kind === "initial") problem("placements: a later one is not initial", key);
     }
   }
 
   function checkHome(id: string, start: string, end: string, setting: string, homeId: string) {
-    const family = setting === "relative_family_home" || setting === "nonrelative_family_home" || setting === "pre_adoptive_home";
+    const family =
+      setting === "relative_family_home" || setting === "nonrelative_family_home" || setting === "pre_adoptive_home";
     if (family) {
       if (!homeId) {
         familyPlacementsWithoutHome++;
@@ -195,15 +240,23 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
       }
       const home = homes.get(homeId);
       if (!home) return problem("placements: family home in homes.csv", `${id} ${homeId}`);
-      if ((setting === "relative_family_home") !== (home.kind === "relative")) problem("placements: relative setting ↔ relative home", `${id} ${setting} ${homeId}`);
+      if ((setting === "relative_family_home") !== (home.kind === "relative"))
+        problem("placements: relative setting ↔ relative home", `${id} ${setting} ${homeId}`);
       // A resource family is approved when a child arrives and open while the child lives there; kin may take a child before approval.
-      if (home.kind === "resource_family" && (!home.approved || home.approved > start)) problem("placements: resource family approved on arrival", `${id} ${start} ${homeId}`);
-      if (home.closed && (!end || end > home.closed)) problem("placements: home open while the child lives there", `${id} ${start}–${end} ${homeId} closed ${home.closed}`);
-      if (home.kind === "relative" && home.inquiry && home.inquiry > start) problem("placements: kin inquiry before arrival", `${id} ${homeId}`);
+      if (home.kind === "resource_family" && (!home.approved || home.approved > start))
+        problem("placements: resource family approved on arrival", `${id} ${start} ${homeId}`);
+      if (home.closed && (!end || end > home.closed))
+        problem(
+          "placements: home open while the child lives there",
+          `${id} ${start}–${end} ${homeId} closed ${home.closed}`,
+        );
+      if (home.kind === "relative" && home.inquiry && home.inquiry > start)
+        problem("placements: kin inquiry before arrival", `${id} ${homeId}`);
     } else if (setting === "group_home" || setting === "institution") {
       if (!/^F\d+$/.test(homeId)) problem("placements: facility id", `${id} ${homeId}`);
     } else if (setting === "trial_home_visit") {
-      if (homeId && !/^P\d+$/.test(homeId)) problem("placements: trial home visit at the parents' home", `${id} ${homeId}`);
+      if (homeId && !/^P\d+$/.test(homeId))
+        problem("placements: trial home visit at the parents' home", `${id} ${homeId}`);
     } else if (homeId) problem("placements: no home for runaway / independent living", `${id} ${homeId}`);
   }
 

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateBundle, type BundleCounts } from "../../../server/modules/outcomes/generator/bundle.js";
-import { checkBundle, type BundleCheck } from "./bundle-checker.js";
+import { type BundleCounts, generateBundle } from "../../../server/modules/outcomes/generator/bundle.js";
+import { type BundleCheck, checkBundle } from "./bundle-checker.js";
 
 // Every row of a generated bundle keeps docs/outcomes-csv-bundle.md, as read
 // by an independent checker (bundle-checker.ts), and the data gaps real
@@ -25,12 +25,23 @@ describe("a generated bundle", () => {
   });
 
   it("has rows in every file and reports what it wrote", () => {
-    expect(check.rows).toEqual({ children: made.children, episodes: made.episodes, placements: made.placements, reports: made.reports, homes: made.homes });
+    expect(check.rows).toEqual({
+      children: made.children,
+      episodes: made.episodes,
+      placements: made.placements,
+      reports: made.reports,
+      homes: made.homes,
+    });
     expect(made.children).toBe(25_000);
     expect(made.episodes).toBeGreaterThan(made.children);
     expect(made.placements).toBeGreaterThan(2 * made.episodes);
     expect(made.reports).toBeGreaterThan(made.children);
-    expect(made.bytes).toBe(["children.csv", "episodes.csv", "placements.csv", "maltreatment_reports.csv", "homes.csv"].reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0));
+    expect(made.bytes).toBe(
+      ["children.csv", "episodes.csv", "placements.csv", "maltreatment_reports.csv", "homes.csv"].reduce(
+        (n, f) => n + fs.statSync(path.join(dir, f)).size,
+        0,
+      ),
+    );
   });
 
   it("has the gaps real data have — exits without a reason, missing birth dates — but few", () => {
@@ -50,10 +61,23 @@ describe("a generated bundle", () => {
   });
 
   it("places siblings together in the same home, and has trial home visits, runaways, congregate care and kin homes", () => {
-    const placements = fs.readFileSync(path.join(dir, "placements.csv"), "utf8").trimEnd().split("\n").slice(1).map((l) => l.split(","));
+    const placements = fs
+      .readFileSync(path.join(dir, "placements.csv"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
     const bySetting = new Map<string, number>();
     for (const p of placements) bySetting.set(p[4], (bySetting.get(p[4]) ?? 0) + 1);
-    for (const setting of ["trial_home_visit", "runaway", "group_home", "institution", "relative_family_home", "pre_adoptive_home", "supervised_independent_living"]) {
+    for (const setting of [
+      "trial_home_visit",
+      "runaway",
+      "group_home",
+      "institution",
+      "relative_family_home",
+      "pre_adoptive_home",
+      "supervised_independent_living",
+    ]) {
       expect(bySetting.get(setting) ?? 0, setting).toBeGreaterThan(0);
     }
     const childrenPerHomeStart = new Map<string, Set<string>>();

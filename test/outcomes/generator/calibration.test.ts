@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { calibrationPeriod } from "../../../server/modules/outcomes/generator/calibration-period.js";
-import { generateHistories, type GeneratedHistories } from "../../../server/modules/outcomes/generator/histories.js";
-import { ExitReason, Setting, raceNames } from "../../../server/modules/outcomes/history/codes.js";
+import { type GeneratedHistories, generateHistories } from "../../../server/modules/outcomes/generator/histories.js";
+import { ExitReason, raceNames, Setting } from "../../../server/modules/outcomes/history/codes.js";
 import { columnsFromHistories } from "../../../server/modules/outcomes/history/columns.js";
-import { NO_DAY, addYears } from "../../../server/modules/outcomes/history/days.js";
-import { measureCatalogue, type MeasureId } from "../../../server/modules/outcomes/measures/catalogue.js";
+import { addYears, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import { type MeasureId, measureCatalogue } from "../../../server/modules/outcomes/measures/catalogue.js";
 import { computeMeasures } from "../../../server/modules/outcomes/measures/engine.js";
 import type { PeriodResults } from "../../../server/modules/outcomes/measures/types.js";
 
@@ -77,7 +77,9 @@ describe("generated histories through the outcomes engine", () => {
     const entries = results.total.permanency_12m_entries.denominator;
     expect(results.total.permanency_12m_12_23.denominator).toBeGreaterThan(0.3 * entries);
     expect(results.total.permanency_12m_24_plus.denominator).toBeGreaterThan(0.3 * entries);
-    const years = new Set(generated.histories.map((h) => new Date(h.episodes[0].removalDay * 86_400_000).getUTCFullYear()));
+    const years = new Set(
+      generated.histories.map((h) => new Date(h.episodes[0].removalDay * 86_400_000).getUTCFullYear()),
+    );
     expect(years.size).toBeGreaterThanOrEqual(10);
   });
 });

@@ -5,14 +5,18 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateBundle } from "../../../server/modules/outcomes/generator/bundle.js";
 import { generateHistories } from "../../../server/modules/outcomes/generator/histories.js";
-import { NO_DAY, isoOf } from "../../../server/modules/outcomes/history/days.js";
+import { isoOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
 
 const files = ["children.csv", "episodes.csv", "placements.csv", "maltreatment_reports.csv", "homes.csv"];
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "qpi-generate-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-const digest = (dir: string, file: string) => createHash("sha256").update(fs.readFileSync(path.join(dir, file))).digest("hex");
-const rows = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), "utf8").trimEnd().split("\n").slice(1);
+const digest = (dir: string, file: string) =>
+  createHash("sha256")
+    .update(fs.readFileSync(path.join(dir, file)))
+    .digest("hex");
+const rows = (dir: string, file: string) =>
+  fs.readFileSync(path.join(dir, file), "utf8").trimEnd().split("\n").slice(1);
 
 describe("qpi generate is deterministic", () => {
   const options = { children: 5_000, seed: 41, asOf: "2025-09-30" };
@@ -21,8 +25,14 @@ describe("qpi generate is deterministic", () => {
   it("writes byte-identical files for the same seed, and different ones for another seed", async () => {
     const a = await generateBundle({ ...options, out: dir("a") });
     const b = await generateBundle({ ...options, out: dir("b") });
-    const c = await generateBundle({ ...options, seed: 42, out: dir("c") });
-    expect(b).toMatchObject({ children: a.children, episodes: a.episodes, placements: a.placements, reports: a.reports, homes: a.homes });
+    const _c = await generateBundle({ ...options, seed: 42, out: dir("c") });
+    expect(b).toMatchObject({
+      children: a.children,
+      episodes: a.episodes,
+      placements: a.placements,
+      reports: a.reports,
+      homes: a.homes,
+    });
     expect(a.children).toBe(5_000);
     for (const file of files) {
       expect(digest(dir("a"), file), file).toBe(digest(dir("b"), file));
@@ -37,11 +47,22 @@ describe("qpi generate is deterministic", () => {
     const { histories, homes } = generateHistories(options);
     expect(histories).toHaveLength(5_000);
     expect(rows(dir("a"), "children.csv").map((r) => r.split(",")[0])).toEqual(histories.map((h) => `C${h.key}`));
-    const episodes = histories.flatMap((h) => h.episodes.map((e) => [`C${h.key}`, isoOf(e.removalDay), e.exitDay === NO_DAY ? "" : isoOf(e.exitDay)].join(",")));
+    const episodes = histories.flatMap((h) =>
+      h.episodes.map((e) => [`C${h.key}`, isoOf(e.removalDay), e.exitDay === NO_DAY ? "" : isoOf(e.exitDay)].join(",")),
+    );
     expect(rows(dir("a"), "episodes.csv").map((r) => r.split(",").slice(0, 3).join(","))).toEqual(episodes);
-    const placementStarts = histories.flatMap((h) => h.episodes.flatMap((e) => e.placements.map((p) => `C${h.key},${isoOf(p.startDay)}`)));
-    expect(rows(dir("a"), "placements.csv").map((r) => { const f = r.split(","); return `${f[0]},${f[2]}`; })).toEqual(placementStarts);
-    expect(rows(dir("a"), "maltreatment_reports.csv")).toHaveLength(histories.reduce((n, h) => n + h.reports.length, 0));
+    const placementStarts = histories.flatMap((h) =>
+      h.episodes.flatMap((e) => e.placements.map((p) => `C${h.key},${isoOf(p.startDay)}`)),
+    );
+    expect(
+      rows(dir("a"), "placements.csv").map((r) => {
+        const f = r.split(",");
+        return `${f[0]},${f[2]}`;
+      }),
+    ).toEqual(placementStarts);
+    expect(rows(dir("a"), "maltreatment_reports.csv")).toHaveLength(
+      histories.reduce((n, h) => n + h.reports.length, 0),
+    );
     expect(rows(dir("a"), "homes.csv")).toHaveLength(homes.length);
   });
 
@@ -62,6 +83,8 @@ describe("qpi generate is deterministic", () => {
     expect(() => generateHistories({ children: -1, seed: 1 })).toThrow(/children/);
     expect(() => generateHistories({ children: 10, seed: 1.5 })).toThrow(/seed/);
     expect(() => generateHistories({ children: 10, seed: 1, asOf: "30/09/2025" })).toThrow(/asOf/);
-    await expect(generateBundle({ children: 10, seed: 1, out: dir("bad"), sites: ["NOSTATE"] })).rejects.toThrow(/state/);
+    await expect(generateBundle({ children: 10, seed: 1, out: dir("bad"), sites: ["NOSTATE"] })).rejects.toThrow(
+      /state/,
+    );
   });
 });

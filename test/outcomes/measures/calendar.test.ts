@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, addYears, ageOn, dayOf, isoOf, wholeMonths } from "../../../server/modules/outcomes/history/days.js";
+import {
+  addMonths,
+  addYears,
+  ageOn,
+  dayOf,
+  isoOf,
+  wholeMonths,
+} from "../../../server/modules/outcomes/history/days.js";
 import {
   addMonthsFast,
   afcarsHalfYear,
@@ -23,7 +30,8 @@ describe("integer calendar (measures/calendar.ts) agrees with days.ts", () => {
       const iso = isoOf(day);
       const p = packedCivil(day);
       expect(yearOf(p)).toBe(Number(iso.slice(0, 4)));
-      if (monthOf(p) !== Number(iso.slice(5, 7)) || dateOf(p) !== Number(iso.slice(8, 10))) throw new Error(`civil ${iso}`);
+      if (monthOf(p) !== Number(iso.slice(5, 7)) || dateOf(p) !== Number(iso.slice(8, 10)))
+        throw new Error(`civil ${iso}`);
       if (dayFromCivil(yearOf(p), monthOf(p), dateOf(p)) !== day) throw new Error(`round trip ${iso}`);
     }
   });
@@ -44,7 +52,8 @@ describe("integer calendar (measures/calendar.ts) agrees with days.ts", () => {
       const packed = packedCivil(birth);
       for (const years of [1, 6, 11, 17]) {
         const day = birthdayReached(packed, years);
-        if (ageOn(birth, day) !== years || ageOn(birth, day - 1) !== years - 1) throw new Error(`${isoOf(birth)} turns ${years}`);
+        if (ageOn(birth, day) !== years || ageOn(birth, day - 1) !== years - 1)
+          throw new Error(`${isoOf(birth)} turns ${years}`);
       }
     }
     expect(isoOf(birthdayReached(packedCivil(dayOf("2004-02-29")), 17))).toBe("2021-03-01");
@@ -80,7 +89,9 @@ describe("orderByKey", () => {
 describe("orderByKey on large inputs (the radix passes)", () => {
   it("agrees with a stable comparison sort", () => {
     let seed = 7;
-    const keys = Int32Array.from({ length: 20_000 }, () => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) % 3 === 0 ? seed % 50 : seed));
+    const keys = Int32Array.from({ length: 20_000 }, () =>
+      (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) % 3 === 0 ? seed % 50 : seed,
+    );
     const expected = Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
     expect(Array.from(orderByKey(keys, keys.length))).toEqual(expected);
   });

@@ -4,12 +4,15 @@ import { computeMeasures } from "../../../server/modules/outcomes/measures/engin
 import type { MeasureOptions } from "../../../server/modules/outcomes/measures/types.js";
 import { firstDifference } from "./compare-results.js";
 import { referenceMeasures } from "./reference.js";
-import { worldArbitrary, type GeneratedWorld } from "./worlds.js";
+import { type GeneratedWorld, worldArbitrary } from "./worlds.js";
 
 /** Where the engine and the reference disagree on a world, or null. */
 export function disagreement(world: GeneratedWorld, options: MeasureOptions): string | null {
   const columns = columnsFromHistories(world.histories, world.sites, world.homes);
-  return firstDifference(computeMeasures(columns, world.periods, options), referenceMeasures(world, world.periods, options));
+  return firstDifference(
+    computeMeasures(columns, world.periods, options),
+    referenceMeasures(world, world.periods, options),
+  );
 }
 
 /** The property: engine = reference on `numRuns` random worlds. */

@@ -40,14 +40,21 @@ describe("engine properties", () => {
     fc.assert(
       fc.property(worldArbitrary, fc.constantFrom(...PERIOD_STARTS), (world, start) => {
         const columns = columnsFromHistories(world.histories, world.sites, world.homes);
-        const [before, period] = computeMeasures(columns, [periodStarting(addMonths(start, -12)), periodStarting(start)]);
+        const [before, period] = computeMeasures(columns, [
+          periodStarting(addMonths(start, -12)),
+          periodStarting(start),
+        ]);
         const count = (r: typeof period, id: "in_care_end" | "entries" | "exits") => r.total[id].denominator;
-        expect(count(before, "in_care_end") + count(period, "entries") - count(period, "exits")).toBe(count(period, "in_care_end"));
+        expect(count(before, "in_care_end") + count(period, "entries") - count(period, "exits")).toBe(
+          count(period, "in_care_end"),
+        );
         // every site and age group alone adds up too (no child changes site; ages only grow)
         for (let s = 0; s < world.sites.length; s++) {
-          expect(before.bySite[s].in_care_end.denominator + period.bySite[s].entries.denominator - period.bySite[s].exits.denominator).toBe(
-            period.bySite[s].in_care_end.denominator,
-          );
+          expect(
+            before.bySite[s].in_care_end.denominator +
+              period.bySite[s].entries.denominator -
+              period.bySite[s].exits.denominator,
+          ).toBe(period.bySite[s].in_care_end.denominator);
         }
       }),
       { numRuns: 300 },
@@ -66,7 +73,8 @@ describe("engine properties", () => {
             expect(bySite).toBe(result.denominator);
             for (const dimension of ["age_group", "race", "sex"] as const) {
               const tallies = Object.values(result.by[dimension]);
-              if (tallies.length > 0) expect(tallies.reduce((sum, t) => sum + t.denominator, 0)).toBe(result.denominator);
+              if (tallies.length > 0)
+                expect(tallies.reduce((sum, t) => sum + t.denominator, 0)).toBe(result.denominator);
             }
           }
           const t = r.total;

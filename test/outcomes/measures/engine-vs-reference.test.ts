@@ -23,8 +23,11 @@ describe("engine = reference", () => {
       fc.property(worldArbitrary, (world) => {
         const wider = { ...world, sites: [...world.sites, "EMPTY"] };
         const results = computeMeasures(columnsFromHistories(wider.histories, wider.sites, wider.homes), world.periods);
-        for (const r of results) for (const tally of Object.values(r.bySite[wider.sites.length - 1])) expect(tally.denominator).toBe(0);
-        expect(firstDifference(results, referenceMeasures(wider, world.periods, { ...defaultMeasureOptions }))).toBeNull();
+        for (const r of results)
+          for (const tally of Object.values(r.bySite[wider.sites.length - 1])) expect(tally.denominator).toBe(0);
+        expect(
+          firstDifference(results, referenceMeasures(wider, world.periods, { ...defaultMeasureOptions })),
+        ).toBeNull();
       }),
       { numRuns: 100 },
     );

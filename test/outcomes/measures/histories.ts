@@ -3,7 +3,14 @@
  * `measure` runs the engine and, as a cross-check, the reference on them.
  */
 import { expect } from "vitest";
-import { changeKindNames, exitReasonNames, settingNames, UNKNOWN_SETTING, type ExitReasonName, type SettingName } from "../../../server/modules/outcomes/history/codes.js";
+import {
+  changeKindNames,
+  type ExitReasonName,
+  exitReasonNames,
+  type SettingName,
+  settingNames,
+  UNKNOWN_SETTING,
+} from "../../../server/modules/outcomes/history/codes.js";
 import { columnsFromHistories } from "../../../server/modules/outcomes/history/columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
 import type { ChildHistory, HomeRecord, PlacementRecord } from "../../../server/modules/outcomes/history/model.js";
@@ -55,24 +62,37 @@ export function history(spec: ChildSpec, key = 0): ChildHistory {
     episodes: (spec.episodes ?? []).map((e) => ({
       removalDay: dayOf(e.removal),
       exitDay: day(e.exit),
-      exitReason: e.exit === undefined || e.reason === null ? 0 : exitReasonNames.indexOf(e.reason ?? "reunification") + 1,
+      exitReason:
+        e.exit === undefined || e.reason === null ? 0 : exitReasonNames.indexOf(e.reason ?? "reunification") + 1,
       placements: (e.placements ?? [{ start: e.removal, end: e.exit, home: 100 + key }]).map(
         (p): PlacementRecord => ({
           startDay: dayOf(p.start),
           endDay: day(p.end),
-          setting: p.setting === "unknown" ? UNKNOWN_SETTING : settingNames.indexOf(p.setting ?? "nonrelative_family_home") + 1,
+          setting:
+            p.setting === "unknown"
+              ? UNKNOWN_SETTING
+              : settingNames.indexOf(p.setting ?? "nonrelative_family_home") + 1,
           changeKind: p.kind === "unknown" ? 9 : changeKindNames.indexOf(p.kind ?? "planned"),
           homeKey: p.home ?? -1,
         }),
       ),
       ...(e.numplep !== undefined ? { reportedPlacements: e.numplep } : {}),
     })),
-    reports: (spec.reports ?? []).map((r) => ({ reportDay: dayOf(r.report), incidentDay: day(r.incident), substantiated: r.substantiated ?? true })),
+    reports: (spec.reports ?? []).map((r) => ({
+      reportDay: dayOf(r.report),
+      incidentDay: day(r.incident),
+      substantiated: r.substantiated ?? true,
+    })),
   };
 }
 
 /** All measures for the 12 months from `start`, checked to agree with the reference. */
-export function measure(children: ChildSpec[], start: string, options: Partial<MeasureOptions> = {}, homes: HomeRecord[] = []): PeriodResults {
+export function measure(
+  children: ChildSpec[],
+  start: string,
+  options: Partial<MeasureOptions> = {},
+  homes: HomeRecord[] = [],
+): PeriodResults {
   const histories = children.map((c, i) => history(c, i));
   const sites = ["SITE-A", "SITE-B"];
   const periods = [periodStarting(dayOf(start))];

@@ -1,6 +1,12 @@
 /** The reference's vocabulary: dates, care, placements — reference.ts has the rules in short. */
-import type { ChildHistory, EpisodeRecord, HomeRecord, PlacementRecord } from "../../../server/modules/outcomes/history/model.js";
+
 import { addMonths, addYears, ageOn, isoOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import type {
+  ChildHistory,
+  EpisodeRecord,
+  HomeRecord,
+  PlacementRecord,
+} from "../../../server/modules/outcomes/history/model.js";
 import type { MeasureId } from "../../../server/modules/outcomes/measures/catalogue.js";
 import type { MeasureOptions, Period } from "../../../server/modules/outcomes/measures/types.js";
 
@@ -26,7 +32,6 @@ export interface Entry {
 
 // ---------------------------------------------------------------- dates
 
-
 /** What each measure's rules see of one child in one period. */
 export interface ChildFrame {
   child: ChildHistory;
@@ -37,7 +42,6 @@ export interface ChildFrame {
   episodes: EpisodeRecord[];
   add: (measure: MeasureId, age: string, numerator: number, denominator: number, extra?: Partial<Entry>) => void;
 }
-
 
 export function birthday18(child: ChildHistory): number {
   return child.birthDay === NO_DAY ? Infinity : addYears(child.birthDay, 18);
@@ -77,7 +81,11 @@ export function afcarsReportPeriod(day: number): string {
 export function exitHiddenBySnapshot(child: ChildHistory, index: number): boolean {
   const episode = child.episodes[index];
   const next = child.episodes[index + 1];
-  return episode.exitDay !== NO_DAY && next !== undefined && afcarsReportPeriod(next.removalDay) === afcarsReportPeriod(episode.exitDay);
+  return (
+    episode.exitDay !== NO_DAY &&
+    next !== undefined &&
+    afcarsReportPeriod(next.removalDay) === afcarsReportPeriod(episode.exitDay)
+  );
 }
 
 const livedCache = new WeakMap<EpisodeRecord, PlacementRecord[]>();

@@ -1,12 +1,20 @@
 /** The reference's rules, one function per measure, one child and one period at a time (reference.ts). */
-import type { ChildHistory, EpisodeRecord } from "../../../server/modules/outcomes/history/model.js";
+
+import {
+  exitReasonNames,
+  homeClosureNames,
+  raceNames,
+  sexNames,
+} from "../../../server/modules/outcomes/history/codes.js";
 import { addMonths, NO_DAY, wholeMonths } from "../../../server/modules/outcomes/history/days.js";
-import { exitReasonNames, homeClosureNames, raceNames, sexNames } from "../../../server/modules/outcomes/history/codes.js";
+import type { ChildHistory, EpisodeRecord } from "../../../server/modules/outcomes/history/model.js";
 import type { MeasureOptions, Period } from "../../../server/modules/outcomes/measures/types.js";
 import {
   ageGroup,
   birthday18,
+  type ChildFrame,
   careEnd,
+  type Entry,
   exitHiddenBySnapshot,
   inCareOn,
   isCongregate,
@@ -16,10 +24,8 @@ import {
   noDischargeReason,
   permanencyExit,
   placementOn,
-  within12Months,
-  type ChildFrame,
-  type Entry,
   type World,
+  within12Months,
 } from "./reference-frame.js";
 
 export function childEntries(child: ChildHistory, period: Period, options: MeasureOptions): Entry[] {
@@ -32,7 +38,16 @@ export function childEntries(child: ChildHistory, period: Period, options: Measu
     b18,
     episodes: child.episodes.filter((e) => e.removalDay < b18),
     add: (measure, age, numerator, denominator, extra = {}) =>
-      out.push({ measure, age, race: raceNames[child.race] ?? "unknown", sex: sexNames[child.sex] ?? "unknown", site: child.site, numerator, denominator, ...extra }),
+      out.push({
+        measure,
+        age,
+        race: raceNames[child.race] ?? "unknown",
+        sex: sexNames[child.sex] ?? "unknown",
+        site: child.site,
+        numerator,
+        denominator,
+        ...extra,
+      }),
   };
   caseload(frame);
   congregateCare(frame);
@@ -53,7 +68,8 @@ function caseload({ child, period, b18, episodes, add }: ChildFrame): void {
     if (e.removalDay >= period.start && e.removalDay <= period.end) add("entries", ageGroup(child, e.removalDay), 0, 1);
     if (end >= period.start && end <= period.end) {
       let reason = "aged_out";
-      if (e.exitDay !== NO_DAY && e.exitDay < b18) reason = e.exitReason === 0 ? "not_recorded" : exitReasonNames[e.exitReason - 1];
+      if (e.exitDay !== NO_DAY && e.exitDay < b18)
+        reason = e.exitReason === 0 ? "not_recorded" : exitReasonNames[e.exitReason - 1];
       add("exits", ageGroup(child, end), 0, 1, { reason });
       add("median_length_of_stay", ageGroup(child, end), 0, 1, { value: end - e.removalDay });
     }
@@ -67,7 +83,8 @@ function congregateCare({ child, period, episodes, add }: ChildFrame): void {
   for (const e of episodes) {
     if (e.removalDay >= period.start && e.removalDay <= period.end) {
       const first = lived(e)[0];
-      if (first) add("first_placement_congregate", ageGroup(child, e.removalDay), isCongregate(first.setting) ? 1 : 0, 1);
+      if (first)
+        add("first_placement_congregate", ageGroup(child, e.removalDay), isCongregate(first.setting) ? 1 : 0, 1);
     }
     const from = Math.max(e.removalDay, period.start);
     if (!(from < careEnd(child, e)) || e.removalDay > period.end) continue;
@@ -111,7 +128,8 @@ function maltreatmentInCare({ child, period, options, episodes, add }: ChildFram
         const earliest = options.incidentInFirstWeekExcluded ? e.removalDay + 7 : e.removalDay;
         if (report.incidentDay < earliest || report.incidentDay >= end) return;
       }
-      const prior = options.duplicateReportsAgainst === "any_prior" ? (i > 0 ? substantiated[i - 1].reportDay : null) : lastCounted;
+      const prior =
+        options.duplicateReportsAgainst === "any_prior" ? (i > 0 ? substantiated[i - 1].reportDay : null) : lastCounted;
       if (prior !== null && day - prior <= 1) return;
       lastCounted = day;
       victimizations++;
@@ -176,11 +194,21 @@ function permanencyInCare({ child, period, options, add }: ChildFrame): void {
   const firstDayIndex = child.episodes.findIndex((e) => inCareOn(child, e, period.start));
   if (firstDayIndex >= 0) {
     const e = child.episodes[firstDayIndex];
-    const months = options.monthsInCare === "calendar" ? wholeMonths(e.removalDay, period.start) : (period.start - e.removalDay) / 30.4375;
-    const excluded = noDischargeReason(child, e) || (options.afcarsSnapshotEmulation && exitHiddenBySnapshot(child, firstDayIndex));
+    const months =
+      options.monthsInCare === "calendar"
+        ? wholeMonths(e.removalDay, period.start)
+        : (period.start - e.removalDay) / 30.4375;
+    const excluded =
+      noDischargeReason(child, e) || (options.afcarsSnapshotEmulation && exitHiddenBySnapshot(child, firstDayIndex));
     if (months >= 12 && !excluded) {
-      const exited = permanencyExit(child, e) && within12Months(e.exitDay, period.start, options.permanencyAnniversaryCounts);
-      add(months < 24 ? "permanency_12m_12_23" : "permanency_12m_24_plus", ageGroup(child, period.start), exited ? 1 : 0, 1);
+      const exited =
+        permanencyExit(child, e) && within12Months(e.exitDay, period.start, options.permanencyAnniversaryCounts);
+      add(
+        months < 24 ? "permanency_12m_12_23" : "permanency_12m_24_plus",
+        ageGroup(child, period.start),
+        exited ? 1 : 0,
+        1,
+      );
     }
   }
 }
@@ -193,7 +221,10 @@ function reentry({ child, period, options, b18, add }: ChildFrame): void {
     if (![1, 2, 5].includes(e.exitReason)) continue;
     if (options.afcarsSnapshotEmulation && exitHiddenBySnapshot(child, i)) continue;
     const next = child.episodes[i + 1];
-    const reentered = next !== undefined && next.removalDay < b18 && within12Months(next.removalDay, e.exitDay, options.reentryAnniversaryCounts);
+    const reentered =
+      next !== undefined &&
+      next.removalDay < b18 &&
+      within12Months(next.removalDay, e.exitDay, options.reentryAnniversaryCounts);
     add("reentry_12m", ageGroup(child, e.exitDay), reentered ? 1 : 0, 1);
     if (options.reentryExits === "first") break;
   }
@@ -262,7 +293,13 @@ export function siblingEntries(world: World, period: Period): Entry[] {
     const siblings = inCare.filter((other) => other !== me && other.child.siblingGroup === me.child.siblingGroup);
     if (siblings.length === 0) continue;
     const together = siblings.filter((s) => me.home >= 0 && s.home === me.home).length;
-    const base = { age: ageGroup(me.child, period.end), race: raceNames[me.child.race] ?? "unknown", sex: sexNames[me.child.sex] ?? "unknown", site: me.child.site, denominator: 1 };
+    const base = {
+      age: ageGroup(me.child, period.end),
+      race: raceNames[me.child.race] ?? "unknown",
+      sex: sexNames[me.child.sex] ?? "unknown",
+      site: me.child.site,
+      denominator: 1,
+    };
     out.push({ ...base, measure: "siblings_all_together", numerator: together === siblings.length ? 1 : 0 });
     out.push({ ...base, measure: "siblings_some_together", numerator: together >= 1 ? 1 : 0 });
   }
@@ -277,10 +314,15 @@ export function homeEntries(world: World, period: Period, options: MeasureOption
     const approved = home.approvedDay;
     if (approved >= period.start && approved <= period.end) {
       out.push({ ...base, measure: "homes_approved" });
-      if (home.inquiryDay !== NO_DAY && home.inquiryDay <= approved) out.push({ ...base, measure: "time_to_approval", value: approved - home.inquiryDay });
+      if (home.inquiryDay !== NO_DAY && home.inquiryDay <= approved)
+        out.push({ ...base, measure: "time_to_approval", value: approved - home.inquiryDay });
     }
     if (home.closedDay !== NO_DAY && home.closedDay >= period.start && home.closedDay <= period.end) {
-      out.push({ ...base, measure: "homes_closed", reason: home.closureReason === 0 ? "not_recorded" : homeClosureNames[home.closureReason - 1] });
+      out.push({
+        ...base,
+        measure: "homes_closed",
+        reason: home.closureReason === 0 ? "not_recorded" : homeClosureNames[home.closureReason - 1],
+      });
     }
     if (approved >= addMonths(period.start, -12) && approved < period.start) {
       const open = home.closedDay === NO_DAY || home.closedDay > addMonths(approved, 12);

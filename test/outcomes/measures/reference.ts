@@ -16,9 +16,20 @@
  *   ones undated, and counts those only when all the days they could fall on
  *   are in the period (reference-measures.ts). Setting 0 is an unknown place.
  */
-import { exitReasonNames, homeClosureNames, raceNames, sexNames } from "../../../server/modules/outcomes/history/codes.js";
+import {
+  exitReasonNames,
+  homeClosureNames,
+  raceNames,
+  sexNames,
+} from "../../../server/modules/outcomes/history/codes.js";
 import type { MeasureId } from "../../../server/modules/outcomes/measures/catalogue.js";
-import type { MeasureOptions, MeasureResult, Period, PeriodResults, Tally } from "../../../server/modules/outcomes/measures/types.js";
+import type {
+  MeasureOptions,
+  MeasureResult,
+  Period,
+  PeriodResults,
+  Tally,
+} from "../../../server/modules/outcomes/measures/types.js";
 import type { Entry, World } from "./reference-frame.js";
 import { childEntries, homeEntries, siblingEntries } from "./reference-measures.js";
 
@@ -60,7 +71,8 @@ function median(values: number[]): number {
 function tallyOf(entries: Entry[], kind: Kind, scale: number): Tally {
   const denominator = entries.reduce((sum, e) => sum + e.denominator, 0);
   if (kind === "count") return { numerator: null, denominator, value: denominator };
-  if (kind === "median") return { numerator: null, denominator, value: denominator > 0 ? median(entries.map((e) => e.value!)) : null };
+  if (kind === "median")
+    return { numerator: null, denominator, value: denominator > 0 ? median(entries.map((e) => e.value!)) : null };
   const numerator = entries.reduce((sum, e) => sum + e.numerator, 0);
   return { numerator, denominator, value: denominator > 0 ? (numerator * scale) / denominator : null };
 }
@@ -76,22 +88,58 @@ export function referenceMeasures(world: World, periods: Period[], options: Meas
     const bySite = world.sites.map(() => ({}) as Record<MeasureId, Tally>);
     for (const m of MEASURES) {
       const mine = entries.filter((e) => e.measure === m.id);
-      const result: MeasureResult = { measure: m.id, ...tallyOf(mine, m.kind, m.scale), by: { age_group: {}, race: {}, sex: {} } };
+      const result: MeasureResult = {
+        measure: m.id,
+        ...tallyOf(mine, m.kind, m.scale),
+        by: { age_group: {}, race: {}, sex: {} },
+      };
       if (!m.homes) {
-        for (const key of AGE_KEYS) result.by.age_group[key] = tallyOf(mine.filter((e) => e.age === key), m.kind, m.scale);
-        for (const key of raceNames) result.by.race[key] = tallyOf(mine.filter((e) => e.race === key), m.kind, m.scale);
-        for (const key of sexNames) result.by.sex[key] = tallyOf(mine.filter((e) => e.sex === key), m.kind, m.scale);
+        for (const key of AGE_KEYS)
+          result.by.age_group[key] = tallyOf(
+            mine.filter((e) => e.age === key),
+            m.kind,
+            m.scale,
+          );
+        for (const key of raceNames)
+          result.by.race[key] = tallyOf(
+            mine.filter((e) => e.race === key),
+            m.kind,
+            m.scale,
+          );
+        for (const key of sexNames)
+          result.by.sex[key] = tallyOf(
+            mine.filter((e) => e.sex === key),
+            m.kind,
+            m.scale,
+          );
       }
       if (m.id === "exits") {
         result.byReason = {};
-        for (const key of ["not_recorded", ...exitReasonNames, "aged_out"]) result.byReason[key] = tallyOf(mine.filter((e) => e.reason === key), "count", 1);
+        for (const key of ["not_recorded", ...exitReasonNames, "aged_out"])
+          result.byReason[key] = tallyOf(
+            mine.filter((e) => e.reason === key),
+            "count",
+            1,
+          );
       }
       if (m.id === "homes_closed") {
         result.byReason = {};
-        for (const key of ["not_recorded", ...homeClosureNames]) result.byReason[key] = tallyOf(mine.filter((e) => e.reason === key), "count", 1);
+        for (const key of ["not_recorded", ...homeClosureNames])
+          result.byReason[key] = tallyOf(
+            mine.filter((e) => e.reason === key),
+            "count",
+            1,
+          );
       }
       total[m.id] = result;
-      world.sites.forEach((_, s) => (bySite[s][m.id] = tallyOf(mine.filter((e) => e.site === s), m.kind, m.scale)));
+      world.sites.forEach(
+        (_, s) =>
+          (bySite[s][m.id] = tallyOf(
+            mine.filter((e) => e.site === s),
+            m.kind,
+            m.scale,
+          )),
+      );
     }
     return { period, total, bySite };
   });

@@ -3,7 +3,7 @@ import type { ExitReasonName } from "../../../server/modules/outcomes/history/co
 import { columnsFromHistories } from "../../../server/modules/outcomes/history/columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
 import { childCohorts, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
-import { counts, history, measure, type ChildSpec, type PlacementSpec } from "./histories.js";
+import { type ChildSpec, counts, history, measure, type PlacementSpec } from "./histories.js";
 
 // Worked examples: the Federal Register's and CB's own, then one hand-made
 // case for each indicator's main rules. Period 21A21B = 2020-10-01 .. 2021-09-30
@@ -132,43 +132,66 @@ describe("S1 maltreatment in care: exclusions", () => {
   });
 
   it("an incident date outside the episode excludes the report", () => {
-    const before: ChildSpec = { episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }], reports: [{ report: "2021-02-01", incident: "2020-12-20" }] };
+    const before: ChildSpec = {
+      episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }],
+      reports: [{ report: "2021-02-01", incident: "2020-12-20" }],
+    };
     expect(counts(measure([before], P), "maltreatment_in_care")[0]).toBe(0);
   });
 
   it("an incident on the exit day is outside the episode: the child was not in care that day", () => {
-    const onExit: ChildSpec = { episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }], reports: [{ report: "2021-02-20", incident: "2021-03-01" }] };
+    const onExit: ChildSpec = {
+      episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }],
+      reports: [{ report: "2021-02-20", incident: "2021-03-01" }],
+    };
     expect(counts(measure([onExit], P), "maltreatment_in_care")[0]).toBe(0);
-    const dayBefore: ChildSpec = { episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }], reports: [{ report: "2021-02-20", incident: "2021-02-28" }] };
+    const dayBefore: ChildSpec = {
+      episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }],
+      reports: [{ report: "2021-02-20", incident: "2021-02-28" }],
+    };
     expect(counts(measure([dayBefore], P), "maltreatment_in_care")[0]).toBe(1);
   });
 
   it("a report within 1 day of a prior report is the same victimization", () => {
-    const reports = (a: string, b: string): ChildSpec => ({ episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }], reports: [{ report: a }, { report: b }] });
+    const reports = (a: string, b: string): ChildSpec => ({
+      episodes: [{ removal: "2021-01-01", exit: "2021-03-01" }],
+      reports: [{ report: a }, { report: b }],
+    });
     expect(counts(measure([reports("2021-02-01", "2021-02-02")], P), "maltreatment_in_care")[0]).toBe(1);
     expect(counts(measure([reports("2021-02-01", "2021-02-03")], P), "maltreatment_in_care")[0]).toBe(2);
   });
 
   it("the report date must fall in the period", () => {
-    const late: ChildSpec = { episodes: [{ removal: "2021-09-01" }], reports: [{ report: "2021-10-01", incident: "2021-09-20" }] };
+    const late: ChildSpec = {
+      episodes: [{ removal: "2021-09-01" }],
+      reports: [{ report: "2021-10-01", incident: "2021-09-20" }],
+    };
     expect(counts(measure([late], P), "maltreatment_in_care")).toEqual([0, 30]);
   });
 
   it("days and reports stop at the 18th birthday", () => {
-    const turning18: ChildSpec = { birth: "2003-03-01", episodes: [{ removal: "2020-12-01" }], reports: [{ report: "2021-03-05" }] };
+    const turning18: ChildSpec = {
+      birth: "2003-03-01",
+      episodes: [{ removal: "2020-12-01" }],
+      reports: [{ report: "2021-03-05" }],
+    };
     expect(counts(measure([turning18], P), "maltreatment_in_care")).toEqual([0, 90]); // 2020-12-01 .. 2021-02-28
   });
 
   it("a stay still open at the period's end is kept even if it began 3 days before", () => {
     const entering: ChildSpec = { episodes: [{ removal: "2021-09-28", exit: "2021-10-02" }] };
     expect(counts(measure([entering], P), "maltreatment_in_care")).toEqual([0, 3]);
-    expect(counts(measure([entering], P, { shortEpisodeSeenAt: "latest_data" }), "maltreatment_in_care")).toEqual([0, 0]);
+    expect(counts(measure([entering], P, { shortEpisodeSeenAt: "latest_data" }), "maltreatment_in_care")).toEqual([
+      0, 0,
+    ]);
   });
 
   it("the period's last day is a day in care (366 days in a leap period, per the option)", () => {
     const allYear: ChildSpec = { episodes: [{ removal: "2019-05-01" }] };
     expect(counts(measure([allYear], "2019-10-01"), "maltreatment_in_care")).toEqual([0, 366]);
-    expect(counts(measure([allYear], "2019-10-01", { periodEndDay: "not_counted" }), "maltreatment_in_care")).toEqual([0, 365]);
+    expect(counts(measure([allYear], "2019-10-01", { periodEndDay: "not_counted" }), "maltreatment_in_care")).toEqual([
+      0, 365,
+    ]);
   });
 });
 
@@ -176,12 +199,19 @@ describe("S2 recurrence", () => {
   const victim = (...reports: { report: string; incident?: string }[]): ChildSpec => ({ reports });
 
   it("a report 14 days after the first is the same maltreatment; 15 days is a recurrence", () => {
-    expect(counts(measure([victim({ report: "2021-01-01" }, { report: "2021-01-15" })], P), "recurrence")).toEqual([0, 1]);
-    expect(counts(measure([victim({ report: "2021-01-01" }, { report: "2021-01-16" })], P), "recurrence")).toEqual([1, 1]);
+    expect(counts(measure([victim({ report: "2021-01-01" }, { report: "2021-01-15" })], P), "recurrence")).toEqual([
+      0, 1,
+    ]);
+    expect(counts(measure([victim({ report: "2021-01-01" }, { report: "2021-01-16" })], P), "recurrence")).toEqual([
+      1, 1,
+    ]);
   });
 
   it("the same incident date is the same incident", () => {
-    const same = victim({ report: "2021-01-01", incident: "2020-12-30" }, { report: "2021-03-01", incident: "2020-12-30" });
+    const same = victim(
+      { report: "2021-01-01", incident: "2020-12-30" },
+      { report: "2021-03-01", incident: "2020-12-30" },
+    );
     expect(counts(measure([same], P), "recurrence")).toEqual([0, 1]);
   });
 
@@ -192,12 +222,18 @@ describe("S2 recurrence", () => {
   });
 
   it("unborn children are left out", () => {
-    expect(counts(measure([{ birth: "2021-02-01", reports: [{ report: "2021-01-10" }] }], P), "recurrence")).toEqual([0, 0]);
+    expect(counts(measure([{ birth: "2021-02-01", reports: [{ report: "2021-01-10" }] }], P), "recurrence")).toEqual([
+      0, 0,
+    ]);
   });
 });
 
 describe("P1 permanency in 12 months for entries", () => {
-  const entry = (exit: string | undefined, reason: ExitReasonName | null = "reunification", birth?: string): ChildSpec => ({
+  const entry = (
+    exit: string | undefined,
+    reason: ExitReasonName | null = "reunification",
+    birth?: string,
+  ): ChildSpec => ({
     birth,
     episodes: [{ removal: "2021-01-01", exit, reason }],
   });
@@ -212,12 +248,16 @@ describe("P1 permanency in 12 months for entries", () => {
   });
 
   it("the 18th birthday is a discharge, not permanency", () => {
-    expect(counts(measure([entry("2021-08-01", "reunification", "2003-06-01")], P), "permanency_12m_entries")).toEqual([0, 1]);
+    expect(counts(measure([entry("2021-08-01", "reunification", "2003-06-01")], P), "permanency_12m_entries")).toEqual([
+      0, 1,
+    ]);
   });
 
   it("an exit on the anniversary is outside 12 months, unless the option says otherwise", () => {
     expect(counts(measure([entry("2022-01-01")], P), "permanency_12m_entries")).toEqual([0, 1]);
-    expect(counts(measure([entry("2022-01-01")], P, { permanencyAnniversaryCounts: true }), "permanency_12m_entries")).toEqual([1, 1]);
+    expect(
+      counts(measure([entry("2022-01-01")], P, { permanencyAnniversaryCounts: true }), "permanency_12m_entries"),
+    ).toEqual([1, 1]);
   });
 
   it("a child entering twice counts once, with the first entry", () => {
@@ -233,7 +273,9 @@ describe("P1 permanency in 12 months for entries", () => {
 });
 
 describe("P2 / P3 permanency for children in care 12–23 / 24+ months", () => {
-  const inCare = (removal: string, exit?: string, reason: "reunification" | "adoption" = "adoption"): ChildSpec => ({ episodes: [{ removal, exit, reason }] });
+  const inCare = (removal: string, exit?: string, reason: "reunification" | "adoption" = "adoption"): ChildSpec => ({
+    episodes: [{ removal, exit, reason }],
+  });
 
   it("12 months exactly on day 1 is P2, a day less is neither, 24 months is P3", () => {
     expect(counts(measure([inCare("2019-10-01")], P), "permanency_12m_12_23")).toEqual([0, 1]);
@@ -250,24 +292,35 @@ describe("P2 / P3 permanency for children in care 12–23 / 24+ months", () => {
   it("an exit without a reason is left out, unless it came after the 18th birthday (aging out)", () => {
     const noReason: ChildSpec = { episodes: [{ removal: "2019-01-01", exit: "2021-02-01", reason: null }] };
     expect(counts(measure([noReason], P), "permanency_12m_12_23")).toEqual([0, 0]);
-    const agedOut: ChildSpec = { birth: "2003-01-15", episodes: [{ removal: "2019-01-01", exit: "2021-02-01", reason: null }] };
+    const agedOut: ChildSpec = {
+      birth: "2003-01-15",
+      episodes: [{ removal: "2019-01-01", exit: "2021-02-01", reason: null }],
+    };
     expect(counts(measure([agedOut], P), "permanency_12m_12_23")).toEqual([0, 1]);
   });
 
   it("a child 18 on day 1 is left out", () => {
-    expect(counts(measure([{ birth: "2002-10-01", ...inCare("2018-01-01") }], P), "permanency_12m_24_plus")).toEqual([0, 0]);
+    expect(counts(measure([{ birth: "2002-10-01", ...inCare("2018-01-01") }], P), "permanency_12m_24_plus")).toEqual([
+      0, 0,
+    ]);
   });
 });
 
 describe("P4 re-entry in 12 months", () => {
-  const exitAndBack = (exit: string, reentry: string | undefined, reason: "reunification" | "adoption" = "reunification"): ChildSpec => ({
+  const exitAndBack = (
+    exit: string,
+    reentry: string | undefined,
+    reason: "reunification" | "adoption" = "reunification",
+  ): ChildSpec => ({
     episodes: [{ removal: "2020-06-01", exit, reason }, ...(reentry ? [{ removal: reentry }] : [])],
   });
 
   it("re-entry the day after exit counts; exactly 12 months later it does not, unless the option says so", () => {
     expect(counts(measure([exitAndBack("2021-03-01", "2021-03-02")], P), "reentry_12m")).toEqual([1, 1]);
     expect(counts(measure([exitAndBack("2021-03-01", "2022-03-01")], P), "reentry_12m")).toEqual([0, 1]);
-    expect(counts(measure([exitAndBack("2021-03-01", "2022-03-01")], P, { reentryAnniversaryCounts: true }), "reentry_12m")).toEqual([1, 1]);
+    expect(
+      counts(measure([exitAndBack("2021-03-01", "2022-03-01")], P, { reentryAnniversaryCounts: true }), "reentry_12m"),
+    ).toEqual([1, 1]);
   });
 
   it("adoptions are not in the exit cohort", () => {
@@ -357,7 +410,13 @@ describe("W1 for legacy AFCARS imports: moves from NUMPLEP", () => {
   // NUMPLEP, the places lived including the current one. Moves = NUMPLEP − 1 when the last listed
   // placement (the current one of the record NUMPLEP came from) began inside the W1 window;
   // otherwise only the dated moves count (stability.ts undatedMoves).
-  const afcars = (placements: PlacementSpec[], numplep: number, exit?: string, removal = "2020-11-01", birth?: string): ChildSpec => ({
+  const afcars = (
+    placements: PlacementSpec[],
+    numplep: number,
+    exit?: string,
+    removal = "2020-11-01",
+    birth?: string,
+  ): ChildSpec => ({
     birth,
     episodes: [{ removal, exit, numplep, placements: placements.map((p) => ({ kind: "unknown", ...p })) }],
   });
@@ -424,7 +483,10 @@ describe("W1 for legacy AFCARS imports: moves from NUMPLEP", () => {
 
 describe("QPI measures", () => {
   it("siblings: with all, with some, unknown homes apart", () => {
-    const sibling = (home: number): ChildSpec => ({ siblingGroup: 7, episodes: [{ removal: "2021-01-01", placements: [{ start: "2021-01-01", home }] }] });
+    const sibling = (home: number): ChildSpec => ({
+      siblingGroup: 7,
+      episodes: [{ removal: "2021-01-01", placements: [{ start: "2021-01-01", home }] }],
+    });
     const r = measure([sibling(1), sibling(1), sibling(2), sibling(-1), { episodes: [{ removal: "2021-01-01" }] }], P);
     // four siblings in care: two together (with some), one alone, one unknown
     expect(counts(r, "siblings_some_together")).toEqual([2, 4]);
@@ -447,7 +509,9 @@ describe("QPI measures", () => {
             },
           ],
         },
-        { episodes: [{ removal: "2021-01-01", placements: [{ start: "2021-01-01", setting: "institution", home: 3 }] }] },
+        {
+          episodes: [{ removal: "2021-01-01", placements: [{ start: "2021-01-01", setting: "institution", home: 3 }] }],
+        },
       ],
       P,
     );
@@ -474,7 +538,14 @@ describe("QPI measures", () => {
   });
 
   it("homes: approvals, closures by reason, retention and time to approval; kin homes only with the option", () => {
-    const home = (key: number, inquiry: string | null, approved: string, closed: string | null, closureReason = 0, kin = false) => ({
+    const home = (
+      key: number,
+      inquiry: string | null,
+      approved: string,
+      closed: string | null,
+      closureReason = 0,
+      kin = false,
+    ) => ({
       key,
       site: 1,
       inquiryDay: inquiry ? dayOf(inquiry) : NO_DAY,

@@ -20,7 +20,13 @@
  */
 import fc from "fast-check";
 import { addMonths, addYears, dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
-import type { ChildHistory, EpisodeRecord, HomeRecord, MaltreatmentReportRecord, PlacementRecord } from "../../../server/modules/outcomes/history/model.js";
+import type {
+  ChildHistory,
+  EpisodeRecord,
+  HomeRecord,
+  MaltreatmentReportRecord,
+  PlacementRecord,
+} from "../../../server/modules/outcomes/history/model.js";
 import type { MeasureOptions, Period } from "../../../server/modules/outcomes/measures/types.js";
 import type { World } from "./reference.js";
 
@@ -45,7 +51,9 @@ function birthDay(g: Gen): number {
     case 0:
       return NO_DAY;
     case 1:
-      return dayOf(pick(g, ["2000-02-29", "2004-02-29", "2008-02-29", "2016-02-29", "2020-02-29", "2003-02-28", "2003-03-01"]));
+      return dayOf(
+        pick(g, ["2000-02-29", "2004-02-29", "2008-02-29", "2016-02-29", "2020-02-29", "2003-02-28", "2003-03-01"]),
+      );
     case 2:
     case 3: // the 18th birthday on, or a day off, a period's first or last day
       return addYears(pick(g, PERIOD_STARTS) + pick(g, [-1, 0, 1]), -18);
@@ -61,9 +69,12 @@ function firstRemoval(g: Gen, birth: number): number {
   let day: number;
   const kind = int(g, 0, 5);
   if (kind <= 1) day = int(g, dayOf("2017-06-01"), dayOf("2022-12-31"));
-  else if (kind === 2 && birth !== NO_DAY) day = addYears(birth, 18) - pick(g, [1, 7, 8, 30, 200, 365, 366, 500]); // entering at 17
-  else if (kind === 3 && birth !== NO_DAY) day = addYears(birth, 18) + pick(g, [0, 1]); // entering at 18
-  else if (kind === 4) day = pick(g, PERIOD_STARTS) - int(g, 300, 1300); // in care 12–23 or 24+ months by day 1
+  else if (kind === 2 && birth !== NO_DAY)
+    day = addYears(birth, 18) - pick(g, [1, 7, 8, 30, 200, 365, 366, 500]); // entering at 17
+  else if (kind === 3 && birth !== NO_DAY)
+    day = addYears(birth, 18) + pick(g, [0, 1]); // entering at 18
+  else if (kind === 4)
+    day = pick(g, PERIOD_STARTS) - int(g, 300, 1300); // in care 12–23 or 24+ months by day 1
   else day = pick(g, PERIOD_STARTS) + pick(g, [-731, -730, -400, -366, -365, -30, -8, -7, -1, 0, 1, 100, 364]);
   return birth === NO_DAY ? day : Math.max(day, birth);
 }
@@ -98,21 +109,38 @@ function reentryGap(g: Gen, exit: number): number {
   }
 }
 
-function placement(g: Gen, startDay: number, endDay: number, first: boolean, last: boolean, reason: number, previousHome: number): PlacementRecord {
+function placement(
+  g: Gen,
+  startDay: number,
+  endDay: number,
+  first: boolean,
+  last: boolean,
+  reason: number,
+  previousHome: number,
+): PlacementRecord {
   const setting = last && reason === 1 && chance(g, 50) ? 8 : pick(g, [1, 2, 2, 3, 3, 3, 4, 5, 6, 7, 8]);
   const homeKey = previousHome >= 0 && chance(g, 20) ? previousHome : pick(g, [-1, 0, 1, 2, 3, 4, 5]);
   const changeKind = first ? pick(g, [0, 0, 9]) : pick(g, [1, 2, 3, 9]);
   return { startDay, endDay, setting, changeKind, homeKey };
 }
 
-function placements(g: Gen, removal: number, exit: number, reason: number, count = pick(g, [0, 1, 1, 2, 2, 3, 4])): PlacementRecord[] {
+function placements(
+  g: Gen,
+  removal: number,
+  exit: number,
+  reason: number,
+  count = pick(g, [0, 1, 1, 2, 2, 3, 4]),
+): PlacementRecord[] {
   if (count === 0) return [];
   const spans: [number, number][] = [];
   if (exit !== NO_DAY) {
     // built back from the exit (or from a gap before it), so the last placement's length is chosen
     let cursor = chance(g, 10) ? exit - int(g, 0, exit - removal) : exit;
     for (let i = count - 1; i >= 0; i--) {
-      const length = i === count - 1 ? pick(g, [0, 1, 29, 30, 31, 32, 60, int(g, 0, 400)]) : pick(g, [0, 0, 1, 7, 30, int(g, 0, 300)]);
+      const length =
+        i === count - 1
+          ? pick(g, [0, 1, 29, 30, 31, 32, 60, int(g, 0, 400)])
+          : pick(g, [0, 0, 1, 7, 30, int(g, 0, 300)]);
       const start = Math.max(removal, cursor - length);
       spans.unshift([start, cursor]);
       cursor = start;
@@ -128,13 +156,17 @@ function placements(g: Gen, removal: number, exit: number, reason: number, count
     }
   }
   const list: PlacementRecord[] = [];
-  spans.forEach(([start, end], i) => list.push(placement(g, start, end, i === 0, i === count - 1, reason, i > 0 ? list[i - 1].homeKey : -1)));
+  spans.forEach(([start, end], i) =>
+    list.push(placement(g, start, end, i === 0, i === count - 1, reason, i > 0 ? list[i - 1].homeKey : -1)),
+  );
   return list;
 }
 
 /** The places W1 sees in a list of placements: lived, not a visit or a run, not the same known home again. */
 function placesIn(list: PlacementRecord[]): number {
-  const places = list.filter((p) => (p.endDay === NO_DAY || p.endDay > p.startDay) && p.setting !== 7 && p.setting !== 8);
+  const places = list.filter(
+    (p) => (p.endDay === NO_DAY || p.endDay > p.startDay) && p.setting !== 7 && p.setting !== 8,
+  );
   return places.filter((p, i) => i === 0 || !(p.homeKey >= 0 && p.homeKey === places[i - 1].homeKey)).length;
 }
 
@@ -150,14 +182,18 @@ function placesIn(list: PlacementRecord[]): number {
 function afcarsEpisode(g: Gen, episode: EpisodeRecord): EpisodeRecord {
   const truth = episode.placements;
   const noneSeen = chance(g, 15); // no file had a current placement (CURPLSET or CURSETDT blank)
-  const seen = truth.filter((_, i) => !noneSeen && (i === truth.length - 1 || chance(g, 30))).map((p) => ({ ...p, homeKey: -1, changeKind: 9 }));
+  const seen = truth
+    .filter((_, i) => !noneSeen && (i === truth.length - 1 || chance(g, 30)))
+    .map((p) => ({ ...p, homeKey: -1, changeKind: 9 }));
   const firstSeen = seen[0];
   if (firstSeen && firstSeen.startDay > episode.removalDay && chance(g, 50)) {
     seen.unshift({ startDay: episode.removalDay, endDay: firstSeen.startDay, setting: 0, changeKind: 9, homeKey: -1 });
   } else if (firstSeen && chance(g, 20)) {
     firstSeen.setting = 0;
   }
-  const reported = chance(g, 10) ? 0 : Math.max(0, Math.min(99, placesIn(truth) + pick(g, [0, 0, 0, 1, 1, 2, 3, 5, -1])));
+  const reported = chance(g, 10)
+    ? 0
+    : Math.max(0, Math.min(99, placesIn(truth) + pick(g, [0, 0, 0, 1, 1, 2, 3, 5, -1])));
   return { ...episode, placements: seen, reportedPlacements: reported };
 }
 
@@ -191,7 +227,9 @@ function reports(g: Gen, birth: number, episodeList: EpisodeRecord[]): Maltreatm
     const episode = episodeList.length > 0 ? pick(g, episodeList) : undefined;
     let reportDay: number;
     if (previous && chance(g, 50)) {
-      reportDay = chance(g, 75) ? previous.reportDay + pick(g, [0, 1, 2, 13, 14, 15, 16, 100]) : addMonths(previous.reportDay, 12) + pick(g, [-1, 0, 1]);
+      reportDay = chance(g, 75)
+        ? previous.reportDay + pick(g, [0, 1, 2, 13, 14, 15, 16, 100])
+        : addMonths(previous.reportDay, 12) + pick(g, [-1, 0, 1]);
     } else if (episode && chance(g, 70)) {
       reportDay = episode.removalDay + pick(g, [-5, 0, 3, 6, 7, 8, 20, 45, 90, 200]);
     } else if (birth !== NO_DAY && chance(g, 10)) {
@@ -216,11 +254,23 @@ function homes(g: Gen, siteCount: number): HomeRecord[] {
   const list: HomeRecord[] = [];
   for (let key = 0; key < count; key++) {
     let approvedDay = NO_DAY;
-    if (chance(g, 85)) approvedDay = chance(g, 50) ? int(g, dayOf("2018-06-01"), dayOf("2022-09-30")) : addMonths(pick(g, PERIOD_STARTS), -12) + pick(g, [-1, 0, 1]);
+    if (chance(g, 85))
+      approvedDay = chance(g, 50)
+        ? int(g, dayOf("2018-06-01"), dayOf("2022-09-30"))
+        : addMonths(pick(g, PERIOD_STARTS), -12) + pick(g, [-1, 0, 1]);
     const inquiryDay = chance(g, 30) || approvedDay === NO_DAY ? NO_DAY : approvedDay - int(g, -3, 400);
     let closedDay = NO_DAY;
-    if (approvedDay !== NO_DAY && chance(g, 50)) closedDay = chance(g, 40) ? addMonths(approvedDay, 12) + pick(g, [-1, 0, 1]) : approvedDay + int(g, 0, 900);
-    list.push({ key, site: int(g, 0, siteCount - 1), inquiryDay, approvedDay, closedDay, closureReason: closedDay === NO_DAY ? 0 : int(g, 1, 7), kin: chance(g, 30) });
+    if (approvedDay !== NO_DAY && chance(g, 50))
+      closedDay = chance(g, 40) ? addMonths(approvedDay, 12) + pick(g, [-1, 0, 1]) : approvedDay + int(g, 0, 900);
+    list.push({
+      key,
+      site: int(g, 0, siteCount - 1),
+      inquiryDay,
+      approvedDay,
+      closedDay,
+      closureReason: closedDay === NO_DAY ? 0 : int(g, 1, 7),
+      kin: chance(g, 30),
+    });
   }
   return list;
 }
@@ -245,7 +295,16 @@ function child(g: Gen, key: number, siteCount: number, earlier: ChildHistory[]):
 /** A child of a legacy AFCARS file: its episodes as the import writes them; no sibling group, no reports (NCANDS is another file). */
 function afcarsChild(g: Gen, key: number, siteCount: number): ChildHistory {
   const birth = chance(g, 60) ? int(g, dayOf("2004-01-01"), dayOf("2021-06-30")) : birthDay(g);
-  return { key, birthDay: birth, sex: int(g, 0, 2), race: int(g, 0, 7), site: int(g, 0, siteCount - 1), siblingGroup: -1, episodes: episodes(g, birth, true), reports: [] };
+  return {
+    key,
+    birthDay: birth,
+    sex: int(g, 0, 2),
+    race: int(g, 0, 7),
+    site: int(g, 0, siteCount - 1),
+    siblingGroup: -1,
+    episodes: episodes(g, birth, true),
+    reports: [],
+  };
 }
 
 /** Siblings are mostly removed together: the same episodes, often the same homes. */
@@ -291,7 +350,12 @@ export const worldArbitrary: fc.Arbitrary<GeneratedWorld> = fc.gen().map((g) => 
   const starts = [pick(g, PERIOD_STARTS), pick(g, PERIOD_STARTS)];
   const events = eventDays(histories);
   if (chance(g, 60) && events.length > 0) starts.push(pick(g, events));
-  return { histories, sites: Array.from({ length: siteCount }, (_, s) => `SITE-${s}`), homes: homes(g, siteCount), periods: starts.map(periodOf) };
+  return {
+    histories,
+    sites: Array.from({ length: siteCount }, (_, s) => `SITE-${s}`),
+    homes: homes(g, siteCount),
+    periods: starts.map(periodOf),
+  };
 });
 
 export const optionsArbitrary: fc.Arbitrary<MeasureOptions> = fc.record({

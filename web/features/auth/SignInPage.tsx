@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useI18n, type Language } from "../../i18n/i18n";
+import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
-import { sessionQueryKey } from "../../app/session";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { sessionQueryKey } from "../../app/session";
+import { type Language, useI18n } from "../../i18n/i18n";
 import { EnrollStep, RecoveryCodes, TotpStep } from "../identity/MfaSteps";
 import { publicPageFor } from "../identity/PublicPages";
 
@@ -24,7 +24,11 @@ function SignInFlow() {
   const other: Language = language === "en" ? "es" : "en";
   const finish = () => client.invalidateQueries({ queryKey: sessionQueryKey });
   const signIn = useMutation({
-    mutationFn: () => api<{ ok: true; next: "done" | "totp" | "enroll" }>("/api/auth/sign-in", { method: "POST", body: { email, password } }),
+    mutationFn: () =>
+      api<{ ok: true; next: "done" | "totp" | "enroll" }>("/api/auth/sign-in", {
+        method: "POST",
+        body: { email, password },
+      }),
     onSuccess: (result) => {
       setPassword("");
       if (result.next === "done") void finish();
@@ -40,7 +44,12 @@ function SignInFlow() {
   return (
     <main id="main-content" className="qpi-signin">
       <div className="display-flex flex-justify-end">
-        <button type="button" className="usa-button usa-button--unstyled" lang={other} onClick={() => setLanguage(other)}>
+        <button
+          type="button"
+          className="usa-button usa-button--unstyled"
+          lang={other}
+          onClick={() => setLanguage(other)}
+        >
           {t("language.switchTo")}
         </button>
       </div>
@@ -55,12 +64,36 @@ function SignInFlow() {
               <label className="usa-label" htmlFor="email">
                 {t("auth.email")}
               </label>
-              <input className="usa-input" id="email" name="email" type="email" autoComplete="username" autoCapitalize="off" spellCheck={false} required value={email} onChange={(e) => setEmail(e.target.value)} />
+              <input
+                className="usa-input"
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                autoCapitalize="off"
+                spellCheck={false}
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
               <label className="usa-label" htmlFor="password">
                 {t("auth.password")}
               </label>
-              <input className="usa-input" id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-              <button className="usa-button usa-button--big width-full margin-top-3" type="submit" disabled={signIn.isPending}>
+              <input
+                className="usa-input"
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+              <button
+                className="usa-button usa-button--big width-full margin-top-3"
+                type="submit"
+                disabled={signIn.isPending}
+              >
                 {signIn.isPending ? t("auth.signingIn") : t("auth.signIn")}
               </button>
             </fieldset>

@@ -1,8 +1,8 @@
-import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
-import { api, ApiError } from "../../app/api";
+import { useState } from "react";
+import { ApiError, api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 import type { AccessLogEntry } from "./record-access-types";
 
 /** "Who viewed this record": the audit rows about the child, newest first, for supervisors and site administrators. Reading it is audited too. */
@@ -12,11 +12,17 @@ export function AccessLogSection({ childId }: { childId: string }) {
   const before = pages[pages.length - 1];
   const log = useQuery({
     queryKey: ["access-log", childId, before],
-    queryFn: () => api<{ entries: AccessLogEntry[]; nextBefore: number | null }>(`/api/children/${childId}/access-log?limit=25${before ? `&before=${before}` : ""}`),
+    queryFn: () =>
+      api<{ entries: AccessLogEntry[]; nextBefore: number | null }>(
+        `/api/children/${childId}/access-log?limit=25${before ? `&before=${before}` : ""}`,
+      ),
     retry: false,
   });
   if (log.error instanceof ApiError && (log.error.status === 403 || log.error.status === 404)) return null;
-  const when = new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", { dateStyle: "medium", timeStyle: "short" });
+  const when = new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
   // Known actions read as sentences; a refused request shows as the request tried; anything else as its code.
   const action = (entry: AccessLogEntry) => {
     const label = t(`accessLog.action.${entry.action}`);
@@ -47,13 +53,20 @@ export function AccessLogSection({ childId }: { childId: string }) {
                   <td data-label={t("accessLog.when")}>{when.format(new Date(e.occurredAt))}</td>
                   <td data-label={t("accessLog.who")}>
                     {e.actor ? e.actor.name : t("accessLog.system")}
-                    {e.roles.length > 0 && <div className="font-body-2xs text-base">{e.roles.map((r) => t(`role.${r}`)).join(", ")}</div>}
+                    {e.roles.length > 0 && (
+                      <div className="font-body-2xs text-base">{e.roles.map((r) => t(`role.${r}`)).join(", ")}</div>
+                    )}
                   </td>
                   <td data-label={t("accessLog.what")}>
-                    {action(e)} {e.outcome !== "success" && <span className="usa-tag bg-secondary-dark">{t(`accessLog.outcome.${e.outcome}`)}</span>}
+                    {action(e)}{" "}
+                    {e.outcome !== "success" && (
+                      <span className="usa-tag bg-secondary-dark">{t(`accessLog.outcome.${e.outcome}`)}</span>
+                    )}
                   </td>
                   <td data-label={t("accessLog.purpose")}>{e.purpose ?? "—"}</td>
-                  <td data-label={t("accessLog.fieldClasses")}>{e.fieldClasses.map((c) => t(`fieldClass.${c}`)).join(", ") || "—"}</td>
+                  <td data-label={t("accessLog.fieldClasses")}>
+                    {e.fieldClasses.map((c) => t(`fieldClass.${c}`)).join(", ") || "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -61,10 +74,20 @@ export function AccessLogSection({ childId }: { childId: string }) {
         </div>
       )}
       <nav aria-label={t("common.pagination")} className="display-flex flex-justify margin-top-1">
-        <button type="button" className="usa-button usa-button--outline" disabled={pages.length === 1} onClick={() => setPages(pages.slice(0, -1))}>
+        <button
+          type="button"
+          className="usa-button usa-button--outline"
+          disabled={pages.length === 1}
+          onClick={() => setPages(pages.slice(0, -1))}
+        >
           {t("accessLog.newer")}
         </button>
-        <button type="button" className="usa-button usa-button--outline" disabled={!log.data?.nextBefore} onClick={() => setPages([...pages, log.data!.nextBefore!])}>
+        <button
+          type="button"
+          className="usa-button usa-button--outline"
+          disabled={!log.data?.nextBefore}
+          onClick={() => setPages([...pages, log.data!.nextBefore!])}
+        >
           {t("accessLog.older")}
         </button>
       </nav>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
-import { api, ApiError } from "../../app/api";
+import { ApiError, api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 import type { PlacementHistory } from "./practice-types";
 import type { CaregiverContact, MaltreatmentReport } from "./record-access-types";
 
@@ -13,9 +13,17 @@ import type { CaregiverContact, MaltreatmentReport } from "./record-access-types
 export function CaseHistorySection({ childId }: { childId: string }) {
   const { t, formatDate } = useI18n();
   // The same query as the placement section: one request for both.
-  const history = useQuery({ queryKey: ["placements", childId], queryFn: () => api<PlacementHistory>(`/api/children/${childId}/placements`) });
-  const reports = useQuery({ queryKey: ["reports", childId], queryFn: () => api<{ reports: MaltreatmentReport[] }>(`/api/children/${childId}/reports`), retry: false });
-  const contact = (history.data as (PlacementHistory & { caregiverContact?: CaregiverContact | null }) | undefined)?.caregiverContact;
+  const history = useQuery({
+    queryKey: ["placements", childId],
+    queryFn: () => api<PlacementHistory>(`/api/children/${childId}/placements`),
+  });
+  const reports = useQuery({
+    queryKey: ["reports", childId],
+    queryFn: () => api<{ reports: MaltreatmentReport[] }>(`/api/children/${childId}/reports`),
+    retry: false,
+  });
+  const contact = (history.data as (PlacementHistory & { caregiverContact?: CaregiverContact | null }) | undefined)
+    ?.caregiverContact;
   if (reports.error instanceof ApiError && reports.error.status === 403) return null;
   return (
     <section aria-labelledby="case-history-heading">
@@ -25,7 +33,9 @@ export function CaseHistorySection({ childId }: { childId: string }) {
           <dt>{t("caseHistory.caregiverHome")}</dt>
           <dd>
             {contact.householdName}
-            {contact.addressLine1 && <div>{[contact.addressLine1, contact.city, contact.postalCode].filter(Boolean).join(", ")}</div>}
+            {contact.addressLine1 && (
+              <div>{[contact.addressLine1, contact.city, contact.postalCode].filter(Boolean).join(", ")}</div>
+            )}
             {contact.phone && <div>{contact.phone}</div>}
           </dd>
         </dl>
@@ -37,10 +47,14 @@ export function CaseHistorySection({ childId }: { childId: string }) {
         {reports.data?.reports.map((r) => (
           <li key={r.id} className="border-bottom border-base-lighter padding-y-1">
             <strong>{formatDate(r.receivedOn)}</strong>
-            {r.incidentOn && <> ({t("caseHistory.incident", { date: formatDate(r.incidentOn) })})</>} · {t(`caseHistory.allegation.${r.allegation}`)} · {t(`caseHistory.disposition.${r.disposition}`)}
+            {r.incidentOn && <> ({t("caseHistory.incident", { date: formatDate(r.incidentOn) })})</>} ·{" "}
+            {t(`caseHistory.allegation.${r.allegation}`)} · {t(`caseHistory.disposition.${r.disposition}`)}
             {"reporterName" in r && (
               <div className="font-body-2xs">
-                {t("caseHistory.reporter", { name: r.reporterName ?? t("caseHistory.reporterUnknown"), role: r.reporterRole ? t(`caseHistory.reporterRole.${r.reporterRole}`) : "—" })}
+                {t("caseHistory.reporter", {
+                  name: r.reporterName ?? t("caseHistory.reporterUnknown"),
+                  role: r.reporterRole ? t(`caseHistory.reporterRole.${r.reporterRole}`) : "—",
+                })}
               </div>
             )}
           </li>

@@ -1,23 +1,26 @@
-import { useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { useParams } from "react-router";
 import { api } from "../../app/api";
-import { ErrorAlert } from "../../app/ErrorAlert";
 import { Breadcrumb } from "../../app/Breadcrumb";
-import type { ChildListItem } from "./types";
-import { PlacementSection } from "./PlacementSection";
-import { TasksSection } from "./TasksSection";
-import { HearingsSection } from "./HearingsSection";
-import { CaseHistorySection } from "./CaseHistorySection";
-import { SharesSection } from "./SharesSection";
-import { AccessLogSection } from "./AccessLogSection";
+import { ErrorAlert } from "../../app/ErrorAlert";
 import { can, useSession } from "../../app/session";
+import { useI18n } from "../../i18n/i18n";
+import { AccessLogSection } from "./AccessLogSection";
+import { CaseHistorySection } from "./CaseHistorySection";
+import { HearingsSection } from "./HearingsSection";
+import { PlacementSection } from "./PlacementSection";
+import { SharesSection } from "./SharesSection";
+import { TasksSection } from "./TasksSection";
+import type { ChildListItem } from "./types";
 
 export function ChildPage() {
   const { childId } = useParams();
   const { t, formatDate } = useI18n();
   const session = useSession();
-  const child = useQuery({ queryKey: ["child", childId], queryFn: () => api<ChildListItem>(`/api/children/${childId}`) });
+  const child = useQuery({
+    queryKey: ["child", childId],
+    queryFn: () => api<ChildListItem>(`/api/children/${childId}`),
+  });
   return (
     <>
       <Breadcrumb to="/children" labelKey="nav.children" />
@@ -33,7 +36,11 @@ export function ChildPage() {
             <dt>{t("children.birthDate")}</dt>
             <dd>{formatDate(child.data.birthDate)}</dd>
             <dt>{t("children.placement")}</dt>
-            <dd>{child.data.currentSetting ? `${t(`setting.${child.data.currentSetting}`)} · ${t("children.placedSince", { date: formatDate(child.data.placedSince) })}` : t("children.notInCare")}</dd>
+            <dd>
+              {child.data.currentSetting
+                ? `${t(`setting.${child.data.currentSetting}`)} · ${t("children.placedSince", { date: formatDate(child.data.placedSince) })}`
+                : t("children.notInCare")}
+            </dd>
           </dl>
           {can(session.data, "practice:read") && <TasksSection childId={child.data.id} />}
           <PlacementSection childId={child.data.id} />

@@ -1,9 +1,9 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 import type { ChildListResponse } from "./types";
 
 const PAGE = 25;
@@ -14,7 +14,10 @@ export function ChildrenPage() {
   const [page, setPage] = useState(0);
   const children = useQuery({
     queryKey: ["children", q, page],
-    queryFn: () => api<ChildListResponse>(`/api/children?limit=${PAGE}&offset=${page * PAGE}${q ? `&q=${encodeURIComponent(q)}` : ""}`),
+    queryFn: () =>
+      api<ChildListResponse>(
+        `/api/children?limit=${PAGE}&offset=${page * PAGE}${q ? `&q=${encodeURIComponent(q)}` : ""}`,
+      ),
     placeholderData: keepPreviousData,
   });
   const total = children.data?.total ?? 0;
@@ -62,7 +65,9 @@ export function ChildrenPage() {
                     <td data-label={t("children.caseNumber")}>{c.caseNumber}</td>
                     <td data-label={t("children.birthDate")}>{formatDate(c.birthDate)}</td>
                     <td data-label={t("children.placement")}>
-                      {c.currentSetting ? `${t(`setting.${c.currentSetting}`)} · ${formatDate(c.placedSince)}` : t("children.notInCare")}
+                      {c.currentSetting
+                        ? `${t(`setting.${c.currentSetting}`)} · ${formatDate(c.placedSince)}`
+                        : t("children.notInCare")}
                     </td>
                   </tr>
                 ))}
@@ -70,11 +75,21 @@ export function ChildrenPage() {
             </table>
           </div>
           <nav aria-label={t("common.pagination")} className="display-flex flex-justify margin-top-2">
-            <button type="button" className="usa-button usa-button--outline" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              disabled={page === 0}
+              onClick={() => setPage(page - 1)}
+            >
               {t("common.previous")}
             </button>
             <span>{t("common.pageOf", { page: page + 1, pages: Math.max(1, Math.ceil(total / PAGE)) })}</span>
-            <button type="button" className="usa-button usa-button--outline" disabled={(page + 1) * PAGE >= total} onClick={() => setPage(page + 1)}>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              disabled={(page + 1) * PAGE >= total}
+              onClick={() => setPage(page + 1)}
+            >
               {t("common.next")}
             </button>
           </nav>

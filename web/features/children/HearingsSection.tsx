@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { can, useSession } from "../../app/session";
+import { useI18n } from "../../i18n/i18n";
 import type { Hearing } from "./practice-types";
 
 /** Court hearings; the caregiver writes a report to the court here, staff mark it received and forwarded. */
@@ -11,13 +11,27 @@ export function HearingsSection({ childId }: { childId: string }) {
   const { t, formatDate } = useI18n();
   const session = useSession();
   const client = useQueryClient();
-  const hearings = useQuery({ queryKey: ["hearings", childId], queryFn: () => api<{ hearings: Hearing[] }>(`/api/children/${childId}/hearings`) });
-  const refresh = () => client.invalidateQueries({ predicate: (q) => ["hearings", "tasks"].includes(String(q.queryKey[0])) });
+  const hearings = useQuery({
+    queryKey: ["hearings", childId],
+    queryFn: () => api<{ hearings: Hearing[] }>(`/api/children/${childId}/hearings`),
+  });
+  const refresh = () =>
+    client.invalidateQueries({ predicate: (q) => ["hearings", "tasks"].includes(String(q.queryKey[0])) });
   const [form, setForm] = useState({ hearingOn: "", hearingType: "review", department: "" });
   const [report, setReport] = useState("");
-  const add = useMutation({ mutationFn: () => api(`/api/children/${childId}/hearings`, { method: "POST", body: form }), onSuccess: () => void refresh() });
-  const submit = useMutation({ mutationFn: (id: string) => api(`/api/hearings/${id}/caregiver-report`, { method: "POST", body: { body: report } }), onSuccess: () => void refresh() });
-  const receive = useMutation({ mutationFn: (id: string) => api(`/api/hearings/${id}/caregiver-report/receipt`, { method: "POST", body: { forwardedToCourt: true } }), onSuccess: () => void refresh() });
+  const add = useMutation({
+    mutationFn: () => api(`/api/children/${childId}/hearings`, { method: "POST", body: form }),
+    onSuccess: () => void refresh(),
+  });
+  const submit = useMutation({
+    mutationFn: (id: string) => api(`/api/hearings/${id}/caregiver-report`, { method: "POST", body: { body: report } }),
+    onSuccess: () => void refresh(),
+  });
+  const receive = useMutation({
+    mutationFn: (id: string) =>
+      api(`/api/hearings/${id}/caregiver-report/receipt`, { method: "POST", body: { forwardedToCourt: true } }),
+    onSuccess: () => void refresh(),
+  });
   const onAdd = (e: FormEvent) => {
     e.preventDefault();
     add.mutate();
@@ -33,19 +47,52 @@ export function HearingsSection({ childId }: { childId: string }) {
             <strong>{formatDate(h.hearingOn)}</strong> · {t(`hearing.type.${h.hearingType}`)} · {h.department}
             {h.report ? (
               <p className="margin-y-05">
-                {t("hearing.reportSubmitted", { date: formatDate(h.report.submittedAt), name: h.report.submittedByName })}{" "}
-                {h.report.receivedAt ? <span className="usa-tag bg-green">{t(h.report.forwardedToCourt ? "hearing.receivedForwarded" : "hearing.received")}</span> : <span className="usa-tag bg-base">{t("hearing.notYetReceived")}</span>}
+                {t("hearing.reportSubmitted", {
+                  date: formatDate(h.report.submittedAt),
+                  name: h.report.submittedByName,
+                })}{" "}
+                {h.report.receivedAt ? (
+                  <span className="usa-tag bg-green">
+                    {t(h.report.forwardedToCourt ? "hearing.receivedForwarded" : "hearing.received")}
+                  </span>
+                ) : (
+                  <span className="usa-tag bg-base">{t("hearing.notYetReceived")}</span>
+                )}
                 {!h.report.receivedAt && can(session.data, "practice:complete") && (
-                  <button type="button" className="usa-button usa-button--outline margin-left-1" onClick={() => receive.mutate(h.id)}>{t("hearing.markReceived")}</button>
+                  <button
+                    type="button"
+                    className="usa-button usa-button--outline margin-left-1"
+                    onClick={() => receive.mutate(h.id)}
+                  >
+                    {t("hearing.markReceived")}
+                  </button>
                 )}
               </p>
             ) : (
               can(session.data, "caregiver_report:submit") && (
-                <form className="usa-form" onSubmit={(e) => { e.preventDefault(); submit.mutate(h.id); }}>
-                  <label className="usa-label" htmlFor={`report-${h.id}`}>{t("hearing.yourReport")}</label>
-                  <span className="usa-hint" id={`report-${h.id}-hint`}>{t("hearing.reportHint")}</span>
-                  <textarea className="usa-textarea" id={`report-${h.id}`} aria-describedby={`report-${h.id}-hint`} value={report} onChange={(e) => setReport(e.target.value)} />
-                  <button type="submit" className="usa-button margin-top-1">{t("hearing.sendReport")}</button>
+                <form
+                  className="usa-form"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    submit.mutate(h.id);
+                  }}
+                >
+                  <label className="usa-label" htmlFor={`report-${h.id}`}>
+                    {t("hearing.yourReport")}
+                  </label>
+                  <span className="usa-hint" id={`report-${h.id}-hint`}>
+                    {t("hearing.reportHint")}
+                  </span>
+                  <textarea
+                    className="usa-textarea"
+                    id={`report-${h.id}`}
+                    aria-describedby={`report-${h.id}-hint`}
+                    value={report}
+                    onChange={(e) => setReport(e.target.value)}
+                  />
+                  <button type="submit" className="usa-button margin-top-1">
+                    {t("hearing.sendReport")}
+                  </button>
                 </form>
               )
             )}
@@ -54,16 +101,48 @@ export function HearingsSection({ childId }: { childId: string }) {
       </ul>
       {can(session.data, "practice:complete") && (
         <form className="usa-form" onSubmit={onAdd} aria-labelledby="hearing-add">
-          <h3 id="hearing-add" className="font-heading-sm">{t("hearing.add")}</h3>
-          <label className="usa-label" htmlFor="hearing-on">{t("hearing.date")}</label>
-          <input className="usa-input" type="date" id="hearing-on" required value={form.hearingOn} onChange={(e) => setForm({ ...form, hearingOn: e.target.value })} />
-          <label className="usa-label" htmlFor="hearing-type">{t("hearing.typeLabel")}</label>
-          <select className="usa-select" id="hearing-type" value={form.hearingType} onChange={(e) => setForm({ ...form, hearingType: e.target.value })}>
-            {["detention", "jurisdiction", "disposition", "review", "permanency", "tpr", "other"].map((k) => <option key={k} value={k}>{t(`hearing.type.${k}`)}</option>)}
+          <h3 id="hearing-add" className="font-heading-sm">
+            {t("hearing.add")}
+          </h3>
+          <label className="usa-label" htmlFor="hearing-on">
+            {t("hearing.date")}
+          </label>
+          <input
+            className="usa-input"
+            type="date"
+            id="hearing-on"
+            required
+            value={form.hearingOn}
+            onChange={(e) => setForm({ ...form, hearingOn: e.target.value })}
+          />
+          <label className="usa-label" htmlFor="hearing-type">
+            {t("hearing.typeLabel")}
+          </label>
+          <select
+            className="usa-select"
+            id="hearing-type"
+            value={form.hearingType}
+            onChange={(e) => setForm({ ...form, hearingType: e.target.value })}
+          >
+            {["detention", "jurisdiction", "disposition", "review", "permanency", "tpr", "other"].map((k) => (
+              <option key={k} value={k}>
+                {t(`hearing.type.${k}`)}
+              </option>
+            ))}
           </select>
-          <label className="usa-label" htmlFor="hearing-dept">{t("hearing.department")}</label>
-          <input className="usa-input" id="hearing-dept" required value={form.department} onChange={(e) => setForm({ ...form, department: e.target.value })} />
-          <button type="submit" className="usa-button margin-top-1">{t("hearing.save")}</button>
+          <label className="usa-label" htmlFor="hearing-dept">
+            {t("hearing.department")}
+          </label>
+          <input
+            className="usa-input"
+            id="hearing-dept"
+            required
+            value={form.department}
+            onChange={(e) => setForm({ ...form, department: e.target.value })}
+          />
+          <button type="submit" className="usa-button margin-top-1">
+            {t("hearing.save")}
+          </button>
         </form>
       )}
     </section>

@@ -1,15 +1,35 @@
-import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { can, useSession } from "../../app/session";
+import { useI18n } from "../../i18n/i18n";
 import type { PlacementHistory } from "./practice-types";
 import { TeamForm } from "./TeamForm";
 
-const settings = ["nonrelative_family_home", "relative_family_home", "pre_adoptive_home", "group_home", "institution", "supervised_independent_living", "runaway", "trial_home_visit"];
+const settings = [
+  "nonrelative_family_home",
+  "relative_family_home",
+  "pre_adoptive_home",
+  "group_home",
+  "institution",
+  "supervised_independent_living",
+  "runaway",
+  "trial_home_visit",
+];
 const requesters = ["agency", "caregiver", "child", "birth_parent", "court", "other"];
-const reasons = ["caregiver_requested_removal", "behavior_needs", "allegation_in_home", "caregiver_health", "runaway_return", "move_to_relative", "step_down_to_family", "sibling_reunion", "pre_adoptive_home", "closer_to_school_of_origin"];
+const reasons = [
+  "caregiver_requested_removal",
+  "behavior_needs",
+  "allegation_in_home",
+  "caregiver_health",
+  "runaway_return",
+  "move_to_relative",
+  "step_down_to_family",
+  "sibling_reunion",
+  "pre_adoptive_home",
+  "closer_to_school_of_origin",
+];
 const exclusions = ["expedited_tpr", "parent_incarcerated", "contrary_to_safety"];
 
 function localToday() {
@@ -47,7 +67,9 @@ function MoveForm({ history, onDone }: { history: PlacementHistory; onDone(): vo
         },
       }),
     onSuccess: () => {
-      void client.invalidateQueries({ predicate: (q) => ["placements", "tasks", "child", "worklist"].includes(String(q.queryKey[0])) });
+      void client.invalidateQueries({
+        predicate: (q) => ["placements", "tasks", "child", "worklist"].includes(String(q.queryKey[0])),
+      });
       onDone();
     },
   });
@@ -55,11 +77,23 @@ function MoveForm({ history, onDone }: { history: PlacementHistory; onDone(): vo
     e.preventDefault();
     move.mutate();
   };
-  const select = (id: string, label: string, value: string, set: (v: string) => void, options: { value: string; label: string }[]) => (
+  const select = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    options: { value: string; label: string }[],
+  ) => (
     <>
-      <label className="usa-label" htmlFor={id}>{label}</label>
+      <label className="usa-label" htmlFor={id}>
+        {label}
+      </label>
       <select className="usa-select" id={id} value={value} onChange={(e) => set(e.target.value)}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </>
   );
@@ -71,26 +105,84 @@ function MoveForm({ history, onDone }: { history: PlacementHistory; onDone(): vo
         <legend className="usa-legend">{t("placement.changeKind")}</legend>
         {["emergency", "planned", "unplanned"].map((k) => (
           <div className="usa-radio" key={k}>
-            <input className="usa-radio__input" type="radio" id={`kind-${k}`} name="changeKind" checked={changeKind === k} onChange={() => setChangeKind(k)} />
-            <label className="usa-radio__label" htmlFor={`kind-${k}`}>{t(`placement.kind.${k}`)}</label>
+            <input
+              className="usa-radio__input"
+              type="radio"
+              id={`kind-${k}`}
+              name="changeKind"
+              checked={changeKind === k}
+              onChange={() => setChangeKind(k)}
+            />
+            <label className="usa-radio__label" htmlFor={`kind-${k}`}>
+              {t(`placement.kind.${k}`)}
+            </label>
           </div>
         ))}
       </fieldset>
-      {select("move-household", t("placement.household"), householdId, setHouseholdId, [{ value: "", label: t("placement.noHousehold") }, ...history.households.map((h) => ({ value: h.id, label: h.name }))])}
-      {select("move-setting", t("placement.setting"), setting, setSetting, settings.map((s) => ({ value: s, label: t(`setting.${s}`) })))}
-      <label className="usa-label" htmlFor="move-start">{t("placement.startDate")}</label>
-      <input className="usa-input" type="date" id="move-start" required value={startDate} onChange={(e) => setStartDate(e.target.value)} />
-      <label className="usa-label" htmlFor="move-time">{t("placement.startTime")}</label>
-      <span className="usa-hint" id="move-time-hint">{t("placement.startTimeHint")}</span>
-      <input className="usa-input" type="time" id="move-time" aria-describedby="move-time-hint" value={startTime} onChange={(e) => setStartTime(e.target.value)} />
-      {select("move-requested", t("placement.requestedBy"), requestedBy, setRequestedBy, requesters.map((r) => ({ value: r, label: t(`placement.requester.${r}`) })))}
-      {select("move-reason", t("placement.reason"), reason, setReason, reasons.map((r) => ({ value: r, label: t(`placement.reasonCode.${r}`) })))}
+      {select("move-household", t("placement.household"), householdId, setHouseholdId, [
+        { value: "", label: t("placement.noHousehold") },
+        ...history.households.map((h) => ({ value: h.id, label: h.name })),
+      ])}
+      {select(
+        "move-setting",
+        t("placement.setting"),
+        setting,
+        setSetting,
+        settings.map((s) => ({ value: s, label: t(`setting.${s}`) })),
+      )}
+      <label className="usa-label" htmlFor="move-start">
+        {t("placement.startDate")}
+      </label>
+      <input
+        className="usa-input"
+        type="date"
+        id="move-start"
+        required
+        value={startDate}
+        onChange={(e) => setStartDate(e.target.value)}
+      />
+      <label className="usa-label" htmlFor="move-time">
+        {t("placement.startTime")}
+      </label>
+      <span className="usa-hint" id="move-time-hint">
+        {t("placement.startTimeHint")}
+      </span>
+      <input
+        className="usa-input"
+        type="time"
+        id="move-time"
+        aria-describedby="move-time-hint"
+        value={startTime}
+        onChange={(e) => setStartTime(e.target.value)}
+      />
+      {select(
+        "move-requested",
+        t("placement.requestedBy"),
+        requestedBy,
+        setRequestedBy,
+        requesters.map((r) => ({ value: r, label: t(`placement.requester.${r}`) })),
+      )}
+      {select(
+        "move-reason",
+        t("placement.reason"),
+        reason,
+        setReason,
+        reasons.map((r) => ({ value: r, label: t(`placement.reasonCode.${r}`) })),
+      )}
       <fieldset className="usa-fieldset">
         <legend className="usa-legend">{t("placement.exclusions")}</legend>
         {exclusions.map((x) => (
           <div className="usa-checkbox" key={x}>
-            <input className="usa-checkbox__input" type="checkbox" id={`excl-${x}`} checked={excluded.includes(x)} onChange={(e) => setExcluded(e.target.checked ? [...excluded, x] : excluded.filter((y) => y !== x))} />
-            <label className="usa-checkbox__label" htmlFor={`excl-${x}`}>{t(`practice.exclusion.${x}`)}</label>
+            <input
+              className="usa-checkbox__input"
+              type="checkbox"
+              id={`excl-${x}`}
+              checked={excluded.includes(x)}
+              onChange={(e) => setExcluded(e.target.checked ? [...excluded, x] : excluded.filter((y) => y !== x))}
+            />
+            <label className="usa-checkbox__label" htmlFor={`excl-${x}`}>
+              {t(`practice.exclusion.${x}`)}
+            </label>
           </div>
         ))}
       </fieldset>
@@ -98,17 +190,41 @@ function MoveForm({ history, onDone }: { history: PlacementHistory; onDone(): vo
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">{t("placement.transitionPlan")}</legend>
           {steps.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: steps are edited in place; their position is their identity
             <div key={i} className="margin-bottom-1">
-              <label className="usa-label" htmlFor={`step-${i}`}>{t("placement.step", { n: i + 1 })}</label>
-              <input className="usa-input" id={`step-${i}`} value={s.description} onChange={(e) => setSteps(steps.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))} />
-              <label className="usa-label" htmlFor={`step-${i}-on`}>{t("placement.stepDate", { n: i + 1 })}</label>
-              <input className="usa-input" type="date" id={`step-${i}-on`} value={s.on} onChange={(e) => setSteps(steps.map((x, j) => (j === i ? { ...x, on: e.target.value } : x)))} />
+              <label className="usa-label" htmlFor={`step-${i}`}>
+                {t("placement.step", { n: i + 1 })}
+              </label>
+              <input
+                className="usa-input"
+                id={`step-${i}`}
+                value={s.description}
+                onChange={(e) => setSteps(steps.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))}
+              />
+              <label className="usa-label" htmlFor={`step-${i}-on`}>
+                {t("placement.stepDate", { n: i + 1 })}
+              </label>
+              <input
+                className="usa-input"
+                type="date"
+                id={`step-${i}-on`}
+                value={s.on}
+                onChange={(e) => setSteps(steps.map((x, j) => (j === i ? { ...x, on: e.target.value } : x)))}
+              />
             </div>
           ))}
-          <button type="button" className="usa-button usa-button--unstyled" onClick={() => setSteps([...steps, { description: "", on: "" }])}>{t("placement.addStep")}</button>
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled"
+            onClick={() => setSteps([...steps, { description: "", on: "" }])}
+          >
+            {t("placement.addStep")}
+          </button>
         </fieldset>
       )}
-      <button type="submit" className="usa-button margin-top-2" disabled={move.isPending}>{t("placement.save")}</button>
+      <button type="submit" className="usa-button margin-top-2" disabled={move.isPending}>
+        {t("placement.save")}
+      </button>
     </form>
   );
 }
@@ -118,7 +234,10 @@ export function PlacementSection({ childId }: { childId: string }) {
   const { t, formatDate } = useI18n();
   const session = useSession();
   const [moving, setMoving] = useState(false);
-  const history = useQuery({ queryKey: ["placements", childId], queryFn: () => api<PlacementHistory>(`/api/children/${childId}/placements`) });
+  const history = useQuery({
+    queryKey: ["placements", childId],
+    queryFn: () => api<PlacementHistory>(`/api/children/${childId}/placements`),
+  });
   const inCare = history.data?.episodes.some((e) => e.placements.some((p) => p.endDate === null));
   return (
     <section aria-labelledby="placements-heading">
@@ -127,13 +246,18 @@ export function PlacementSection({ childId }: { childId: string }) {
       {history.data && (
         <>
           {can(session.data, "child:write") && inCare && !moving && (
-            <button type="button" className="usa-button" onClick={() => setMoving(true)}>{t("placement.recordMove")}</button>
+            <button type="button" className="usa-button" onClick={() => setMoving(true)}>
+              {t("placement.recordMove")}
+            </button>
           )}
           {moving && <MoveForm history={history.data} onDone={() => setMoving(false)} />}
           {history.data.episodes.map((e) => (
             <div key={e.id} className="margin-top-2">
               <h3 className="font-heading-sm">
-                {t("placement.episode", { from: formatDate(e.removalDate), to: e.exitDate ? formatDate(e.exitDate) : t("placement.now") })}
+                {t("placement.episode", {
+                  from: formatDate(e.removalDate),
+                  to: e.exitDate ? formatDate(e.exitDate) : t("placement.now"),
+                })}
                 {e.exitReason && ` · ${t(`placement.exit.${e.exitReason}`)}`}
               </h3>
               <div className="qpi-table-wrap">
@@ -149,7 +273,9 @@ export function PlacementSection({ childId }: { childId: string }) {
                   <tbody>
                     {e.placements.map((p) => (
                       <tr key={p.id}>
-                        <th scope="row" data-label={t("placement.dates")}>{formatDate(p.startDate)} – {p.endDate ? formatDate(p.endDate) : t("placement.now")}</th>
+                        <th scope="row" data-label={t("placement.dates")}>
+                          {formatDate(p.startDate)} – {p.endDate ? formatDate(p.endDate) : t("placement.now")}
+                        </th>
                         <td data-label={t("placement.setting")}>{t(`setting.${p.setting}`)}</td>
                         <td data-label={t("placement.household")}>{p.householdName ?? "—"}</td>
                         <td data-label={t("placement.changeKind")}>
@@ -157,7 +283,14 @@ export function PlacementSection({ childId }: { childId: string }) {
                           {p.requestedBy && ` · ${t(`placement.requester.${p.requestedBy}`)}`}
                           {p.reason && ` · ${t(`placement.reasonCode.${p.reason}`)}`}
                           {p.transitionSteps && p.transitionSteps.length > 0 && (
-                            <ul className="font-body-2xs">{p.transitionSteps.map((s, i) => <li key={i}>{formatDate(s.on)}: {s.description}</li>)}</ul>
+                            <ul className="font-body-2xs">
+                              {p.transitionSteps.map((s, i) => (
+                                // biome-ignore lint/suspicious/noArrayIndexKey: a saved plan's steps never reorder
+                                <li key={i}>
+                                  {formatDate(s.on)}: {s.description}
+                                </li>
+                              ))}
+                            </ul>
                           )}
                         </td>
                       </tr>
@@ -169,8 +302,18 @@ export function PlacementSection({ childId }: { childId: string }) {
           ))}
           <h2>{t("placement.team")}</h2>
           <ul className="usa-list">
-            {history.data.team.filter((m) => m.endsOn === null).map((m) => <li key={m.id}>{t(`team.role.${m.role}`)}: {m.name}</li>)}
-            {history.data.relations.map((r) => <li key={r.personId + r.kind}>{t(`relation.${r.kind}`)}: {r.name}</li>)}
+            {history.data.team
+              .filter((m) => m.endsOn === null)
+              .map((m) => (
+                <li key={m.id}>
+                  {t(`team.role.${m.role}`)}: {m.name}
+                </li>
+              ))}
+            {history.data.relations.map((r) => (
+              <li key={r.personId + r.kind}>
+                {t(`relation.${r.kind}`)}: {r.name}
+              </li>
+            ))}
           </ul>
           {can(session.data, "child:write") && <TeamForm childId={childId} />}
         </>

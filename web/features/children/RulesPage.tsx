@@ -1,23 +1,53 @@
-import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 
-interface Rule { id: string; practice: string; trigger: string; appliesTo: string; dueAmount: number; dueUnit: string; dueDirection: string; repeatDays: number | null; exclusions: string[]; effectiveFrom: string; effectiveTo: string | null; sourceUrl: string; sourceNote: string }
+interface Rule {
+  id: string;
+  practice: string;
+  trigger: string;
+  appliesTo: string;
+  dueAmount: number;
+  dueUnit: string;
+  dueDirection: string;
+  repeatDays: number | null;
+  exclusions: string[];
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  sourceUrl: string;
+  sourceNote: string;
+}
 
 /** The state's practice rules with effective dates and sources; a QPI coordinator adds new versions. */
 export function RulesPage() {
   const { t, formatDate } = useI18n();
   const client = useQueryClient();
-  const rules = useQuery({ queryKey: ["rules"], queryFn: () => api<{ stateCode: string; canManage: boolean; rules: Rule[] }>("/api/rules") });
+  const rules = useQuery({
+    queryKey: ["rules"],
+    queryFn: () => api<{ stateCode: string; canManage: boolean; rules: Rule[] }>("/api/rules"),
+  });
   const [editing, setEditing] = useState<Rule | null>(null);
   const [form, setForm] = useState({ dueAmount: "", effectiveFrom: "", sourceUrl: "", sourceNote: "" });
   const save = useMutation({
     mutationFn: () =>
       api("/api/rules", {
         method: "POST",
-        body: { stateCode: rules.data!.stateCode, practice: editing!.practice, trigger: editing!.trigger, appliesTo: editing!.appliesTo, dueAmount: Number(form.dueAmount), dueUnit: editing!.dueUnit, dueDirection: editing!.dueDirection, repeatDays: editing!.repeatDays, exclusions: editing!.exclusions, effectiveFrom: form.effectiveFrom, sourceUrl: form.sourceUrl, sourceNote: form.sourceNote },
+        body: {
+          stateCode: rules.data!.stateCode,
+          practice: editing!.practice,
+          trigger: editing!.trigger,
+          appliesTo: editing!.appliesTo,
+          dueAmount: Number(form.dueAmount),
+          dueUnit: editing!.dueUnit,
+          dueDirection: editing!.dueDirection,
+          repeatDays: editing!.repeatDays,
+          exclusions: editing!.exclusions,
+          effectiveFrom: form.effectiveFrom,
+          sourceUrl: form.sourceUrl,
+          sourceNote: form.sourceNote,
+        },
       }),
     onSuccess: () => {
       setEditing(null);
@@ -28,7 +58,12 @@ export function RulesPage() {
     e.preventDefault();
     save.mutate();
   };
-  const describe = (r: Rule) => t(`rules.due.${r.dueDirection}`, { amount: r.dueAmount, unit: t(`rules.unit.${r.dueUnit}`), event: t(`rules.trigger.${r.trigger}`) });
+  const describe = (r: Rule) =>
+    t(`rules.due.${r.dueDirection}`, {
+      amount: r.dueAmount,
+      unit: t(`rules.unit.${r.dueUnit}`),
+      event: t(`rules.trigger.${r.trigger}`),
+    });
   return (
     <>
       <h1>{t("rules.title", { state: rules.data?.stateCode ?? "" })}</h1>
@@ -37,16 +72,60 @@ export function RulesPage() {
       {editing && (
         <form className="usa-form maxw-tablet" onSubmit={submit} aria-labelledby="rule-edit">
           <h2 id="rule-edit">{t("rules.newVersion", { practice: t(`practice.name.${editing.practice}`) })}</h2>
-          <label className="usa-label" htmlFor="rule-amount">{t("rules.amount", { unit: t(`rules.unit.${editing.dueUnit}`) })}</label>
-          <input className="usa-input" id="rule-amount" type="number" min={1} required value={form.dueAmount} onChange={(e) => setForm({ ...form, dueAmount: e.target.value })} />
-          <label className="usa-label" htmlFor="rule-from">{t("rules.effectiveFrom")}</label>
-          <input className="usa-input" id="rule-from" type="date" required value={form.effectiveFrom} onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })} />
-          <label className="usa-label" htmlFor="rule-url">{t("rules.sourceUrl")}</label>
-          <input className="usa-input" id="rule-url" type="url" required value={form.sourceUrl} onChange={(e) => setForm({ ...form, sourceUrl: e.target.value })} />
-          <label className="usa-label" htmlFor="rule-note">{t("rules.sourceNote")}</label>
-          <textarea className="usa-textarea" id="rule-note" required value={form.sourceNote} onChange={(e) => setForm({ ...form, sourceNote: e.target.value })} />
-          <button type="submit" className="usa-button margin-top-2">{t("rules.save")}</button>
-          <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => setEditing(null)}>{t("rules.cancel")}</button>
+          <label className="usa-label" htmlFor="rule-amount">
+            {t("rules.amount", { unit: t(`rules.unit.${editing.dueUnit}`) })}
+          </label>
+          <input
+            className="usa-input"
+            id="rule-amount"
+            type="number"
+            min={1}
+            required
+            value={form.dueAmount}
+            onChange={(e) => setForm({ ...form, dueAmount: e.target.value })}
+          />
+          <label className="usa-label" htmlFor="rule-from">
+            {t("rules.effectiveFrom")}
+          </label>
+          <input
+            className="usa-input"
+            id="rule-from"
+            type="date"
+            required
+            value={form.effectiveFrom}
+            onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })}
+          />
+          <label className="usa-label" htmlFor="rule-url">
+            {t("rules.sourceUrl")}
+          </label>
+          <input
+            className="usa-input"
+            id="rule-url"
+            type="url"
+            required
+            value={form.sourceUrl}
+            onChange={(e) => setForm({ ...form, sourceUrl: e.target.value })}
+          />
+          <label className="usa-label" htmlFor="rule-note">
+            {t("rules.sourceNote")}
+          </label>
+          <textarea
+            className="usa-textarea"
+            id="rule-note"
+            required
+            value={form.sourceNote}
+            onChange={(e) => setForm({ ...form, sourceNote: e.target.value })}
+          />
+          <button type="submit" className="usa-button margin-top-2">
+            {t("rules.save")}
+          </button>
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled margin-left-2"
+            onClick={() => setEditing(null)}
+          >
+            {t("rules.cancel")}
+          </button>
         </form>
       )}
       <div className="qpi-table-wrap">
@@ -68,13 +147,37 @@ export function RulesPage() {
                 </th>
                 <td data-label={t("rules.deadline")}>
                   {describe(r)}
-                  {r.exclusions.length > 0 && <div className="font-body-3xs">{t("rules.except", { list: r.exclusions.map((x) => t(`practice.exclusion.${x}`)).join(", ") })}</div>}
+                  {r.exclusions.length > 0 && (
+                    <div className="font-body-3xs">
+                      {t("rules.except", { list: r.exclusions.map((x) => t(`practice.exclusion.${x}`)).join(", ") })}
+                    </div>
+                  )}
                 </td>
-                <td data-label={t("rules.effective")}>{formatDate(r.effectiveFrom)} – {r.effectiveTo ? formatDate(r.effectiveTo) : t("placement.now")}</td>
+                <td data-label={t("rules.effective")}>
+                  {formatDate(r.effectiveFrom)} – {r.effectiveTo ? formatDate(r.effectiveTo) : t("placement.now")}
+                </td>
                 <td data-label={t("rules.source")}>
-                  <a href={r.sourceUrl} rel="noreferrer" target="_blank">{r.sourceNote}</a>
+                  <a href={r.sourceUrl} rel="noreferrer" target="_blank">
+                    {r.sourceNote}
+                  </a>
                   {rules.data.canManage && r.effectiveTo === null && (
-                    <div><button type="button" className="usa-button usa-button--unstyled" onClick={() => { setEditing(r); setForm({ dueAmount: String(r.dueAmount), effectiveFrom: "", sourceUrl: r.sourceUrl, sourceNote: "" }); }}>{t("rules.change")}</button></div>
+                    <div>
+                      <button
+                        type="button"
+                        className="usa-button usa-button--unstyled"
+                        onClick={() => {
+                          setEditing(r);
+                          setForm({
+                            dueAmount: String(r.dueAmount),
+                            effectiveFrom: "",
+                            sourceUrl: r.sourceUrl,
+                            sourceNote: "",
+                          });
+                        }}
+                      >
+                        {t("rules.change")}
+                      </button>
+                    </div>
                   )}
                 </td>
               </tr>

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
-import { api, ApiError } from "../../app/api";
+import { type FormEvent, useState } from "react";
+import { ApiError, api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 import type { Share } from "./record-access-types";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -16,7 +16,11 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 export function SharesSection({ childId }: { childId: string }) {
   const { t, formatDate } = useI18n();
   const client = useQueryClient();
-  const shares = useQuery({ queryKey: ["shares", childId], queryFn: () => api<{ shares: Share[] }>(`/api/children/${childId}/shares`), retry: false });
+  const shares = useQuery({
+    queryKey: ["shares", childId],
+    queryFn: () => api<{ shares: Share[] }>(`/api/children/${childId}/shares`),
+    retry: false,
+  });
   const [form, setForm] = useState({ email: "", reason: "", endsOn: inDays(30) });
   const refresh = () => client.invalidateQueries({ queryKey: ["shares", childId] });
   const grant = useMutation({
@@ -26,7 +30,10 @@ export function SharesSection({ childId }: { childId: string }) {
       void refresh();
     },
   });
-  const revoke = useMutation({ mutationFn: (id: string) => api(`/api/children/${childId}/shares/${id}/revoke`, { method: "POST" }), onSuccess: () => void refresh() });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/children/${childId}/shares/${id}/revoke`, { method: "POST" }),
+    onSuccess: () => void refresh(),
+  });
   if (shares.error instanceof ApiError && (shares.error.status === 403 || shares.error.status === 404)) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -41,14 +48,22 @@ export function SharesSection({ childId }: { childId: string }) {
       <ul className="usa-list usa-list--unstyled">
         {shares.data?.shares.map((s) => (
           <li key={s.id} className="border-bottom border-base-lighter padding-y-1">
-            <strong>{s.name}</strong> · {s.email} <span className={`usa-tag ${s.status === "active" ? "bg-green" : "bg-base"}`}>{t(`share.status.${s.status}`)}</span>
+            <strong>{s.name}</strong> · {s.email}{" "}
+            <span className={`usa-tag ${s.status === "active" ? "bg-green" : "bg-base"}`}>
+              {t(`share.status.${s.status}`)}
+            </span>
             <div>{t("share.until", { reason: s.reason, date: formatDate(s.endsOn) })}</div>
             <div className="font-body-2xs text-base">
               {t("share.grantedBy", { name: s.grantedByName, date: formatDate(s.grantedAt) })}
-              {s.revokedAt && ` · ${t("share.revokedBy", { name: s.revokedByName ?? "—", date: formatDate(s.revokedAt) })}`}
+              {s.revokedAt &&
+                ` · ${t("share.revokedBy", { name: s.revokedByName ?? "—", date: formatDate(s.revokedAt) })}`}
             </div>
             {s.status === "active" && (
-              <button type="button" className="usa-button usa-button--outline margin-top-05" onClick={() => revoke.mutate(s.id)}>
+              <button
+                type="button"
+                className="usa-button usa-button--outline margin-top-05"
+                onClick={() => revoke.mutate(s.id)}
+              >
                 {t("share.revoke", { name: s.name })}
               </button>
             )}
@@ -56,17 +71,55 @@ export function SharesSection({ childId }: { childId: string }) {
         ))}
       </ul>
       <form className="usa-form" onSubmit={submit} aria-labelledby="share-add">
-        <h3 id="share-add" className="font-heading-sm">{t("share.add")}</h3>
+        <h3 id="share-add" className="font-heading-sm">
+          {t("share.add")}
+        </h3>
         <ErrorAlert error={grant.error} />
-        <label className="usa-label" htmlFor="share-email">{t("share.email")}</label>
-        <span className="usa-hint" id="share-email-hint">{t("share.emailHint")}</span>
-        <input className="usa-input" id="share-email" type="email" required aria-describedby="share-email-hint" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
-        <label className="usa-label" htmlFor="share-reason">{t("share.reason")}</label>
-        <span className="usa-hint" id="share-reason-hint">{t("share.reasonHint")}</span>
-        <input className="usa-input" id="share-reason" required minLength={3} maxLength={500} aria-describedby="share-reason-hint" value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
-        <label className="usa-label" htmlFor="share-ends">{t("share.endsOn")}</label>
-        <input className="usa-input" id="share-ends" type="date" required value={form.endsOn} onChange={(e) => setForm({ ...form, endsOn: e.target.value })} />
-        <button type="submit" className="usa-button margin-top-1" disabled={grant.isPending}>{t("share.submit")}</button>
+        <label className="usa-label" htmlFor="share-email">
+          {t("share.email")}
+        </label>
+        <span className="usa-hint" id="share-email-hint">
+          {t("share.emailHint")}
+        </span>
+        <input
+          className="usa-input"
+          id="share-email"
+          type="email"
+          required
+          aria-describedby="share-email-hint"
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+        />
+        <label className="usa-label" htmlFor="share-reason">
+          {t("share.reason")}
+        </label>
+        <span className="usa-hint" id="share-reason-hint">
+          {t("share.reasonHint")}
+        </span>
+        <input
+          className="usa-input"
+          id="share-reason"
+          required
+          minLength={3}
+          maxLength={500}
+          aria-describedby="share-reason-hint"
+          value={form.reason}
+          onChange={(e) => setForm({ ...form, reason: e.target.value })}
+        />
+        <label className="usa-label" htmlFor="share-ends">
+          {t("share.endsOn")}
+        </label>
+        <input
+          className="usa-input"
+          id="share-ends"
+          type="date"
+          required
+          value={form.endsOn}
+          onChange={(e) => setForm({ ...form, endsOn: e.target.value })}
+        />
+        <button type="submit" className="usa-button margin-top-1" disabled={grant.isPending}>
+          {t("share.submit")}
+        </button>
       </form>
     </section>
   );

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 import type { PracticeTask } from "./practice-types";
 
 const outcomes: Record<string, string[]> = {
@@ -18,7 +18,11 @@ const outcomes: Record<string, string[]> = {
   caregiver_court_report: ["received_and_forwarded"],
 };
 
-const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Records a practice as done, with what the practice asks to record. */
 export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void }) {
@@ -36,13 +40,22 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
   const [sentOn, setSentOn] = useState(new Date().toISOString().slice(0, 10));
   const [recipients, setRecipients] = useState({ caregiver: true, birthParents: true, childAttorney: true });
   const id = (name: string) => `task-${task.id}-${name}`;
-  const refresh = () => client.invalidateQueries({ predicate: (q) => ["tasks", "worklist"].includes(String(q.queryKey[0])) });
+  const refresh = () =>
+    client.invalidateQueries({ predicate: (q) => ["tasks", "worklist"].includes(String(q.queryKey[0])) });
 
   const complete = useMutation({
     mutationFn: () => {
       const details: Record<string, unknown> = { outcome };
       if (notes) details.notes = notes;
-      if (task.practice === "icebreaker") Object.assign(details, { participants: list(participants), coParentingAgreement: agreement, ...(scheduledFor ? { scheduledFor } : {}), ...(allAboutMe ? { allAboutMe } : {}), ...(meetOurFamily ? { meetOurFamily } : {}), ...(evaluation ? { evaluation } : {}) });
+      if (task.practice === "icebreaker")
+        Object.assign(details, {
+          participants: list(participants),
+          coParentingAgreement: agreement,
+          ...(scheduledFor ? { scheduledFor } : {}),
+          ...(allAboutMe ? { allAboutMe } : {}),
+          ...(meetOurFamily ? { meetOurFamily } : {}),
+          ...(evaluation ? { evaluation } : {}),
+        });
       if (task.practice === "cft_meeting") details.participants = list(participants);
       if (task.practice === "planned_move_notice") Object.assign(details, { sentOn, recipients });
       if (task.practice === "emergency_move_notice") details.recipients = recipients;
@@ -54,7 +67,14 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
     },
   });
   const schedule = useMutation({
-    mutationFn: () => api(`/api/tasks/${task.id}`, { method: "PATCH", body: { version: task.version, details: { ...(scheduledFor ? { scheduledFor } : {}), participants: list(participants) } } }),
+    mutationFn: () =>
+      api(`/api/tasks/${task.id}`, {
+        method: "PATCH",
+        body: {
+          version: task.version,
+          details: { ...(scheduledFor ? { scheduledFor } : {}), participants: list(participants) },
+        },
+      }),
     onSuccess: () => void refresh(),
   });
   const submit = (e: FormEvent) => {
@@ -63,7 +83,9 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
   };
   const text = (name: string, value: string, set: (v: string) => void) => (
     <>
-      <label className="usa-label" htmlFor={id(name)}>{t(`practice.field.${name}`)}</label>
+      <label className="usa-label" htmlFor={id(name)}>
+        {t(`practice.field.${name}`)}
+      </label>
       <textarea className="usa-textarea" id={id(name)} rows={2} value={value} onChange={(e) => set(e.target.value)} />
     </>
   );
@@ -73,26 +95,64 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
       {task.practice === "icebreaker" && (
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">{t("practice.icebreaker.schedule")}</legend>
-          <label className="usa-label" htmlFor={id("scheduledFor")}>{t("practice.field.scheduledFor")}</label>
-          <input className="usa-input" type="date" id={id("scheduledFor")} value={scheduledFor} onChange={(e) => setScheduledFor(e.target.value)} />
-          <label className="usa-label" htmlFor={id("participants")}>{t("practice.field.participants")}</label>
-          <input className="usa-input" id={id("participants")} value={participants} onChange={(e) => setParticipants(e.target.value)} />
-          <button type="button" className="usa-button usa-button--outline margin-top-1" onClick={() => schedule.mutate()}>{t("practice.icebreaker.saveSchedule")}</button>
+          <label className="usa-label" htmlFor={id("scheduledFor")}>
+            {t("practice.field.scheduledFor")}
+          </label>
+          <input
+            className="usa-input"
+            type="date"
+            id={id("scheduledFor")}
+            value={scheduledFor}
+            onChange={(e) => setScheduledFor(e.target.value)}
+          />
+          <label className="usa-label" htmlFor={id("participants")}>
+            {t("practice.field.participants")}
+          </label>
+          <input
+            className="usa-input"
+            id={id("participants")}
+            value={participants}
+            onChange={(e) => setParticipants(e.target.value)}
+          />
+          <button
+            type="button"
+            className="usa-button usa-button--outline margin-top-1"
+            onClick={() => schedule.mutate()}
+          >
+            {t("practice.icebreaker.saveSchedule")}
+          </button>
         </fieldset>
       )}
       <fieldset className="usa-fieldset">
         <legend className="usa-legend">{t("practice.field.outcome")}</legend>
         {outcomes[task.practice].map((o) => (
           <div className="usa-radio" key={o}>
-            <input className="usa-radio__input" type="radio" id={id(`outcome-${o}`)} name={id("outcome")} value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
-            <label className="usa-radio__label" htmlFor={id(`outcome-${o}`)}>{t(`practice.outcome.${o}`)}</label>
+            <input
+              className="usa-radio__input"
+              type="radio"
+              id={id(`outcome-${o}`)}
+              name={id("outcome")}
+              value={o}
+              checked={outcome === o}
+              onChange={() => setOutcome(o)}
+            />
+            <label className="usa-radio__label" htmlFor={id(`outcome-${o}`)}>
+              {t(`practice.outcome.${o}`)}
+            </label>
           </div>
         ))}
       </fieldset>
       {task.practice === "cft_meeting" && (
         <>
-          <label className="usa-label" htmlFor={id("participants")}>{t("practice.field.participants")}</label>
-          <input className="usa-input" id={id("participants")} value={participants} onChange={(e) => setParticipants(e.target.value)} />
+          <label className="usa-label" htmlFor={id("participants")}>
+            {t("practice.field.participants")}
+          </label>
+          <input
+            className="usa-input"
+            id={id("participants")}
+            value={participants}
+            onChange={(e) => setParticipants(e.target.value)}
+          />
         </>
       )}
       {task.practice === "icebreaker" && (
@@ -100,16 +160,32 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
           {text("allAboutMe", allAboutMe, setAllAboutMe)}
           {text("meetOurFamily", meetOurFamily, setMeetOurFamily)}
           <div className="usa-checkbox margin-top-2">
-            <input className="usa-checkbox__input" type="checkbox" id={id("agreement")} checked={agreement} onChange={(e) => setAgreement(e.target.checked)} />
-            <label className="usa-checkbox__label" htmlFor={id("agreement")}>{t("practice.field.coParentingAgreement")}</label>
+            <input
+              className="usa-checkbox__input"
+              type="checkbox"
+              id={id("agreement")}
+              checked={agreement}
+              onChange={(e) => setAgreement(e.target.checked)}
+            />
+            <label className="usa-checkbox__label" htmlFor={id("agreement")}>
+              {t("practice.field.coParentingAgreement")}
+            </label>
           </div>
           {text("evaluation", evaluation, setEvaluation)}
         </>
       )}
       {task.practice === "planned_move_notice" && (
         <>
-          <label className="usa-label" htmlFor={id("sentOn")}>{t("practice.field.sentOn")}</label>
-          <input className="usa-input" type="date" id={id("sentOn")} value={sentOn} onChange={(e) => setSentOn(e.target.value)} />
+          <label className="usa-label" htmlFor={id("sentOn")}>
+            {t("practice.field.sentOn")}
+          </label>
+          <input
+            className="usa-input"
+            type="date"
+            id={id("sentOn")}
+            value={sentOn}
+            onChange={(e) => setSentOn(e.target.value)}
+          />
         </>
       )}
       {(task.practice === "planned_move_notice" || task.practice === "emergency_move_notice") && (
@@ -117,14 +193,24 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
           <legend className="usa-legend">{t("practice.field.recipients")}</legend>
           {(["caregiver", "birthParents", "childAttorney"] as const).map((r) => (
             <div className="usa-checkbox" key={r}>
-              <input className="usa-checkbox__input" type="checkbox" id={id(`to-${r}`)} checked={recipients[r]} onChange={(e) => setRecipients({ ...recipients, [r]: e.target.checked })} />
-              <label className="usa-checkbox__label" htmlFor={id(`to-${r}`)}>{t(`practice.recipient.${r}`)}</label>
+              <input
+                className="usa-checkbox__input"
+                type="checkbox"
+                id={id(`to-${r}`)}
+                checked={recipients[r]}
+                onChange={(e) => setRecipients({ ...recipients, [r]: e.target.checked })}
+              />
+              <label className="usa-checkbox__label" htmlFor={id(`to-${r}`)}>
+                {t(`practice.recipient.${r}`)}
+              </label>
             </div>
           ))}
         </fieldset>
       )}
       {text("notes", notes, setNotes)}
-      <button type="submit" className="usa-button margin-top-2" disabled={complete.isPending}>{t("practice.record")}</button>
+      <button type="submit" className="usa-button margin-top-2" disabled={complete.isPending}>
+        {t("practice.record")}
+      </button>
     </form>
   );
 }

@@ -1,19 +1,22 @@
-import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { can, useSession } from "../../app/session";
+import { useI18n } from "../../i18n/i18n";
 import { DueDate } from "./DueDate";
-import { TaskForm } from "./TaskForm";
 import type { PracticeTask } from "./practice-types";
+import { TaskForm } from "./TaskForm";
 
 /** The child's QPI practice tasks: what is due, what was done, by whom, on time or not. */
 export function TasksSection({ childId }: { childId: string }) {
   const { t } = useI18n();
   const session = useSession();
   const [open, setOpen] = useState<string | null>(null);
-  const tasks = useQuery({ queryKey: ["tasks", childId], queryFn: () => api<{ tasks: PracticeTask[] }>(`/api/children/${childId}/tasks`) });
+  const tasks = useQuery({
+    queryKey: ["tasks", childId],
+    queryFn: () => api<{ tasks: PracticeTask[] }>(`/api/children/${childId}/tasks`),
+  });
   const mayComplete = can(session.data, "practice:complete");
   return (
     <section aria-labelledby="tasks-heading">
@@ -31,15 +34,37 @@ export function TasksSection({ childId }: { childId: string }) {
                     {t("practice.due")}: <DueDate task={task} />
                   </div>
                   {task.status === "completed" && (
-                    <div className="font-body-2xs">{t("practice.doneBy", { outcome: t(`practice.outcome.${task.outcome}`), name: task.completedByName ?? "—" })}</div>
+                    <div className="font-body-2xs">
+                      {t("practice.doneBy", {
+                        outcome: t(`practice.outcome.${task.outcome}`),
+                        name: task.completedByName ?? "—",
+                      })}
+                    </div>
                   )}
-                  {task.status === "not_required" && <div className="font-body-2xs">{t("practice.excludedBecause", { reason: (task.notRequiredReason ?? "").split(",").map((r) => t(`practice.exclusion.${r}`)).join(", ") })}</div>}
+                  {task.status === "not_required" && (
+                    <div className="font-body-2xs">
+                      {t("practice.excludedBecause", {
+                        reason: (task.notRequiredReason ?? "")
+                          .split(",")
+                          .map((r) => t(`practice.exclusion.${r}`))
+                          .join(", "),
+                      })}
+                    </div>
+                  )}
                   <div className="font-body-3xs text-base">
-                    {t("practice.rule")}: {task.ruleNote} <a href={task.ruleSource} rel="noreferrer" target="_blank">{t("practice.source")}</a>
+                    {t("practice.rule")}: {task.ruleNote}{" "}
+                    <a href={task.ruleSource} rel="noreferrer" target="_blank">
+                      {t("practice.source")}
+                    </a>
                   </div>
                 </div>
                 {mayComplete && task.status === "open" && (
-                  <button type="button" className="usa-button usa-button--outline margin-top-1" aria-expanded={open === task.id} onClick={() => setOpen(open === task.id ? null : task.id)}>
+                  <button
+                    type="button"
+                    className="usa-button usa-button--outline margin-top-1"
+                    aria-expanded={open === task.id}
+                    onClick={() => setOpen(open === task.id ? null : task.id)}
+                  >
                     {t("practice.recordNamed", { practice: t(`practice.name.${task.practice}`) })}
                   </button>
                 )}

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 
 const roles = ["attorney", "casa", "guardian_ad_litem", "education_rights_holder"];
 
@@ -10,9 +10,22 @@ const roles = ["attorney", "casa", "guardian_ad_litem", "education_rights_holder
 export function TeamForm({ childId }: { childId: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
-  const [form, setForm] = useState({ role: roles[0], givenName: "", familyName: "", startsOn: new Date().toISOString().slice(0, 10) });
+  const [form, setForm] = useState({
+    role: roles[0],
+    givenName: "",
+    familyName: "",
+    startsOn: new Date().toISOString().slice(0, 10),
+  });
   const add = useMutation({
-    mutationFn: () => api(`/api/children/${childId}/team`, { method: "POST", body: { role: form.role, startsOn: form.startsOn, person: { givenName: form.givenName, familyName: form.familyName } } }),
+    mutationFn: () =>
+      api(`/api/children/${childId}/team`, {
+        method: "POST",
+        body: {
+          role: form.role,
+          startsOn: form.startsOn,
+          person: { givenName: form.givenName, familyName: form.familyName },
+        },
+      }),
     onSuccess: () => {
       setForm({ ...form, givenName: "", familyName: "" });
       void client.invalidateQueries({ queryKey: ["placements", childId] });
@@ -24,19 +37,59 @@ export function TeamForm({ childId }: { childId: string }) {
   };
   return (
     <form className="usa-form" onSubmit={submit} aria-labelledby="team-add">
-      <h3 id="team-add" className="font-heading-sm">{t("team.add")}</h3>
+      <h3 id="team-add" className="font-heading-sm">
+        {t("team.add")}
+      </h3>
       <ErrorAlert error={add.error} />
-      <label className="usa-label" htmlFor="team-role">{t("team.roleLabel")}</label>
-      <select className="usa-select" id="team-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-        {roles.map((r) => <option key={r} value={r}>{t(`team.role.${r}`)}</option>)}
+      <label className="usa-label" htmlFor="team-role">
+        {t("team.roleLabel")}
+      </label>
+      <select
+        className="usa-select"
+        id="team-role"
+        value={form.role}
+        onChange={(e) => setForm({ ...form, role: e.target.value })}
+      >
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {t(`team.role.${r}`)}
+          </option>
+        ))}
       </select>
-      <label className="usa-label" htmlFor="team-given">{t("team.givenName")}</label>
-      <input className="usa-input" id="team-given" required value={form.givenName} onChange={(e) => setForm({ ...form, givenName: e.target.value })} />
-      <label className="usa-label" htmlFor="team-family">{t("team.familyName")}</label>
-      <input className="usa-input" id="team-family" required value={form.familyName} onChange={(e) => setForm({ ...form, familyName: e.target.value })} />
-      <label className="usa-label" htmlFor="team-from">{t("team.startsOn")}</label>
-      <input className="usa-input" type="date" id="team-from" required value={form.startsOn} onChange={(e) => setForm({ ...form, startsOn: e.target.value })} />
-      <button type="submit" className="usa-button margin-top-1">{t("team.save")}</button>
+      <label className="usa-label" htmlFor="team-given">
+        {t("team.givenName")}
+      </label>
+      <input
+        className="usa-input"
+        id="team-given"
+        required
+        value={form.givenName}
+        onChange={(e) => setForm({ ...form, givenName: e.target.value })}
+      />
+      <label className="usa-label" htmlFor="team-family">
+        {t("team.familyName")}
+      </label>
+      <input
+        className="usa-input"
+        id="team-family"
+        required
+        value={form.familyName}
+        onChange={(e) => setForm({ ...form, familyName: e.target.value })}
+      />
+      <label className="usa-label" htmlFor="team-from">
+        {t("team.startsOn")}
+      </label>
+      <input
+        className="usa-input"
+        type="date"
+        id="team-from"
+        required
+        value={form.startsOn}
+        onChange={(e) => setForm({ ...form, startsOn: e.target.value })}
+      />
+      <button type="submit" className="usa-button margin-top-1">
+        {t("team.save")}
+      </button>
     </form>
   );
 }

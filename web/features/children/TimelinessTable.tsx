@@ -16,7 +16,17 @@ export interface TimelinessRow {
  * (one per unit) and the outcomes dashboard (the site in a period). Stacked
  * cells carry their column name for phones.
  */
-export function TimelinessTable({ rows, caption, captionVisible = true, className = "usa-table--borderless usa-table--stacked" }: { rows: TimelinessRow[]; caption: string; captionVisible?: boolean; className?: string }) {
+export function TimelinessTable({
+  rows,
+  caption,
+  captionVisible = true,
+  className = "usa-table--borderless usa-table--stacked",
+}: {
+  rows: TimelinessRow[];
+  caption: string;
+  captionVisible?: boolean;
+  className?: string;
+}) {
   const { t, formatNumber } = useI18n();
   const columns = [
     ["timeliness.onTime", (r: TimelinessRow) => formatNumber(r.onTime)],
@@ -24,7 +34,10 @@ export function TimelinessTable({ rows, caption, captionVisible = true, classNam
     ["timeliness.overdue", (r: TimelinessRow) => formatNumber(r.overdue)],
     ["timeliness.pending", (r: TimelinessRow) => formatNumber(r.pending)],
     ["timeliness.notRequired", (r: TimelinessRow) => formatNumber(r.notRequired)],
-    ["timeliness.rate", (r: TimelinessRow) => (r.onTimeRate === null ? "—" : `${formatNumber(Math.round(r.onTimeRate * 100))} %`)],
+    [
+      "timeliness.rate",
+      (r: TimelinessRow) => (r.onTimeRate === null ? "—" : `${formatNumber(Math.round(r.onTimeRate * 100))} %`),
+    ],
   ] as const;
   return (
     <table className={`usa-table ${className} width-full`}>

@@ -1,16 +1,19 @@
-import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { Link } from "react-router";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
+import { useI18n } from "../../i18n/i18n";
 import { DueDate } from "./DueDate";
 import type { PracticeTask } from "./practice-types";
 
 /** What is overdue and due in the next two weeks across the user's children. */
 export function WorklistPage() {
   const { t } = useI18n();
-  const worklist = useQuery({ queryKey: ["worklist"], queryFn: () => api<{ tasks: PracticeTask[] }>("/api/worklist?withinDays=14") });
+  const worklist = useQuery({
+    queryKey: ["worklist"],
+    queryFn: () => api<{ tasks: PracticeTask[] }>("/api/worklist?withinDays=14"),
+  });
   const tasks = worklist.data?.tasks ?? [];
   const overdue = tasks.filter((x) => x.overdue);
   const soon = tasks.filter((x) => !x.overdue);
@@ -28,9 +31,13 @@ export function WorklistPage() {
         <tbody>
           {rows.map((task) => (
             <tr key={task.id}>
-              <th scope="row" data-label={t("worklist.child")}><Link to={`/children/${task.childId}`}>{task.childName}</Link></th>
+              <th scope="row" data-label={t("worklist.child")}>
+                <Link to={`/children/${task.childId}`}>{task.childName}</Link>
+              </th>
               <td data-label={t("worklist.practice")}>{t(`practice.name.${task.practice}`)}</td>
-              <td data-label={t("practice.due")}><DueDate task={task} /></td>
+              <td data-label={t("practice.due")}>
+                <DueDate task={task} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,16 +1,26 @@
 import type { Feature } from "../../app/navigation";
-import { ChildrenPage } from "./ChildrenPage";
 import { ChildPage } from "./ChildPage";
-import { WorklistPage } from "./WorklistPage";
-import { TimelinessPage } from "./TimelinessPage";
-import { RulesPage } from "./RulesPage";
+import { ChildrenPage } from "./ChildrenPage";
 import { TimelinessCard, WorklistCard } from "./HomeCards";
+import { RulesPage } from "./RulesPage";
+import { TimelinessPage } from "./TimelinessPage";
+import { WorklistPage } from "./WorklistPage";
 
 export const feature: Feature = {
   nav: [
     { path: "/children", labelKey: "nav.children", order: 20, visible: (s) => s.abilities.includes("child:list") },
-    { path: "/worklist", labelKey: "nav.worklist", order: 15, visible: (s) => s.abilities.includes("practice:complete") },
-    { path: "/practices/timeliness", labelKey: "nav.timeliness", order: 40, visible: (s) => s.abilities.includes("practice:report") },
+    {
+      path: "/worklist",
+      labelKey: "nav.worklist",
+      order: 15,
+      visible: (s) => s.abilities.includes("practice:complete"),
+    },
+    {
+      path: "/practices/timeliness",
+      labelKey: "nav.timeliness",
+      order: 40,
+      visible: (s) => s.abilities.includes("practice:report"),
+    },
     { path: "/rules", labelKey: "nav.rules", order: 45, visible: (s) => s.abilities.includes("rules:manage") },
   ],
   homeCards: [

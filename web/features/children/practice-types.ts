@@ -34,7 +34,15 @@ export interface Placement {
 export interface PlacementHistory {
   childId: string;
   icwa: boolean;
-  episodes: { id: string; removalDate: string; removalReason: string; exitDate: string | null; exitReason: string | null; version: number; placements: Placement[] }[];
+  episodes: {
+    id: string;
+    removalDate: string;
+    removalReason: string;
+    exitDate: string | null;
+    exitReason: string | null;
+    version: number;
+    placements: Placement[];
+  }[];
   team: { id: string; name: string; role: string; startsOn: string; endsOn: string | null }[];
   relations: { personId: string; name: string; kind: string }[];
   households: { id: string; name: string; kind: string }[];
@@ -45,5 +53,11 @@ export interface Hearing {
   hearingOn: string;
   hearingType: string;
   department: string;
-  report: { submittedAt: string; submittedByName: string; body: string; receivedAt: string | null; forwardedToCourt: boolean } | null;
+  report: {
+    submittedAt: string;
+    submittedByName: string;
+    body: string;
+    receivedAt: string | null;
+    forwardedToCourt: boolean;
+  } | null;
 }

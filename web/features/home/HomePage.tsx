@@ -1,14 +1,17 @@
-import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { Link } from "react-router";
 import { api } from "../../app/api";
-import { can, hasRole, useSession, type SessionView } from "../../app/session";
-import type { ChildListResponse } from "../children/types";
 import { homeCards } from "../../app/features";
+import { can, hasRole, type SessionView, useSession } from "../../app/session";
+import { useI18n } from "../../i18n/i18n";
+import type { ChildListResponse } from "../children/types";
 
 function MyChildren({ titleKey }: { titleKey: string }) {
   const { t, formatDate } = useI18n();
-  const children = useQuery({ queryKey: ["children", "home"], queryFn: () => api<ChildListResponse>("/api/children?limit=8") });
+  const children = useQuery({
+    queryKey: ["children", "home"],
+    queryFn: () => api<ChildListResponse>("/api/children?limit=8"),
+  });
   return (
     <section className="qpi-card" aria-labelledby="my-children">
       <h2 id="my-children">{t(titleKey)}</h2>
@@ -23,7 +26,8 @@ function MyChildren({ titleKey }: { titleKey: string }) {
                   {c.givenName} {c.familyName}
                 </Link>{" "}
                 <span className="text-base">
-                  · {c.inCare ? t("children.placedSince", { date: formatDate(c.placedSince) }) : t("children.notInCare")}
+                  ·{" "}
+                  {c.inCare ? t("children.placedSince", { date: formatDate(c.placedSince) }) : t("children.notInCare")}
                 </span>
               </li>
             ))}
@@ -63,9 +67,11 @@ export function HomePage({ session }: { session: SessionView }) {
       </ul>
       <div className="qpi-cards">
         {can(session, "child:list") && <MyChildren titleKey={childrenTitle} />}
-        {homeCards.filter((card) => card.visible(session)).map(({ id, Card }) => (
-          <Card key={id} />
-        ))}
+        {homeCards
+          .filter((card) => card.visible(session))
+          .map(({ id, Card }) => (
+            <Card key={id} />
+          ))}
         {can(session, "network:read") && (
           <section className="qpi-card" aria-labelledby="network-card">
             <h2 id="network-card">{t("nav.network")}</h2>

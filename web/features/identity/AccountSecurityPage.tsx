@@ -1,9 +1,9 @@
-import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
+import { useI18n } from "../../i18n/i18n";
 import { EnrollStep, RecoveryCodes } from "./MfaSteps";
 
 interface MfaStatus {
@@ -35,7 +35,12 @@ export function AccountSecurityPage() {
         <>
           <p>{t("identity.account.enrolled", { count: status.data.recoveryCodesLeft })}</p>
           {regenerate.isError && <ErrorAlert error={regenerate.error} />}
-          <button type="button" className="usa-button usa-button--outline" onClick={() => regenerate.mutate()} disabled={regenerate.isPending}>
+          <button
+            type="button"
+            className="usa-button usa-button--outline"
+            onClick={() => regenerate.mutate()}
+            disabled={regenerate.isPending}
+          >
             {t("identity.account.newCodes")}
           </button>
         </>

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 
 /** The secret in groups of four, easy to type into an authenticator app. */
 export function groupSecret(secret: string): string {
@@ -13,7 +13,10 @@ export function groupSecret(secret: string): string {
 export function TotpStep({ onDone }: { onDone(): void }) {
   const { t } = useI18n();
   const [code, setCode] = useState("");
-  const verify = useMutation({ mutationFn: () => api("/api/auth/mfa/verify", { method: "POST", body: { code } }), onSuccess: onDone });
+  const verify = useMutation({
+    mutationFn: () => api("/api/auth/mfa/verify", { method: "POST", body: { code } }),
+    onSuccess: onDone,
+  });
   function submit(event: FormEvent) {
     event.preventDefault();
     verify.mutate();
@@ -27,8 +30,21 @@ export function TotpStep({ onDone }: { onDone(): void }) {
         <label className="usa-label" htmlFor="totp-code">
           {t("identity.totp.code")}
         </label>
-        <input className="usa-input" id="totp-code" name="code" autoComplete="one-time-code" inputMode="text" required value={code} onChange={(e) => setCode(e.target.value)} />
-        <button className="usa-button usa-button--big width-full margin-top-3" type="submit" disabled={verify.isPending}>
+        <input
+          className="usa-input"
+          id="totp-code"
+          name="code"
+          autoComplete="one-time-code"
+          inputMode="text"
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
+        <button
+          className="usa-button usa-button--big width-full margin-top-3"
+          type="submit"
+          disabled={verify.isPending}
+        >
           {t("identity.totp.submit")}
         </button>
       </fieldset>
@@ -59,9 +75,12 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
 export function EnrollStep({ onDone, headingLevel = 2 }: { onDone(codes: string[]): void; headingLevel?: 1 | 2 }) {
   const { t } = useI18n();
   const [code, setCode] = useState("");
-  const start = useMutation({ mutationFn: () => api<{ secret: string; otpauthUri: string }>("/api/auth/mfa/enroll", { method: "POST" }) });
+  const start = useMutation({
+    mutationFn: () => api<{ secret: string; otpauthUri: string }>("/api/auth/mfa/enroll", { method: "POST" }),
+  });
   const confirm = useMutation({
-    mutationFn: () => api<{ recoveryCodes: string[] }>("/api/auth/mfa/enroll/confirm", { method: "POST", body: { code } }),
+    mutationFn: () =>
+      api<{ recoveryCodes: string[] }>("/api/auth/mfa/enroll/confirm", { method: "POST", body: { code } }),
     onSuccess: (result) => onDone(result.recoveryCodes),
   });
   const Heading = headingLevel === 1 ? "h1" : "h2";
@@ -75,42 +94,48 @@ export function EnrollStep({ onDone, headingLevel = 2 }: { onDone(codes: string[
           {t("identity.enroll.start")}
         </button>
       ) : (
-        <>
-          <ol className="usa-process-list">
-            <li className="usa-process-list__item">
-              <p className="usa-process-list__heading">{t("identity.enroll.step1")}</p>
-              <p>
-                <a className="usa-link" href={start.data.otpauthUri}>
-                  {t("identity.enroll.openApp")}
-                </a>
-              </p>
-              <p>{t("identity.enroll.orType")}</p>
-              <p className="font-mono-md text-bold" style={{ wordBreak: "break-all" }} data-testid="totp-secret">
-                {groupSecret(start.data.secret)}
-              </p>
-            </li>
-            <li className="usa-process-list__item">
-              <p className="usa-process-list__heading">{t("identity.enroll.step2")}</p>
-              <form
-                className="usa-form"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  confirm.mutate();
-                }}
-                noValidate
-              >
-                {confirm.isError && <ErrorAlert error={confirm.error} />}
-                <label className="usa-label" htmlFor="enroll-code">
-                  {t("identity.totp.code")}
-                </label>
-                <input className="usa-input" id="enroll-code" autoComplete="one-time-code" inputMode="numeric" required value={code} onChange={(e) => setCode(e.target.value)} />
-                <button className="usa-button margin-top-2" type="submit" disabled={confirm.isPending}>
-                  {t("identity.enroll.confirm")}
-                </button>
-              </form>
-            </li>
-          </ol>
-        </>
+        <ol className="usa-process-list">
+          <li className="usa-process-list__item">
+            <p className="usa-process-list__heading">{t("identity.enroll.step1")}</p>
+            <p>
+              <a className="usa-link" href={start.data.otpauthUri}>
+                {t("identity.enroll.openApp")}
+              </a>
+            </p>
+            <p>{t("identity.enroll.orType")}</p>
+            <p className="font-mono-md text-bold" style={{ wordBreak: "break-all" }} data-testid="totp-secret">
+              {groupSecret(start.data.secret)}
+            </p>
+          </li>
+          <li className="usa-process-list__item">
+            <p className="usa-process-list__heading">{t("identity.enroll.step2")}</p>
+            <form
+              className="usa-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                confirm.mutate();
+              }}
+              noValidate
+            >
+              {confirm.isError && <ErrorAlert error={confirm.error} />}
+              <label className="usa-label" htmlFor="enroll-code">
+                {t("identity.totp.code")}
+              </label>
+              <input
+                className="usa-input"
+                id="enroll-code"
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                required
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
+              <button className="usa-button margin-top-2" type="submit" disabled={confirm.isPending}>
+                {t("identity.enroll.confirm")}
+              </button>
+            </form>
+          </li>
+        </ol>
       )}
     </section>
   );

@@ -1,8 +1,8 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useI18n, type Language } from "../../i18n/i18n";
+import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { type Language, useI18n } from "../../i18n/i18n";
 
 /** The token travels in the link's fragment: never sent to the server in a URL, never in a Referer. */
 function tokenFromFragment(): string {
@@ -15,7 +15,12 @@ function PublicShell({ title, children }: { title: string; children: ReactNode }
   return (
     <main id="main-content" className="qpi-signin">
       <div className="display-flex flex-justify-end">
-        <button type="button" className="usa-button usa-button--unstyled" lang={other} onClick={() => setLanguage(other)}>
+        <button
+          type="button"
+          className="usa-button usa-button--unstyled"
+          lang={other}
+          onClick={() => setLanguage(other)}
+        >
           {t("language.switchTo")}
         </button>
       </div>
@@ -31,7 +36,19 @@ function PublicShell({ title, children }: { title: string; children: ReactNode }
   );
 }
 
-function NewPasswordForm({ legend, submitLabel, onSubmit, pending, error }: { legend: string; submitLabel: string; onSubmit(password: string): void; pending: boolean; error: unknown }) {
+function NewPasswordForm({
+  legend,
+  submitLabel,
+  onSubmit,
+  pending,
+  error,
+}: {
+  legend: string;
+  submitLabel: string;
+  onSubmit(password: string): void;
+  pending: boolean;
+  error: unknown;
+}) {
   const { t } = useI18n();
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
@@ -51,7 +68,16 @@ function NewPasswordForm({ legend, submitLabel, onSubmit, pending, error }: { le
         <span className="usa-hint" id="new-password-hint">
           {t("identity.passwordHint")}
         </span>
-        <input className="usa-input" id="new-password" type="password" autoComplete="new-password" aria-describedby="new-password-hint" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          className="usa-input"
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          aria-describedby="new-password-hint"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <label className="usa-label" htmlFor="repeat-password">
           {t("identity.repeatPassword")}
         </label>
@@ -60,8 +86,21 @@ function NewPasswordForm({ legend, submitLabel, onSubmit, pending, error }: { le
             {t("identity.passwordsDiffer")}
           </span>
         )}
-        <input className="usa-input" id="repeat-password" type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} aria-describedby={mismatch ? "repeat-error" : undefined} />
-        <button className="usa-button usa-button--big width-full margin-top-3" type="submit" disabled={pending || mismatch || !password}>
+        <input
+          className="usa-input"
+          id="repeat-password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          aria-describedby={mismatch ? "repeat-error" : undefined}
+        />
+        <button
+          className="usa-button usa-button--big width-full margin-top-3"
+          type="submit"
+          disabled={pending || mismatch || !password}
+        >
           {submitLabel}
         </button>
       </fieldset>
@@ -88,20 +127,35 @@ export function AcceptInvitationPage() {
   const token = useMemo(tokenFromFragment, []);
   const preview = useQuery({
     queryKey: ["invitation", token],
-    queryFn: () => api<{ email: string; displayName: string; siteName: string }>("/api/auth/invitations/preview", { method: "POST", body: { token } }),
+    queryFn: () =>
+      api<{ email: string; displayName: string; siteName: string }>("/api/auth/invitations/preview", {
+        method: "POST",
+        body: { token },
+      }),
     retry: false,
   });
-  const accept = useMutation({ mutationFn: (password: string) => api<{ email: string }>("/api/auth/invitations/accept", { method: "POST", body: { token, password } }) });
+  const accept = useMutation({
+    mutationFn: (password: string) =>
+      api<{ email: string }>("/api/auth/invitations/accept", { method: "POST", body: { token, password } }),
+  });
   return (
     <PublicShell title={t("identity.invite.title")}>
       {preview.isError && <ErrorAlert error={preview.error} />}
       {preview.data && !accept.isSuccess && (
         <>
-          <p className="usa-intro">{t("identity.invite.welcome", { name: preview.data.displayName, site: preview.data.siteName })}</p>
+          <p className="usa-intro">
+            {t("identity.invite.welcome", { name: preview.data.displayName, site: preview.data.siteName })}
+          </p>
           <p>
             {t("identity.invite.yourEmail")} <strong>{preview.data.email}</strong>
           </p>
-          <NewPasswordForm legend={t("identity.invite.choose")} submitLabel={t("identity.invite.submit")} onSubmit={(p) => accept.mutate(p)} pending={accept.isPending} error={accept.error} />
+          <NewPasswordForm
+            legend={t("identity.invite.choose")}
+            submitLabel={t("identity.invite.submit")}
+            onSubmit={(p) => accept.mutate(p)}
+            pending={accept.isPending}
+            error={accept.error}
+          />
         </>
       )}
       {accept.isSuccess && <Done message={t("identity.invite.done", { email: accept.data.email })} />}
@@ -112,13 +166,22 @@ export function AcceptInvitationPage() {
 export function ResetPasswordPage() {
   const { t } = useI18n();
   const token = useMemo(tokenFromFragment, []);
-  const complete = useMutation({ mutationFn: (password: string) => api<{ email: string }>("/api/auth/password-reset/complete", { method: "POST", body: { token, password } }) });
+  const complete = useMutation({
+    mutationFn: (password: string) =>
+      api<{ email: string }>("/api/auth/password-reset/complete", { method: "POST", body: { token, password } }),
+  });
   return (
     <PublicShell title={t("identity.reset.title")}>
       {complete.isSuccess ? (
         <Done message={t("identity.reset.done")} />
       ) : (
-        <NewPasswordForm legend={t("identity.reset.choose")} submitLabel={t("identity.reset.submit")} onSubmit={(p) => complete.mutate(p)} pending={complete.isPending} error={complete.error} />
+        <NewPasswordForm
+          legend={t("identity.reset.choose")}
+          submitLabel={t("identity.reset.submit")}
+          onSubmit={(p) => complete.mutate(p)}
+          pending={complete.isPending}
+          error={complete.error}
+        />
       )}
     </PublicShell>
   );
@@ -127,7 +190,9 @@ export function ResetPasswordPage() {
 export function ForgotPasswordPage() {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
-  const request = useMutation({ mutationFn: () => api("/api/auth/password-reset", { method: "POST", body: { email } }) });
+  const request = useMutation({
+    mutationFn: () => api("/api/auth/password-reset", { method: "POST", body: { email } }),
+  });
   return (
     <PublicShell title={t("identity.forgot.title")}>
       {request.isSuccess ? (
@@ -150,8 +215,20 @@ export function ForgotPasswordPage() {
           <label className="usa-label" htmlFor="forgot-email">
             {t("auth.email")}
           </label>
-          <input className="usa-input" id="forgot-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          <button className="usa-button usa-button--big width-full margin-top-3" type="submit" disabled={request.isPending}>
+          <input
+            className="usa-input"
+            id="forgot-email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <button
+            className="usa-button usa-button--big width-full margin-top-3"
+            type="submit"
+            disabled={request.isPending}
+          >
             {t("identity.forgot.submit")}
           </button>
         </form>

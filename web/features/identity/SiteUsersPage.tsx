@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { type FormEvent, useEffect, useState } from "react";
 import { api } from "../../app/api";
-import { useSession } from "../../app/session";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
+import { useSession } from "../../app/session";
+import { useI18n } from "../../i18n/i18n";
 
 interface SiteUser {
   id: string;
@@ -24,7 +24,17 @@ interface Policy {
   isDefault: boolean;
 }
 
-const INVITABLE = ["caregiver", "birth_parent", "youth", "caseworker", "supervisor", "rfa_worker", "qpi_coordinator", "site_admin", "analyst"];
+const INVITABLE = [
+  "caregiver",
+  "birth_parent",
+  "youth",
+  "caseworker",
+  "supervisor",
+  "rfa_worker",
+  "qpi_coordinator",
+  "site_admin",
+  "analyst",
+];
 
 /** A site admin's page: the site's users (disable, re-enable), invitations and the security policy. */
 export function SiteUsersPage() {
@@ -69,7 +79,8 @@ function InviteForm({ siteId }: { siteId: string }) {
       void client.invalidateQueries({ queryKey: ["site-users", siteId] });
     },
   });
-  const set = (key: keyof typeof empty) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: keyof typeof empty) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
   function submit(event: FormEvent) {
     event.preventDefault();
     invite.mutate();
@@ -89,15 +100,34 @@ function InviteForm({ siteId }: { siteId: string }) {
         <label className="usa-label" htmlFor="invite-given">
           {t("identity.admin.givenName")}
         </label>
-        <input className="usa-input" id="invite-given" autoComplete="off" value={form.givenName} onChange={set("givenName")} />
+        <input
+          className="usa-input"
+          id="invite-given"
+          autoComplete="off"
+          value={form.givenName}
+          onChange={set("givenName")}
+        />
         <label className="usa-label" htmlFor="invite-family">
           {t("identity.admin.familyName")}
         </label>
-        <input className="usa-input" id="invite-family" autoComplete="off" value={form.familyName} onChange={set("familyName")} />
+        <input
+          className="usa-input"
+          id="invite-family"
+          autoComplete="off"
+          value={form.familyName}
+          onChange={set("familyName")}
+        />
         <label className="usa-label" htmlFor="invite-email">
           {t("auth.email")}
         </label>
-        <input className="usa-input" id="invite-email" type="email" autoComplete="off" value={form.email} onChange={set("email")} />
+        <input
+          className="usa-input"
+          id="invite-email"
+          type="email"
+          autoComplete="off"
+          value={form.email}
+          onChange={set("email")}
+        />
         <label className="usa-label" htmlFor="invite-role">
           {t("identity.admin.role")}
         </label>
@@ -129,12 +159,19 @@ function UsersTable({ siteId }: { siteId: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
   const session = useSession();
-  const users = useQuery({ queryKey: ["site-users", siteId], queryFn: () => api<{ users: SiteUser[] }>(`/api/sites/${siteId}/users`) });
+  const users = useQuery({
+    queryKey: ["site-users", siteId],
+    queryFn: () => api<{ users: SiteUser[] }>(`/api/sites/${siteId}/users`),
+  });
   const toggle = useMutation({
-    mutationFn: (u: SiteUser) => api(`/api/sites/${siteId}/users/${u.id}/${u.status === "disabled" ? "enable" : "disable"}`, { method: "POST" }),
+    mutationFn: (u: SiteUser) =>
+      api(`/api/sites/${siteId}/users/${u.id}/${u.status === "disabled" ? "enable" : "disable"}`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["site-users", siteId] }),
   });
-  const resend = useMutation({ mutationFn: (u: SiteUser) => api<{ email: string }>(`/api/sites/${siteId}/users/${u.id}/invitation`, { method: "POST" }) });
+  const resend = useMutation({
+    mutationFn: (u: SiteUser) =>
+      api<{ email: string }>(`/api/sites/${siteId}/users/${u.id}/invitation`, { method: "POST" }),
+  });
   return (
     <section aria-labelledby="users-heading" className="margin-top-5">
       <h2 id="users-heading">{t("identity.admin.users")}</h2>
@@ -173,18 +210,32 @@ function UsersTable({ siteId }: { siteId: string }) {
                       {u.email}
                     </span>
                   </th>
-                  <td data-label={t("identity.admin.role")}>{u.roles.map((r) => t(`identity.role.${r}`)).join(", ")}</td>
+                  <td data-label={t("identity.admin.role")}>
+                    {u.roles.map((r) => t(`identity.role.${r}`)).join(", ")}
+                  </td>
                   <td data-label={t("identity.admin.status")}>{t(`identity.status.${u.status}`)}</td>
                   <td data-label={t("identity.admin.mfa")}>{u.mfaEnrolled ? t("identity.yes") : t("identity.no")}</td>
                   <td data-label={t("identity.admin.actions")}>
                     {u.status === "invited" && (
-                      <button type="button" className="usa-button usa-button--unstyled margin-right-2" onClick={() => resend.mutate(u)} disabled={resend.isPending}>
+                      <button
+                        type="button"
+                        className="usa-button usa-button--unstyled margin-right-2"
+                        onClick={() => resend.mutate(u)}
+                        disabled={resend.isPending}
+                      >
                         {t("identity.admin.resend", { name: u.displayName })}
                       </button>
                     )}
                     {u.id !== session.data?.user.id && (
-                      <button type="button" className="usa-button usa-button--unstyled" onClick={() => toggle.mutate(u)} disabled={toggle.isPending}>
-                        {u.status === "disabled" ? t("identity.admin.enable", { name: u.displayName }) : t("identity.admin.disable", { name: u.displayName })}
+                      <button
+                        type="button"
+                        className="usa-button usa-button--unstyled"
+                        onClick={() => toggle.mutate(u)}
+                        disabled={toggle.isPending}
+                      >
+                        {u.status === "disabled"
+                          ? t("identity.admin.enable", { name: u.displayName })
+                          : t("identity.admin.disable", { name: u.displayName })}
                       </button>
                     )}
                   </td>
@@ -201,7 +252,10 @@ function UsersTable({ siteId }: { siteId: string }) {
 function PolicyForm({ siteId }: { siteId: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
-  const policy = useQuery({ queryKey: ["security-policy", siteId], queryFn: () => api<Policy>(`/api/sites/${siteId}/security-policy`) });
+  const policy = useQuery({
+    queryKey: ["security-policy", siteId],
+    queryFn: () => api<Policy>(`/api/sites/${siteId}/security-policy`),
+  });
   const [form, setForm] = useState<Policy | null>(null);
   useEffect(() => {
     if (policy.data) setForm(policy.data);
@@ -210,11 +264,19 @@ function PolicyForm({ siteId }: { siteId: string }) {
     mutationFn: (p: Policy) =>
       api<Policy>(`/api/sites/${siteId}/security-policy`, {
         method: "PUT",
-        body: { staffIdleMinutes: p.staffIdleMinutes, familyIdleMinutes: p.familyIdleMinutes, absoluteHours: p.absoluteHours, mfaRequiredForStaff: p.mfaRequiredForStaff, version: p.version },
+        body: {
+          staffIdleMinutes: p.staffIdleMinutes,
+          familyIdleMinutes: p.familyIdleMinutes,
+          absoluteHours: p.absoluteHours,
+          mfaRequiredForStaff: p.mfaRequiredForStaff,
+          version: p.version,
+        },
       }),
     onSuccess: (p) => client.setQueryData(["security-policy", siteId], p),
   });
-  const number = (key: "staffIdleMinutes" | "familyIdleMinutes" | "absoluteHours") => (e: { target: { value: string } }) => form && setForm({ ...form, [key]: Number(e.target.value) });
+  const number =
+    (key: "staffIdleMinutes" | "familyIdleMinutes" | "absoluteHours") => (e: { target: { value: string } }) =>
+      form && setForm({ ...form, [key]: Number(e.target.value) });
   return (
     <section aria-labelledby="policy-heading" className="margin-top-5">
       <h2 id="policy-heading">{t("identity.policy.title")}</h2>
@@ -239,17 +301,47 @@ function PolicyForm({ siteId }: { siteId: string }) {
           <label className="usa-label" htmlFor="staff-idle">
             {t("identity.policy.staffIdle")}
           </label>
-          <input className="usa-input usa-input--small" id="staff-idle" type="number" min={5} max={120} value={form.staffIdleMinutes} onChange={number("staffIdleMinutes")} />
+          <input
+            className="usa-input usa-input--small"
+            id="staff-idle"
+            type="number"
+            min={5}
+            max={120}
+            value={form.staffIdleMinutes}
+            onChange={number("staffIdleMinutes")}
+          />
           <label className="usa-label" htmlFor="family-idle">
             {t("identity.policy.familyIdle")}
           </label>
-          <input className="usa-input usa-input--small" id="family-idle" type="number" min={5} max={240} value={form.familyIdleMinutes} onChange={number("familyIdleMinutes")} />
+          <input
+            className="usa-input usa-input--small"
+            id="family-idle"
+            type="number"
+            min={5}
+            max={240}
+            value={form.familyIdleMinutes}
+            onChange={number("familyIdleMinutes")}
+          />
           <label className="usa-label" htmlFor="absolute">
             {t("identity.policy.absolute")}
           </label>
-          <input className="usa-input usa-input--small" id="absolute" type="number" min={1} max={24} value={form.absoluteHours} onChange={number("absoluteHours")} />
+          <input
+            className="usa-input usa-input--small"
+            id="absolute"
+            type="number"
+            min={1}
+            max={24}
+            value={form.absoluteHours}
+            onChange={number("absoluteHours")}
+          />
           <div className="usa-checkbox margin-top-3">
-            <input className="usa-checkbox__input" id="mfa-required" type="checkbox" checked={form.mfaRequiredForStaff} onChange={(e) => setForm({ ...form, mfaRequiredForStaff: e.target.checked })} />
+            <input
+              className="usa-checkbox__input"
+              id="mfa-required"
+              type="checkbox"
+              checked={form.mfaRequiredForStaff}
+              onChange={(e) => setForm({ ...form, mfaRequiredForStaff: e.target.checked })}
+            />
             <label className="usa-checkbox__label" htmlFor="mfa-required">
               {t("identity.policy.mfa")}
             </label>

@@ -1,11 +1,16 @@
 import type { Feature } from "../../app/navigation";
-import { SiteUsersPage } from "./SiteUsersPage";
 import { AccountSecurityPage } from "./AccountSecurityPage";
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from "./PublicPages";
+import { SiteUsersPage } from "./SiteUsersPage";
 
 export const feature: Feature = {
   nav: [
-    { path: "/admin/users", labelKey: "nav.siteUsers", order: 90, visible: (s) => s.roles.some((r) => r.role === "site_admin") },
+    {
+      path: "/admin/users",
+      labelKey: "nav.siteUsers",
+      order: 90,
+      visible: (s) => s.roles.some((r) => r.role === "site_admin"),
+    },
     { path: "/account/security", labelKey: "nav.accountSecurity", order: 95, area: "account", visible: () => true },
   ],
   routes: [

@@ -1,8 +1,8 @@
-import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { Link } from "react-router";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 
 export interface SiteSummary {
   id: string;
@@ -31,7 +31,11 @@ export function NetworkPage() {
             <p>
               {site.stateName} · {t(`siteKind.${site.kind}`)}
             </p>
-            <p>{site.qpiLaunchDate ? t("network.qpiSince", { date: formatDate(site.qpiLaunchDate) }) : t("network.noLaunch")}</p>
+            <p>
+              {site.qpiLaunchDate
+                ? t("network.qpiSince", { date: formatDate(site.qpiLaunchDate) })
+                : t("network.noLaunch")}
+            </p>
           </li>
         ))}
       </ul>

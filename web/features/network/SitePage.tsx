@@ -1,9 +1,9 @@
-import { useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { useI18n } from "../../i18n/i18n";
+import { useParams } from "react-router";
 import { api } from "../../app/api";
-import { ErrorAlert } from "../../app/ErrorAlert";
 import { Breadcrumb } from "../../app/Breadcrumb";
+import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 import type { SiteSummary } from "./NetworkPage";
 
 interface SiteDetail extends SiteSummary {
@@ -25,7 +25,9 @@ export function SitePage() {
           <h1>{site.data.name}</h1>
           <p className="usa-intro">
             {site.data.stateName} · {t(`siteKind.${site.data.kind}`)} ·{" "}
-            {site.data.qpiLaunchDate ? t("network.qpiSince", { date: formatDate(site.data.qpiLaunchDate) }) : t("network.noLaunch")}
+            {site.data.qpiLaunchDate
+              ? t("network.qpiSince", { date: formatDate(site.data.qpiLaunchDate) })
+              : t("network.noLaunch")}
           </p>
           <h2>{t("network.offices")}</h2>
           {offices.map((office) => (

@@ -24,7 +24,12 @@ export function AreaPeriodPicker({
           <label className="usa-label margin-top-0" htmlFor="outcomes-area">
             {t("outcomes.area")}
           </label>
-          <select className="usa-select" id="outcomes-area" value={area.code} onChange={(e) => onChange({ area: e.target.value, period: null })}>
+          <select
+            className="usa-select"
+            id="outcomes-area"
+            value={area.code}
+            onChange={(e) => onChange({ area: e.target.value, period: null })}
+          >
             {areas.map((a) => (
               <option key={a.code} value={a.code}>
                 {a.name} ({a.stateCode})
@@ -38,7 +43,12 @@ export function AreaPeriodPicker({
           <label className="usa-label margin-top-0" htmlFor="outcomes-period">
             {t("outcomes.period")}
           </label>
-          <select className="usa-select" id="outcomes-period" value={selected} onChange={(e) => onChange({ period: e.target.value })}>
+          <select
+            className="usa-select"
+            id="outcomes-period"
+            value={selected}
+            onChange={(e) => onChange({ period: e.target.value })}
+          >
             {area.periodStarts.map((start) => (
               <option key={start} value={start}>
                 {t("outcomes.periodRange", { start: formatDate(start), end: formatDate(endOf(start)) })}

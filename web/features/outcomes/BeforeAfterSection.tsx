@@ -1,8 +1,8 @@
-import { useI18n } from "../../i18n/i18n";
-import { ScrollRegion } from "./ScrollRegion";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 import { cellText, periodText } from "./format";
 import { useBeforeAfter, useCatalogue } from "./queries";
+import { ScrollRegion } from "./ScrollRegion";
 import type { Area } from "./types";
 
 /** The 12 months before the site's QPI launch against the latest complete 12 months, measure by measure. */
@@ -31,8 +31,12 @@ export function BeforeAfterSection({ area }: { area: Area }) {
                 <thead>
                   <tr>
                     <th scope="col">{t("outcomes.compare.measure")}</th>
-                    <th scope="col">{t("outcomes.beforeAfter.before", { period: periodText(t, formatDate, view.before.period) })}</th>
-                    <th scope="col">{t("outcomes.beforeAfter.after", { period: periodText(t, formatDate, view.after.period) })}</th>
+                    <th scope="col">
+                      {t("outcomes.beforeAfter.before", { period: periodText(t, formatDate, view.before.period) })}
+                    </th>
+                    <th scope="col">
+                      {t("outcomes.beforeAfter.after", { period: periodText(t, formatDate, view.after.period) })}
+                    </th>
                     <th scope="col">{t("outcomes.beforeAfter.direction")}</th>
                   </tr>
                 </thead>
@@ -44,7 +48,11 @@ export function BeforeAfterSection({ area }: { area: Area }) {
                         <th scope="row">{t(`outcomes.measure.${m.measure}.name`)}</th>
                         <td>{m.before ? cellText(t, language, unit, m.before) : "—"}</td>
                         <td>{m.after ? cellText(t, language, unit, m.after) : "—"}</td>
-                        <td>{t(`outcomes.good.${catalogue.data?.measures.find((c) => c.id === m.measure)?.good ?? "none"}`)}</td>
+                        <td>
+                          {t(
+                            `outcomes.good.${catalogue.data?.measures.find((c) => c.id === m.measure)?.good ?? "none"}`,
+                          )}
+                        </td>
                       </tr>
                     );
                   })}

@@ -1,6 +1,6 @@
 import { useI18n } from "../../i18n/i18n";
-import { ScrollRegion } from "./ScrollRegion";
 import { cellText, countText, figureColumns } from "./format";
+import { ScrollRegion } from "./ScrollRegion";
 import type { MeasureInfo, MeasureReportView } from "./types";
 
 const dimensions = ["age_group", "race", "sex"] as const;
@@ -13,12 +13,23 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
   const columns = figureColumns(t, measure.unit);
   return (
     <div className="qpi-breakdowns">
-      {info && info.ageBasis !== "none" && <p className="usa-hint">{t(`outcomes.breakdown.ageBasis.${info.ageBasis}`)}</p>}
+      {info && info.ageBasis !== "none" && (
+        <p className="usa-hint">{t(`outcomes.breakdown.ageBasis.${info.ageBasis}`)}</p>
+      )}
       {dimensions.map((dimension) => (
-        <ScrollRegion key={dimension} label={t("outcomes.breakdown.caption", { measure: name, dimension: t(`outcomes.breakdown.${dimension}`).toLowerCase() })}>
+        <ScrollRegion
+          key={dimension}
+          label={t("outcomes.breakdown.caption", {
+            measure: name,
+            dimension: t(`outcomes.breakdown.${dimension}`).toLowerCase(),
+          })}
+        >
           <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
             <caption>
-              {t("outcomes.breakdown.caption", { measure: name, dimension: t(`outcomes.breakdown.${dimension}`).toLowerCase() })}
+              {t("outcomes.breakdown.caption", {
+                measure: name,
+                dimension: t(`outcomes.breakdown.${dimension}`).toLowerCase(),
+              })}
             </caption>
             <thead>
               <tr>
@@ -34,7 +45,9 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
                   <th scope="row">{t(`outcomes.group.${dimension}.${row.group}`)}</th>
                   <td>{cellText(t, language, measure.unit, row, true)}</td>
                   {columns.numerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}
-                  {columns.denominator && <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>}
+                  {columns.denominator && (
+                    <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,12 +1,12 @@
 import { useSearchParams } from "react-router";
-import { useI18n } from "../../i18n/i18n";
-import { ScrollRegion } from "./ScrollRegion";
-import { ErrorAlert } from "../../app/ErrorAlert";
 import { Breadcrumb } from "../../app/Breadcrumb";
-import { CompareChart } from "./CompareChart";
+import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 import { endOf } from "./AreaPeriodPicker";
+import { CompareChart } from "./CompareChart";
 import { cellText, countText, figureColumns, formatValue, periodText } from "./format";
 import { useAreas, useCatalogue, useCompare } from "./queries";
+import { ScrollRegion } from "./ScrollRegion";
 import "./outcomes.css";
 
 /** One measure across every area in the viewer's scope, for the same 12 months; other sites suppressed. */
@@ -38,7 +38,12 @@ export function ComparePage() {
           <label className="usa-label margin-top-0" htmlFor="compare-measure">
             {t("outcomes.compare.measure")}
           </label>
-          <select className="usa-select" id="compare-measure" value={measureId} onChange={(e) => set("measure", e.target.value)}>
+          <select
+            className="usa-select"
+            id="compare-measure"
+            value={measureId}
+            onChange={(e) => set("measure", e.target.value)}
+          >
             {(catalogue.data?.measures ?? []).map((m) => (
               <option key={m.id} value={m.id}>
                 {t(`outcomes.measure.${m.id}.name`)}
@@ -51,7 +56,12 @@ export function ComparePage() {
             <label className="usa-label margin-top-0" htmlFor="compare-period">
               {t("outcomes.period")}
             </label>
-            <select className="usa-select" id="compare-period" value={period ?? view?.period.start ?? ""} onChange={(e) => set("period", e.target.value)}>
+            <select
+              className="usa-select"
+              id="compare-period"
+              value={period ?? view?.period.start ?? ""}
+              onChange={(e) => set("period", e.target.value)}
+            >
               {starts.map((start) => (
                 <option key={start} value={start}>
                   {t("outcomes.periodRange", { start: formatDate(start), end: formatDate(endOf(start)) })}
@@ -66,7 +76,8 @@ export function ComparePage() {
         <>
           <p className="qpi-period">
             <strong>{periodText(t, formatDate, view.period)}</strong> · {t(`outcomes.good.${info.good}`)}
-            {view.national !== null && ` · ${t("outcomes.card.national", { value: formatValue(t, language, info.unit, view.national) })}`}
+            {view.national !== null &&
+              ` · ${t("outcomes.card.national", { value: formatValue(t, language, info.unit, view.national) })}`}
           </p>
           <p className="usa-hint">{t("outcomes.observedNote")}</p>
           <CompareChart
@@ -75,9 +86,13 @@ export function ComparePage() {
             title={t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}
             desc={t("outcomes.compare.chartDesc", { measure: name })}
           />
-          <ScrollRegion label={t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}>
+          <ScrollRegion
+            label={t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}
+          >
             <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
-              <caption>{t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}</caption>
+              <caption>
+                {t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t("outcomes.compare.site")}</th>
@@ -98,7 +113,9 @@ export function ComparePage() {
                       {!row.followUpComplete && row.value !== null && ` (${t("outcomes.compare.provisional")})`}
                     </td>
                     {columns.numerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}
-                    {columns.denominator && <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>}
+                    {columns.denominator && (
+                      <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>
+                    )}
                     <td>{formatDate(row.dataAsOf)}</td>
                   </tr>
                 ))}

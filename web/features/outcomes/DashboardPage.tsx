@@ -1,12 +1,12 @@
 import { Link } from "react-router";
-import { useI18n } from "../../i18n/i18n";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
+import { useI18n } from "../../i18n/i18n";
 import { AreaPeriodPicker } from "./AreaPeriodPicker";
 import { BeforeAfterSection } from "./BeforeAfterSection";
+import { periodText } from "./format";
 import { MeasureCard } from "./MeasureCard";
 import { PracticesSection } from "./PracticesSection";
-import { periodText } from "./format";
 import { csvHref, searchOf, useAreaAndPeriod, useAreas, useCatalogue, useReport } from "./queries";
 import type { MeasureInfo, ReportView } from "./types";
 import "./outcomes.css";
@@ -27,9 +27,15 @@ export function DashboardPage() {
       <p className="usa-intro">{t("outcomes.intro")}</p>
       <ErrorAlert error={areas.error ?? report.error} />
       {areas.data && !area && <p>{t("outcomes.noAreas")}</p>}
-      {area && areas.data && <AreaPeriodPicker areas={areas.data.areas} area={area} periodStart={period} onChange={select} />}
+      {area && areas.data && (
+        <AreaPeriodPicker areas={areas.data.areas} area={area} periodStart={period} onChange={select} />
+      )}
       {report.data && area && (
-        <ReportBody report={report.data} measures={catalogue.data?.measures ?? []} search={searchOf(area.code, period ?? report.data.period.start)} />
+        <ReportBody
+          report={report.data}
+          measures={catalogue.data?.measures ?? []}
+          search={searchOf(area.code, period ?? report.data.period.start)}
+        />
       )}
     </>
   );
@@ -41,13 +47,16 @@ function ReportBody({ report, measures, search }: { report: ReportView; measures
   return (
     <>
       <p className="qpi-period">
-        <strong>{periodText(t, formatDate, report.period)}</strong>. {report.dataAsOf && t("outcomes.dataAsOf", { date: formatDate(report.dataAsOf) })}{" "}
+        <strong>{periodText(t, formatDate, report.period)}</strong>.{" "}
+        {report.dataAsOf && t("outcomes.dataAsOf", { date: formatDate(report.dataAsOf) })}{" "}
         {report.period.start === report.area.defaultPeriodStart && t("outcomes.defaultPeriodNote")}
       </p>
       <div className="usa-alert usa-alert--info usa-alert--slim usa-alert--no-icon qpi-notes">
         <div className="usa-alert__body">
           <p className="usa-alert__text">{t("outcomes.observedNote")}</p>
-          <p className="usa-alert__text">{report.area.exact ? t("outcomes.exactNote") : t("outcomes.suppressionNote")}</p>
+          <p className="usa-alert__text">
+            {report.area.exact ? t("outcomes.exactNote") : t("outcomes.suppressionNote")}
+          </p>
         </div>
       </div>
       <ul className="usa-button-group qpi-actions qpi-no-print">
@@ -81,7 +90,13 @@ function ReportBody({ report, measures, search }: { report: ReportView; measures
             <p>{t(`outcomes.family.${family}Intro`)}</p>
             <ul className="qpi-cards qpi-measures">
               {inFamily.map((m) => (
-                <MeasureCard key={m.measure} measure={m} info={info.get(m.measure)} launchDate={report.area.qpiLaunchDate} detailSearch={search} />
+                <MeasureCard
+                  key={m.measure}
+                  measure={m}
+                  info={info.get(m.measure)}
+                  launchDate={report.area.qpiLaunchDate}
+                  detailSearch={search}
+                />
               ))}
             </ul>
           </section>

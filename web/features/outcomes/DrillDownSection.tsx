@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { useI18n } from "../../i18n/i18n";
-import { ScrollRegion } from "./ScrollRegion";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useI18n } from "../../i18n/i18n";
 import { periodText } from "./format";
 import { useDrillDown } from "./queries";
+import { ScrollRegion } from "./ScrollRegion";
 
 type Part = "denominator" | "numerator";
 
@@ -14,7 +14,17 @@ type Part = "denominator" | "numerator";
  * their unit's) and audits the read. Loaded only when asked for, so merely
  * viewing a measure does not open children's records.
  */
-export function DrillDownSection({ area, measure, periodStart, hasNumerator }: { area: string; measure: string; periodStart: string; hasNumerator: boolean }) {
+export function DrillDownSection({
+  area,
+  measure,
+  periodStart,
+  hasNumerator,
+}: {
+  area: string;
+  measure: string;
+  periodStart: string;
+  hasNumerator: boolean;
+}) {
   const { t, formatDate } = useI18n();
   const [part, setPart] = useState<Part | null>(null);
   const drill = useDrillDown({ area, measure, periodStart, part: part ?? "denominator" }, part !== null);
@@ -25,7 +35,12 @@ export function DrillDownSection({ area, measure, periodStart, hasNumerator }: {
       <ul className="usa-button-group">
         {parts.map((p) => (
           <li className="usa-button-group__item" key={p}>
-            <button type="button" className={`usa-button ${part === p ? "" : "usa-button--outline"}`} aria-pressed={part === p} onClick={() => setPart(p)}>
+            <button
+              type="button"
+              className={`usa-button ${part === p ? "" : "usa-button--outline"}`}
+              aria-pressed={part === p}
+              onClick={() => setPart(p)}
+            >
               {t(`outcomes.drill.${p}`)}
             </button>
           </li>
@@ -34,7 +49,12 @@ export function DrillDownSection({ area, measure, periodStart, hasNumerator }: {
       <ErrorAlert error={drill.error} />
       {drill.data && part && (
         <div aria-live="polite">
-          <p>{t("outcomes.drill.intro", { total: drill.data.total, period: periodText(t, formatDate, drill.data.period) })}</p>
+          <p>
+            {t("outcomes.drill.intro", {
+              total: drill.data.total,
+              period: periodText(t, formatDate, drill.data.period),
+            })}
+          </p>
           {drill.data.children.length === 0 ? (
             <p>{t("outcomes.drill.none")}</p>
           ) : (
@@ -64,7 +84,9 @@ export function DrillDownSection({ area, measure, periodStart, hasNumerator }: {
               </table>
             </ScrollRegion>
           )}
-          {drill.data.notShown > 0 && <p className="usa-hint">{t("outcomes.drill.notShown", { count: drill.data.notShown })}</p>}
+          {drill.data.notShown > 0 && (
+            <p className="usa-hint">{t("outcomes.drill.notShown", { count: drill.data.notShown })}</p>
+          )}
         </div>
       )}
     </>

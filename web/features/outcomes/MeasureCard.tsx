@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { Link } from "react-router";
-import { useI18n, type Translate } from "../../i18n/i18n";
 import type { Language } from "../../i18n/i18n";
+import { type Translate, useI18n } from "../../i18n/i18n";
 import { countText, formatValue } from "./format";
 import { StatValue } from "./StatValue";
 import { TrendChart } from "./TrendChart";
@@ -39,7 +39,17 @@ export function versusLine(t: Translate, m: MeasureReportView): string | null {
   return t(`outcomes.versus.${m.versusNational}.${better ? "good" : "bad"}`);
 }
 
-export function MeasureCard({ measure, info, launchDate, detailSearch }: { measure: MeasureReportView; info: MeasureInfo | undefined; launchDate: string | null; detailSearch: string }) {
+export function MeasureCard({
+  measure,
+  info,
+  launchDate,
+  detailSearch,
+}: {
+  measure: MeasureReportView;
+  info: MeasureInfo | undefined;
+  launchDate: string | null;
+  detailSearch: string;
+}) {
   const { t, language } = useI18n();
   const [tableOpen, setTableOpen] = useState(false);
   const tableId = useId();
@@ -59,7 +69,9 @@ export function MeasureCard({ measure, info, launchDate, detailSearch }: { measu
         {t(`outcomes.good.${measure.good}`)}
       </p>
       <p className="qpi-measure__national">
-        {measure.national !== null ? t("outcomes.card.national", { value: formatValue(t, language, measure.unit, measure.national) }) : t("outcomes.card.noNational")}
+        {measure.national !== null
+          ? t("outcomes.card.national", { value: formatValue(t, language, measure.unit, measure.national) })
+          : t("outcomes.card.noNational")}
       </p>
       {versus && (
         <p className="qpi-measure__versus">
@@ -69,8 +81,20 @@ export function MeasureCard({ measure, info, launchDate, detailSearch }: { measu
       {!measure.followUpComplete && <p className="usa-hint">{t("outcomes.followUpIncomplete")}</p>}
       {measure.missingSource === null && (
         <>
-          <TrendChart points={measure.trend} unit={measure.unit} measureName={name} national={measure.national} launchDate={launchDate} />
-          <button type="button" className="usa-button usa-button--unstyled qpi-no-print" aria-expanded={tableOpen} aria-controls={tableId} onClick={() => setTableOpen(!tableOpen)}>
+          <TrendChart
+            points={measure.trend}
+            unit={measure.unit}
+            measureName={name}
+            national={measure.national}
+            launchDate={launchDate}
+          />
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled qpi-no-print"
+            aria-expanded={tableOpen}
+            aria-controls={tableId}
+            onClick={() => setTableOpen(!tableOpen)}
+          >
             {tableOpen ? t("outcomes.trend.hideTable") : t("outcomes.trend.showTable")}
           </button>
           <div id={tableId} hidden={!tableOpen}>
@@ -84,7 +108,10 @@ export function MeasureCard({ measure, info, launchDate, detailSearch }: { measu
         {info?.national && <p className="usa-hint">{t("outcomes.source")}</p>}
       </details>
       <p className="qpi-no-print qpi-measure__more">
-        <Link to={`/outcomes/measures/${measure.measure}?${detailSearch}`} aria-label={t("outcomes.openMeasureNamed", { measure: name })}>
+        <Link
+          to={`/outcomes/measures/${measure.measure}?${detailSearch}`}
+          aria-label={t("outcomes.openMeasureNamed", { measure: name })}
+        >
           {t("outcomes.openMeasure")}
         </Link>
       </p>

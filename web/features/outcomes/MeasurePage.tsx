@@ -1,18 +1,18 @@
 import { useParams } from "react-router";
-import { useI18n } from "../../i18n/i18n";
-import { useSession } from "../../app/session";
+import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
-import { Breadcrumb } from "../../app/Breadcrumb";
+import { useSession } from "../../app/session";
+import { useI18n } from "../../i18n/i18n";
 import { AreaPeriodPicker } from "./AreaPeriodPicker";
 import { BreakdownTables } from "./BreakdownTables";
 import { DrillDownSection } from "./DrillDownSection";
+import { formatValue, periodText } from "./format";
 import { countsLine, versusLine } from "./MeasureCard";
+import { searchOf, useAreaAndPeriod, useAreas, useCatalogue, useReport } from "./queries";
+import { StatValue } from "./StatValue";
 import { TrendChart } from "./TrendChart";
 import { TrendTable } from "./TrendTable";
-import { formatValue, periodText } from "./format";
-import { StatValue } from "./StatValue";
-import { searchOf, useAreaAndPeriod, useAreas, useCatalogue, useReport } from "./queries";
 import "./outcomes.css";
 
 /** One measure in depth: value, definition, the trend with its table beside it, breakdowns, and the children behind it. */
@@ -34,17 +34,22 @@ export function MeasurePage() {
       <Breadcrumb to={`/outcomes?${searchOf(area?.code, period)}`} labelKey="outcomes.backToDashboard" />
       <h1>{name}</h1>
       <ErrorAlert error={areas.error ?? report.error} />
-      {area && areas.data && <AreaPeriodPicker areas={areas.data.areas} area={area} periodStart={period} onChange={select} />}
+      {area && areas.data && (
+        <AreaPeriodPicker areas={areas.data.areas} area={area} periodStart={period} onChange={select} />
+      )}
       {report.data && measure && (
         <>
           <p className="qpi-period">
-            {area?.name} · <strong>{periodText(t, formatDate, report.data.period)}</strong>. {report.data.dataAsOf && t("outcomes.dataAsOf", { date: formatDate(report.data.dataAsOf) })}
+            {area?.name} · <strong>{periodText(t, formatDate, report.data.period)}</strong>.{" "}
+            {report.data.dataAsOf && t("outcomes.dataAsOf", { date: formatDate(report.data.dataAsOf) })}
           </p>
           <div className="qpi-measure-summary">
             <StatValue cell={measure} unit={measure.unit} large notMeasured={measure.missingSource !== null} />
             <p>
               {countsLine(t, language, measure)} · {t(`outcomes.good.${measure.good}`)} ·{" "}
-              {measure.national !== null ? t("outcomes.card.national", { value: formatValue(t, language, measure.unit, measure.national) }) : t("outcomes.card.noNational")}
+              {measure.national !== null
+                ? t("outcomes.card.national", { value: formatValue(t, language, measure.unit, measure.national) })
+                : t("outcomes.card.noNational")}
             </p>
             {versusLine(t, measure) && (
               <p>
@@ -61,10 +66,23 @@ export function MeasurePage() {
           <div className="qpi-chart-with-table">
             {/* The large drawing's labels would shrink to nothing on a phone: there the card-size one is drawn instead (CSS). */}
             <div className="qpi-only-wide">
-              <TrendChart points={measure.trend} unit={measure.unit} measureName={name} national={measure.national} launchDate={report.data.area.qpiLaunchDate} size="large" />
+              <TrendChart
+                points={measure.trend}
+                unit={measure.unit}
+                measureName={name}
+                national={measure.national}
+                launchDate={report.data.area.qpiLaunchDate}
+                size="large"
+              />
             </div>
             <div className="qpi-only-narrow">
-              <TrendChart points={measure.trend} unit={measure.unit} measureName={name} national={measure.national} launchDate={report.data.area.qpiLaunchDate} />
+              <TrendChart
+                points={measure.trend}
+                unit={measure.unit}
+                measureName={name}
+                national={measure.national}
+                launchDate={report.data.area.qpiLaunchDate}
+              />
             </div>
             <TrendTable points={measure.trend} unit={measure.unit} measureName={name} />
           </div>
@@ -72,7 +90,12 @@ export function MeasurePage() {
           <BreakdownTables measure={measure} info={info} />
           <h2>{t("outcomes.drill.title")}</h2>
           {mayOpenChildren ? (
-            <DrillDownSection area={report.data.area.code} measure={measure.measure} periodStart={report.data.period.start} hasNumerator={measure.numerator !== null || measure.suppressed.numerator} />
+            <DrillDownSection
+              area={report.data.area.code}
+              measure={measure.measure}
+              periodStart={report.data.period.start}
+              hasNumerator={measure.numerator !== null || measure.suppressed.numerator}
+            />
           ) : (
             <p>{t("outcomes.drill.notAllowed")}</p>
           )}

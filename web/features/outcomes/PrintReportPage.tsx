@@ -1,11 +1,11 @@
-import { useI18n } from "../../i18n/i18n";
+import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
-import { Breadcrumb } from "../../app/Breadcrumb";
-import { Sparkline } from "./Sparkline";
-import { versusLine } from "./MeasureCard";
+import { useI18n } from "../../i18n/i18n";
 import { cellText, formatValue, periodShort, periodText } from "./format";
+import { versusLine } from "./MeasureCard";
 import { searchOf, useAreaAndPeriod, useAreas, useReport } from "./queries";
+import { Sparkline } from "./Sparkline";
 import "./outcomes.css";
 
 /** What fits one printed page: the federal indicators and QPI's headline measures, each with its trend. */
@@ -35,7 +35,10 @@ export function PrintReportPage() {
   if (areas.isPending || report.isPending) return <Loading label={t("common.loading")} />;
   const data = report.data;
   const points = data?.measures[0]?.trend ?? [];
-  const trendRange = points.length > 1 ? `${periodShort(language, points[0].period)} – ${periodShort(language, points[points.length - 1].period)}` : null;
+  const trendRange =
+    points.length > 1
+      ? `${periodShort(language, points[0].period)} – ${periodShort(language, points[points.length - 1].period)}`
+      : null;
   return (
     <article className="qpi-print-report">
       <div className="qpi-no-print">
@@ -46,7 +49,8 @@ export function PrintReportPage() {
         <>
           <h1>{t("outcomes.print.title", { site: data.area.name })}</h1>
           <p className="qpi-period">
-            <strong>{periodText(t, formatDate, data.period)}</strong>. {data.dataAsOf && t("outcomes.dataAsOf", { date: formatDate(data.dataAsOf) })}
+            <strong>{periodText(t, formatDate, data.period)}</strong>.{" "}
+            {data.dataAsOf && t("outcomes.dataAsOf", { date: formatDate(data.dataAsOf) })}
           </p>
           <p className="qpi-no-print">
             <button type="button" className="usa-button" onClick={() => window.print()}>
@@ -79,7 +83,9 @@ export function PrintReportPage() {
                       {versusLine(t, m) && <span className="qpi-print-versus">{versusLine(t, m)}</span>}
                     </th>
                     <td className="qpi-print-value">{cellText(t, language, m.unit, m)}</td>
-                    <td className="qpi-nowrap">{m.national !== null ? formatValue(t, language, m.unit, m.national) : "—"}</td>
+                    <td className="qpi-nowrap">
+                      {m.national !== null ? formatValue(t, language, m.unit, m.national) : "—"}
+                    </td>
                     <td>{t(`outcomes.good.${m.good}`)}</td>
                     <td>
                       <Sparkline points={m.trend} unit={m.unit} measureName={name} />

@@ -3,7 +3,15 @@ import { cellText, periodShort } from "./format";
 import type { MeasureUnit, TrendPointView } from "./types";
 
 /** A word-sized trend for the printed report; its name lists every point, so it reads without the picture. */
-export function Sparkline({ points, unit, measureName }: { points: TrendPointView[]; unit: MeasureUnit; measureName: string }) {
+export function Sparkline({
+  points,
+  unit,
+  measureName,
+}: {
+  points: TrendPointView[];
+  unit: MeasureUnit;
+  measureName: string;
+}) {
   const { t, language } = useI18n();
   const width = 120;
   const height = 28;
@@ -20,9 +28,26 @@ export function Sparkline({ points, unit, measureName }: { points: TrendPointVie
   });
   const label = `${measureName}: ${points.map((p) => `${periodShort(language, p.period)} ${cellText(t, language, unit, p)}`).join(", ")}`;
   return (
-    <svg className="qpi-sparkline" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label}>
+    <svg
+      className="qpi-sparkline"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={label}
+    >
       <path d={path.trim()} fill="none" stroke="#005ea2" strokeWidth={2} />
-      {points.map((p, i) => (p.value === null ? null : <circle key={p.period.start} cx={x(i)} cy={y(p.value)} r={i === points.length - 1 ? 2.5 : 1.2} fill="#005ea2" />))}
+      {points.map((p, i) =>
+        p.value === null ? null : (
+          <circle
+            key={p.period.start}
+            cx={x(i)}
+            cy={y(p.value)}
+            r={i === points.length - 1 ? 2.5 : 1.2}
+            fill="#005ea2"
+          />
+        ),
+      )}
     </svg>
   );
 }

@@ -3,7 +3,17 @@ import { formatBare } from "./format";
 import type { CellView, MeasureUnit } from "./types";
 
 /** A measure's value large with its unit small ("4.86 per 1,000 days"); "suppressed" or "No data" in words. */
-export function StatValue({ cell, unit, large = false, notMeasured = false }: { cell: CellView; unit: MeasureUnit; large?: boolean; notMeasured?: boolean }) {
+export function StatValue({
+  cell,
+  unit,
+  large = false,
+  notMeasured = false,
+}: {
+  cell: CellView;
+  unit: MeasureUnit;
+  large?: boolean;
+  notMeasured?: boolean;
+}) {
   const { t, language } = useI18n();
   const className = `qpi-stat ${large ? "qpi-stat--large" : ""}`;
   if (notMeasured) return <p className={`${className} qpi-stat--none`}>{t("outcomes.notMeasured")}</p>;

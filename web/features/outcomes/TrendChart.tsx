@@ -84,12 +84,25 @@ export function TrendChart({ points, unit, measureName, national, launchDate, si
         preserveAspectRatio="xMidYMid meet"
       >
         <title id={`${id}-title`}>
-          {first && last ? t("outcomes.trend.title", { measure: measureName, first: periodShort(language, first.period), last: periodShort(language, last.period) }) : measureName}
+          {first && last
+            ? t("outcomes.trend.title", {
+                measure: measureName,
+                first: periodShort(language, first.period),
+                last: periodShort(language, last.period),
+              })
+            : measureName}
         </title>
         <desc id={`${id}-desc`}>{desc}</desc>
         {[0, yMax / 2, yMax].map((tick) => (
           <g key={tick}>
-            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke={COLORS.grid} strokeWidth={1} />
+            <line
+              x1={margin.left}
+              x2={width - margin.right}
+              y1={y(tick)}
+              y2={y(tick)}
+              stroke={COLORS.grid}
+              strokeWidth={1}
+            />
             <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" fontSize={fontSize} fill={COLORS.text}>
               {formatNumber(language, tick, tick % 1 === 0 ? 0 : 1)}
             </text>
@@ -97,13 +110,33 @@ export function TrendChart({ points, unit, measureName, national, launchDate, si
         ))}
         {national !== null && national <= yMax && (
           <g>
-            <line x1={margin.left} x2={width - margin.right} y1={y(national)} y2={y(national)} stroke={COLORS.national} strokeWidth={1.5} strokeDasharray="5 4" />
+            <line
+              x1={margin.left}
+              x2={width - margin.right}
+              y1={y(national)}
+              y2={y(national)}
+              stroke={COLORS.national}
+              strokeWidth={1.5}
+              strokeDasharray="5 4"
+            />
           </g>
         )}
         {showLaunch && (
           <g>
-            <line x1={(x(launchIndex) + x(launchIndex - 1)) / 2} x2={(x(launchIndex) + x(launchIndex - 1)) / 2} y1={margin.top} y2={margin.top + plotH} stroke={COLORS.launch} strokeWidth={1.5} />
-            <text x={(x(launchIndex) + x(launchIndex - 1)) / 2 + 3} y={margin.top + 10} fontSize={fontSize - 1} fill={COLORS.launch}>
+            <line
+              x1={(x(launchIndex) + x(launchIndex - 1)) / 2}
+              x2={(x(launchIndex) + x(launchIndex - 1)) / 2}
+              y1={margin.top}
+              y2={margin.top + plotH}
+              stroke={COLORS.launch}
+              strokeWidth={1.5}
+            />
+            <text
+              x={(x(launchIndex) + x(launchIndex - 1)) / 2 + 3}
+              y={margin.top + 10}
+              fontSize={fontSize - 1}
+              fill={COLORS.launch}
+            >
               {t("outcomes.trend.launch")}
             </text>
           </g>
@@ -112,15 +145,38 @@ export function TrendChart({ points, unit, measureName, national, launchDate, si
         {points.map((p, i) =>
           p.value === null ? (
             // No value: a tick on the axis (never a dot at zero, which would read as 0).
-            <line key={p.period.start} x1={x(i)} x2={x(i)} y1={margin.top + plotH - 4} y2={margin.top + plotH + 4} stroke={COLORS.national} strokeWidth={1.5} />
+            <line
+              key={p.period.start}
+              x1={x(i)}
+              x2={x(i)}
+              y1={margin.top + plotH - 4}
+              y2={margin.top + plotH + 4}
+              stroke={COLORS.national}
+              strokeWidth={1.5}
+            />
           ) : (
-            <circle key={p.period.start} cx={x(i)} cy={y(p.value)} r={3.5} fill={p.followUpComplete ? COLORS.line : "#fff"} stroke={COLORS.line} strokeWidth={2} />
+            <circle
+              key={p.period.start}
+              cx={x(i)}
+              cy={y(p.value)}
+              r={3.5}
+              fill={p.followUpComplete ? COLORS.line : "#fff"}
+              stroke={COLORS.line}
+              strokeWidth={2}
+            />
           ),
         )}
         {points.map((p, i) =>
           // The large chart names every period; the card's names the first and the last.
           size === "large" || i === 0 || i === points.length - 1 ? (
-            <text key={p.period.start} x={x(i)} y={height - 8} textAnchor={size === "large" ? "middle" : i === 0 ? "start" : "end"} fontSize={fontSize} fill={COLORS.text}>
+            <text
+              key={p.period.start}
+              x={x(i)}
+              y={height - 8}
+              textAnchor={size === "large" ? "middle" : i === 0 ? "start" : "end"}
+              fontSize={fontSize}
+              fill={COLORS.text}
+            >
               {periodShort(language, p.period)}
             </text>
           ) : null,

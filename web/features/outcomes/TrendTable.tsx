@@ -1,10 +1,20 @@
 import { useI18n } from "../../i18n/i18n";
-import { ScrollRegion } from "./ScrollRegion";
 import { cellText, countText, figureColumns, periodMonths } from "./format";
+import { ScrollRegion } from "./ScrollRegion";
 import type { MeasureUnit, TrendPointView } from "./types";
 
 /** The trend's figures as a table: what the chart shows, for reading, screen readers and copying. */
-export function TrendTable({ points, unit, measureName, id }: { points: TrendPointView[]; unit: MeasureUnit; measureName: string; id?: string }) {
+export function TrendTable({
+  points,
+  unit,
+  measureName,
+  id,
+}: {
+  points: TrendPointView[];
+  unit: MeasureUnit;
+  measureName: string;
+  id?: string;
+}) {
   const { t, language } = useI18n();
   const columns = figureColumns(t, unit);
   return (

@@ -9,7 +9,11 @@ const query = (params: Record<string, string | undefined>) => {
 };
 
 export function useCatalogue() {
-  return useQuery({ queryKey: ["outcomes", "measures"], queryFn: () => api<CatalogueView>("/api/outcomes/measures"), staleTime: Infinity });
+  return useQuery({
+    queryKey: ["outcomes", "measures"],
+    queryFn: () => api<CatalogueView>("/api/outcomes/measures"),
+    staleTime: Infinity,
+  });
 }
 
 export function useAreas() {
@@ -26,7 +30,11 @@ export function useReport(area: string | undefined, periodStart: string | undefi
 }
 
 export function useBeforeAfter(area: string | undefined) {
-  return useQuery({ queryKey: ["outcomes", "before-after", area], queryFn: () => api<BeforeAfterView>(`/api/outcomes/before-after?${query({ area })}`), enabled: Boolean(area) });
+  return useQuery({
+    queryKey: ["outcomes", "before-after", area],
+    queryFn: () => api<BeforeAfterView>(`/api/outcomes/before-after?${query({ area })}`),
+    enabled: Boolean(area),
+  });
 }
 
 export function useCompare(measure: string, periodStart: string | undefined) {
@@ -37,7 +45,10 @@ export function useCompare(measure: string, periodStart: string | undefined) {
   });
 }
 
-export function useDrillDown(params: { area?: string; measure?: string; periodStart?: string; part: string }, enabled: boolean) {
+export function useDrillDown(
+  params: { area?: string; measure?: string; periodStart?: string; part: string },
+  enabled: boolean,
+) {
   return useQuery({
     queryKey: ["outcomes", "children", params],
     queryFn: () => api<DrillDownView>(`/api/outcomes/children?${query(params)}`),

@@ -6,11 +6,11 @@ import type { Database } from "../../../db/database.js";
 import { ChangeKind, UNKNOWN_SETTING } from "../history/codes.js";
 import { NO_DAY } from "../history/days.js";
 import { AFCARS_DETAIL_LENGTH, AFCARS_SUMMARY_LENGTH, afcarsFields, stateByFips } from "./afcars-layout.js";
-import { INVALID, dayFromParts } from "./field-values.js";
-import { CHILD_TARGET, EPISODE_TARGET, PLACEMENT_TARGET, type Column, type HistoryLoader } from "./history-loader.js";
-import { runImport, type ImportOptions, type ImportResult } from "./import-bundle.js";
-import { ImportFailed } from "./rejects.js";
+import { dayFromParts, INVALID } from "./field-values.js";
+import { CHILD_TARGET, type Column, EPISODE_TARGET, type HistoryLoader, PLACEMENT_TARGET } from "./history-loader.js";
 import { spanOf } from "./id-span.js";
+import { type ImportOptions, type ImportResult, runImport } from "./import-bundle.js";
+import { ImportFailed } from "./rejects.js";
 
 /**
  * Legacy AFCARS foster care files (1993 rule) as outcome histories. A
@@ -104,22 +104,36 @@ function raceOf(record: string): number {
   return count > 1 ? 6 : flags.indexOf(true) + 1;
 }
 
-export async function importAfcars(db: Kysely<Database>, files: string[], options: ImportOptions = {}): Promise<ImportResult> {
-  return runImport(db, "afcars", files, options, async (loader, _session, meter) => {
-    const children = new Map<string, ChildSeen>();
-    loader.begin("afcars", null);
-    for (const file of files) {
-      meter.startFile(path.basename(file));
-      await readFile(file, loader, children, () => meter.row());
-    }
-    await writeHistories(loader, children, options.siteCode !== undefined);
-  }, rename);
+export async function importAfcars(
+  db: Kysely<Database>,
+  files: string[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  return runImport(
+    db,
+    "afcars",
+    files,
+    options,
+    async (loader, _session, meter) => {
+      const children = new Map<string, ChildSeen>();
+      loader.begin("afcars", null);
+      for (const file of files) {
+        meter.startFile(path.basename(file));
+        await readFile(file, loader, children, () => meter.row());
+      }
+      await writeHistories(loader, children, options.siteCode !== undefined);
+    },
+    rename,
+  );
 }
 
 async function readFile(file: string, loader: HistoryLoader, children: Map<string, ChildSeen>, onRecord: () => void) {
   const name = path.basename(file);
   loader.setFile(name);
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: "latin1" }), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file, { encoding: "latin1" }),
+    crlfDelay: Infinity,
+  });
   let line = 0;
   let section: "before" | "summary" | "detail" | "after" = "before";
   for await (const raw of lines) {
@@ -143,7 +157,11 @@ async function readFile(file: string, loader: HistoryLoader, children: Map<strin
     onRecord();
     loader.read();
     if (text.length > AFCARS_DETAIL_LENGTH) {
-      loader.reject(line, null, `the record is ${text.length} characters; a foster care detail record has ${AFCARS_DETAIL_LENGTH}`);
+      loader.reject(
+        line,
+        null,
+        `the record is ${text.length} characters; a foster care detail record has ${AFCARS_DETAIL_LENGTH}`,
+      );
       continue;
     }
     foldRecord(text.padEnd(AFCARS_DETAIL_LENGTH), line, name, loader, children);
@@ -155,35 +173,77 @@ async function readFile(file: string, loader: HistoryLoader, children: Map<strin
 }
 
 /** One detail record into the child's history so far (later files overwrite earlier ones). */
-function foldRecord(record: string, line: number, file: string, loader: HistoryLoader, children: Map<string, ChildSeen>) {
+function foldRecord(
+  record: string,
+  line: number,
+  file: string,
+  loader: HistoryLoader,
+  children: Map<string, ChildSeen>,
+) {
   const id = field(record, "RECNUMBR");
   if (id === "") return loader.reject(line, "child_id", "RECNUMBR is required");
   const days: Record<string, number> = {};
   for (const name of ["DOB", "REM1DT", "DLSTFCDT", "LATREMDT", "CURSETDT", "DODFCDT"]) {
     days[name] = afcarsDay(field(record, name));
-    if (days[name] === INVALID) return loader.rejectAs(line, name, `${name} "${field(record, name)}" is not a date CCYYMMDD`);
+    if (days[name] === INVALID)
+      return loader.rejectAs(line, name, `${name} "${field(record, name)}" is not a date CCYYMMDD`);
   }
   if (days.LATREMDT === NO_DAY) return loader.reject(line, "removal_date", "LATREMDT is required");
   const sex = { "": 0, "1": 1, "2": 2 }[field(record, "SEX")];
   if (sex === undefined) return loader.reject(line, "sex", `SEX "${field(record, "SEX")}" is not 1 or 2`);
   const setting = field(record, "CURPLSET");
-  if (setting !== "" && !/^[1-8]$/.test(setting)) return loader.reject(line, "setting", `CURPLSET "${setting}" is not 1–8`);
+  if (setting !== "" && !/^[1-8]$/.test(setting))
+    return loader.reject(line, "setting", `CURPLSET "${setting}" is not 1–8`);
   const reason = field(record, "DISREASN");
-  if (reason !== "" && !/^[0-8]$/.test(reason)) return loader.reject(line, "exit_reason", `DISREASN "${reason}" is not 0–8`);
+  if (reason !== "" && !/^[0-8]$/.test(reason))
+    return loader.reject(line, "exit_reason", `DISREASN "${reason}" is not 0–8`);
   const numplep = Number(field(record, "NUMPLEP") || 0);
   const period = field(record, "REPDAT");
-  const seenUntil = /^\d{6}$/.test(period) ? dayFromParts(Number(period.slice(0, 4)), Number(period.slice(4, 6)) + 1 > 12 ? 1 : Number(period.slice(4, 6)) + 1, 1) : INVALID;
-  const periodEnd = seenUntil === INVALID ? NO_DAY : Number(period.slice(4, 6)) === 12 ? dayFromParts(Number(period.slice(0, 4)) + 1, 1, 1) - 1 : seenUntil - 1;
+  const seenUntil = /^\d{6}$/.test(period)
+    ? dayFromParts(
+        Number(period.slice(0, 4)),
+        Number(period.slice(4, 6)) + 1 > 12 ? 1 : Number(period.slice(4, 6)) + 1,
+        1,
+      )
+    : INVALID;
+  const periodEnd =
+    seenUntil === INVALID
+      ? NO_DAY
+      : Number(period.slice(4, 6)) === 12
+        ? dayFromParts(Number(period.slice(0, 4)) + 1, 1, 1) - 1
+        : seenUntil - 1;
   const stateText = field(record, "STATE");
   const state = stateByFips[stateText] ?? stateText.toUpperCase();
   const fips = field(record, "FIPSCODE");
-  const child: ChildSeen = children.get(id) ?? { id, site: "", state, birth: NO_DAY, sex: 0, race: 0, episodes: [], file, line };
-  Object.assign(child, { site: /^\d{5}$/.test(fips) && fips !== "00000" ? `${state}-${fips}` : state, state, birth: days.DOB, sex, race: raceOf(record), file, line });
+  const child: ChildSeen = children.get(id) ?? {
+    id,
+    site: "",
+    state,
+    birth: NO_DAY,
+    sex: 0,
+    race: 0,
+    episodes: [],
+    file,
+    line,
+  };
+  Object.assign(child, {
+    site: /^\d{5}$/.test(fips) && fips !== "00000" ? `${state}-${fips}` : state,
+    state,
+    birth: days.DOB,
+    sex,
+    race: raceOf(record),
+    file,
+    line,
+  });
   children.set(id, child);
   const exit = days.DODFCDT;
   let episode = child.episodes.find((e) => e.removal === days.LATREMDT);
   // A later submission's episode replaces earlier ones it overlaps (a corrected removal date).
-  child.episodes = child.episodes.filter((e) => e === episode || !(e.removal <= (exit === NO_DAY ? Infinity : exit) && days.LATREMDT <= (e.exit === NO_DAY ? Infinity : e.exit)));
+  child.episodes = child.episodes.filter(
+    (e) =>
+      e === episode ||
+      !(e.removal <= (exit === NO_DAY ? Infinity : exit) && days.LATREMDT <= (e.exit === NO_DAY ? Infinity : e.exit)),
+  );
   if (!episode) {
     episode = { removal: days.LATREMDT, exit, reason: 0, numplep, placements: [], file, line };
     child.episodes.push(episode);
@@ -191,13 +251,26 @@ function foldRecord(record: string, line: number, file: string, loader: HistoryL
   Object.assign(episode, { exit, reason: Number(reason || 0), numplep, file, line });
   if (setting !== "" && days.CURSETDT !== NO_DAY) {
     episode.placements = episode.placements.filter((p) => p.start !== days.CURSETDT);
-    episode.placements.push({ start: days.CURSETDT, setting: Number(setting), numplep, seenUntil: periodEnd, file, line });
+    episode.placements.push({
+      start: days.CURSETDT,
+      setting: Number(setting),
+      numplep,
+      seenUntil: periodEnd,
+      file,
+      line,
+    });
   }
   previousEpisode(child, days, Number(field(record, "TOTALREM") || 0), file, line);
 }
 
 /** DLSTFCDT: the discharge that ended the episode before this one. */
-function previousEpisode(child: ChildSeen, days: Record<string, number>, totalRemovals: number, file: string, line: number) {
+function previousEpisode(
+  child: ChildSeen,
+  days: Record<string, number>,
+  totalRemovals: number,
+  file: string,
+  line: number,
+) {
   const discharged = days.DLSTFCDT;
   if (discharged === NO_DAY || discharged >= days.LATREMDT) return;
   const earlier = child.episodes.filter((e) => e.removal < days.LATREMDT).sort((a, b) => b.removal - a.removal)[0];
@@ -220,7 +293,16 @@ async function writeHistories(loader: HistoryLoader, children: Map<string, Child
   for (const c of children.values()) {
     loader.setFile(c.file);
     loader.read();
-    loader.child(c.line, spanOf(c.id), spanOf(withSite ? "" : c.site), spanOf(withSite ? "" : c.state), c.birth, c.sex, c.race, spanOf(""));
+    loader.child(
+      c.line,
+      spanOf(c.id),
+      spanOf(withSite ? "" : c.site),
+      spanOf(withSite ? "" : c.state),
+      c.birth,
+      c.sex,
+      c.race,
+      spanOf(""),
+    );
     await pace();
   }
   await loader.endChildren();
@@ -249,11 +331,19 @@ async function writeHistories(loader: HistoryLoader, children: Map<string, Child
 }
 
 /** The placements an episode's records show (see the module comment for what they cannot). */
-export function placementsOf(e: EpisodeSeen): { start: number; end: number; setting: number; file: string; line: number }[] {
+export function placementsOf(
+  e: EpisodeSeen,
+): { start: number; end: number; setting: number; file: string; line: number }[] {
   const seen = [...e.placements].sort((a, b) => a.start - b.start);
   const out: { start: number; end: number; setting: number; file: string; line: number }[] = [];
   if (seen.length && seen[0].start > e.removal && seen[0].numplep === 2) {
-    out.push({ start: e.removal, end: seen[0].start, setting: UNKNOWN_SETTING, file: seen[0].file, line: seen[0].line });
+    out.push({
+      start: e.removal,
+      end: seen[0].start,
+      setting: UNKNOWN_SETTING,
+      file: seen[0].file,
+      line: seen[0].line,
+    });
   }
   seen.forEach((p, i) => {
     const next = seen[i + 1];

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/database.js";
 import { KeyBlock } from "./writer-lock.js";
 import "./tables.js";
@@ -38,19 +38,45 @@ export const AREA_CODE = /^[A-Z0-9-]{2,32}$/;
 export const STATE_CODE = /^[A-Z]{2}$/;
 
 /** The area of a platform site, made on first use (under the writer lock). */
-export async function ensureSiteArea(trx: Transaction<Database>, siteId: string): Promise<{ id: number; code: string }> {
-  const existing = await trx.selectFrom("outcome_area").select(["id", "code"]).where("site_id", "=", siteId).executeTakeFirst();
+export async function ensureSiteArea(
+  trx: Transaction<Database>,
+  siteId: string,
+): Promise<{ id: number; code: string }> {
+  const existing = await trx
+    .selectFrom("outcome_area")
+    .select(["id", "code"])
+    .where("site_id", "=", siteId)
+    .executeTakeFirst();
   if (existing) return existing;
-  const site = await trx.selectFrom("site").select(["code", "name", "state_code"]).where("id", "=", siteId).executeTakeFirstOrThrow();
+  const site = await trx
+    .selectFrom("site")
+    .select(["code", "name", "state_code"])
+    .where("id", "=", siteId)
+    .executeTakeFirstOrThrow();
   // An import without --site may already have made an area of this code: the site takes it over.
-  const byCode = await trx.selectFrom("outcome_area").select(["id", "code"]).where("code", "=", site.code).executeTakeFirst();
+  const byCode = await trx
+    .selectFrom("outcome_area")
+    .select(["id", "code"])
+    .where("code", "=", site.code)
+    .executeTakeFirst();
   if (byCode) {
-    await trx.updateTable("outcome_area").set({ site_id: siteId, source: "platform", name: site.name }).where("id", "=", byCode.id).execute();
+    await trx
+      .updateTable("outcome_area")
+      .set({ site_id: siteId, source: "platform", name: site.name })
+      .where("id", "=", byCode.id)
+      .execute();
     return byCode;
   }
   return trx
     .insertInto("outcome_area")
-    .values({ code: site.code, name: site.name, state_code: site.state_code, site_id: siteId, source: "platform", refreshed_at: null })
+    .values({
+      code: site.code,
+      name: site.name,
+      state_code: site.state_code,
+      site_id: siteId,
+      source: "platform",
+      refreshed_at: null,
+    })
     .returning(["id", "code"])
     .executeTakeFirstOrThrow();
 }
@@ -79,12 +105,22 @@ export class AreaRegistry {
   resolve(code: string, stateCode: string): number | { column: "site" | "state"; reason: string } {
     const known = this.byCode.get(code);
     if (known) {
-      if (stateCode !== "" && stateCode !== known.stateCode) return { column: "state", reason: `state ${stateCode} differs from ${known.stateCode}, the state of site ${code}` };
+      if (stateCode !== "" && stateCode !== known.stateCode)
+        return {
+          column: "state",
+          reason: `state ${stateCode} differs from ${known.stateCode}, the state of site ${code}`,
+        };
       this.touched.add(known.id);
       return known.id;
     }
-    if (!AREA_CODE.test(code)) return { column: "site", reason: `site "${code}" is not a site code (2–32 of A–Z, 0–9 and -)` };
-    if (!STATE_CODE.test(stateCode)) return { column: "state", reason: stateCode === "" ? "state is required for a new site" : `state "${stateCode}" is not a two-letter state code` };
+    if (!AREA_CODE.test(code))
+      return { column: "site", reason: `site "${code}" is not a site code (2–32 of A–Z, 0–9 and -)` };
+    if (!STATE_CODE.test(stateCode))
+      return {
+        column: "state",
+        reason:
+          stateCode === "" ? "state is required for a new site" : `state "${stateCode}" is not a two-letter state code`,
+      };
     const id = this.ids.take();
     this.byCode.set(code, { id, stateCode });
     this.created.push({ id, code, stateCode });
@@ -102,12 +138,26 @@ export class AreaRegistry {
     if (this.created.length) {
       await trx
         .insertInto("outcome_area")
-        .values(this.created.map((a) => ({ id: a.id, code: a.code, name: a.code, state_code: a.stateCode, site_id: null, source: "import" as const, refreshed_at: null })))
+        .values(
+          this.created.map((a) => ({
+            id: a.id,
+            code: a.code,
+            name: a.code,
+            state_code: a.stateCode,
+            site_id: null,
+            source: "import" as const,
+            refreshed_at: null,
+          })),
+        )
         .execute();
     }
     await this.ids.finish(trx);
     if (this.touched.size) {
-      await trx.updateTable("outcome_area").set({ refreshed_at: sql`now()` }).where("id", "in", [...this.touched]).execute();
+      await trx
+        .updateTable("outcome_area")
+        .set({ refreshed_at: sql`now()` })
+        .where("id", "in", [...this.touched])
+        .execute();
       await recountChildren(trx, [...this.touched]);
     }
   }

@@ -44,16 +44,26 @@ export class TupleStream implements AsyncIterable<Uint8Array> {
   int4(value: number): void {
     const b = this.buf;
     let p = this.pos;
-    b[p++] = 0; b[p++] = 0; b[p++] = 0; b[p++] = 4;
-    b[p++] = value >>> 24; b[p++] = value >>> 16; b[p++] = value >>> 8; b[p++] = value;
+    b[p++] = 0;
+    b[p++] = 0;
+    b[p++] = 0;
+    b[p++] = 4;
+    b[p++] = value >>> 24;
+    b[p++] = value >>> 16;
+    b[p++] = value >>> 8;
+    b[p++] = value;
     this.pos = p;
   }
 
   int2(value: number): void {
     const b = this.buf;
     let p = this.pos;
-    b[p++] = 0; b[p++] = 0; b[p++] = 0; b[p++] = 2;
-    b[p++] = value >>> 8; b[p++] = value;
+    b[p++] = 0;
+    b[p++] = 0;
+    b[p++] = 0;
+    b[p++] = 2;
+    b[p++] = value >>> 8;
+    b[p++] = value;
     this.pos = p;
   }
 
@@ -71,7 +81,10 @@ export class TupleStream implements AsyncIterable<Uint8Array> {
 
   null(): void {
     const b = this.buf;
-    b[this.pos++] = 0xff; b[this.pos++] = 0xff; b[this.pos++] = 0xff; b[this.pos++] = 0xff;
+    b[this.pos++] = 0xff;
+    b[this.pos++] = 0xff;
+    b[this.pos++] = 0xff;
+    b[this.pos++] = 0xff;
   }
 
   text(value: string): void {
@@ -79,7 +92,10 @@ export class TupleStream implements AsyncIterable<Uint8Array> {
     const start = this.pos + 4;
     const length = this.buf.write(value, start, "utf8");
     const b = this.buf;
-    b[this.pos] = length >>> 24; b[this.pos + 1] = length >>> 16; b[this.pos + 2] = length >>> 8; b[this.pos + 3] = length;
+    b[this.pos] = length >>> 24;
+    b[this.pos + 1] = length >>> 16;
+    b[this.pos + 2] = length >>> 8;
+    b[this.pos + 3] = length;
     this.pos = start + length;
   }
 
@@ -89,7 +105,10 @@ export class TupleStream implements AsyncIterable<Uint8Array> {
     if (this.buf.length - this.pos < length + 8) this.grow(length + 8);
     const b = this.buf;
     let p = this.pos;
-    b[p++] = length >>> 24; b[p++] = length >>> 16; b[p++] = length >>> 8; b[p++] = length;
+    b[p++] = length >>> 24;
+    b[p++] = length >>> 16;
+    b[p++] = length >>> 8;
+    b[p++] = length;
     for (let i = s; i < e; i++) b[p++] = source[i];
     this.pos = p;
   }
@@ -205,7 +224,11 @@ function wholeTuple(b: Uint8Array, p: number, end: number, fieldCount: number): 
  * tuple they share, so chunks are never copied whole. `capacity` is a guess
  * of the row count (pg_class.reltuples), so the columns rarely grow.
  */
-export async function decodeBinaryCopy(chunks: AsyncIterable<Uint8Array>, columns: DecodedColumn[], capacity = 1024): Promise<IntColumns> {
+export async function decodeBinaryCopy(
+  chunks: AsyncIterable<Uint8Array>,
+  columns: DecodedColumn[],
+  capacity = 1024,
+): Promise<IntColumns> {
   const out = new IntColumns(columns.length, Math.max(1024, capacity));
   const kinds = columns.map((c) => (c.kind === "date" ? 4 : c.kind === "text" ? -1 : c.kind));
   const isDate = columns.map((c) => c.kind === "date");

@@ -13,7 +13,14 @@ import type { Database } from "../../../db/database.js";
  * while it runs); the importer has made sure of uniqueness either way, and
  * the rebuilt unique indexes check it again.
  */
-export const outcomeRowTables = ["outcome_child", "outcome_home", "outcome_sibling_group", "outcome_episode", "outcome_placement", "outcome_maltreatment_report"] as const;
+export const outcomeRowTables = [
+  "outcome_child",
+  "outcome_home",
+  "outcome_sibling_group",
+  "outcome_episode",
+  "outcome_placement",
+  "outcome_maltreatment_report",
+] as const;
 
 interface SavedIndex {
   table: string;
@@ -47,10 +54,13 @@ export class DeferredIndexes {
       table: r.table,
       name: r.name,
       constraint: r.constraint_def !== null,
-      restore: r.constraint_def !== null ? `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${r.constraint_def}` : r.indexdef,
+      restore:
+        r.constraint_def !== null ? `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${r.constraint_def}` : r.indexdef,
     }));
     for (const s of saved) {
-      await sql.raw(s.constraint ? `ALTER TABLE ${s.table} DROP CONSTRAINT ${s.name}` : `DROP INDEX ${s.name}`).execute(trx);
+      await sql
+        .raw(s.constraint ? `ALTER TABLE ${s.table} DROP CONSTRAINT ${s.name}` : `DROP INDEX ${s.name}`)
+        .execute(trx);
     }
     return new DeferredIndexes(saved);
   }

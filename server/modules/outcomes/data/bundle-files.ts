@@ -1,9 +1,25 @@
+import {
+  ChangeKind,
+  changeKindNames,
+  exitReasonNames,
+  homeClosureNames,
+  raceNames,
+  settingNames,
+  sexNames,
+} from "../history/codes.js";
 import { NO_DAY } from "../history/days.js";
-import { ChangeKind, changeKindNames, exitReasonNames, homeClosureNames, raceNames, settingNames, sexNames } from "../history/codes.js";
-import { fieldText, type CsvRecord } from "./csv-scanner.js";
-import { CodeTable, INVALID, dayAt, oneBased } from "./field-values.js";
-import { spanText, type IdSpan } from "./id-span.js";
-import { CHILD_TARGET, EPISODE_TARGET, HOME_TARGET, PLACEMENT_TARGET, REPORT_TARGET, type Column, type HistoryLoader } from "./history-loader.js";
+import { type CsvRecord, fieldText } from "./csv-scanner.js";
+import { CodeTable, dayAt, INVALID, oneBased } from "./field-values.js";
+import {
+  CHILD_TARGET,
+  type Column,
+  EPISODE_TARGET,
+  type HistoryLoader,
+  HOME_TARGET,
+  PLACEMENT_TARGET,
+  REPORT_TARGET,
+} from "./history-loader.js";
+import { type IdSpan, spanText } from "./id-span.js";
 import { HomeKind } from "./tables.js";
 
 /**
@@ -12,13 +28,30 @@ import { HomeKind } from "./tables.js";
  * order: a row may refer only to rows of files before it.
  */
 export const sexCodes = new CodeTable(sexNames, [0, 1, 2]);
-export const raceCodes = new CodeTable(raceNames, raceNames.map((_, i) => i));
+export const raceCodes = new CodeTable(
+  raceNames,
+  raceNames.map((_, i) => i),
+);
 export const settingCodes = new CodeTable(settingNames, oneBased(settingNames), true);
 export const exitReasonCodes = new CodeTable(exitReasonNames, oneBased(exitReasonNames), true);
-export const changeKindCodes = new CodeTable(changeKindNames, [ChangeKind.initial, ChangeKind.planned, ChangeKind.emergency, ChangeKind.unplanned]);
-export const dispositionNames = ["substantiated", "indicated", "unsubstantiated", "alternative_response", "other"] as const;
+export const changeKindCodes = new CodeTable(changeKindNames, [
+  ChangeKind.initial,
+  ChangeKind.planned,
+  ChangeKind.emergency,
+  ChangeKind.unplanned,
+]);
+export const dispositionNames = [
+  "substantiated",
+  "indicated",
+  "unsubstantiated",
+  "alternative_response",
+  "other",
+] as const;
 export const dispositionCodes = new CodeTable(dispositionNames, oneBased(dispositionNames));
-export const homeKindCodes = new CodeTable(["resource_family", "relative"], [HomeKind.resourceFamily, HomeKind.relative]);
+export const homeKindCodes = new CodeTable(
+  ["resource_family", "relative"],
+  [HomeKind.resourceFamily, HomeKind.relative],
+);
 export const closureCodes = new CodeTable(homeClosureNames, oneBased(homeClosureNames));
 
 type Requirement = "yes" | "no" | "without_site";
@@ -70,7 +103,8 @@ export class FieldReader {
       span.e = this.record.ends[f];
     }
     const length = span.e - span.s;
-    if (length > 64 && (length > 256 || spanText(span).length > 64)) return this.fail(column, `${column} is longer than 64 characters`);
+    if (length > 64 && (length > 256 || spanText(span).length > 64))
+      return this.fail(column, `${column} is longer than 64 characters`);
     if (required && length === 0) return this.fail(column, `${column} is required`);
     return span;
   }
@@ -78,8 +112,10 @@ export class FieldReader {
   /** A day, NO_DAY when empty (and allowed); undefined after rejecting. */
   day(column: Column, required = false): number | undefined {
     const f = this.index[column];
-    const day = f === undefined || f < 0 ? NO_DAY : dayAt(this.record.bytes, this.record.starts[f], this.record.ends[f]);
-    if (day === INVALID) return this.fail(column, `${column} "${this.raw(column)}" is not a date YYYY-MM-DD between 1900 and 2100`);
+    const day =
+      f === undefined || f < 0 ? NO_DAY : dayAt(this.record.bytes, this.record.starts[f], this.record.ends[f]);
+    if (day === INVALID)
+      return this.fail(column, `${column} "${this.raw(column)}" is not a date YYYY-MM-DD between 1900 and 2100`);
     if (day === NO_DAY && required) return this.fail(column, `${column} is required`);
     return day;
   }
@@ -110,7 +146,15 @@ export const bundleFiles: BundleFile[] = [
   {
     name: "children.csv",
     required: true,
-    columns: [["child_id", "yes"], ["site", "without_site"], ["state", "without_site"], ["birth_date", "no"], ["sex", "no"], ["race_ethnicity", "no"], ["sibling_group", "no"]],
+    columns: [
+      ["child_id", "yes"],
+      ["site", "without_site"],
+      ["state", "without_site"],
+      ["birth_date", "no"],
+      ["sex", "no"],
+      ["race_ethnicity", "no"],
+      ["sibling_group", "no"],
+    ],
     target: CHILD_TARGET,
     row(loader, r) {
       const id = r.id("child_id", true);
@@ -121,14 +165,31 @@ export const bundleFiles: BundleFile[] = [
       const race = r.code("race_ethnicity", raceCodes, 0);
       const group = r.id("sibling_group");
       if (id === undefined) return;
-      if (site === undefined || state === undefined || birth === undefined || sex === undefined || race === undefined || group === undefined) return loader.childRejected(r.line, id);
+      if (
+        site === undefined ||
+        state === undefined ||
+        birth === undefined ||
+        sex === undefined ||
+        race === undefined ||
+        group === undefined
+      )
+        return loader.childRejected(r.line, id);
       loader.child(r.line, id, site, state, birth, sex, race, group);
     },
   },
   {
     name: "homes.csv",
     required: false,
-    columns: [["home_id", "yes"], ["site", "without_site"], ["state", "without_site"], ["kind", "yes"], ["inquiry_date", "no"], ["approved_date", "no"], ["closed_date", "no"], ["closure_reason", "no"]],
+    columns: [
+      ["home_id", "yes"],
+      ["site", "without_site"],
+      ["state", "without_site"],
+      ["kind", "yes"],
+      ["inquiry_date", "no"],
+      ["approved_date", "no"],
+      ["closed_date", "no"],
+      ["closure_reason", "no"],
+    ],
     target: HOME_TARGET,
     row(loader, r) {
       const id = r.id("home_id", true);
@@ -139,14 +200,29 @@ export const bundleFiles: BundleFile[] = [
       const approved = r.day("approved_date");
       const closed = r.day("closed_date");
       const reason = r.code("closure_reason", closureCodes, 0);
-      if (id === undefined || site === undefined || state === undefined || kind === undefined || inquiry === undefined || approved === undefined || closed === undefined || reason === undefined) return;
+      if (
+        id === undefined ||
+        site === undefined ||
+        state === undefined ||
+        kind === undefined ||
+        inquiry === undefined ||
+        approved === undefined ||
+        closed === undefined ||
+        reason === undefined
+      )
+        return;
       loader.home(r.line, id, site, state, kind, inquiry, approved, closed, reason);
     },
   },
   {
     name: "episodes.csv",
     required: true,
-    columns: [["child_id", "yes"], ["removal_date", "yes"], ["exit_date", "no"], ["exit_reason", "no"]],
+    columns: [
+      ["child_id", "yes"],
+      ["removal_date", "yes"],
+      ["exit_date", "no"],
+      ["exit_reason", "no"],
+    ],
     target: EPISODE_TARGET,
     row(loader, r) {
       const id = r.id("child_id", true);
@@ -160,7 +236,15 @@ export const bundleFiles: BundleFile[] = [
   {
     name: "placements.csv",
     required: true,
-    columns: [["child_id", "yes"], ["removal_date", "yes"], ["start_date", "yes"], ["end_date", "no"], ["setting", "yes"], ["change_kind", "no"], ["home_id", "no"]],
+    columns: [
+      ["child_id", "yes"],
+      ["removal_date", "yes"],
+      ["start_date", "yes"],
+      ["end_date", "no"],
+      ["setting", "yes"],
+      ["change_kind", "no"],
+      ["home_id", "no"],
+    ],
     target: PLACEMENT_TARGET,
     row(loader, r) {
       const id = r.id("child_id", true);
@@ -170,14 +254,28 @@ export const bundleFiles: BundleFile[] = [
       const setting = r.code("setting", settingCodes, "required");
       const change = r.code("change_kind", changeKindCodes, ChangeKind.unknown);
       const home = r.id("home_id");
-      if (id === undefined || removal === undefined || start === undefined || end === undefined || setting === undefined || change === undefined || home === undefined) return;
+      if (
+        id === undefined ||
+        removal === undefined ||
+        start === undefined ||
+        end === undefined ||
+        setting === undefined ||
+        change === undefined ||
+        home === undefined
+      )
+        return;
       loader.placement(r.line, id, removal, start, end, setting, change, home);
     },
   },
   {
     name: "maltreatment_reports.csv",
     required: false,
-    columns: [["child_id", "yes"], ["report_date", "yes"], ["incident_date", "no"], ["disposition", "yes"]],
+    columns: [
+      ["child_id", "yes"],
+      ["report_date", "yes"],
+      ["incident_date", "no"],
+      ["disposition", "yes"],
+    ],
     target: REPORT_TARGET,
     row(loader, r) {
       const id = r.id("child_id", true);
@@ -195,19 +293,32 @@ export const bundleFiles: BundleFile[] = [
  * are refused (a typo must not silently drop data). Returns the field index
  * per column, or the problems.
  */
-export function readHeader(file: BundleFile, header: string[], withSite: boolean): { index: Partial<Record<Column, number>> } | { problems: { column: string; reason: string }[] } {
+export function readHeader(
+  file: BundleFile,
+  header: string[],
+  withSite: boolean,
+): { index: Partial<Record<Column, number>> } | { problems: { column: string; reason: string }[] } {
   const known = new Map(file.columns);
   const problems: { column: string; reason: string }[] = [];
   const index: Partial<Record<Column, number>> = {};
   header.forEach((raw, f) => {
     const name = raw.trim();
-    if (!known.has(name as Column)) problems.push({ column: name, reason: `unknown column "${name}" (the columns of ${file.name} are ${file.columns.map((c) => c[0]).join(", ")})` });
-    else if (index[name as Column] !== undefined) problems.push({ column: name, reason: `column "${name}" appears twice` });
+    if (!known.has(name as Column))
+      problems.push({
+        column: name,
+        reason: `unknown column "${name}" (the columns of ${file.name} are ${file.columns.map((c) => c[0]).join(", ")})`,
+      });
+    else if (index[name as Column] !== undefined)
+      problems.push({ column: name, reason: `column "${name}" appears twice` });
     else index[name as Column] = f;
   });
   for (const [column, requirement] of file.columns) {
     const needed = requirement === "yes" || (requirement === "without_site" && !withSite);
-    if (needed && index[column] === undefined) problems.push({ column, reason: `required column "${column}" is missing${requirement === "without_site" ? " (or import with --site)" : ""}` });
+    if (needed && index[column] === undefined)
+      problems.push({
+        column,
+        reason: `required column "${column}" is missing${requirement === "without_site" ? " (or import with --site)" : ""}`,
+      });
   }
   return problems.length ? { problems } : { index };
 }

@@ -87,7 +87,13 @@ export class ByteKeyMap {
       if (slots[slot] !== hash) continue;
       const o = offset - 1;
       if (((a[o] << 8) | a[o + 1]) !== length) continue;
-      if (a[o + 2] !== prefix >>> 24 || a[o + 3] !== ((prefix >>> 16) & 0xff) || a[o + 4] !== ((prefix >>> 8) & 0xff) || a[o + 5] !== (prefix & 0xff)) continue;
+      if (
+        a[o + 2] !== prefix >>> 24 ||
+        a[o + 3] !== ((prefix >>> 16) & 0xff) ||
+        a[o + 4] !== ((prefix >>> 8) & 0xff) ||
+        a[o + 5] !== (prefix & 0xff)
+      )
+        continue;
       let same = true;
       for (let k = 0; k < length; k++) {
         if (a[o + 6 + k] !== b[s + k]) {

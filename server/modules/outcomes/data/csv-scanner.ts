@@ -128,7 +128,8 @@ function scanChunk(b: Buffer, last: boolean, record: CsvRecord, firstLine: numbe
         starts[f] = p + 1;
         ends[f] = closed;
         p = closed + 1;
-        if (p < n && b[p] !== COMMA && b[p] !== CR && b[p] !== LF) throw new CsvSyntaxError(recordLine, "text after a closing quote");
+        if (p < n && b[p] !== COMMA && b[p] !== CR && b[p] !== LF)
+          throw new CsvSyntaxError(recordLine, "text after a closing quote");
       } else {
         const s = p;
         while (p < n) {

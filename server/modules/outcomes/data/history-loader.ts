@@ -1,21 +1,46 @@
 import type { CopySession } from "../../../db/bulk-copy.js";
-import { NO_DAY, isoOf } from "../history/days.js";
+import { isoOf, NO_DAY } from "../history/days.js";
+import { Int32List } from "../history/int32-list.js";
+import type { AreaRegistry } from "./areas.js";
 import { TupleStream } from "./binary-copy.js";
-import { AreaRegistry } from "./areas.js";
 import type { DeferredIndexes } from "./bulk-indexes.js";
 import { ByteKeyMap } from "./byte-keys.js";
-import { Int32List } from "../history/int32-list.js";
-import { isEmpty, spanText, type IdSpan } from "./id-span.js";
+import { type IdSpan, isEmpty, spanText } from "./id-span.js";
 import { ImportKeys, writeHome } from "./import-keys.js";
 import type { RejectLog } from "./rejects.js";
-import { replaceResubmittedChildren, updateResubmittedHomes, type ResubmittedChild, type ResubmittedHome } from "./resubmitted-rows.js";
+import {
+  type ResubmittedChild,
+  type ResubmittedHome,
+  replaceResubmittedChildren,
+  updateResubmittedHomes,
+} from "./resubmitted-rows.js";
 import { RowSource } from "./tables.js";
 
 /** The bundle's column names; an AFCARS import names its elements instead. */
 export type Column =
-  | "child_id" | "site" | "state" | "birth_date" | "sex" | "race_ethnicity" | "sibling_group"
-  | "removal_date" | "exit_date" | "exit_reason" | "start_date" | "end_date" | "setting" | "change_kind" | "home_id"
-  | "report_date" | "incident_date" | "disposition" | "kind" | "inquiry_date" | "approved_date" | "closed_date" | "closure_reason";
+  | "child_id"
+  | "site"
+  | "state"
+  | "birth_date"
+  | "sex"
+  | "race_ethnicity"
+  | "sibling_group"
+  | "removal_date"
+  | "exit_date"
+  | "exit_reason"
+  | "start_date"
+  | "end_date"
+  | "setting"
+  | "change_kind"
+  | "home_id"
+  | "report_date"
+  | "incident_date"
+  | "disposition"
+  | "kind"
+  | "inquiry_date"
+  | "approved_date"
+  | "closed_date"
+  | "closure_reason";
 
 export interface FileTally {
   read: number;
@@ -82,9 +107,28 @@ export class HistoryLoader {
     private readonly maxRejects: number,
   ) {}
 
-  static async open(session: CopySession, options: { rejects: RejectLog; areas: AreaRegistry; batchId: number; fixedArea: number | null; maxRejects: number; rename?: Partial<Record<Column, string>> }) {
+  static async open(
+    session: CopySession,
+    options: {
+      rejects: RejectLog;
+      areas: AreaRegistry;
+      batchId: number;
+      fixedArea: number | null;
+      maxRejects: number;
+      rename?: Partial<Record<Column, string>>;
+    },
+  ) {
     const keys = await ImportKeys.open(session, options.fixedArea ?? undefined);
-    return new HistoryLoader(session, options.rejects, options.areas, options.batchId, options.fixedArea, keys, options.rename ?? {}, options.maxRejects);
+    return new HistoryLoader(
+      session,
+      options.rejects,
+      options.areas,
+      options.batchId,
+      options.fixedArea,
+      keys,
+      options.rename ?? {},
+      options.maxRejects,
+    );
   }
 
   get rejectLog(): RejectLog {
@@ -212,12 +256,27 @@ export class HistoryLoader {
 
   /** A children row refused for its own fields: rows that refer to it say so. */
   childRejected(line: number, id: IdSpan): void {
-    if (this.childIndex.get(id.b, id.s, id.e) < 0 && this.rejectedChildren.get(id.b, id.s, id.e) < 0) this.rejectedChildren.set(id.b, id.s, id.e, line);
+    if (this.childIndex.get(id.b, id.s, id.e) < 0 && this.rejectedChildren.get(id.b, id.s, id.e) < 0)
+      this.rejectedChildren.set(id.b, id.s, id.e, line);
   }
 
-  child(line: number, id: IdSpan, site: IdSpan, state: IdSpan, birth: number, sex: number, race: number, group: IdSpan): void {
+  child(
+    line: number,
+    id: IdSpan,
+    site: IdSpan,
+    state: IdSpan,
+    birth: number,
+    sex: number,
+    race: number,
+    group: IdSpan,
+  ): void {
     const first = this.childIndex.get(id.b, id.s, id.e);
-    if (first >= 0) return this.reject(line, "child_id", `child_id ${spanText(id)} appears twice (first on line ${this.childLine.data[first]})`);
+    if (first >= 0)
+      return this.reject(
+        line,
+        "child_id",
+        `child_id ${spanText(id)} appears twice (first on line ${this.childLine.data[first]})`,
+      );
     const areaId = this.areaOf(line, site, state);
     if (areaId < 0) return this.childRejected(line, id);
     const groupKey = isEmpty(group) ? -1 : this.keys.groupKey(areaId, group);
@@ -254,11 +313,28 @@ export class HistoryLoader {
     if (this.writing) await replaceResubmittedChildren(this.session, this.named, this.batchId);
   }
 
-  home(line: number, id: IdSpan, site: IdSpan, state: IdSpan, kind: number, inquiry: number, approved: number, closed: number, reason: number): void {
+  home(
+    line: number,
+    id: IdSpan,
+    site: IdSpan,
+    state: IdSpan,
+    kind: number,
+    inquiry: number,
+    approved: number,
+    closed: number,
+    reason: number,
+  ): void {
     const first = this.keys.listedLine(id);
-    if (first >= 0) return this.reject(line, "home_id", `home_id ${spanText(id)} appears twice (first on line ${first})`);
-    if (reason > 0 && closed === NO_DAY) return this.reject(line, "closure_reason", "closure_reason without closed_date");
-    if (closed !== NO_DAY && approved !== NO_DAY && closed < approved) return this.reject(line, "closed_date", `closed_date ${isoOf(closed)} is before approved_date ${isoOf(approved)}`);
+    if (first >= 0)
+      return this.reject(line, "home_id", `home_id ${spanText(id)} appears twice (first on line ${first})`);
+    if (reason > 0 && closed === NO_DAY)
+      return this.reject(line, "closure_reason", "closure_reason without closed_date");
+    if (closed !== NO_DAY && approved !== NO_DAY && closed < approved)
+      return this.reject(
+        line,
+        "closed_date",
+        `closed_date ${isoOf(closed)} is before approved_date ${isoOf(approved)}`,
+      );
     const areaId = this.areaOf(line, site, state);
     if (areaId < 0) return;
     const key = this.keys.listHome(areaId, id, line);
@@ -277,7 +353,6 @@ export class HistoryLoader {
     await this.end();
     if (this.writing) await updateResubmittedHomes(this.session, this.namedHomes, this.batchId);
   }
-
 
   private rememberId(id: IdSpan) {
     const length = id.e - id.s;
@@ -311,19 +386,30 @@ export class HistoryLoader {
     if (c >= 0) return (this.lastChild = c);
     const rejectedOn = this.rejectedChildren.get(id.b, id.s, id.e);
     const text = spanText(id);
-    this.reject(line, "child_id", rejectedOn >= 0 ? `child_id ${text} was rejected (children line ${rejectedOn})` : `child_id ${text} is not in the children file`);
+    this.reject(
+      line,
+      "child_id",
+      rejectedOn >= 0
+        ? `child_id ${text} was rejected (children line ${rejectedOn})`
+        : `child_id ${text} is not in the children file`,
+    );
     return -1;
   }
 
   episode(line: number, id: IdSpan, removal: number, exit: number, reason: number, reportedPlacements: number): void {
     const c = this.childOf(line, id);
     if (c < 0) return;
-    if (exit !== NO_DAY && exit < removal) return this.reject(line, "exit_date", `exit_date ${isoOf(exit)} is before removal_date ${isoOf(removal)}`);
+    if (exit !== NO_DAY && exit < removal)
+      return this.reject(line, "exit_date", `exit_date ${isoOf(exit)} is before removal_date ${isoOf(removal)}`);
     if (reason > 0 && exit === NO_DAY) return this.reject(line, "exit_reason", "exit_reason without exit_date");
     // Episodes are closed ranges: a child who left care on a day cannot re-enter that same day in another episode.
     for (let e = this.episodeHead.data[c]; e >= 0; e = this.epNext.data[e]) {
       if (removal <= endOf(this.epExit.data[e]) && this.epRemoval.data[e] <= endOf(exit)) {
-        return this.reject(line, "removal_date", `the episode overlaps the episode on line ${this.epLine.data[e]} (removal_date ${isoOf(this.epRemoval.data[e])})`);
+        return this.reject(
+          line,
+          "removal_date",
+          `the episode overlaps the episode on line ${this.epLine.data[e]} (removal_date ${isoOf(this.epRemoval.data[e])})`,
+        );
       }
     }
     const e = this.epRemoval.push(removal);
@@ -343,18 +429,45 @@ export class HistoryLoader {
     else t.null();
   }
 
-  placement(line: number, id: IdSpan, removal: number, start: number, endDay: number, setting: number, changeKind: number, homeId: IdSpan): void {
+  placement(
+    line: number,
+    id: IdSpan,
+    removal: number,
+    start: number,
+    endDay: number,
+    setting: number,
+    changeKind: number,
+    homeId: IdSpan,
+  ): void {
     const c = this.childOf(line, id);
     if (c < 0) return;
     let episode = -1;
-    for (let e = this.episodeHead.data[c]; e >= 0; e = this.epNext.data[e]) if (this.epRemoval.data[e] === removal) episode = e;
-    if (episode < 0) return this.reject(line, "removal_date", `child ${spanText(id)} has no episode with removal_date ${isoOf(removal)}`);
+    for (let e = this.episodeHead.data[c]; e >= 0; e = this.epNext.data[e])
+      if (this.epRemoval.data[e] === removal) episode = e;
+    if (episode < 0)
+      return this.reject(
+        line,
+        "removal_date",
+        `child ${spanText(id)} has no episode with removal_date ${isoOf(removal)}`,
+      );
     const exit = this.epExit.data[episode];
     let end = endDay;
-    if (start < removal) return this.reject(line, "start_date", `start_date ${isoOf(start)} is before the episode's removal_date ${isoOf(removal)}`);
-    if (exit !== NO_DAY && start > exit) return this.reject(line, "start_date", `start_date ${isoOf(start)} is after the episode's exit_date ${isoOf(exit)}`);
-    if (end !== NO_DAY && end < start) return this.reject(line, "end_date", `end_date ${isoOf(end)} is before start_date ${isoOf(start)}`);
-    if (exit !== NO_DAY && end !== NO_DAY && end > exit) return this.reject(line, "end_date", `end_date ${isoOf(end)} is after the episode's exit_date ${isoOf(exit)}`);
+    if (start < removal)
+      return this.reject(
+        line,
+        "start_date",
+        `start_date ${isoOf(start)} is before the episode's removal_date ${isoOf(removal)}`,
+      );
+    if (exit !== NO_DAY && start > exit)
+      return this.reject(
+        line,
+        "start_date",
+        `start_date ${isoOf(start)} is after the episode's exit_date ${isoOf(exit)}`,
+      );
+    if (end !== NO_DAY && end < start)
+      return this.reject(line, "end_date", `end_date ${isoOf(end)} is before start_date ${isoOf(start)}`);
+    if (exit !== NO_DAY && end !== NO_DAY && end > exit)
+      return this.reject(line, "end_date", `end_date ${isoOf(end)} is after the episode's exit_date ${isoOf(exit)}`);
     // A placement left open in an episode that ended ended with it.
     if (exit !== NO_DAY && end === NO_DAY) end = exit;
     // Placements are [start, end) as in the platform's EXCLUDE constraint: a move ends one placement the day the
@@ -363,7 +476,11 @@ export class HistoryLoader {
       const ps = this.plStart.data[p];
       const pe = this.plEnd.data[p];
       if (ps !== pe && start < endOf(pe) && ps < endOf(end)) {
-        return this.reject(line, "start_date", `the placement overlaps the placement on line ${this.plLine.data[p]} (start_date ${isoOf(this.plStart.data[p])})`);
+        return this.reject(
+          line,
+          "start_date",
+          `the placement overlaps the placement on line ${this.plLine.data[p]} (start_date ${isoOf(this.plStart.data[p])})`,
+        );
       }
     }
     const home = isEmpty(homeId) ? -1 : this.keys.placementHome(this.childArea.data[c], homeId);
@@ -409,7 +526,10 @@ export class HistoryLoader {
 }
 
 export { HOME_TARGET } from "./import-keys.js";
-export const CHILD_TARGET = "outcome_child (child_key, area_id, birth_day, sibling_group, batch_id, source, sex, race, external_id)";
-export const EPISODE_TARGET = "outcome_episode (child_key, area_id, removal_day, exit_day, exit_reason, reported_placements)";
-export const PLACEMENT_TARGET = "outcome_placement (child_key, area_id, removal_day, start_day, end_day, home_key, setting, change_kind)";
+export const CHILD_TARGET =
+  "outcome_child (child_key, area_id, birth_day, sibling_group, batch_id, source, sex, race, external_id)";
+export const EPISODE_TARGET =
+  "outcome_episode (child_key, area_id, removal_day, exit_day, exit_reason, reported_placements)";
+export const PLACEMENT_TARGET =
+  "outcome_placement (child_key, area_id, removal_day, start_day, end_day, home_key, setting, change_kind)";
 export const REPORT_TARGET = "outcome_maltreatment_report (child_key, area_id, report_day, incident_day, disposition)";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { sql, type Kysely, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/database.js";
 import type { AnyActor } from "../../../platform/access/actor.js";
 import type { RejectedRow } from "./rejects.js";
@@ -22,28 +22,61 @@ export async function bundleSha256(files: string[]): Promise<string> {
 
 /** The latest completed batch for the same target; the same bundle again, when it was that one, changes nothing. */
 export async function latestCompletedBatch(db: Kysely<Database>, format: ImportFormat, siteId: string | null) {
-  let query = db.selectFrom("outcome_import_batch").select(["id", "bundle_sha256", "finished_at"]).where("format", "=", format).where("status", "=", "completed");
+  let query = db
+    .selectFrom("outcome_import_batch")
+    .select(["id", "bundle_sha256", "finished_at"])
+    .where("format", "=", format)
+    .where("status", "=", "completed");
   query = siteId === null ? query.where("site_id", "is", null) : query.where("site_id", "=", siteId);
   return query.orderBy("id", "desc").limit(1).executeTakeFirst();
 }
 
 export function whoOf(actor: AnyActor): { actor_user_id: string | null; system: string | null } {
-  return actor.kind === "user" ? { actor_user_id: actor.userId, system: null } : { actor_user_id: null, system: actor.reason };
+  return actor.kind === "user"
+    ? { actor_user_id: actor.userId, system: null }
+    : { actor_user_id: null, system: actor.reason };
 }
 
-export async function startBatch(trx: Transaction<Database>, format: ImportFormat, sha: string, siteId: string | null, actor: AnyActor): Promise<number> {
+export async function startBatch(
+  trx: Transaction<Database>,
+  format: ImportFormat,
+  sha: string,
+  siteId: string | null,
+  actor: AnyActor,
+): Promise<number> {
   const row = await trx
     .insertInto("outcome_import_batch")
-    .values({ format, bundle_sha256: sha, site_id: siteId, ...whoOf(actor), status: "running", counts: "{}", rejected_count: 0, error: null, finished_at: null })
+    .values({
+      format,
+      bundle_sha256: sha,
+      site_id: siteId,
+      ...whoOf(actor),
+      status: "running",
+      counts: "{}",
+      rejected_count: 0,
+      error: null,
+      finished_at: null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function finishBatch(trx: Transaction<Database>, batchId: number, counts: Record<string, FileCounts>, rejects: RejectedRow[], rejectedCount: number) {
+export async function finishBatch(
+  trx: Transaction<Database>,
+  batchId: number,
+  counts: Record<string, FileCounts>,
+  rejects: RejectedRow[],
+  rejectedCount: number,
+) {
   await trx
     .updateTable("outcome_import_batch")
-    .set({ status: "completed", counts: JSON.stringify(counts), rejected_count: rejectedCount, finished_at: sql`clock_timestamp()` })
+    .set({
+      status: "completed",
+      counts: JSON.stringify(counts),
+      rejected_count: rejectedCount,
+      finished_at: sql`clock_timestamp()`,
+    })
     .where("id", "=", batchId)
     .execute();
   await storeRejects(trx, batchId, rejects);
@@ -52,7 +85,16 @@ export async function finishBatch(trx: Transaction<Database>, batchId: number, c
 /** A failed batch is recorded after its transaction rolled back: what was tried, by whom, and every rejected row kept. */
 export async function recordFailedBatch(
   db: Kysely<Database>,
-  batch: { format: ImportFormat; sha: string; siteId: string | null; actor: AnyActor; counts: Record<string, FileCounts>; rejects: RejectedRow[]; rejectedCount: number; error: string },
+  batch: {
+    format: ImportFormat;
+    sha: string;
+    siteId: string | null;
+    actor: AnyActor;
+    counts: Record<string, FileCounts>;
+    rejects: RejectedRow[];
+    rejectedCount: number;
+    error: string;
+  },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -79,7 +121,16 @@ async function storeRejects(trx: Transaction<Database>, batchId: number, rejects
   for (let i = 0; i < rejects.length; i += 1000) {
     await trx
       .insertInto("outcome_import_reject")
-      .values(rejects.slice(i, i + 1000).map((r, j) => ({ batch_id: batchId, seq: i + j + 1, file: r.file, line: r.line, column_name: r.column, reason: r.reason })))
+      .values(
+        rejects.slice(i, i + 1000).map((r, j) => ({
+          batch_id: batchId,
+          seq: i + j + 1,
+          file: r.file,
+          line: r.line,
+          column_name: r.column,
+          reason: r.reason,
+        })),
+      )
       .execute();
   }
 }

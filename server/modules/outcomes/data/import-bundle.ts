@@ -1,18 +1,25 @@
 import fs from "node:fs";
 import path from "node:path";
-import { sql, type Kysely } from "kysely";
-import type { Database } from "../../../db/database.js";
+import { type Kysely, sql } from "kysely";
 import { bulkCopyOf, type CopySession } from "../../../db/bulk-copy.js";
-import { systemActor, type AnyActor } from "../../../platform/access/actor.js";
+import type { Database } from "../../../db/database.js";
+import { type AnyActor, systemActor } from "../../../platform/access/actor.js";
 import { recordAudit } from "../../../platform/audit/audit-log.js";
 import { AreaRegistry, ensureSiteArea } from "./areas.js";
 import { DeferredIndexes } from "./bulk-indexes.js";
 import { bundleFiles, FieldReader, readHeader } from "./bundle-files.js";
 import { CsvSyntaxError, fieldText, scanCsvFile } from "./csv-scanner.js";
-import { HistoryLoader, type Column } from "./history-loader.js";
-import { bundleSha256, finishBatch, latestCompletedBatch, recordFailedBatch, startBatch, type ImportFormat } from "./import-batch.js";
-import { ProgressMeter, type ImportProgress } from "./progress.js";
-import { ImportFailed, RejectLog, type RejectedRow } from "./rejects.js";
+import { type Column, HistoryLoader } from "./history-loader.js";
+import {
+  bundleSha256,
+  finishBatch,
+  type ImportFormat,
+  latestCompletedBatch,
+  recordFailedBatch,
+  startBatch,
+} from "./import-batch.js";
+import { type ImportProgress, ProgressMeter } from "./progress.js";
+import { ImportFailed, type RejectedRow, RejectLog } from "./rejects.js";
 import type { FileCounts } from "./tables.js";
 import { takeOutcomeWriterLock } from "./writer-lock.js";
 
@@ -49,15 +56,24 @@ export type LoadWork = (loader: HistoryLoader, session: CopySession, meter: Prog
  * every row checked, the valid ones written by binary COPY while the files
  * are parsed, and the batch committed whole or not at all.
  */
-export async function importBundle(db: Kysely<Database>, dir: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const present = fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).sort();
+export async function importBundle(
+  db: Kysely<Database>,
+  dir: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const present = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".csv"))
+    .sort();
   const known = new Set(bundleFiles.map((f) => f.name));
   const unknown = present.filter((f) => !known.has(f));
   const files = bundleFiles.filter((f) => present.includes(f.name)).map((f) => path.join(dir, f.name));
   return runImport(db, "csv_bundle", files, options, async (loader, _session, meter) => {
     const rejects: [string, string][] = [
       ...unknown.map((f): [string, string] => [f, `unknown file ${f} (a bundle has ${[...known].join(", ")})`]),
-      ...bundleFiles.filter((f) => f.required && !present.includes(f.name)).map((f): [string, string] => [f.name, `${f.name} is missing`]),
+      ...bundleFiles
+        .filter((f) => f.required && !present.includes(f.name))
+        .map((f): [string, string] => [f.name, `${f.name} is missing`]),
     ];
     if (rejects.length) {
       for (const [file, reason] of rejects) loader.fileProblem(file, null, reason);
@@ -70,7 +86,13 @@ export async function importBundle(db: Kysely<Database>, dir: string, options: I
   });
 }
 
-async function loadCsvFile(loader: HistoryLoader, filePath: string, file: (typeof bundleFiles)[number], withSite: boolean, meter: ProgressMeter) {
+async function loadCsvFile(
+  loader: HistoryLoader,
+  filePath: string,
+  file: (typeof bundleFiles)[number],
+  withSite: boolean,
+  meter: ProgressMeter,
+) {
   let reader: FieldReader | null = null;
   let headerCount = 0;
   let problem: string | null = null;
@@ -95,7 +117,8 @@ async function loadCsvFile(loader: HistoryLoader, filePath: string, file: (typeo
         }
         loader.read();
         meter.row();
-        if (record.count !== headerCount) return loader.reject(record.line, null, `the row has ${record.count} fields, the header ${headerCount}`);
+        if (record.count !== headerCount)
+          return loader.reject(record.line, null, `the row has ${record.count} fields, the header ${headerCount}`);
         reader.record = record;
         file.row(loader, reader);
       },
@@ -120,23 +143,43 @@ async function loadCsvFile(loader: HistoryLoader, filePath: string, file: (typeo
 }
 
 /** The transaction, batch bookkeeping, idempotency and failure handling every import format shares. */
-export async function runImport(db: Kysely<Database>, format: ImportFormat, files: string[], options: ImportOptions, work: LoadWork, rename?: Partial<Record<Column, string>>): Promise<ImportResult> {
+export async function runImport(
+  db: Kysely<Database>,
+  format: ImportFormat,
+  files: string[],
+  options: ImportOptions,
+  work: LoadWork,
+  rename?: Partial<Record<Column, string>>,
+): Promise<ImportResult> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   const copy = bulkCopyOf(db);
   if (!copy) throw new Error("importBundle needs a database opened by openDatabase (it writes by binary COPY)");
   const actor = options.actor ?? systemActor(format === "afcars" ? "qpi import --afcars" : "qpi import");
-  const site = options.siteCode ? await db.selectFrom("site").select(["id", "code"]).where("code", "=", options.siteCode).executeTakeFirst() : null;
+  const site = options.siteCode
+    ? await db.selectFrom("site").select(["id", "code"]).where("code", "=", options.siteCode).executeTakeFirst()
+    : null;
   if (options.siteCode && !site) throw new Error(`There is no site with code ${options.siteCode}.`);
   const siteId = site?.id ?? null;
   const sha = await bundleSha256(files);
   const latest = await latestCompletedBatch(db, format, siteId);
   if (latest && latest.bundle_sha256 === sha) {
-    return { status: "unchanged", batchId: latest.id, sha256: sha, counts: {}, rejectedCount: 0, rejects: [], seconds: seconds() };
+    return {
+      status: "unchanged",
+      batchId: latest.id,
+      sha256: sha,
+      counts: {},
+      rejectedCount: 0,
+      rejects: [],
+      seconds: seconds(),
+    };
   }
   const rejects = new RejectLog();
   const maxRejects = options.maxRejects ?? 0;
-  const meter = new ProgressMeter(files.reduce((sum, f) => sum + fs.statSync(f).size, 0), options.onProgress);
+  const meter = new ProgressMeter(
+    files.reduce((sum, f) => sum + fs.statSync(f).size, 0),
+    options.onProgress,
+  );
   let loader: HistoryLoader | null = null;
   try {
     const batchId = await copy.transaction(async (session) => {
@@ -147,7 +190,14 @@ export async function runImport(db: Kysely<Database>, format: ImportFormat, file
       const areas = await AreaRegistry.load(trx);
       if (fixedArea !== null) areas.touched.add(fixedArea);
       const id = await startBatch(trx, format, sha, siteId, actor);
-      const opened = (loader = await HistoryLoader.open(session, { rejects, areas, batchId: id, fixedArea, maxRejects, rename }));
+      const opened = (loader = await HistoryLoader.open(session, {
+        rejects,
+        areas,
+        batchId: id,
+        fixedArea,
+        maxRejects,
+        rename,
+      }));
       const deferred = await DeferredIndexes.dropOnEmptyTables(trx);
       opened.deferIndexes(deferred);
       try {
@@ -158,7 +208,11 @@ export async function runImport(db: Kysely<Database>, format: ImportFormat, file
         throw error;
       }
       meter.lap("finish");
-      if (rejects.count > maxRejects) throw new ImportFailed(`${rejects.count} rejected rows (at most ${maxRejects} allowed with --max-rejects)`, rejects);
+      if (rejects.count > maxRejects)
+        throw new ImportFailed(
+          `${rejects.count} rejected rows (at most ${maxRejects} allowed with --max-rejects)`,
+          rejects,
+        );
       await loader.finish();
       meter.lap("indexes");
       // Index builds sort: give them memory (this transaction only).
@@ -166,19 +220,54 @@ export async function runImport(db: Kysely<Database>, format: ImportFormat, file
       await deferred.restore(trx);
       meter.lap("analyze and commit");
       // Fresh statistics, so the readers' plans (an area's rows through the child_key index) fit the new sizes.
-      await sql`ANALYZE outcome_child, outcome_episode, outcome_placement, outcome_maltreatment_report, outcome_home`.execute(trx);
+      await sql`ANALYZE outcome_child, outcome_episode, outcome_placement, outcome_maltreatment_report, outcome_home`.execute(
+        trx,
+      );
       await finishBatch(trx, id, loader.tallies, rejects.rows, rejects.count);
-      await recordAudit(trx, actor, { action: "outcomes.import", entityType: "outcome_import_batch", entityId: String(id), siteId, outcome: "success" });
+      await recordAudit(trx, actor, {
+        action: "outcomes.import",
+        entityType: "outcome_import_batch",
+        entityId: String(id),
+        siteId,
+        outcome: "success",
+      });
       return id;
     });
     meter.done();
     const counts = (loader as HistoryLoader | null)?.tallies ?? {};
-    return { status: "completed", batchId, sha256: sha, counts, rejectedCount: rejects.count, rejects: rejects.rows, timings: meter.timings, seconds: seconds() };
+    return {
+      status: "completed",
+      batchId,
+      sha256: sha,
+      counts,
+      rejectedCount: rejects.count,
+      rejects: rejects.rows,
+      timings: meter.timings,
+      seconds: seconds(),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const counts = (loader as HistoryLoader | null)?.tallies ?? {};
-    const failedId = await recordFailedBatch(db, { format, sha, siteId, actor, counts, rejects: rejects.rows, rejectedCount: rejects.count, error: message });
+    const failedId = await recordFailedBatch(db, {
+      format,
+      sha,
+      siteId,
+      actor,
+      counts,
+      rejects: rejects.rows,
+      rejectedCount: rejects.count,
+      error: message,
+    });
     if (!(error instanceof ImportFailed)) throw error;
-    return { status: "failed", batchId: failedId, sha256: sha, counts, rejectedCount: rejects.count, rejects: rejects.rows, error: message, seconds: seconds() };
+    return {
+      status: "failed",
+      batchId: failedId,
+      sha256: sha,
+      counts,
+      rejectedCount: rejects.count,
+      rejects: rejects.rows,
+      error: message,
+      seconds: seconds(),
+    };
   }
 }

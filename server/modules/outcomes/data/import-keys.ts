@@ -2,18 +2,26 @@ import type { CopySession } from "../../../db/bulk-copy.js";
 import { NO_DAY } from "../history/days.js";
 import { decodeBinaryCopy, TupleStream } from "./binary-copy.js";
 import { ByteKeyMap } from "./byte-keys.js";
-import { spanText, type IdSpan } from "./id-span.js";
+import { type IdSpan, spanText } from "./id-span.js";
 import { HomeKind, RowSource } from "./tables.js";
 import { KeyBlock } from "./writer-lock.js";
 
 /** Keys an earlier batch gave to the source's ids, per area (the prefix): a re-imported child keeps its key. */
-async function existingKeys(session: CopySession, table: string, keyColumn: string, areaId?: number): Promise<ByteKeyMap> {
+async function existingKeys(
+  session: CopySession,
+  table: string,
+  keyColumn: string,
+  areaId?: number,
+): Promise<ByteKeyMap> {
   const where = `source = ${RowSource.import}${areaId === undefined ? "" : ` AND area_id = ${Number(areaId)}`}`;
-  const rows = await decodeBinaryCopy(session.copyOut(`SELECT area_id, ${keyColumn}, external_id FROM ${table} WHERE ${where}`), [
-    { kind: 4, nullValue: -1 },
-    { kind: 4, nullValue: -1 },
-    { kind: "text", nullValue: -1 },
-  ]);
+  const rows = await decodeBinaryCopy(
+    session.copyOut(`SELECT area_id, ${keyColumn}, external_id FROM ${table} WHERE ${where}`),
+    [
+      { kind: 4, nullValue: -1 },
+      { kind: 4, nullValue: -1 },
+      { kind: "text", nullValue: -1 },
+    ],
+  );
   const keys = new ByteKeyMap();
   const [areas, values] = rows.data;
   for (let i = 0; i < rows.length; i++) keys.setText(rows.texts[2][i], values[i], areas[i]);
@@ -129,7 +137,8 @@ export class ImportKeys {
     if (this.newUnlisted.length) {
       const t = new TupleStream();
       const copying = session.copyIn(HOME_TARGET, t);
-      for (const h of this.newUnlisted) writeHome(t, h.key, h.areaId, NO_DAY, NO_DAY, NO_DAY, batchId, HomeKind.unlisted, 0, h.externalId);
+      for (const h of this.newUnlisted)
+        writeHome(t, h.key, h.areaId, NO_DAY, NO_DAY, NO_DAY, batchId, HomeKind.unlisted, 0, h.externalId);
       t.close();
       await copying;
     }
@@ -140,9 +149,21 @@ export class ImportKeys {
   }
 }
 
-export const HOME_TARGET = "outcome_home (home_key, area_id, inquiry_day, approved_day, closed_day, batch_id, source, kind, closure_reason, external_id)";
+export const HOME_TARGET =
+  "outcome_home (home_key, area_id, inquiry_day, approved_day, closed_day, batch_id, source, kind, closure_reason, external_id)";
 
-export function writeHome(t: TupleStream, key: number, areaId: number, inquiry: number, approved: number, closed: number, batchId: number, kind: number, reason: number, id: string | IdSpan) {
+export function writeHome(
+  t: TupleStream,
+  key: number,
+  areaId: number,
+  inquiry: number,
+  approved: number,
+  closed: number,
+  batchId: number,
+  kind: number,
+  reason: number,
+  id: string | IdSpan,
+) {
   t.row(10);
   t.int4(key);
   t.int4(areaId);

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/database.js";
 import type { JobDefinition } from "../../../platform/jobs/scheduler.js";
 import { historiesForOutcomes, type OutcomeHistories } from "../../children/outcome-export.js";
@@ -18,7 +18,11 @@ export interface RefreshSummary {
   skipped?: string;
 }
 
-const homeKinds = { resource_family: HomeKind.resourceFamily, relative: HomeKind.relative, facility: HomeKind.facility } as const;
+const homeKinds = {
+  resource_family: HomeKind.resourceFamily,
+  relative: HomeKind.relative,
+  facility: HomeKind.facility,
+} as const;
 const sexCodes = { male: 1, female: 2, unknown: 0 } as const;
 /** outcome_maltreatment_report.disposition (migration 0300): 1 substantiated; any other report of the case record (inconclusive, unfounded, still pending) 3, unsubstantiated. The measures count only 1 and 2. */
 const dispositionOf = (substantiated: boolean) => (substantiated ? 1 : 3);
@@ -39,7 +43,9 @@ export async function refreshPlatformOutcomes(db: Kysely<Database>, siteId?: str
 }
 
 async function refreshLocked(trx: Transaction<Database>, siteId?: string): Promise<RefreshSummary> {
-  const sites = siteId ? [siteId] : (await trx.selectFrom("site").select("id").orderBy("id").execute()).map((s) => s.id);
+  const sites = siteId
+    ? [siteId]
+    : (await trx.selectFrom("site").select("id").orderBy("id").execute()).map((s) => s.id);
   const summary: RefreshSummary = { sites: 0, children: 0, episodes: 0, placements: 0, homes: 0, reports: 0 };
   const keys = {
     child: await KeyBlock.reserve(trx, "outcome_child_key_seq"),
@@ -61,15 +67,34 @@ async function refreshLocked(trx: Transaction<Database>, siteId?: string): Promi
   return summary;
 }
 
-async function keysOf(trx: Transaction<Database>, table: "outcome_child" | "outcome_home" | "outcome_sibling_group", key: "child_key" | "home_key" | "group_key", areaId: number) {
-  const rows = await sql<{ key: number; external_id: string }>`SELECT ${sql.ref(key)} AS key, external_id FROM ${sql.table(table)} WHERE area_id = ${areaId} AND source = ${RowSource.platform}`.execute(trx);
+async function keysOf(
+  trx: Transaction<Database>,
+  table: "outcome_child" | "outcome_home" | "outcome_sibling_group",
+  key: "child_key" | "home_key" | "group_key",
+  areaId: number,
+) {
+  const rows = await sql<{
+    key: number;
+    external_id: string;
+  }>`SELECT ${sql.ref(key)} AS key, external_id FROM ${sql.table(table)} WHERE area_id = ${areaId} AND source = ${RowSource.platform}`.execute(
+    trx,
+  );
   return new Map(rows.rows.map((r) => [r.external_id, r.key]));
 }
 
 const dayOrNull = (d: string | null) => d;
 
-async function replaceArea(trx: Transaction<Database>, areaId: number, h: OutcomeHistories, keys: Record<"child" | "home" | "group", KeyBlock>) {
-  const [childKeys, homeKeys, groupKeys] = [await keysOf(trx, "outcome_child", "child_key", areaId), await keysOf(trx, "outcome_home", "home_key", areaId), await keysOf(trx, "outcome_sibling_group", "group_key", areaId)];
+async function replaceArea(
+  trx: Transaction<Database>,
+  areaId: number,
+  h: OutcomeHistories,
+  keys: Record<"child" | "home" | "group", KeyBlock>,
+) {
+  const [childKeys, homeKeys, groupKeys] = [
+    await keysOf(trx, "outcome_child", "child_key", areaId),
+    await keysOf(trx, "outcome_home", "home_key", areaId),
+    await keysOf(trx, "outcome_sibling_group", "group_key", areaId),
+  ];
   const platformChildren = sql`SELECT child_key FROM outcome_child WHERE area_id = ${areaId} AND source = ${RowSource.platform}`;
   for (const table of ["outcome_episode", "outcome_placement", "outcome_maltreatment_report"]) {
     await sql`DELETE FROM ${sql.table(table)} WHERE child_key IN (${platformChildren})`.execute(trx);
@@ -83,7 +108,16 @@ async function replaceArea(trx: Transaction<Database>, areaId: number, h: Outcom
     return key;
   };
   const groups = [...new Set(h.children.map((c) => c.siblingGroup).filter((g): g is string => g !== null))];
-  await insertChunks(trx, "outcome_sibling_group", groups.map((g) => ({ group_key: keyOf(groupKeys, keys.group, g), area_id: areaId, source: RowSource.platform, external_id: g })));
+  await insertChunks(
+    trx,
+    "outcome_sibling_group",
+    groups.map((g) => ({
+      group_key: keyOf(groupKeys, keys.group, g),
+      area_id: areaId,
+      source: RowSource.platform,
+      external_id: g,
+    })),
+  );
   await insertChunks(
     trx,
     "outcome_home",
@@ -96,7 +130,9 @@ async function replaceArea(trx: Transaction<Database>, areaId: number, h: Outcom
       batch_id: null,
       source: RowSource.platform,
       kind: homeKinds[hh.kind],
-      closure_reason: hh.closureReason ? homeClosureNames.indexOf(hh.closureReason as (typeof homeClosureNames)[number]) + 1 : 0,
+      closure_reason: hh.closureReason
+        ? homeClosureNames.indexOf(hh.closureReason as (typeof homeClosureNames)[number]) + 1
+        : 0,
       external_id: hh.id,
     })),
   );
@@ -156,8 +192,20 @@ async function replaceArea(trx: Transaction<Database>, areaId: number, h: Outcom
   await recountChildren(trx, [areaId]);
 }
 
-async function insertChunks<T extends "outcome_sibling_group" | "outcome_home" | "outcome_child" | "outcome_episode" | "outcome_placement" | "outcome_maltreatment_report">(trx: Transaction<Database>, table: T, rows: Record<string, unknown>[]) {
-  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto(table).values(rows.slice(i, i + 1000) as never).execute();
+async function insertChunks<
+  T extends
+    | "outcome_sibling_group"
+    | "outcome_home"
+    | "outcome_child"
+    | "outcome_episode"
+    | "outcome_placement"
+    | "outcome_maltreatment_report",
+>(trx: Transaction<Database>, table: T, rows: Record<string, unknown>[]) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + 1000) as never)
+      .execute();
 }
 
 /** The outcomes module's scheduled job (its row is seeded in migration 0300). */

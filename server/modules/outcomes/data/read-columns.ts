@@ -1,10 +1,10 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { type BulkCopy, bulkCopyOf } from "../../../db/bulk-copy.js";
 import type { Database } from "../../../db/database.js";
-import { bulkCopyOf, type BulkCopy } from "../../../db/bulk-copy.js";
-import { NO_DAY } from "../history/days.js";
 import { emptyColumns, type HistoryColumns } from "../history/columns.js";
+import { NO_DAY } from "../history/days.js";
 import type { HomeRecord } from "../history/model.js";
-import { countBytes, decodeBinaryCopy, type DecodedColumn, type IntColumns } from "./binary-copy.js";
+import { countBytes, type DecodedColumn, decodeBinaryCopy, type IntColumns } from "./binary-copy.js";
 import { HomeKind } from "./tables.js";
 import "./tables.js";
 
@@ -24,13 +24,22 @@ function queries(filter: HistoryFilter) {
   // A big table's rows of some areas are found through its children (the index on child_key), not by scanning it.
   const ofChildren = ids ? `child_key IN (SELECT child_key FROM outcome_child WHERE ${inAreas})` : "true";
   return {
-    children: { sql: `SELECT child_key, area_id, birth_day, sex, race, sibling_group FROM outcome_child WHERE ${inAreas}`, columns: [int4(), int4(), day, int2(), int2(), int4()] },
-    episodes: { sql: `SELECT child_key, removal_day, exit_day, exit_reason, reported_placements FROM outcome_episode WHERE ${ofChildren}`, columns: [int4(), day, day, int2(), int2()] },
+    children: {
+      sql: `SELECT child_key, area_id, birth_day, sex, race, sibling_group FROM outcome_child WHERE ${inAreas}`,
+      columns: [int4(), int4(), day, int2(), int2(), int4()],
+    },
+    episodes: {
+      sql: `SELECT child_key, removal_day, exit_day, exit_reason, reported_placements FROM outcome_episode WHERE ${ofChildren}`,
+      columns: [int4(), day, day, int2(), int2()],
+    },
     placements: {
       sql: `SELECT child_key, removal_day, start_day, end_day, setting, change_kind, home_key FROM outcome_placement WHERE ${ofChildren}`,
       columns: [int4(), day, day, day, int2(), int2(9), int4()],
     },
-    reports: { sql: `SELECT child_key, report_day, incident_day, disposition FROM outcome_maltreatment_report WHERE ${ofChildren}`, columns: [int4(), day, day, int2()] },
+    reports: {
+      sql: `SELECT child_key, report_day, incident_day, disposition FROM outcome_maltreatment_report WHERE ${ofChildren}`,
+      columns: [int4(), day, day, int2()],
+    },
     homes: {
       sql: `SELECT home_key, area_id, inquiry_day, approved_day, closed_day, closure_reason, kind FROM outcome_home WHERE ${inAreas} AND kind IN (${HomeKind.resourceFamily}, ${HomeKind.relative})`,
       columns: [int4(), int4(), day, day, day, int2(), int2()],
@@ -40,7 +49,10 @@ function queries(filter: HistoryFilter) {
 
 function copyOf(db: Kysely<Database>): BulkCopy {
   const copy = bulkCopyOf(db);
-  if (!copy) throw new Error("readHistoryColumns needs the database openDatabase returned (it reads by binary COPY), not a transaction");
+  if (!copy)
+    throw new Error(
+      "readHistoryColumns needs the database openDatabase returned (it reads by binary COPY), not a transaction",
+    );
   return copy;
 }
 
@@ -48,7 +60,9 @@ function copyOf(db: Kysely<Database>): BulkCopy {
 export async function scanHistoryRows(db: Kysely<Database>, filter: HistoryFilter = {}): Promise<number> {
   const copy = copyOf(db);
   const q = queries(filter);
-  const sizes = await Promise.all([q.children, q.episodes, q.placements, q.reports, q.homes].map((t) => countBytes(copy.copyOut(t.sql))));
+  const sizes = await Promise.all(
+    [q.children, q.episodes, q.placements, q.reports, q.homes].map((t) => countBytes(copy.copyOut(t.sql))),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }
 
@@ -75,19 +89,37 @@ export async function readHistoryColumns(db: Kysely<Database>, filter: HistoryFi
     decodeBinaryCopy(copy.copyOut(q.homes.sql), q.homes.columns, size.outcome_home),
   ]);
   const siteIndex = new Map(areas.map((a, i) => [a.id, i]));
-  return assembleColumns(areas.map((a) => a.code), siteIndex, children, episodes, placements, reports, homes);
+  return assembleColumns(
+    areas.map((a) => a.code),
+    siteIndex,
+    children,
+    episodes,
+    placements,
+    reports,
+    homes,
+  );
 }
 
 /** The planner's row counts (a little over), so the decoded columns are allocated once. */
 async function rowEstimates(db: Kysely<Database>): Promise<Record<string, number>> {
   const rows = await sql<{ relname: string; n: number }>`
     SELECT relname, reltuples::float8 AS n FROM pg_class
-    WHERE relname IN ('outcome_child', 'outcome_episode', 'outcome_placement', 'outcome_maltreatment_report', 'outcome_home') AND relkind = 'r'`.execute(db);
+    WHERE relname IN ('outcome_child', 'outcome_episode', 'outcome_placement', 'outcome_maltreatment_report', 'outcome_home') AND relkind = 'r'`.execute(
+    db,
+  );
   return Object.fromEntries(rows.rows.map((r) => [r.relname, Math.ceil(Math.max(0, Number(r.n)) * 1.02) + 1024]));
 }
 
 /** Counting sorts of the decoded rows into HistoryColumns. */
-export function assembleColumns(sites: string[], siteIndex: Map<number, number>, children: IntColumns, episodes: IntColumns, placements: IntColumns, reports: IntColumns, homes: IntColumns): HistoryColumns {
+export function assembleColumns(
+  sites: string[],
+  siteIndex: Map<number, number>,
+  children: IntColumns,
+  episodes: IntColumns,
+  placements: IntColumns,
+  reports: IntColumns,
+  homes: IntColumns,
+): HistoryColumns {
   const [cKey, cArea, cBirth, cSex, cRace, cGroup] = children.data;
   let maxKey = 0;
   for (let i = 0; i < children.length; i++) if (cKey[i] > maxKey) maxKey = cKey[i];
@@ -108,7 +140,13 @@ export function assembleColumns(sites: string[], siteIndex: Map<number, number>,
   // Episodes grouped by child, then by removal day within the child.
   const [eChild, eRemoval, eExit, eReason, eReported] = episodes.data;
   const eStart = new Int32Array(n + 1);
-  const eOrder = groupBy(episodes.length, (i) => positionOf(eChild[i]), n, eStart, (a, b) => eRemoval[a] - eRemoval[b]);
+  const eOrder = groupBy(
+    episodes.length,
+    (i) => positionOf(eChild[i]),
+    n,
+    eStart,
+    (a, b) => eRemoval[a] - eRemoval[b],
+  );
   // Placements to their episode (same child, same removal day), then by start day.
   const [pChild, pRemoval, pStart, pEnd, pSetting, pChange, pHome] = placements.data;
   const pEpisode = new Int32Array(placements.length);
@@ -124,10 +162,22 @@ export function assembleColumns(sites: string[], siteIndex: Map<number, number>,
     }
   }
   const pStartOf = new Int32Array(eOrder.length + 1);
-  const pOrder = groupBy(placements.length, (i) => pEpisode[i], eOrder.length, pStartOf, (a, b) => pStart[a] - pStart[b]);
+  const pOrder = groupBy(
+    placements.length,
+    (i) => pEpisode[i],
+    eOrder.length,
+    pStartOf,
+    (a, b) => pStart[a] - pStart[b],
+  );
   const [rChild, rDay, rIncident, rDisposition] = reports.data;
   const rStart = new Int32Array(n + 1);
-  const rOrder = groupBy(reports.length, (i) => positionOf(rChild[i]), n, rStart, (a, b) => rDay[a] - rDay[b]);
+  const rOrder = groupBy(
+    reports.length,
+    (i) => positionOf(rChild[i]),
+    n,
+    rStart,
+    (a, b) => rDay[a] - rDay[b],
+  );
 
   const cols = emptyColumns(sites, n, eOrder.length, pOrder.length, rOrder.length);
   for (let c = 0; c < n; c++) {
@@ -175,7 +225,13 @@ export function assembleColumns(sites: string[], siteIndex: Map<number, number>,
  * order, rows of a group sorted by `compare` (groups are small: insertion
  * sort). Fills `starts` (groups + 1 offsets).
  */
-function groupBy(rows: number, groupOf: (i: number) => number, groups: number, starts: Int32Array, compare: (a: number, b: number) => number): Int32Array {
+function groupBy(
+  rows: number,
+  groupOf: (i: number) => number,
+  groups: number,
+  starts: Int32Array,
+  compare: (a: number, b: number) => number,
+): Int32Array {
   const group = new Int32Array(rows);
   let kept = 0;
   for (let i = 0; i < rows; i++) {
@@ -208,7 +264,15 @@ function homesOf(homes: IntColumns, siteIndex: Map<number, number>): HomeRecord[
   const [key, area, inquiry, approved, closed, reason, kind] = homes.data;
   const out: HomeRecord[] = [];
   for (let i = 0; i < homes.length; i++) {
-    out.push({ key: key[i], site: siteIndex.get(area[i]) ?? 0, inquiryDay: inquiry[i], approvedDay: approved[i], closedDay: closed[i], closureReason: reason[i], kin: kind[i] === HomeKind.relative });
+    out.push({
+      key: key[i],
+      site: siteIndex.get(area[i]) ?? 0,
+      inquiryDay: inquiry[i],
+      approvedDay: approved[i],
+      closedDay: closed[i],
+      closureReason: reason[i],
+      kin: kind[i] === HomeKind.relative,
+    });
   }
   return out.sort((a, b) => a.key - b.key);
 }

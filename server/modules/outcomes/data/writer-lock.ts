@@ -42,6 +42,8 @@ export class KeyBlock {
 
 /** The writer lock if no other writer holds it; false otherwise (a scheduled job skips its slot). */
 export async function tryOutcomeWriterLock(trx: Transaction<Database>): Promise<boolean> {
-  const row = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${OUTCOME_WRITER_LOCK}) AS locked`.execute(trx);
+  const row = await sql<{
+    locked: boolean;
+  }>`SELECT pg_try_advisory_xact_lock(${OUTCOME_WRITER_LOCK}) AS locked`.execute(trx);
   return row.rows[0].locked;
 }

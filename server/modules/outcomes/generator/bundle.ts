@@ -1,13 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
-import { changeKindNames, exitReasonNames, homeClosureNames, raceNames, settingNames, sexNames } from "../history/codes.js";
-import { NO_DAY, dayOf, isoOf } from "../history/days.js";
+import {
+  changeKindNames,
+  exitReasonNames,
+  homeClosureNames,
+  raceNames,
+  settingNames,
+  sexNames,
+} from "../history/codes.js";
+import { dayOf, isoOf, NO_DAY } from "../history/days.js";
 import type { HomeRecord } from "../history/model.js";
 import { CsvFile } from "./csv-file.js";
 import type { GeneratedChild } from "./family.js";
 import { FACILITY_KEY_BASE, PARENTS_HOME_KEY_BASE } from "./homes.js";
 import { dispositionNames } from "./reports.js";
-import { HistorySimulation, type GeneratorOptions } from "./simulation.js";
+import { type GeneratorOptions, HistorySimulation } from "./simulation.js";
 
 /** The bundle's files and columns, as docs/outcomes-csv-bundle.md publishes them. */
 export const bundleColumns = {
@@ -62,15 +69,25 @@ export async function generateBundle(first: BundleOptions | string, rest?: Gener
   const day = dayWriter();
   const writeChild = ({ history: h, dispositions }: GeneratedChild) => {
     const id = childId(h.key);
-    files["children.csv"].add(`${id},${sites[h.site]},${states[h.site]},${day(h.birthDay)},${sexNames[h.sex]},${raceNames[h.race]},${h.siblingGroup < 0 ? "" : `S${h.siblingGroup}`}\n`);
+    files["children.csv"].add(
+      `${id},${sites[h.site]},${states[h.site]},${day(h.birthDay)},${sexNames[h.sex]},${raceNames[h.race]},${h.siblingGroup < 0 ? "" : `S${h.siblingGroup}`}\n`,
+    );
     for (const e of h.episodes) {
       const removal = day(e.removalDay);
-      files["episodes.csv"].add(`${id},${removal},${day(e.exitDay)},${e.exitReason ? exitReasonNames[e.exitReason - 1] : ""}\n`);
+      files["episodes.csv"].add(
+        `${id},${removal},${day(e.exitDay)},${e.exitReason ? exitReasonNames[e.exitReason - 1] : ""}\n`,
+      );
       for (const p of e.placements) {
-        files["placements.csv"].add(`${id},${removal},${day(p.startDay)},${day(p.endDay)},${settingNames[p.setting - 1]},${changeKindNames[p.changeKind] ?? ""},${homeId(p.homeKey)}\n`);
+        files["placements.csv"].add(
+          `${id},${removal},${day(p.startDay)},${day(p.endDay)},${settingNames[p.setting - 1]},${changeKindNames[p.changeKind] ?? ""},${homeId(p.homeKey)}\n`,
+        );
       }
     }
-    h.reports.forEach((r, i) => files["maltreatment_reports.csv"].add(`${id},${day(r.reportDay)},${day(r.incidentDay)},${dispositionNames[dispositions[i]]}\n`));
+    h.reports.forEach((r, i) =>
+      files["maltreatment_reports.csv"].add(
+        `${id},${day(r.reportDay)},${day(r.incidentDay)},${dispositionNames[dispositions[i]]}\n`,
+      ),
+    );
   };
   const writeHome = (home: HomeRecord) => {
     const reason = home.closureReason ? homeClosureNames[home.closureReason - 1] : "";
@@ -81,9 +98,12 @@ export async function generateBundle(first: BundleOptions | string, rest?: Gener
   const simulation = new HistorySimulation(options, { child: writeChild, home: writeHome });
   const sites = simulation.geography.sites;
   const states = simulation.geography.siteState;
-  if (states.some((s) => s === "")) throw new Error("every site code needs a state prefix (e.g. CA-06019) to write a bundle");
+  if (states.some((s) => s === ""))
+    throw new Error("every site code needs a state prefix (e.g. CA-06019) to write a bundle");
   fs.mkdirSync(options.out, { recursive: true });
-  files = Object.fromEntries(Object.entries(bundleColumns).map(([name, header]) => [name, new CsvFile(path.join(options.out, name), header)])) as Record<BundleFile, CsvFile>;
+  files = Object.fromEntries(
+    Object.entries(bundleColumns).map(([name, header]) => [name, new CsvFile(path.join(options.out, name), header)]),
+  ) as Record<BundleFile, CsvFile>;
   while (!simulation.done) {
     simulation.advance(BATCH);
     for (const file of Object.values(files)) await file.drain();

@@ -19,7 +19,15 @@
  * directly (its reasons follow from the time in care and age); its test checks
  * the mix it produces against these shares.
  */
-export const exitReasonMix = { reunification: 48, adoption: 24, guardianship: 11, relative: 7, emancipation: 7, transfer: 2, runaway: 1 } as const;
+export const exitReasonMix = {
+  reunification: 48,
+  adoption: 24,
+  guardianship: 11,
+  relative: 7,
+  emancipation: 7,
+  transfer: 2,
+  runaway: 1,
+} as const;
 
 /** How moves happen after the first placement [assumed], shared with the demo (same key order). */
 export const moveKindMix = { planned: 55, unplanned: 30, emergency: 15 } as const;

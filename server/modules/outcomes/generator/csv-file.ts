@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { once } from "node:events";
+import fs from "node:fs";
 
 const CHUNK_BYTES = 1 << 20;
 /** Longest row the generator writes, with room to spare; rows are ASCII (codes, dates, [A-Z0-9-] ids). */
@@ -21,7 +21,7 @@ export class CsvFile {
 
   constructor(path: string, header: readonly string[]) {
     this.stream = fs.createWriteStream(path, { highWaterMark: 4 * CHUNK_BYTES });
-    this.append(header.join(",") + "\n");
+    this.append(`${header.join(",")}\n`);
   }
 
   add(line: string): void {

@@ -1,12 +1,12 @@
-import { ExitReason, Sex, isReentryCohortExit } from "../history/codes.js";
-import { NO_DAY, addYears } from "../history/days.js";
+import { ExitReason, isReentryCohortExit, Sex } from "../history/codes.js";
+import { addYears, NO_DAY } from "../history/days.js";
 import type { ChildHistory, EpisodeRecord, MaltreatmentReportRecord, PlacementRecord } from "../history/model.js";
 import { population, reentry, siblings, timeInCare } from "./calibration.js";
 import type { Geography } from "./geography.js";
-import { PARENTS_HOME_KEY_BASE, type HomeRegistry } from "./homes.js";
+import { type HomeRegistry, PARENTS_HOME_KEY_BASE } from "./homes.js";
 import { assignKinHomes, buildUnitPlacements, type UnitPlacement } from "./placements.js";
 import { cumulativeOf, type SeededRandom } from "./random.js";
-import { Disposition, buildReports, type EpisodeSpan, type GeneratedReport } from "./reports.js";
+import { buildReports, Disposition, type EpisodeSpan, type GeneratedReport } from "./reports.js";
 import { ageGroupOf, drawEpisodeOutcome } from "./time-in-care.js";
 
 const YEAR = 365.25;
@@ -43,7 +43,13 @@ interface ChildDraft {
   /** The day this child leaves care at the latest: the 18th birthday, or later in extended foster care. */
   leavesDay: number;
   eighteenth: number;
-  episodes: { removalDay: number; exitDay: number; exitReason: number; placements: UnitPlacement[]; reentry: boolean }[];
+  episodes: {
+    removalDay: number;
+    exitDay: number;
+    exitReason: number;
+    placements: UnitPlacement[];
+    reentry: boolean;
+  }[];
 }
 
 /**
@@ -53,7 +59,12 @@ interface ChildDraft {
  * placements, re-entries. `childBudget` caps the family's size so a bundle has
  * exactly the children asked for.
  */
-export function simulateFamily(ctx: FamilyContext, familyKey: number, firstChildKey: number, childBudget: number): GeneratedChild[] {
+export function simulateFamily(
+  ctx: FamilyContext,
+  familyKey: number,
+  firstChildKey: number,
+  childBudget: number,
+): GeneratedChild[] {
   const { random, geography } = ctx;
   const county = random.pickCumulative(geography.cumulativeWeight);
   const effects = geography.effects[county];
@@ -94,10 +105,17 @@ export function simulateFamily(ctx: FamilyContext, familyKey: number, firstChild
         });
       }
       if (outcome.exitDay > ctx.asOfDay || !isReentryCohortExit(outcome.exitReason)) break;
-      const next = reentryDay(random, outcome.exitDay, ageGroupOf(outcome.exitDay - youngest.birthDay), effects.reentry);
+      const next = reentryDay(
+        random,
+        outcome.exitDay,
+        ageGroupOf(outcome.exitDay - youngest.birthDay),
+        effects.reentry,
+      );
       if (next === null) break;
       // Only children who left with the unit and are still under 18 come back.
-      members = members.filter((c) => c.episodes[c.episodes.length - 1].exitDay === outcome.exitDay && next < c.eighteenth);
+      members = members.filter(
+        (c) => c.episodes[c.episodes.length - 1].exitDay === outcome.exitDay && next < c.eighteenth,
+      );
       removal = next;
       reentering = true;
     }
@@ -137,8 +155,17 @@ function drawChildren(random: SeededRandom, removalDay: number, size: number, fi
   return ages.map((age, i) => {
     const birthDay = removalDay - age;
     const eighteenth = addYears(birthDay, 18);
-    const leavesDay = random.chance(timeInCare.extendedCareShare) ? addYears(birthDay, 19) + random.int(0, 729) : eighteenth;
-    return { key: firstKey + i, birthDay, sex: random.chance(population.maleShare) ? Sex.male : Sex.female, leavesDay, eighteenth, episodes: [] };
+    const leavesDay = random.chance(timeInCare.extendedCareShare)
+      ? addYears(birthDay, 19) + random.int(0, 729)
+      : eighteenth;
+    return {
+      key: firstKey + i,
+      birthDay,
+      sex: random.chance(population.maleShare) ? Sex.male : Sex.female,
+      leavesDay,
+      eighteenth,
+      episodes: [],
+    };
   });
 }
 
@@ -172,7 +199,14 @@ function reentryDay(random: SeededRandom, exitDay: number, ageGroup: number, eff
 }
 
 /** The child's own view of the unit's episodes (cut at aging out and at the as-of day), reports, and the data-quality gaps real data have. */
-function finishChild(ctx: FamilyContext, child: ChildDraft, county: number, race: number, siblingGroup: number, effects: Geography["effects"][number]): GeneratedChild {
+function finishChild(
+  ctx: FamilyContext,
+  child: ChildDraft,
+  county: number,
+  race: number,
+  siblingGroup: number,
+  effects: Geography["effects"][number],
+): GeneratedChild {
   const { random, asOfDay } = ctx;
   const episodes: EpisodeRecord[] = [];
   const spans: EpisodeSpan[] = [];
@@ -184,11 +218,27 @@ function finishChild(ctx: FamilyContext, child: ChildDraft, county: number, race
       if (p.startDay >= e.exitDay) break;
       const next = e.placements[i + 1];
       const end = next && next.startDay < e.exitDay ? next.startDay : open ? NO_DAY : e.exitDay;
-      placements.push({ startDay: p.startDay, endDay: end, setting: p.setting, changeKind: p.changeKind, homeKey: p.homeKey });
+      placements.push({
+        startDay: p.startDay,
+        endDay: end,
+        setting: p.setting,
+        changeKind: p.changeKind,
+        homeKey: p.homeKey,
+      });
     }
     const missingReason = !open && random.chance(timeInCare.missingExitReasonShare);
-    episodes.push({ removalDay: e.removalDay, exitDay: open ? NO_DAY : e.exitDay, exitReason: open || missingReason ? 0 : e.exitReason, placements });
-    spans.push({ removalDay: e.removalDay, endDay: open ? asOfDay : e.exitDay, exitReason: e.exitReason, reentry: e.reentry });
+    episodes.push({
+      removalDay: e.removalDay,
+      exitDay: open ? NO_DAY : e.exitDay,
+      exitReason: open || missingReason ? 0 : e.exitReason,
+      placements,
+    });
+    spans.push({
+      removalDay: e.removalDay,
+      endDay: open ? asOfDay : e.exitDay,
+      exitReason: e.exitReason,
+      reentry: e.reentry,
+    });
   }
   const reports: GeneratedReport[] = buildReports(random, spans, {
     birthDay: child.birthDay,
@@ -200,7 +250,11 @@ function finishChild(ctx: FamilyContext, child: ChildDraft, county: number, race
   const dispositions: number[] = new Array(reports.length);
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i];
-    records[i] = { reportDay: r.reportDay, incidentDay: r.incidentDay, substantiated: r.disposition <= Disposition.indicated };
+    records[i] = {
+      reportDay: r.reportDay,
+      incidentDay: r.incidentDay,
+      substantiated: r.disposition <= Disposition.indicated,
+    };
     dispositions[i] = r.disposition;
   }
   return {

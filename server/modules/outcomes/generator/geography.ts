@@ -1,6 +1,6 @@
 import { population } from "./calibration.js";
 import { raceMixByState } from "./race-by-state.js";
-import { SeededRandom, cumulativeOf } from "./random.js";
+import { cumulativeOf, SeededRandom } from "./random.js";
 import { stateProfiles } from "./state-profiles.js";
 
 /**
@@ -80,14 +80,17 @@ function buildNational(): Geography {
   const effects: CountyEffects[] = [];
   const raceCumulative: Float64Array[] = [];
   stateProfiles.forEach((state, s) => {
-    const codes = Array.from({ length: state.counties }, (_, i) => `${state.code}-${state.fips}${String(2 * i + 1).padStart(3, "0")}`);
+    const codes = Array.from(
+      { length: state.counties },
+      (_, i) => `${state.code}-${state.fips}${String(2 * i + 1).padStart(3, "0")}`,
+    );
     const ranks = shuffledRanks(random, codes.length);
     const largest = codes.findIndex((c) => LARGEST_IN_STATE.has(c));
     if (largest >= 0) {
       const first = ranks.indexOf(1);
       [ranks[first], ranks[largest]] = [ranks[largest], 1];
     }
-    const within = ranks.map((r) => Math.pow(r, -ZIPF_EXPONENT));
+    const within = ranks.map((r) => r ** -ZIPF_EXPONENT);
     const benchmark = codes.indexOf(BENCHMARK_COUNTY);
     if (benchmark >= 0) {
       const share = BENCHMARK_SHARE / (state.entriesFy2023 / totalEntries);
@@ -144,7 +147,12 @@ export function geographyOf(sites: number | readonly string[]): Geography {
   const all = nationalGeography();
   if (typeof sites === "number") {
     const weights = Array.from(all.cumulativeWeight, (c, i) => c - (i ? all.cumulativeWeight[i - 1] : 0));
-    const order = weights.map((w, i) => [w, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, Math.max(1, sites)).map(([, i]) => i).sort((a, b) => a - b);
+    const order = weights
+      .map((w, i) => [w, i] as const)
+      .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+      .slice(0, Math.max(1, sites))
+      .map(([, i]) => i)
+      .sort((a, b) => a - b);
     return {
       sites: order.map((i) => all.sites[i]),
       siteState: order.map((i) => all.siteState[i]),

@@ -1,5 +1,5 @@
 import type { ChildHistory, HomeRecord } from "../history/model.js";
-import { HistorySimulation, type GeneratorOptions } from "./simulation.js";
+import { type GeneratorOptions, HistorySimulation } from "./simulation.js";
 
 export interface GeneratedHistories {
   /** Site codes; ChildHistory.site and HomeRecord.site index them. */
@@ -21,7 +21,10 @@ export interface GeneratedHistories {
 export function generateHistories(options: GeneratorOptions): GeneratedHistories {
   const histories: ChildHistory[] = [];
   const homes: HomeRecord[] = [];
-  const simulation = new HistorySimulation(options, { child: (c) => histories.push(c.history), home: (h) => homes.push(h) });
+  const simulation = new HistorySimulation(options, {
+    child: (c) => histories.push(c.history),
+    home: (h) => homes.push(h),
+  });
   while (!simulation.done) simulation.advance(10_000);
   return {
     sites: simulation.geography.sites,

@@ -1,10 +1,10 @@
 import { ExitReason } from "../history/codes.js";
 import { NO_DAY } from "../history/days.js";
+import { Int32List } from "../history/int32-list.js";
 import type { HomeRecord } from "../history/model.js";
 import { homes as calibration } from "./calibration.js";
 import type { Geography } from "./geography.js";
-import { Int32List } from "../history/int32-list.js";
-import { SeededRandom, cumulativeOf } from "./random.js";
+import { cumulativeOf, type SeededRandom } from "./random.js";
 
 /** Facility keys (group homes, institutions) live above the homes' keys; they have no homes.csv row. */
 export const FACILITY_KEY_BASE = 1_500_000_000;
@@ -121,7 +121,10 @@ export class HomeRegistry {
 
   pickFacility(county: number, congregateSetting: "group_home" | "institution"): number {
     const groups = this.groupHomes[county];
-    const index = congregateSetting === "group_home" ? Math.floor(this.random.next() * groups) : groups + Math.floor(this.random.next() * this.institutions[county]);
+    const index =
+      congregateSetting === "group_home"
+        ? Math.floor(this.random.next() * groups)
+        : groups + Math.floor(this.random.next() * this.institutions[county]);
     return FACILITY_KEY_BASE + this.facilityStart[county] + index;
   }
 
@@ -153,7 +156,12 @@ export class HomeRegistry {
   }
 
   private kinClosure(ended: PlacementEnd): number {
-    if (ended.move) return this.random.chance(0.6) ? CLOSURE.familyRequest : this.random.chance(0.75) ? CLOSURE.agencyDecision : CLOSURE.moved;
+    if (ended.move)
+      return this.random.chance(0.6)
+        ? CLOSURE.familyRequest
+        : this.random.chance(0.75)
+          ? CLOSURE.agencyDecision
+          : CLOSURE.moved;
     if (ended.exitReason === ExitReason.guardianship) return CLOSURE.guardianship;
     if (ended.exitReason === ExitReason.adoption) return CLOSURE.adopted;
     // "Homes serving solely as a kin placement and the kinship case ended" (Chapin Hall 2018).
@@ -174,7 +182,9 @@ export class HomeRegistry {
     this.slotOffset.push(this.homeKey.length);
     let approvedDay = this.firstDay - random.int(0, 4 * 365);
     for (;;) {
-      const inquiry = approvedDay - Math.max(30, Math.round(random.logNormal(calibration.approvalMedianDays, calibration.approvalSigma)));
+      const inquiry =
+        approvedDay -
+        Math.max(30, Math.round(random.logNormal(calibration.approvalMedianDays, calibration.approvalSigma)));
       if (inquiry > this.asOfDay) return;
       const service = random.chance(calibration.earlyLeaverShare)
         ? random.int(1, calibration.earlyLeaverMaxDays)
@@ -187,7 +197,14 @@ export class HomeRegistry {
         this.approved.push(approvedDay);
         this.closed.push(closedDay);
         const open = closedDay > this.asOfDay;
-        this.listHome(key, county, inquiry, approvedDay <= this.asOfDay ? approvedDay : NO_DAY, open ? NO_DAY : closedDay, open ? 0 : random.pickCumulative(closureCumulative) + 1);
+        this.listHome(
+          key,
+          county,
+          inquiry,
+          approvedDay <= this.asOfDay ? approvedDay : NO_DAY,
+          open ? NO_DAY : closedDay,
+          open ? 0 : random.pickCumulative(closureCumulative) + 1,
+        );
       }
       approvedDay = closedDay + random.int(0, calibration.gapBetweenHomesMaxDays);
     }
@@ -200,10 +217,24 @@ export class HomeRegistry {
     if (inquiry < this.firstDay || inquiry > this.asOfDay) return;
     const closedDay = inquiry + random.int(14, 180);
     const open = closedDay > this.asOfDay;
-    this.listHome(this.newKey(NO_DAY), county, inquiry, NO_DAY, open ? NO_DAY : closedDay, open ? 0 : random.chance(0.7) ? CLOSURE.familyRequest : CLOSURE.agencyDecision);
+    this.listHome(
+      this.newKey(NO_DAY),
+      county,
+      inquiry,
+      NO_DAY,
+      open ? NO_DAY : closedDay,
+      open ? 0 : random.chance(0.7) ? CLOSURE.familyRequest : CLOSURE.agencyDecision,
+    );
   }
 
-  private listHome(key: number, site: number, inquiryDay: number, approvedDay: number, closedDay: number, closureReason: number) {
+  private listHome(
+    key: number,
+    site: number,
+    inquiryDay: number,
+    approvedDay: number,
+    closedDay: number,
+    closureReason: number,
+  ) {
     this.poolHomes++;
     this.emit({ key, site, inquiryDay, approvedDay, closedDay, closureReason, kin: false });
   }

@@ -1,4 +1,4 @@
-import { ChangeKind, ExitReason, Setting, isCongregate } from "../history/codes.js";
+import { ChangeKind, ExitReason, isCongregate, Setting } from "../history/codes.js";
 import { NO_DAY } from "../history/days.js";
 import { moves, settings } from "./calibration.js";
 import type { HomeRegistry } from "./homes.js";
@@ -40,7 +40,11 @@ type LastPlan = { startDay: number; setting: number; sameHome: boolean };
  * out). Every placement starts after the previous one, so none overlaps, and
  * a child never stays in a home after it closed.
  */
-export function buildUnitPlacements(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpisodeContext): UnitPlacement[] {
+export function buildUnitPlacements(
+  random: SeededRandom,
+  homes: HomeRegistry,
+  ctx: UnitEpisodeContext,
+): UnitPlacement[] {
   const placements: UnitPlacement[] = [];
   const duration = ctx.exitDay - ctx.removalDay;
   const endDay = Math.min(ctx.exitDay, ctx.asOfDay + 1);
@@ -51,12 +55,20 @@ export function buildUnitPlacements(random: SeededRandom, homes: HomeRegistry, c
   placements.push(place(random, homes, ctx, day, firstSetting(random, ctx, day), ChangeKind.initial));
   const planned = last && last.startDay > day && last.startDay <= ctx.asOfDay ? last : null;
   const t = simulateMoves(random, homes, ctx, placements, day, planned ? planned.startDay : endDay);
-  if (planned && !appendLastPlacement(homes, random, ctx, placements, planned)) simulateMoves(random, homes, ctx, placements, t, endDay);
+  if (planned && !appendLastPlacement(homes, random, ctx, placements, planned))
+    simulateMoves(random, homes, ctx, placements, t, endDay);
   return placements;
 }
 
 /** Moves, home closures and runaways from day `from` until `stopDay`; returns the day reached. */
-function simulateMoves(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpisodeContext, placements: UnitPlacement[], from: number, stopDay: number): number {
+function simulateMoves(
+  random: SeededRandom,
+  homes: HomeRegistry,
+  ctx: UnitEpisodeContext,
+  placements: UnitPlacement[],
+  from: number,
+  stopDay: number,
+): number {
   const entryGroup = ageGroupOf(ctx.youngestAgeDays);
   let current = placements[placements.length - 1];
   let t = from;
@@ -64,8 +76,16 @@ function simulateMoves(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpiso
     const ageYears = (ctx.youngestAgeDays + t - ctx.removalDay) / YEAR;
     const since = t - ctx.removalDay;
     const moveRate =
-      (moves.basePerDay + moves.earlyPerDay * Math.exp(-since / moves.earlyDays)) * moves.ageMultiplier[entryGroup] * moves.settingMultiplier[current.setting] * ctx.movesEffect;
-    const runawayRate = ageYears >= 12 && current.setting !== Setting.runaway ? (isCongregate(current.setting) ? moves.runawayPerDay.congregate : moves.runawayPerDay.family) : 0;
+      (moves.basePerDay + moves.earlyPerDay * Math.exp(-since / moves.earlyDays)) *
+      moves.ageMultiplier[entryGroup] *
+      moves.settingMultiplier[current.setting] *
+      ctx.movesEffect;
+    const runawayRate =
+      ageYears >= 12 && current.setting !== Setting.runaway
+        ? isCongregate(current.setting)
+          ? moves.runawayPerDay.congregate
+          : moves.runawayPerDay.family
+        : 0;
     const wait = random.exponential(1 / (moveRate + runawayRate));
     const eventDay = wait > STEP_DAYS ? Infinity : Math.max(current.startDay + 1, Math.floor(t + wait));
     // A resource family that closes (median service under a year, Chapin Hall 2018) moves its children that day.
@@ -92,7 +112,12 @@ function simulateMoves(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpiso
     const back = eventDay + 1 + Math.round(random.exponential(moves.runawayMeanDays));
     if (back >= stopDay) return stopDay;
     if (random.chance(moves.runawayReturnsToSameHome) && homes.closureOf(before.homeKey) > back) {
-      current = { startDay: back, setting: before.setting, changeKind: ChangeKind.emergency, homeKey: before.setting === Setting.relativeFamilyHome ? SAME_KIN_HOME : before.homeKey };
+      current = {
+        startDay: back,
+        setting: before.setting,
+        changeKind: ChangeKind.emergency,
+        homeKey: before.setting === Setting.relativeFamilyHome ? SAME_KIN_HOME : before.homeKey,
+      };
       placements.push(current);
     } else {
       current = moveTo(random, homes, ctx, placements, back, ChangeKind.emergency, before);
@@ -103,16 +128,31 @@ function simulateMoves(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpiso
 }
 
 /** A move to a new setting and home (not the home the child is leaving). */
-function moveTo(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpisodeContext, placements: UnitPlacement[], day: number, changeKind: number, from = placements[placements.length - 1]): UnitPlacement {
+function moveTo(
+  random: SeededRandom,
+  homes: HomeRegistry,
+  ctx: UnitEpisodeContext,
+  placements: UnitPlacement[],
+  day: number,
+  changeKind: number,
+  from = placements[placements.length - 1],
+): UnitPlacement {
   const setting = nextSetting(random, ctx, from.setting, day);
   let next = place(random, homes, ctx, day, setting, changeKind);
-  for (let tries = 0; next.homeKey >= 0 && next.homeKey === from.homeKey && tries < 3; tries++) next = place(random, homes, ctx, day, setting, changeKind);
+  for (let tries = 0; next.homeKey >= 0 && next.homeKey === from.homeKey && tries < 3; tries++)
+    next = place(random, homes, ctx, day, setting, changeKind);
   placements.push(next);
   return next;
 }
 
 /** A day `min`–`max` days before the exit, but at least a week after the removal where the episode allows. */
-function daysBeforeExit(random: SeededRandom, ctx: UnitEpisodeContext, duration: number, min: number, max: number): number {
+function daysBeforeExit(
+  random: SeededRandom,
+  ctx: UnitEpisodeContext,
+  duration: number,
+  min: number,
+  max: number,
+): number {
   return ctx.exitDay - random.int(min, Math.max(min, Math.min(max, duration - 8)));
 }
 
@@ -120,20 +160,45 @@ function lastPlacementPlan(random: SeededRandom, ctx: UnitEpisodeContext, durati
   switch (ctx.exitReason) {
     case ExitReason.reunification: {
       if (duration <= 45 || !random.chance(settings.trialHomeVisitShare)) return null;
-      const days = Math.min(duration - 14, Math.max(14, Math.round(random.logNormal(settings.trialHomeVisitMedianDays, 0.6))));
+      const days = Math.min(
+        duration - 14,
+        Math.max(14, Math.round(random.logNormal(settings.trialHomeVisitMedianDays, 0.6))),
+      );
       return { startDay: ctx.exitDay - days, setting: Setting.trialHomeVisit, sameHome: false };
     }
     case ExitReason.adoption: {
       const r = random.next();
-      if (r < settings.preAdoptiveRedesignation) return { startDay: daysBeforeExit(random, ctx, duration, 60, 180), setting: Setting.preAdoptiveHome, sameHome: true };
-      if (r < settings.preAdoptiveRedesignation + settings.preAdoptiveMove) return { startDay: daysBeforeExit(random, ctx, duration, 120, 365), setting: Setting.preAdoptiveHome, sameHome: false };
+      if (r < settings.preAdoptiveRedesignation)
+        return {
+          startDay: daysBeforeExit(random, ctx, duration, 60, 180),
+          setting: Setting.preAdoptiveHome,
+          sameHome: true,
+        };
+      if (r < settings.preAdoptiveRedesignation + settings.preAdoptiveMove)
+        return {
+          startDay: daysBeforeExit(random, ctx, duration, 120, 365),
+          setting: Setting.preAdoptiveHome,
+          sameHome: false,
+        };
       return null;
     }
     case ExitReason.guardianship:
     case ExitReason.relative:
-      return random.chance(settings.relativeHomeAtKinExit) ? { startDay: daysBeforeExit(random, ctx, duration, 60, 240), setting: Setting.relativeFamilyHome, sameHome: false } : null;
+      return random.chance(settings.relativeHomeAtKinExit)
+        ? {
+            startDay: daysBeforeExit(random, ctx, duration, 60, 240),
+            setting: Setting.relativeFamilyHome,
+            sameHome: false,
+          }
+        : null;
     case ExitReason.emancipation:
-      return random.chance(settings.independentLivingBeforeAgingOut) ? { startDay: daysBeforeExit(random, ctx, duration, 90, 365), setting: Setting.supervisedIndependentLiving, sameHome: false } : null;
+      return random.chance(settings.independentLivingBeforeAgingOut)
+        ? {
+            startDay: daysBeforeExit(random, ctx, duration, 90, 365),
+            setting: Setting.supervisedIndependentLiving,
+            sameHome: false,
+          }
+        : null;
     case ExitReason.runaway:
       return { startDay: daysBeforeExit(random, ctx, duration, 30, 120), setting: Setting.runaway, sameHome: false };
     default:
@@ -146,15 +211,27 @@ function lastPlacementPlan(random: SeededRandom, ctx: UnitEpisodeContext, durati
  * setting, and a resource family that stays open to the exit. Returns false
  * when it does not (the moves then simply go on to the exit).
  */
-function appendLastPlacement(homes: HomeRegistry, random: SeededRandom, ctx: UnitEpisodeContext, placements: UnitPlacement[], last: LastPlan): boolean {
+function appendLastPlacement(
+  homes: HomeRegistry,
+  random: SeededRandom,
+  ctx: UnitEpisodeContext,
+  placements: UnitPlacement[],
+  last: LastPlan,
+): boolean {
   const current = placements[placements.length - 1];
-  if (last.startDay <= current.startDay || current.setting === last.setting || current.setting === Setting.runaway) return false;
+  if (last.startDay <= current.startDay || current.setting === last.setting || current.setting === Setting.runaway)
+    return false;
   const lastDay = Math.min(ctx.exitDay, ctx.asOfDay);
   if (last.sameHome) {
     // Re-designating the foster home as pre-adoptive (the child stays) — if the family stays open to the adoption;
     // a relative adopting keeps the relative home.
     if (current.setting !== Setting.nonrelativeFamilyHome || homes.closureOf(current.homeKey) <= lastDay) return false;
-    placements.push({ startDay: last.startDay, setting: last.setting, changeKind: ChangeKind.planned, homeKey: current.homeKey });
+    placements.push({
+      startDay: last.startDay,
+      setting: last.setting,
+      changeKind: ChangeKind.planned,
+      homeKey: current.homeKey,
+    });
     return true;
   }
   if (last.setting === Setting.preAdoptiveHome) {
@@ -172,9 +249,17 @@ function appendLastPlacement(homes: HomeRegistry, random: SeededRandom, ctx: Uni
  * families, a facility for congregate care, the parents' home for a trial home
  * visit; relatives' homes are made once the placement's end is known.
  */
-function place(random: SeededRandom, homes: HomeRegistry, ctx: UnitEpisodeContext, day: number, setting: number, changeKind: number): UnitPlacement {
+function place(
+  _random: SeededRandom,
+  homes: HomeRegistry,
+  ctx: UnitEpisodeContext,
+  day: number,
+  setting: number,
+  changeKind: number,
+): UnitPlacement {
   let homeKey = -1;
-  if (setting === Setting.nonrelativeFamilyHome || setting === Setting.preAdoptiveHome) homeKey = homes.pickFamilyHome(ctx.county, day);
+  if (setting === Setting.nonrelativeFamilyHome || setting === Setting.preAdoptiveHome)
+    homeKey = homes.pickFamilyHome(ctx.county, day);
   else if (setting === Setting.groupHome) homeKey = homes.pickFacility(ctx.county, "group_home");
   else if (setting === Setting.institution) homeKey = homes.pickFacility(ctx.county, "institution");
   else if (setting === Setting.trialHomeVisit) homeKey = ctx.parentsHome;
@@ -191,10 +276,19 @@ export function assignKinHomes(homes: HomeRegistry, placements: UnitPlacement[],
     const p = placements[i];
     if (p.setting !== Setting.relativeFamilyHome || p.homeKey === SAME_KIN_HOME) continue;
     let lastOfHome = i;
-    while (placements[lastOfHome + 1]?.setting === Setting.runaway && placements[lastOfHome + 2]?.homeKey === SAME_KIN_HOME) lastOfHome += 2;
+    while (
+      placements[lastOfHome + 1]?.setting === Setting.runaway &&
+      placements[lastOfHome + 2]?.homeKey === SAME_KIN_HOME
+    )
+      lastOfHome += 2;
     const next = placements[lastOfHome + 1];
     const end = next ? next.startDay : ctx.exitDay > ctx.asOfDay ? NO_DAY : ctx.exitDay;
-    const key = homes.kinHome(ctx.county, p.startDay, end, next ? { move: true } : { move: false, exitReason: ctx.exitReason });
+    const key = homes.kinHome(
+      ctx.county,
+      p.startDay,
+      end,
+      next ? { move: true } : { move: false, exitReason: ctx.exitReason },
+    );
     for (let k = i; k <= lastOfHome; k += 2) placements[k].homeKey = key;
   }
 }

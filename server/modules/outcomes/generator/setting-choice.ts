@@ -1,10 +1,17 @@
-import { ChangeKind, ExitReason, Setting, isCongregate } from "../history/codes.js";
+import { ChangeKind, ExitReason, isCongregate, Setting } from "../history/codes.js";
 import { moveKindMix, settings } from "./calibration.js";
 import { cumulativeOf, type SeededRandom } from "./random.js";
 import { ageGroupOf } from "./time-in-care.js";
 
 /** The settings of calibration.settings.byAgeGroup, in its column order. */
-const settingCodes = [Setting.preAdoptiveHome, Setting.relativeFamilyHome, Setting.nonrelativeFamilyHome, Setting.groupHome, Setting.institution, Setting.supervisedIndependentLiving];
+const settingCodes = [
+  Setting.preAdoptiveHome,
+  Setting.relativeFamilyHome,
+  Setting.nonrelativeFamilyHome,
+  Setting.groupHome,
+  Setting.institution,
+  Setting.supervisedIndependentLiving,
+];
 const moveKindCumulative = cumulativeOf(Object.values(moveKindMix));
 const moveKinds = [ChangeKind.planned, ChangeKind.unplanned, ChangeKind.emergency];
 /** Children who will leave to relatives or guardianship are placed with relatives more often [assumed]. */
@@ -50,5 +57,9 @@ function settingFor(random: SeededRandom, ctx: SettingContext, day: number, cong
 }
 
 function tilt(weight: number, code: number, kinBound: boolean, congregateWeight: number): number {
-  return weight * (code === Setting.relativeFamilyHome && kinBound ? KIN_BOUND_RELATIVE_TILT : 1) * (isCongregate(code) ? congregateWeight : 1);
+  return (
+    weight *
+    (code === Setting.relativeFamilyHome && kinBound ? KIN_BOUND_RELATIVE_TILT : 1) *
+    (isCongregate(code) ? congregateWeight : 1)
+  );
 }

@@ -1,8 +1,8 @@
 import { addYears, dayOf } from "../history/days.js";
 import type { HomeRecord } from "../history/model.js";
 import { population } from "./calibration.js";
-import { simulateFamily, type GeneratedChild } from "./family.js";
-import { geographyOf, nationalGeography, type Geography } from "./geography.js";
+import { type GeneratedChild, simulateFamily } from "./family.js";
+import { type Geography, geographyOf, nationalGeography } from "./geography.js";
 import { HomeRegistry } from "./homes.js";
 import { SeededRandom } from "./random.js";
 
@@ -45,7 +45,8 @@ export class HistorySimulation {
     private readonly options: GeneratorOptions,
     private readonly sink: HistorySink,
   ) {
-    if (!Number.isInteger(options.children) || options.children < 0) throw new Error("children must be a whole number ≥ 0");
+    if (!Number.isInteger(options.children) || options.children < 0)
+      throw new Error("children must be a whole number ≥ 0");
     if (!Number.isInteger(options.seed) || options.seed < 0) throw new Error("seed must be a whole number ≥ 0");
     const asOf = options.asOf ?? DEFAULT_AS_OF;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error("asOf must be YYYY-MM-DD");
@@ -53,7 +54,14 @@ export class HistorySimulation {
     this.firstDay = addYears(this.asOfDay, -population.historyYears) + 1;
     this.geography = options.sites === undefined ? nationalGeography() : geographyOf(options.sites);
     // Homes draw from their own stream so the children's histories do not shift when the pools' sizes change.
-    this.homes = new HomeRegistry(this.geography, options.children, this.firstDay, this.asOfDay, new SeededRandom(options.seed, 2), (home) => sink.home(home));
+    this.homes = new HomeRegistry(
+      this.geography,
+      options.children,
+      this.firstDay,
+      this.asOfDay,
+      new SeededRandom(options.seed, 2),
+      (home) => sink.home(home),
+    );
     this.random = new SeededRandom(options.seed, 1);
   }
 
@@ -64,9 +72,20 @@ export class HistorySimulation {
   /** Simulates families until about `batch` more children exist (or all of them do). */
   advance(batch: number): void {
     const target = Math.min(this.options.children, this.childrenMade + batch);
-    const ctx = { random: this.random, geography: this.geography, homes: this.homes, firstDay: this.firstDay, asOfDay: this.asOfDay };
+    const ctx = {
+      random: this.random,
+      geography: this.geography,
+      homes: this.homes,
+      firstDay: this.firstDay,
+      asOfDay: this.asOfDay,
+    };
     while (this.childrenMade < target) {
-      const family = simulateFamily(ctx, this.familyKey++, this.childrenMade + 1, this.options.children - this.childrenMade);
+      const family = simulateFamily(
+        ctx,
+        this.familyKey++,
+        this.childrenMade + 1,
+        this.options.children - this.childrenMade,
+      );
       for (const child of family) this.sink.child(child);
       this.childrenMade += family.length;
     }

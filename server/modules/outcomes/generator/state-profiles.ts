@@ -89,11 +89,13 @@ const rows: Row[] = [
   ["WY", "56", "Wyoming", 23, 621, 1.68, 1.49, 0.73, 0.6, 0.53],
 ];
 
-export const stateProfiles: readonly StateProfile[] = rows.map(([code, fips, name, counties, entriesFy2023, p1, p4, w1, s1, s2]) => ({
-  code,
-  fips,
-  name,
-  counties,
-  entriesFy2023,
-  ratio: { p1, p4, w1, s1, s2 },
-}));
+export const stateProfiles: readonly StateProfile[] = rows.map(
+  ([code, fips, name, counties, entriesFy2023, p1, p4, w1, s1, s2]) => ({
+    code,
+    fips,
+    name,
+    counties,
+    entriesFy2023,
+    ratio: { p1, p4, w1, s1, s2 },
+  }),
+);

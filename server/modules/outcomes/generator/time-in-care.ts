@@ -35,12 +35,18 @@ export function drawEpisodeOutcome(
 ): EpisodeOutcome {
   if (random.chance(timeInCare.shortStayShare)) {
     const days = random.int(1, 7);
-    const reason = random.chance(0.85) ? ExitReason.reunification : random.chance(0.7) ? ExitReason.relative : ExitReason.transfer;
+    const reason = random.chance(0.85)
+      ? ExitReason.reunification
+      : random.chance(0.7)
+        ? ExitReason.relative
+        : ExitReason.transfer;
     return capAtAgingOut(removalDay + days, reason, youngestLeavesDay);
   }
   const group = ageGroupOf(youngestAgeDays);
   const multipliers = timeInCare.ageMultiplier[group];
-  const frailty = random.chance(timeInCare.slowCaseShare) ? timeInCare.slowCaseHazard : (1 - timeInCare.slowCaseShare * timeInCare.slowCaseHazard) / (1 - timeInCare.slowCaseShare);
+  const frailty = random.chance(timeInCare.slowCaseShare)
+    ? timeInCare.slowCaseHazard
+    : (1 - timeInCare.slowCaseShare * timeInCare.slowCaseHazard) / (1 - timeInCare.slowCaseShare);
   const rates = timeInCare.permanencyPerDay.map((r, segment) => r * multipliers[segment] * permanencyEffect * frailty);
   const permanent = piecewiseExponential(random, rates);
   const transfer = random.exponential(1 / timeInCare.transferPerDay);

@@ -59,12 +59,26 @@ export const ExitReason = {
 export type ExitReasonCode = (typeof ExitReason)[keyof typeof ExitReason];
 
 /** The platform's removal_episode.exit_reason words, code 1 to 8. */
-export const exitReasonNames = ["reunification", "relative", "adoption", "emancipation", "guardianship", "transfer", "runaway", "death"] as const;
+export const exitReasonNames = [
+  "reunification",
+  "relative",
+  "adoption",
+  "emancipation",
+  "guardianship",
+  "transfer",
+  "runaway",
+  "death",
+] as const;
 export type ExitReasonName = (typeof exitReasonNames)[number];
 
 /** Permanency exits (CFSR R4 DD): reunification, living with other relatives, guardianship, adoption. */
 export function isPermanencyExit(reason: number): boolean {
-  return reason === ExitReason.reunification || reason === ExitReason.relative || reason === ExitReason.guardianship || reason === ExitReason.adoption;
+  return (
+    reason === ExitReason.reunification ||
+    reason === ExitReason.relative ||
+    reason === ExitReason.guardianship ||
+    reason === ExitReason.adoption
+  );
 }
 
 /** Exits that start the re-entry clock (R4 P4): adoption is left out (79 FR 22608). */
@@ -95,4 +109,12 @@ export const raceNames = [
 export type RaceName = (typeof raceNames)[number];
 
 /** Why a resource family home closed (the platform's household.closure_reason), code 1 to 7; 0 open. */
-export const homeClosureNames = ["adopted", "guardianship", "family_request", "moved", "agency_decision", "transferred", "other"] as const;
+export const homeClosureNames = [
+  "adopted",
+  "guardianship",
+  "family_request",
+  "moved",
+  "agency_decision",
+  "transferred",
+  "other",
+] as const;

@@ -53,7 +53,11 @@ export interface HistoryColumns {
 }
 
 /** Columns from plain histories (tests, the generator, small sites). */
-export function columnsFromHistories(histories: readonly ChildHistory[], sites: string[], homes: HomeRecord[] = []): HistoryColumns {
+export function columnsFromHistories(
+  histories: readonly ChildHistory[],
+  sites: string[],
+  homes: HomeRecord[] = [],
+): HistoryColumns {
   const childCount = histories.length;
   let episodeCount = 0;
   let placementCount = 0;
@@ -108,7 +112,13 @@ export function columnsFromHistories(histories: readonly ChildHistory[], sites: 
   return cols;
 }
 
-export function emptyColumns(sites: string[], childCount: number, episodeCount: number, placementCount: number, reportCount: number): HistoryColumns {
+export function emptyColumns(
+  sites: string[],
+  childCount: number,
+  episodeCount: number,
+  placementCount: number,
+  reportCount: number,
+): HistoryColumns {
   return {
     sites,
     childCount,
@@ -145,14 +155,39 @@ export function historyAt(cols: HistoryColumns, c: number): ChildHistory {
   for (let e = cols.episodeStart[c]; e < cols.episodeStart[c + 1]; e++) {
     const placements = [];
     for (let p = cols.placementStart[e]; p < cols.placementStart[e + 1]; p++) {
-      placements.push({ startDay: cols.startDay[p], endDay: cols.endDay[p], setting: cols.setting[p], changeKind: cols.changeKind[p], homeKey: cols.homeKey[p] });
+      placements.push({
+        startDay: cols.startDay[p],
+        endDay: cols.endDay[p],
+        setting: cols.setting[p],
+        changeKind: cols.changeKind[p],
+        homeKey: cols.homeKey[p],
+      });
     }
     const reported = cols.reportedPlacements?.[e] ?? 0;
-    episodes.push({ removalDay: cols.removalDay[e], exitDay: cols.exitDay[e], exitReason: cols.exitReason[e], placements, ...(reported > 0 ? { reportedPlacements: reported } : {}) });
+    episodes.push({
+      removalDay: cols.removalDay[e],
+      exitDay: cols.exitDay[e],
+      exitReason: cols.exitReason[e],
+      placements,
+      ...(reported > 0 ? { reportedPlacements: reported } : {}),
+    });
   }
   const reports = [];
   for (let r = cols.reportStart[c]; r < cols.reportStart[c + 1]; r++) {
-    reports.push({ reportDay: cols.reportDay[r], incidentDay: cols.incidentDay[r], substantiated: cols.substantiated[r] === 1 });
+    reports.push({
+      reportDay: cols.reportDay[r],
+      incidentDay: cols.incidentDay[r],
+      substantiated: cols.substantiated[r] === 1,
+    });
   }
-  return { key: cols.childKey[c], birthDay: cols.birthDay[c], sex: cols.sex[c], race: cols.race[c], site: cols.site[c], siblingGroup: cols.siblingGroup[c], episodes, reports };
+  return {
+    key: cols.childKey[c],
+    birthDay: cols.birthDay[c],
+    sex: cols.sex[c],
+    race: cols.race[c],
+    site: cols.site[c],
+    siblingGroup: cols.siblingGroup[c],
+    episodes,
+    reports,
+  };
 }

@@ -36,7 +36,8 @@ export function ageOn(birthDay: number, day: number): number {
   const b = new Date(birthDay * MS_PER_DAY);
   const d = new Date(day * MS_PER_DAY);
   let years = d.getUTCFullYear() - b.getUTCFullYear();
-  if (d.getUTCMonth() < b.getUTCMonth() || (d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate())) years -= 1;
+  if (d.getUTCMonth() < b.getUTCMonth() || (d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate()))
+    years -= 1;
   return years;
 }
 

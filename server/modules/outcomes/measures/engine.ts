@@ -1,12 +1,12 @@
 import type { HistoryColumns } from "../history/columns.js";
 import { addMonths, NO_DAY } from "../history/days.js";
-import { orderByKey } from "./order-by-key.js";
 import { OPEN } from "./calendar.js";
 import { countCaseload } from "./caseload.js";
-import { measureCatalogue, measureIds, type MeasureId } from "./catalogue.js";
+import { type MeasureId, measureCatalogue, measureIds } from "./catalogue.js";
 import { countCongregateCare } from "./congregate.js";
 import { countHomes } from "./homes.js";
 import { resolveOptions } from "./options.js";
+import { orderByKey } from "./order-by-key.js";
 import { countPermanencyForEntries, countPermanencyInCare } from "./permanency.js";
 import { countReentry } from "./reentry.js";
 import { periodResults, totalTally } from "./results.js";
@@ -28,7 +28,11 @@ import type { MeasureOptions, Period, PeriodResults } from "./types.js";
  * multilevel model over every state's children and cannot be reproduced here
  * (research/metrics.md §1.5).
  */
-export function computeMeasures(columns: HistoryColumns, periods: Period[], options: Partial<MeasureOptions> = {}): PeriodResults[] {
+export function computeMeasures(
+  columns: HistoryColumns,
+  periods: Period[],
+  options: Partial<MeasureOptions> = {},
+): PeriodResults[] {
   const run = new MeasureRun(columns, periods, resolveOptions(options));
   countChildren(run, 0, columns.childCount);
   for (let k = 0; k < periods.length; k++) countSiblingsTogether(run, k);
@@ -105,7 +109,12 @@ export type ChildCohorts = Partial<Record<MeasureId, ChildContribution>>;
  * computeMeasures on a one-child range, so the list and the figure agree.
  * Homes measures have no children.
  */
-export function childCohorts(columns: HistoryColumns, childIndex: number, period: Period, options: Partial<MeasureOptions> = {}): ChildCohorts {
+export function childCohorts(
+  columns: HistoryColumns,
+  childIndex: number,
+  period: Period,
+  options: Partial<MeasureOptions> = {},
+): ChildCohorts {
   const run = new MeasureRun(columns, [period], resolveOptions(options));
   countChildren(run, childIndex, childIndex + 1);
   const group = columns.siblingGroup[childIndex];
@@ -121,7 +130,8 @@ export function childCohorts(columns: HistoryColumns, childIndex: number, period
   for (const id of measureIds) {
     if (measureCatalogue[id].family === "homes") continue;
     const tally = totalTally(run, 0, id);
-    if (tally.denominator > 0 || (tally.numerator ?? 0) > 0) cohorts[id] = { denominator: tally.denominator, numerator: tally.numerator };
+    if (tally.denominator > 0 || (tally.numerator ?? 0) > 0)
+      cohorts[id] = { denominator: tally.denominator, numerator: tally.numerator };
   }
   return cohorts;
 }

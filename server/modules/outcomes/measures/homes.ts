@@ -33,7 +33,8 @@ export function countHomes(run: MeasureRun): void {
       const period = run.periods[k];
       if (approved >= period.start && approved <= period.end) {
         tallies.addForSite(k, Slot.homesApproved, home.site, 1);
-        if (home.inquiryDay !== NO_DAY && home.inquiryDay <= approved) run.daysToApproval[k].pushForSite(approved - home.inquiryDay, home.site);
+        if (home.inquiryDay !== NO_DAY && home.inquiryDay <= approved)
+          run.daysToApproval[k].pushForSite(approved - home.inquiryDay, home.site);
       }
       if (closed !== NO_DAY && closed >= period.start && closed <= period.end) {
         tallies.addForSite(k, Slot.homesClosed, home.site, 1);
@@ -42,7 +43,8 @@ export function countHomes(run: MeasureRun): void {
       }
       if (approved >= period.retentionCohortStart && approved < period.start) {
         tallies.addForSite(k, Slot.homesRetentionCohort, home.site, 1);
-        if (closed === NO_DAY || closed > addMonthsFast(approved, 12)) tallies.addForSite(k, Slot.homesRetained, home.site, 1);
+        if (closed === NO_DAY || closed > addMonthsFast(approved, 12))
+          tallies.addForSite(k, Slot.homesRetained, home.site, 1);
       }
     }
   }

@@ -1,5 +1,5 @@
-import { orderByKey } from "./order-by-key.js";
 import { Int32List } from "../history/int32-list.js";
+import { orderByKey } from "./order-by-key.js";
 import { AGE_BASE, RACE_BASE, SEX_BASE, SITE_BASE } from "./tallies.js";
 
 /**

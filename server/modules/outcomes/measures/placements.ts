@@ -1,6 +1,6 @@
+import { Setting } from "../history/codes.js";
 import type { HistoryColumns } from "../history/columns.js";
 import { NO_DAY } from "../history/days.js";
-import { Setting } from "../history/codes.js";
 import { afcarsHalfYear, OPEN } from "./calendar.js";
 
 /**

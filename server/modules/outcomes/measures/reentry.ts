@@ -1,5 +1,5 @@
-import { NO_DAY } from "../history/days.js";
 import { isReentryCohortExit } from "../history/codes.js";
+import { NO_DAY } from "../history/days.js";
 import { addMonthsFast } from "./calendar.js";
 import { exitHiddenBySnapshot } from "./placements.js";
 import type { MeasureRun } from "./run.js";

@@ -1,5 +1,5 @@
 import { exitReasonNames, homeClosureNames, raceNames, sexNames } from "../history/codes.js";
-import { measureCatalogue, measureIds, type MeasureId, type MeasureUnit } from "./catalogue.js";
+import { type MeasureId, type MeasureUnit, measureCatalogue, measureIds } from "./catalogue.js";
 import type { MedianList } from "./medians.js";
 import type { MeasureRun } from "./run.js";
 import { AGE_BASE, RACE_BASE, SEX_BASE, SITE_BASE, Slot } from "./tallies.js";
@@ -39,7 +39,13 @@ const readings: Record<MeasureId, Reading> = {
   time_to_approval: { kind: "median", list: "daysToApproval" },
 };
 
-export const unitScale: Record<MeasureUnit, number> = { percent: 100, per_1000_days: 1000, per_100000_days: 100_000, days: 1, count: 1 };
+export const unitScale: Record<MeasureUnit, number> = {
+  percent: 100,
+  per_1000_days: 1000,
+  per_100000_days: 100_000,
+  days: 1,
+  count: 1,
+};
 
 /** A ratio tally: value = numerator × scale ÷ denominator, null without a denominator. */
 export function ratioTally(numerator: number, denominator: number, scale: number): Tally {
@@ -68,8 +74,10 @@ export function periodResults(run: MeasureRun, k: number): PeriodResults {
       raceNames.forEach((key, i) => (result.by.race[key] = tallyOf(RACE_BASE + i)));
       sexNames.forEach((key, i) => (result.by.sex[key] = tallyOf(SEX_BASE + i)));
     }
-    if (id === "exits") result.byReason = reasonTallies(run.exitReasons, k * 10, ["not_recorded", ...exitReasonNames, "aged_out"]);
-    if (id === "homes_closed") result.byReason = reasonTallies(run.closureReasons, k * 8, ["not_recorded", ...homeClosureNames]);
+    if (id === "exits")
+      result.byReason = reasonTallies(run.exitReasons, k * 10, ["not_recorded", ...exitReasonNames, "aged_out"]);
+    if (id === "homes_closed")
+      result.byReason = reasonTallies(run.closureReasons, k * 8, ["not_recorded", ...homeClosureNames]);
     total[id] = result;
     for (let s = 0; s < siteCount; s++) bySite[s][id] = tallyOf(SITE_BASE + s);
   }
@@ -87,7 +95,8 @@ function cellReader(run: MeasureRun, k: number, id: MeasureId): (cell: number) =
   switch (reading.kind) {
     case "ratio": {
       const scale = unitScale[measureCatalogue[id].unit];
-      return (cell) => ratioTally(tallies.cell(k, reading.numerator, cell), tallies.cell(k, reading.denominator, cell), scale);
+      return (cell) =>
+        ratioTally(tallies.cell(k, reading.numerator, cell), tallies.cell(k, reading.denominator, cell), scale);
     }
     case "count":
       return (cell) => countTally(tallies.cell(k, reading.slot, cell));

@@ -3,8 +3,8 @@ import { wholeMonths } from "../history/days.js";
 import { addMonthsFast } from "./calendar.js";
 import { CurrentChild } from "./child.js";
 import { MedianList } from "./medians.js";
-import { Tallies } from "./tallies.js";
 import { SiblingList } from "./siblings.js";
+import { Tallies } from "./tallies.js";
 import type { MeasureOptions, Period } from "./types.js";
 
 /** A period with the days every measure compares against, computed once. */

@@ -1,9 +1,9 @@
 import type { HistoryColumns } from "../history/columns.js";
-import { orderByKey } from "./order-by-key.js";
 import { Int32List } from "../history/int32-list.js";
 import { endOfCare } from "./child.js";
-import type { MeasureRun } from "./run.js";
+import { orderByKey } from "./order-by-key.js";
 import { placementOn } from "./placements.js";
+import type { MeasureRun } from "./run.js";
 import { Slot } from "./tallies.js";
 
 /**
@@ -78,7 +78,14 @@ export function countSiblingsTogether(run: MeasureRun, k: number, onlyChild = -1
   }
 }
 
-function tallySibling(run: MeasureRun, k: number, c: number, day: number, together: number, siblingsInCare: number): void {
+function tallySibling(
+  run: MeasureRun,
+  k: number,
+  c: number,
+  day: number,
+  together: number,
+  siblingsInCare: number,
+): void {
   const cols: HistoryColumns = run.cols;
   const child = run.child;
   child.load(cols, c);

@@ -1,5 +1,5 @@
-import type { HistoryColumns } from "../history/columns.js";
 import { ChangeKind, Setting } from "../history/codes.js";
+import type { HistoryColumns } from "../history/columns.js";
 import { NO_DAY } from "../history/days.js";
 import { OPEN } from "./calendar.js";
 import { endOfCare } from "./child.js";
