@@ -14,6 +14,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "./db/database.js";
 import type { EngineKind } from "./db/engine.js";
+import { idleMinutesFor } from "./modules/identity/sign-in.js";
 import { moduleRoutes } from "./modules/index.js";
 import { auditDenial } from "./platform/audit/denials.js";
 import { registerSessionHook } from "./platform/auth/session-hook.js";
@@ -68,7 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  registerSessionHook(app, options.db, deps.secureCookies, deps.now);
+  registerSessionHook(app, options.db, deps.secureCookies, (userId) => idleMinutesFor(options.db, userId), deps.now);
 
   app.get(
     "/healthz",

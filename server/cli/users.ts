@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
+import { addUser, disableUser } from "../modules/identity/user-admin.js";
 import { systemActor } from "../platform/access/actor.js";
-import { addUser, disableUser } from "../platform/auth/user-admin.js";
 import type { CliCommand } from "./command.js";
 import { withDatabase } from "./with-database.js";
 

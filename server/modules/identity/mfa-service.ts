@@ -3,7 +3,6 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import type { NewSession } from "../../platform/auth/sessions.js";
-import { type SignInClient, startSession } from "../../platform/auth/sign-in.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import {
   beginEnrollment,
@@ -17,6 +16,7 @@ import {
   useRecoveryCode,
 } from "./mfa.js";
 import { sessionRulesOf } from "./security-policy.js";
+import { type SignInClient, startSession } from "./sign-in.js";
 import { accountKey, isThrottled, recordFailure } from "./throttle.js";
 
 async function emailOf(db: Kysely<Database>, userId: string): Promise<string> {

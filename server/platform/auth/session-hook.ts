@@ -6,7 +6,6 @@ import { LANGUAGE_COOKIE } from "../http/request-context.js";
 import { checkCsrf } from "../http/security.js";
 import { isLocale } from "../i18n/locale.js";
 import { resolveSession } from "./sessions.js";
-import { idleMinutesFor } from "./sign-in.js";
 
 /**
  * `__Host-` binds the cookie to this exact origin over HTTPS; browsers refuse
@@ -19,6 +18,8 @@ export function registerSessionHook(
   app: FastifyInstance,
   db: Kysely<Database>,
   secureCookies: boolean,
+  /** Minutes of inactivity after which a user's session ends (their role's security policy). */
+  idleMinutesFor: (userId: string) => Promise<number>,
   now: () => Date = () => new Date(),
 ) {
   app.decorateRequest("actor", null);
@@ -27,7 +28,7 @@ export function registerSessionHook(
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE(secureCookies)];
     if (token) {
-      const session = await resolveSession(db, token, (userId) => idleMinutesFor(db, userId), now());
+      const session = await resolveSession(db, token, idleMinutesFor, now());
       if (session) {
         const cookieLocale = request.cookies[LANGUAGE_COOKIE];
         const actor = await loadActor(db, session.userId, {

@@ -1,13 +1,13 @@
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
-import { setChallengeCookie } from "../../modules/identity/cookies.js";
-import { recordAudit } from "../audit/audit-log.js";
-import { LANGUAGE_COOKIE, requireActor } from "../http/request-context.js";
-import type { App, PlatformDeps } from "../http/types.js";
-import { locales } from "../i18n/locale.js";
+import { recordAudit } from "../../platform/audit/audit-log.js";
+import { SESSION_COOKIE } from "../../platform/auth/session-hook.js";
+import { revokeSession } from "../../platform/auth/sessions.js";
+import { LANGUAGE_COOKIE, requireActor } from "../../platform/http/request-context.js";
+import type { App, PlatformDeps } from "../../platform/http/types.js";
+import { locales } from "../../platform/i18n/locale.js";
 import { ActorView, actorView } from "./actor-view.js";
-import { SESSION_COOKIE } from "./session-hook.js";
-import { revokeSession } from "./sessions.js";
+import { setChallengeCookie } from "./cookies.js";
 import { signIn } from "./sign-in.js";
 
 const SignInBody = z.object({

@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
-import { createChallenge, isEnrolled } from "../../modules/identity/mfa.js";
-import { sessionRulesOf } from "../../modules/identity/security-policy.js";
-import { accountKey, clearFailures, isThrottled, recordFailure } from "../../modules/identity/throttle.js";
-import { recordAudit } from "../audit/audit-log.js";
-import { AppError } from "../errors/app-error.js";
-import { decoyPasswordHash, verifyPassword } from "./passwords.js";
-import { createSession, type NewSession } from "./sessions.js";
+import { recordAudit } from "../../platform/audit/audit-log.js";
+import { decoyPasswordHash, verifyPassword } from "../../platform/auth/passwords.js";
+import { createSession, type NewSession } from "../../platform/auth/sessions.js";
+import { AppError } from "../../platform/errors/app-error.js";
+import { createChallenge, isEnrolled } from "./mfa.js";
+import { sessionRulesOf } from "./security-policy.js";
+import { accountKey, clearFailures, isThrottled, recordFailure } from "./throttle.js";
 
 export interface SignInClient {
   ip: string | null;

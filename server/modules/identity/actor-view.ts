@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/database.js";
-import type { Actor } from "../access/actor.js";
+import type { Actor } from "../../platform/access/actor.js";
 
 export const ActorView = z.object({
   user: z.object({

@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { AnyActor } from "../access/actor.js";
-import { recordAudit } from "../audit/audit-log.js";
-import { AppError, invalid } from "../errors/app-error.js";
-import { checkPasswordPolicy } from "./password-policy.js";
-import { hashPassword } from "./passwords.js";
-import { revokeAllSessionsOf } from "./sessions.js";
+import type { AnyActor } from "../../platform/access/actor.js";
+import { recordAudit } from "../../platform/audit/audit-log.js";
+import { checkPasswordPolicy } from "../../platform/auth/password-policy.js";
+import { hashPassword } from "../../platform/auth/passwords.js";
+import { revokeAllSessionsOf } from "../../platform/auth/sessions.js";
+import { AppError, invalid } from "../../platform/errors/app-error.js";
 
 export interface NewUser {
   email: string;
