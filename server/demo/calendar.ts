@@ -1,3 +1,5 @@
+import { zonedDay } from "../platform/rules/zoned-time.js";
+
 /** Calendar-day arithmetic on "YYYY-MM-DD" strings, in UTC so no time zone shifts a day. */
 export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -16,8 +18,12 @@ export function addYears(day: string, years: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/**
+ * The demo's "today": the earliest calendar day among the zones of its sites at `now`, so that nothing the demo
+ * records (a placement starting today, say) lies in a site's future in the evening hours west of UTC.
+ */
+export function earliestDayIn(timeZones: readonly string[], now: Date): string {
+  return timeZones.map((zone) => zonedDay(now, zone)).reduce(minDay);
 }
 
 export function minDay(a: string, b: string): string {

@@ -4,8 +4,9 @@ import { refreshPlatformOutcomes } from "../modules/outcomes/data/platform-refre
 import { systemActor } from "../platform/access/actor.js";
 import { recordAudit } from "../platform/audit/audit-log.js";
 import { hashPassword } from "../platform/auth/passwords.js";
-import { todayUtc } from "./calendar.js";
+import { earliestDayIn } from "./calendar.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
+import { demoSites } from "./demo-sites.js";
 import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-network.js";
 import { seedPracticeHistory } from "./practice-history.js";
 
@@ -76,7 +77,16 @@ export async function writeDemoNetwork(db: Kysely<Database>, net: DemoNetwork): 
 export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: number; scale: number; asOf?: string }) {
   const existing = await db.selectFrom("site").select("id").limit(1).executeTakeFirst();
   if (existing) return null;
-  const net = generateDemoNetwork({ seed: options.seed, scale: options.scale, asOf: options.asOf ?? todayUtc() });
+  const net = generateDemoNetwork({
+    seed: options.seed,
+    scale: options.scale,
+    asOf:
+      options.asOf ??
+      earliestDayIn(
+        demoSites.map((s) => s.timeZone),
+        new Date(),
+      ),
+  });
   await writeDemoNetwork(db, net);
   // The outcome dashboards read the projection; the scheduled job keeps it fresh after this.
   await refreshPlatformOutcomes(db);

@@ -18,7 +18,7 @@ export interface SignedIn {
 export async function buildTestApp(
   db: Kysely<Database>,
   kind: EngineKind,
-  options: Pick<BuildAppOptions, "onRoute"> = {},
+  options: Pick<BuildAppOptions, "onRoute" | "now"> = {},
 ): Promise<App> {
   const app = await buildApp({ db, engine: kind, webDist: "/nonexistent", rateLimitPerMinute: 100_000, ...options });
   await app.ready();

@@ -10,6 +10,7 @@ export interface SessionView {
     siteName: string;
     unitId: string | null;
     unitName: string | null;
+    today: string;
   }[];
   abilities: string[];
   csrfToken: string;
@@ -36,6 +37,23 @@ export function useSession() {
     },
     staleTime: 60_000,
   });
+}
+
+/**
+ * "Today" as the site counts it: its calendar day in its own time zone, from the server's clock (a browser's
+ * clock and zone may differ). Without a site, the first site the user works in.
+ */
+export function useSiteToday(siteId?: string): string {
+  const { data } = useSession();
+  const role = data?.roles.find((r) => r.siteId === siteId) ?? data?.roles[0];
+  return role?.today ?? new Date().toISOString().slice(0, 10);
+}
+
+/** The calendar day `days` after `day` ("YYYY-MM-DD"). */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 export function useSignIn() {

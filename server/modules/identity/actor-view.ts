@@ -19,6 +19,8 @@ export const ActorView = z.object({
       siteName: z.string(),
       unitId: z.string().nullable(),
       unitName: z.string().nullable(),
+      /** The site's calendar day now, in its time zone: forms default their dates to it. */
+      today: z.string(),
     }),
   ),
   /** Permission codes the actor holds somewhere: the page hides what it cannot do. */
@@ -53,6 +55,7 @@ export async function actorView(db: Kysely<Database>, actor: Actor, csrfToken: s
         siteName: site.name,
         unitId: g.unitId,
         unitName: units.find((u) => u.id === g.unitId)?.name ?? null,
+        today: actor.siteDays[g.siteId],
       };
     }),
     abilities: [...new Set(actor.permissions.map((p) => p.permission))].sort(),

@@ -36,6 +36,12 @@ export interface Actor {
   locale: Locale;
   grants: RoleGrant[];
   permissions: HeldPermission[];
+  /**
+   * The calendar day ("YYYY-MM-DD") at each of the actor's sites, in that site's time zone, at the instant the
+   * request was made. Grants, shares, team memberships and placements start and end on site days, so a share
+   * ending "today" in California lasts until midnight Pacific, not until midnight UTC.
+   */
+  siteDays: Record<string, string>;
   ip: string | null;
   requestId: string | null;
 }
@@ -53,6 +59,13 @@ export type AnyActor = Actor | SystemActor;
 
 export function systemActor(reason: string): SystemActor {
   return { kind: "system", reason, locale: "en", ip: null, requestId: null };
+}
+
+/** The actor's "today" at a site of theirs (the site's calendar day when the request was made). */
+export function actorDay(actor: Actor, siteId: string): string {
+  const day = actor.siteDays[siteId];
+  if (!day) throw new Error(`No calendar day for site ${siteId}: the actor holds no grant there`);
+  return day;
 }
 
 export function siteIdsOf(actor: Actor): string[] {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { Actor, HeldScope } from "./actor.js";
+import { type Actor, actorDay, type HeldScope } from "./actor.js";
 import { childReachedThrough } from "./child-scope.js";
 import "./tables.js";
 
@@ -45,8 +45,8 @@ export async function childReach(db: Kysely<Database>, actor: Actor, childId: st
           .where("child_id", "=", childId)
           .where("shared_with_user_id", "=", actor.userId)
           .where("revoked_at", "is", null)
-          .where("starts_on", "<=", sql<string>`current_date`)
-          .where("ends_on", ">=", sql<string>`current_date`)
+          .where("starts_on", "<=", actorDay(actor, row.site_id))
+          .where("ends_on", ">=", actorDay(actor, row.site_id))
           .orderBy("created_at")
           .execute()
       ).map((s) => s.reason)

@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { Actor, HeldPermission, HeldScope } from "./actor.js";
+import { type Actor, actorDay, type HeldPermission, type HeldScope } from "./actor.js";
 import { heldPermissions } from "./require-access.js";
 import "./tables.js";
 
@@ -18,13 +18,17 @@ const NO_UNIT = "00000000-0000-0000-0000-000000000000";
  *            the placement); birth parent: their own child; youth: themselves
  *  shared    children shared with the actor now (child_share: not revoked,
  *            today within starts_on … ends_on)
+ *
+ * "Now" and "today" are the grant's site calendar day at the request's instant
+ * (actor.siteDays), passed as a parameter: never the database's current_date,
+ * which is the server's zone (UTC), up to 8 hours off in California.
  */
 function reaches(
   eb: ChildEb,
   actor: Actor,
   p: Pick<HeldPermission, "scope" | "siteId" | "unitId">,
 ): Expression<SqlBool> {
-  const today = sql<string>`current_date`;
+  const today = actorDay(actor, p.siteId);
   const atSite = eb("child.site_id", "=", p.siteId);
   switch (p.scope) {
     case "site":

@@ -1,14 +1,20 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import { isLocale, type Locale } from "../i18n/locale.js";
+import { zonedDay } from "../rules/zoned-time.js";
 import type { Actor, HeldPermission } from "./actor.js";
 import "./tables.js";
 
-/** Builds the actor of a signed-in user from their current role grants and the role → permission data. */
+/**
+ * Builds the actor of a signed-in user from their current role grants and the role → permission data, as of
+ * `now` (the request's instant from the app's one clock). A grant is current when the site's calendar day at
+ * `now`, in the site's time zone, falls within starts_on … ends_on.
+ */
 export async function loadActor(
   db: Kysely<Database>,
   userId: string,
   request: { ip: string | null; requestId: string | null; locale?: Locale },
+  now: Date,
 ): Promise<Actor | null> {
   const user = await db
     .selectFrom("user_account")
@@ -25,14 +31,20 @@ export async function loadActor(
     .where("user_account.status", "=", "active")
     .executeTakeFirst();
   if (!user) return null;
-  const today = new Date().toISOString().slice(0, 10);
-  const grants = await db
+  const allGrants = await db
     .selectFrom("role_grant")
-    .select(["role_code", "site_id", "unit_id"])
-    .where("user_id", "=", userId)
-    .where("starts_on", "<=", today)
-    .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", today)]))
+    .innerJoin("site", "site.id", "role_grant.site_id")
+    .select(["role_grant.role_code", "role_grant.site_id", "role_grant.unit_id", "role_grant.starts_on"])
+    .select(["role_grant.ends_on", "site.time_zone"])
+    .where("role_grant.user_id", "=", userId)
     .execute();
+  const siteDays: Record<string, string> = {};
+  for (const g of allGrants) siteDays[g.site_id] ??= zonedDay(now, g.time_zone);
+  const grants = allGrants.filter((g) => {
+    const today = siteDays[g.site_id];
+    return g.starts_on <= today && (g.ends_on === null || g.ends_on >= today);
+  });
+  for (const siteId of Object.keys(siteDays)) if (!grants.some((g) => g.site_id === siteId)) delete siteDays[siteId];
   const permissions = grants.length
     ? await db
         .selectFrom("role_permission")
@@ -71,6 +83,7 @@ export async function loadActor(
           .map((p) => ({ permission: p.permission_code, scope: p.scope, siteId: g.site_id, unitId: g.unit_id })),
       )
       .concat(shared),
+    siteDays,
     ip: request.ip,
     requestId: request.requestId,
   };

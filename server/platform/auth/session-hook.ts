@@ -28,14 +28,20 @@ export function registerSessionHook(
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE(secureCookies)];
     if (token) {
-      const session = await resolveSession(db, token, idleMinutesFor, now());
+      const at = now();
+      const session = await resolveSession(db, token, idleMinutesFor, at);
       if (session) {
         const cookieLocale = request.cookies[LANGUAGE_COOKIE];
-        const actor = await loadActor(db, session.userId, {
-          ip: request.ip,
-          requestId: request.id,
-          locale: isLocale(cookieLocale) ? cookieLocale : undefined,
-        });
+        const actor = await loadActor(
+          db,
+          session.userId,
+          {
+            ip: request.ip,
+            requestId: request.id,
+            locale: isLocale(cookieLocale) ? cookieLocale : undefined,
+          },
+          at,
+        );
         if (actor) {
           request.session = session;
           request.actor = actor;

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
-import { can, useSession } from "../../app/session";
+import { can, useSession, useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import type { PlacementHistory } from "./practice-types";
 import { TeamForm } from "./TeamForm";
@@ -32,11 +32,6 @@ const reasons = [
 ];
 const exclusions = ["expedited_tpr", "parent_incarcerated", "contrary_to_safety"];
 
-function localToday() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
 /** Records a move: the open placement closes the day the new one starts, in one step. */
 function MoveForm({ history, onDone }: { history: PlacementHistory; onDone(): void }) {
   const { t } = useI18n();
@@ -44,7 +39,8 @@ function MoveForm({ history, onDone }: { history: PlacementHistory; onDone(): vo
   const [changeKind, setChangeKind] = useState("emergency");
   const [householdId, setHouseholdId] = useState(history.households[0]?.id ?? "");
   const [setting, setSetting] = useState("nonrelative_family_home");
-  const [startDate, setStartDate] = useState(localToday());
+  const today = useSiteToday();
+  const [startDate, setStartDate] = useState(today);
   const [startTime, setStartTime] = useState("");
   const [requestedBy, setRequestedBy] = useState("agency");
   const [reason, setReason] = useState(reasons[0]);

@@ -2,10 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { addDays, useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import type { Share } from "./record-access-types";
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Access separate from assignment: share the record with a named user of the
@@ -21,6 +20,8 @@ export function SharesSection({ childId }: { childId: string }) {
     queryFn: () => api<{ shares: Share[] }>(`/api/children/${childId}/shares`),
     retry: false,
   });
+  const today = useSiteToday();
+  const inDays = (days: number) => addDays(today, days);
   const [form, setForm] = useState({ email: "", reason: "", endsOn: inDays(30) });
   const refresh = () => client.invalidateQueries({ queryKey: ["shares", childId] });
   const grant = useMutation({

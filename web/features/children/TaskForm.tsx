@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import type { PracticeTask } from "./practice-types";
 
@@ -37,7 +38,7 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
   const [meetOurFamily, setMeetOurFamily] = useState("");
   const [agreement, setAgreement] = useState(false);
   const [evaluation, setEvaluation] = useState("");
-  const [sentOn, setSentOn] = useState(new Date().toISOString().slice(0, 10));
+  const [sentOn, setSentOn] = useState(useSiteToday());
   const [recipients, setRecipients] = useState({ caregiver: true, birthParents: true, childAttorney: true });
   const id = (name: string) => `task-${task.id}-${name}`;
   const refresh = () =>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 
 const roles = ["attorney", "casa", "guardian_ad_litem", "education_rights_holder"];
@@ -10,11 +11,12 @@ const roles = ["attorney", "casa", "guardian_ad_litem", "education_rights_holder
 export function TeamForm({ childId }: { childId: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
+  const today = useSiteToday();
   const [form, setForm] = useState({
     role: roles[0],
     givenName: "",
     familyName: "",
-    startsOn: new Date().toISOString().slice(0, 10),
+    startsOn: today,
   });
   const add = useMutation({
     mutationFn: () =>
