@@ -3,6 +3,7 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { AppError } from "../../platform/errors/app-error.js";
+import { zonedDay } from "../../platform/rules/zoned-time.js";
 import { listAreas, type OutcomeArea } from "./data/areas.js";
 import { dayOf } from "./history/days.js";
 import { outcomeReach, stateGrantSites } from "./outcome-reach.js";
@@ -27,8 +28,9 @@ export interface VisibleArea extends OutcomeArea {
  * import, the latest day its rows record — a file loaded today may describe
  * children only up to last September.
  */
-function dataAsOf(area: OutcomeArea, lastDay: number | null): number | null {
-  const refreshed = area.refreshedAt ? dayOf(new Date(area.refreshedAt).toISOString().slice(0, 10)) : null;
+function dataAsOf(area: OutcomeArea, lastDay: number | null, timeZone: string | undefined): number | null {
+  // The site's calendar day of the projection (a refresh at 23:30 in Fresno describes that day, not UTC's next).
+  const refreshed = area.refreshedAt ? dayOf(zonedDay(new Date(area.refreshedAt), timeZone ?? "UTC")) : null;
   if (area.source === "platform") return refreshed ?? lastDay;
   return lastDay ?? refreshed;
 }
@@ -74,7 +76,7 @@ export async function visibleAreas(db: Kysely<Database>, actor: Actor): Promise<
       exact: reach.exact(area),
       launchDay: site?.qpi_launch_date ? dayOf(String(site.qpi_launch_date)) : null,
       dataFrom: span?.first_day ? dayOf(span.first_day) : null,
-      dataAsOf: dataAsOf(area, span?.last_day ? dayOf(span.last_day) : null),
+      dataAsOf: dataAsOf(area, span?.last_day ? dayOf(span.last_day) : null, site?.time_zone),
     };
   });
 }

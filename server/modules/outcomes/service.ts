@@ -25,7 +25,14 @@ import "./messages.js";
 
 const MAX_TREND_PERIODS = 40;
 const TREND_PERIODS = 8;
-const todayDay = () => dayOf(new Date().toISOString().slice(0, 10));
+/**
+ * "Today" for an area with no data yet: the actor's calendar day at the area's site, or at the westernmost of
+ * their sites (the earliest day) for an area elsewhere — the request's instant in a site's zone, never UTC.
+ */
+function todayDay(actor: Actor, area?: VisibleArea): number {
+  const own = area?.siteId ? actor.siteDays[area.siteId] : undefined;
+  return dayOf(own ?? Object.values(actor.siteDays).sort()[0]);
+}
 
 /** A chosen 12-month period must end by the data's last day: later ones would count children not yet recorded. */
 function periodFrom(field: string, start: string, asOf: number): Period {
@@ -37,8 +44,8 @@ function periodFrom(field: string, start: string, asOf: number): Period {
   return period;
 }
 
-function asOfOf(area: VisibleArea): number {
-  return area.dataAsOf ?? todayDay();
+function asOfOf(actor: Actor, area: VisibleArea): number {
+  return area.dataAsOf ?? todayDay(actor, area);
 }
 
 export function outcomesService(db: Kysely<Database>) {
@@ -74,7 +81,7 @@ export function outcomesService(db: Kysely<Database>) {
         db,
         actor,
         area,
-        chosen ? last.period : { start: addMonths(asOfOf(area) + 1, -12), end: asOfOf(area) },
+        chosen ? last.period : { start: addMonths(asOfOf(actor, area) + 1, -12), end: asOfOf(actor, area) },
       ),
     };
   }
@@ -106,7 +113,7 @@ export function outcomesService(db: Kysely<Database>) {
     async report(actor: Actor, query: AreaChoice & { periodStart?: string }) {
       const area = await visibleArea(db, actor, query);
       const start = query.periodStart
-        ? periodFrom("periodStart", query.periodStart, asOfOf(area)).start
+        ? periodFrom("periodStart", query.periodStart, asOfOf(actor, area)).start
         : chosenPeriodStart(area);
       return reportOf(actor, area, start, query.periodStart !== undefined);
     },
@@ -115,7 +122,7 @@ export function outcomesService(db: Kysely<Database>) {
     async reportCsv(actor: Actor, query: AreaChoice & { periodStart?: string }) {
       const area = await visibleArea(db, actor, query);
       const start = query.periodStart
-        ? periodFrom("periodStart", query.periodStart, asOfOf(area)).start
+        ? periodFrom("periodStart", query.periodStart, asOfOf(actor, area)).start
         : chosenPeriodStart(area);
       const report = await reportOf(actor, area, start, query.periodStart !== undefined);
       await recordAudit(db, actor, {
@@ -134,7 +141,7 @@ export function outcomesService(db: Kysely<Database>) {
       query: AreaChoice & { measure: MeasureId; from?: string; to?: string },
     ): Promise<z.infer<typeof Trend>> {
       const area = await visibleArea(db, actor, query);
-      const asOf = asOfOf(area);
+      const asOf = asOfOf(actor, area);
       const to = query.to ? periodFrom("to", query.to, asOf).start : chosenPeriodStart(area);
       const from = query.from ? dayOf(query.from) : trendEndingWith(to, TREND_PERIODS)[0].start;
       if (from > to)
@@ -170,10 +177,10 @@ export function outcomesService(db: Kysely<Database>) {
     async compare(actor: Actor, query: { measure: MeasureId; periodStart?: string }): Promise<z.infer<typeof Compare>> {
       const areas = await visibleAreas(db, actor);
       const newest = areas.reduce<VisibleArea | null>(
-        (best, a) => (best === null || asOfOf(a) > asOfOf(best) ? a : best),
+        (best, a) => (best === null || asOfOf(actor, a) > asOfOf(actor, best) ? a : best),
         null,
       );
-      const asOf = newest ? asOfOf(newest) : todayDay();
+      const asOf = newest ? asOfOf(actor, newest) : todayDay(actor);
       const start = query.periodStart
         ? periodFrom("periodStart", query.periodStart, asOf).start
         : newest
@@ -255,7 +262,7 @@ export function outcomesService(db: Kysely<Database>) {
           { field: "measure", messageKey: "outcomes.no_children_behind" },
         ]);
       const start = query.periodStart
-        ? periodFrom("periodStart", query.periodStart, asOfOf(area)).start
+        ? periodFrom("periodStart", query.periodStart, asOfOf(actor, area)).start
         : chosenPeriodStart(area);
       const period = periodStarting(start);
       const keys = await drillDownKeys(db, area, period, query.measure, query.part);
