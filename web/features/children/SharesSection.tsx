@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-import type { Share } from "./record-access-types";
+import type { ShareInput, ShareListView } from "./types";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -18,13 +18,13 @@ export function SharesSection({ childId }: { childId: string }) {
   const client = useQueryClient();
   const shares = useQuery({
     queryKey: ["shares", childId],
-    queryFn: () => api<{ shares: Share[] }>(`/api/children/${childId}/shares`),
+    queryFn: () => api<ShareListView>(`/api/children/${childId}/shares`),
     retry: false,
   });
   const [form, setForm] = useState({ email: "", reason: "", endsOn: inDays(30) });
   const refresh = () => client.invalidateQueries({ queryKey: ["shares", childId] });
   const grant = useMutation({
-    mutationFn: () => api(`/api/children/${childId}/shares`, { method: "POST", body: form }),
+    mutationFn: () => api(`/api/children/${childId}/shares`, { method: "POST", body: form satisfies ShareInput }),
     onSuccess: () => {
       setForm({ email: "", reason: "", endsOn: inDays(30) });
       void refresh();
