@@ -1,20 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { ActorView } from "../../server/modules/identity/actor-view";
 import { ApiError, api, setCsrfToken } from "./api";
 
-export interface SessionView {
-  user: { id: string; personId: string; displayName: string; email: string; language: "en" | "es" };
-  roles: {
-    role: string;
-    siteId: string;
-    siteCode: string;
-    siteName: string;
-    unitId: string | null;
-    unitName: string | null;
-    today: string;
-  }[];
-  abilities: string[];
-  csrfToken: string;
-}
+/** GET /api/auth/session, typed by the server's own schema (a type only: erased at build). */
+export type SessionView = z.infer<typeof ActorView>;
 
 export const sessionQueryKey = ["session"];
 
@@ -54,15 +44,6 @@ export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-export function useSignIn() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) =>
-      api("/api/auth/sign-in", { method: "POST", body: credentials }),
-    onSuccess: () => client.invalidateQueries({ queryKey: sessionQueryKey }),
-  });
 }
 
 export function useSignOut() {

@@ -8,6 +8,7 @@ import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { locales } from "../../platform/i18n/locale.js";
 import { ActorView, actorView } from "./actor-view.js";
 import { setChallengeCookie } from "./cookies.js";
+import { SignInResult } from "./schema.js";
 import { signIn } from "./sign-in.js";
 
 const SignInBody = z.object({
@@ -32,7 +33,7 @@ export function registerAuthRoutes(app: App, deps: PlatformDeps) {
         summary:
           "Sign in with email and password; `next` says whether a second factor (totp) or its enrollment (enroll) follows",
         body: SignInBody,
-        response: { 200: z.object({ ok: z.literal(true), next: z.enum(["done", "totp", "enroll"]) }), 401: ErrorBody },
+        response: { 200: SignInResult, 401: ErrorBody },
       },
       // A coarse per-instance request limit; the real throttle (per account and address) is in the database.
       config: { rateLimit: { max: 60, timeWindow: "1 minute" } },

@@ -48,3 +48,17 @@ export const UserStatus = z.object({ id: z.string(), status: z.string(), mfaEnro
 
 export const CodeBody = z.object({ code: z.string().min(1).max(40) });
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** The password step's answer: `next` says whether a second factor (totp) or its enrollment (enroll) follows. */
+export const SignInResult = z.object({ ok: z.literal(true), next: z.enum(["done", "totp", "enroll"]) });
+export const MfaStatus = z.object({
+  enrolled: z.boolean(),
+  recoveryCodesLeft: z.number(),
+  requiredByPolicy: z.boolean(),
+});
+export const MfaEnrollment = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const InvitationPreview = z.object({ email: z.string(), displayName: z.string(), siteName: z.string() });
+/** Which account a link was for, once its password is set. */
+export const AccountEmail = z.object({ email: z.string() });
+export const SiteUserList = z.object({ users: z.array(SiteUser) });

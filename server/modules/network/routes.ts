@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
-import { SiteDetail, SiteIdParams, SiteSummary } from "./schema.js";
+import { SiteDetail, SiteIdParams, SiteList } from "./schema.js";
 import { networkService } from "./service.js";
 
 export function registerNetworkRoutes(app: App, deps: PlatformDeps) {
@@ -13,7 +12,7 @@ export function registerNetworkRoutes(app: App, deps: PlatformDeps) {
       schema: {
         tags: ["network"],
         summary: "Sites the signed-in user works in",
-        response: { 200: z.object({ sites: z.array(SiteSummary) }) },
+        response: { 200: SiteList },
       },
     },
     async (request) => ({ sites: await service.listSites(requireActor(request)) }),

@@ -27,3 +27,4 @@ export const SiteDetail = SiteSummary.extend({
 export type SiteDetail = z.infer<typeof SiteDetail>;
 
 export const SiteIdParams = z.object({ siteId: z.uuid() });
+export const SiteList = z.object({ sites: z.array(SiteSummary) });

@@ -6,6 +6,7 @@ import { sessionQueryKey } from "../../app/session";
 import { type Language, useI18n } from "../../i18n/i18n";
 import { EnrollStep, RecoveryCodes, TotpStep } from "../identity/MfaSteps";
 import { publicPageFor } from "../identity/PublicPages";
+import type { SignInResultView } from "../identity/types";
 
 type Step = "password" | "totp" | "enroll" | "codes";
 
@@ -25,7 +26,7 @@ function SignInFlow() {
   const finish = () => client.invalidateQueries({ queryKey: sessionQueryKey });
   const signIn = useMutation({
     mutationFn: () =>
-      api<{ ok: true; next: "done" | "totp" | "enroll" }>("/api/auth/sign-in", {
+      api<SignInResultView>("/api/auth/sign-in", {
         method: "POST",
         body: { email, password },
       }),

@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, api } from "../../app/api";
+import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-import type { AccessLogEntry } from "./record-access-types";
+import type { AccessLogEntryView, AccessLogView } from "./types";
 
 /** "Who viewed this record": the audit rows about the child, newest first, for supervisors and site administrators. Reading it is audited too. */
 export function AccessLogSection({ childId }: { childId: string }) {
@@ -13,9 +14,7 @@ export function AccessLogSection({ childId }: { childId: string }) {
   const log = useQuery({
     queryKey: ["access-log", childId, before],
     queryFn: () =>
-      api<{ entries: AccessLogEntry[]; nextBefore: number | null }>(
-        `/api/children/${childId}/access-log?limit=25${before ? `&before=${before}` : ""}`,
-      ),
+      api<AccessLogView>(`/api/children/${childId}/access-log?limit=25${before ? `&before=${before}` : ""}`),
     retry: false,
   });
   if (log.error instanceof ApiError && (log.error.status === 403 || log.error.status === 404)) return null;
@@ -24,7 +23,7 @@ export function AccessLogSection({ childId }: { childId: string }) {
     timeStyle: "short",
   });
   // Known actions read as sentences; a refused request shows as the request tried; anything else as its code.
-  const action = (entry: AccessLogEntry) => {
+  const action = (entry: AccessLogEntryView) => {
     const label = t(`accessLog.action.${entry.action}`);
     if (label !== `accessLog.action.${entry.action}`) return label;
     return entry.outcome === "denied" ? t("accessLog.tried", { request: entry.action }) : entry.action;
@@ -36,42 +35,43 @@ export function AccessLogSection({ childId }: { childId: string }) {
       <ErrorAlert error={log.error} />
       {log.data?.entries.length === 0 && <p>{t("accessLog.none")}</p>}
       {log.data && log.data.entries.length > 0 && (
-        <div className="qpi-table-wrap">
-          <table className="usa-table usa-table--borderless usa-table--stacked width-full">
-            <thead>
-              <tr>
-                <th scope="col">{t("accessLog.when")}</th>
-                <th scope="col">{t("accessLog.who")}</th>
-                <th scope="col">{t("accessLog.what")}</th>
-                <th scope="col">{t("accessLog.purpose")}</th>
-                <th scope="col">{t("accessLog.fieldClasses")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.data.entries.map((e) => (
-                <tr key={e.seq}>
-                  <td data-label={t("accessLog.when")}>{when.format(new Date(e.occurredAt))}</td>
-                  <td data-label={t("accessLog.who")}>
-                    {e.actor ? e.actor.name : t("accessLog.system")}
-                    {e.roles.length > 0 && (
-                      <div className="font-body-2xs text-base">{e.roles.map((r) => t(`role.${r}`)).join(", ")}</div>
-                    )}
-                  </td>
-                  <td data-label={t("accessLog.what")}>
-                    {action(e)}{" "}
-                    {e.outcome !== "success" && (
-                      <span className="usa-tag bg-secondary-dark">{t(`accessLog.outcome.${e.outcome}`)}</span>
-                    )}
-                  </td>
-                  <td data-label={t("accessLog.purpose")}>{e.purpose ?? "—"}</td>
-                  <td data-label={t("accessLog.fieldClasses")}>
-                    {e.fieldClasses.map((c) => t(`fieldClass.${c}`)).join(", ") || "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("accessLog.title")}
+          captionHidden
+          rows={log.data.entries}
+          rowKey={(e) => e.seq}
+          rowHeader={false}
+          columns={[
+            { header: t("accessLog.when"), cell: (e) => when.format(new Date(e.occurredAt)) },
+            {
+              header: t("accessLog.who"),
+              cell: (e) => (
+                <>
+                  {e.actor ? e.actor.name : t("accessLog.system")}
+                  {e.roles.length > 0 && (
+                    <div className="font-body-2xs text-base">{e.roles.map((r) => t(`role.${r}`)).join(", ")}</div>
+                  )}
+                </>
+              ),
+            },
+            {
+              header: t("accessLog.what"),
+              cell: (e) => (
+                <>
+                  {action(e)}{" "}
+                  {e.outcome !== "success" && (
+                    <span className="usa-tag bg-secondary-dark">{t(`accessLog.outcome.${e.outcome}`)}</span>
+                  )}
+                </>
+              ),
+            },
+            { header: t("accessLog.purpose"), cell: (e) => e.purpose ?? "—" },
+            {
+              header: t("accessLog.fieldClasses"),
+              cell: (e) => e.fieldClasses.map((c) => t(`fieldClass.${c}`)).join(", ") || "—",
+            },
+          ]}
+        />
       )}
       <nav aria-label={t("common.pagination")} className="display-flex flex-justify margin-top-1">
         <button

@@ -2,8 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ApiError, api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-import type { PlacementHistory } from "./practice-types";
-import type { CaregiverContact, MaltreatmentReport } from "./record-access-types";
+import type { MaltreatmentReportListView, PlacementHistory } from "./types";
 
 /**
  * Where the child lives (the caregiver's address and phone, only for those who
@@ -19,11 +18,10 @@ export function CaseHistorySection({ childId }: { childId: string }) {
   });
   const reports = useQuery({
     queryKey: ["reports", childId],
-    queryFn: () => api<{ reports: MaltreatmentReport[] }>(`/api/children/${childId}/reports`),
+    queryFn: () => api<MaltreatmentReportListView>(`/api/children/${childId}/reports`),
     retry: false,
   });
-  const contact = (history.data as (PlacementHistory & { caregiverContact?: CaregiverContact | null }) | undefined)
-    ?.caregiverContact;
+  const contact = history.data?.caregiverContact;
   if (reports.error instanceof ApiError && reports.error.status === 403) return null;
   return (
     <section aria-labelledby="case-history-heading">

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../../app/api";
+import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import type { ChildListResponse } from "./types";
@@ -44,36 +45,31 @@ export function ChildrenPage() {
       {children.data && (
         <>
           <p aria-live="polite">{t("children.count", { count: total })}</p>
-          <div className="qpi-table-wrap">
-            <table className="usa-table usa-table--borderless usa-table--stacked width-full">
-              <thead>
-                <tr>
-                  <th scope="col">{t("children.name")}</th>
-                  <th scope="col">{t("children.caseNumber")}</th>
-                  <th scope="col">{t("children.birthDate")}</th>
-                  <th scope="col">{t("children.placement")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {children.data.children.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row" data-label={t("children.name")}>
-                      <Link to={`/children/${c.id}`}>
-                        {c.familyName}, {c.givenName}
-                      </Link>
-                    </th>
-                    <td data-label={t("children.caseNumber")}>{c.caseNumber}</td>
-                    <td data-label={t("children.birthDate")}>{formatDate(c.birthDate)}</td>
-                    <td data-label={t("children.placement")}>
-                      {c.currentSetting
-                        ? `${t(`setting.${c.currentSetting}`)} · ${formatDate(c.placedSince)}`
-                        : t("children.notInCare")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("nav.children")}
+            captionHidden
+            rows={children.data.children}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                header: t("children.name"),
+                cell: (c) => (
+                  <Link to={`/children/${c.id}`}>
+                    {c.familyName}, {c.givenName}
+                  </Link>
+                ),
+              },
+              { header: t("children.caseNumber"), cell: (c) => c.caseNumber },
+              { header: t("children.birthDate"), cell: (c) => formatDate(c.birthDate) },
+              {
+                header: t("children.placement"),
+                cell: (c) =>
+                  c.currentSetting
+                    ? `${t(`setting.${c.currentSetting}`)} · ${formatDate(c.placedSince)}`
+                    : t("children.notInCare"),
+              },
+            ]}
+          />
           <nav aria-label={t("common.pagination")} className="display-flex flex-justify margin-top-2">
             <button
               type="button"

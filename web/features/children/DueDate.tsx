@@ -1,5 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
-import type { PracticeTask } from "./practice-types";
+import type { PracticeTask } from "./types";
 
 /** A task's deadline: an instant for hour rules, a calendar day for day rules; with its state. */
 export function DueDate({ task }: { task: PracticeTask }) {

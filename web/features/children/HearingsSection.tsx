@@ -4,7 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { can, useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
-import type { Hearing } from "./practice-types";
+import type { CaregiverReportInput, CaregiverReportReceiptInput, HearingInput, HearingListView } from "./types";
 
 /** Court hearings; the caregiver writes a report to the court here, staff mark it received and forwarded. */
 export function HearingsSection({ childId }: { childId: string }) {
@@ -13,23 +13,30 @@ export function HearingsSection({ childId }: { childId: string }) {
   const client = useQueryClient();
   const hearings = useQuery({
     queryKey: ["hearings", childId],
-    queryFn: () => api<{ hearings: Hearing[] }>(`/api/children/${childId}/hearings`),
+    queryFn: () => api<HearingListView>(`/api/children/${childId}/hearings`),
   });
   const refresh = () =>
     client.invalidateQueries({ predicate: (q) => ["hearings", "tasks"].includes(String(q.queryKey[0])) });
-  const [form, setForm] = useState({ hearingOn: "", hearingType: "review", department: "" });
+  const [form, setForm] = useState<HearingInput>({ hearingOn: "", hearingType: "review", department: "" });
   const [report, setReport] = useState("");
   const add = useMutation({
     mutationFn: () => api(`/api/children/${childId}/hearings`, { method: "POST", body: form }),
     onSuccess: () => void refresh(),
   });
   const submit = useMutation({
-    mutationFn: (id: string) => api(`/api/hearings/${id}/caregiver-report`, { method: "POST", body: { body: report } }),
+    mutationFn: (id: string) =>
+      api(`/api/hearings/${id}/caregiver-report`, {
+        method: "POST",
+        body: { body: report } satisfies CaregiverReportInput,
+      }),
     onSuccess: () => void refresh(),
   });
   const receive = useMutation({
     mutationFn: (id: string) =>
-      api(`/api/hearings/${id}/caregiver-report/receipt`, { method: "POST", body: { forwardedToCourt: true } }),
+      api(`/api/hearings/${id}/caregiver-report/receipt`, {
+        method: "POST",
+        body: { forwardedToCourt: true } satisfies CaregiverReportReceiptInput,
+      }),
     onSuccess: () => void refresh(),
   });
   const onAdd = (e: FormEvent) => {
@@ -122,7 +129,7 @@ export function HearingsSection({ childId }: { childId: string }) {
             className="usa-select"
             id="hearing-type"
             value={form.hearingType}
-            onChange={(e) => setForm({ ...form, hearingType: e.target.value })}
+            onChange={(e) => setForm({ ...form, hearingType: e.target.value as HearingInput["hearingType"] })}
           >
             {["detention", "jurisdiction", "disposition", "review", "permanency", "tpr", "other"].map((k) => (
               <option key={k} value={k}>

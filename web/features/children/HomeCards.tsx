@@ -2,14 +2,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api } from "../../app/api";
 import { useI18n } from "../../i18n/i18n";
-import type { PracticeTask } from "./practice-types";
+import type { TaskListView, TimelinessView } from "./types";
 
 /** Home: how many practice deadlines are overdue or near, with the way to the worklist. */
 export function WorklistCard() {
   const { t } = useI18n();
   const worklist = useQuery({
     queryKey: ["worklist"],
-    queryFn: () => api<{ tasks: PracticeTask[] }>("/api/worklist?withinDays=14"),
+    queryFn: () => api<TaskListView>("/api/worklist?withinDays=14"),
   });
   const tasks = worklist.data?.tasks ?? [];
   const overdue = tasks.filter((task) => task.overdue).length;
@@ -30,19 +30,12 @@ export function WorklistCard() {
   );
 }
 
-interface TimelinessRow {
-  practice: string;
-  onTime: number;
-  late: number;
-  overdue: number;
-}
-
 /** Home for coordinators and supervisors: the share of practice deadlines met in the last 90 days. */
 export function TimelinessCard() {
   const { t, formatNumber } = useI18n();
   const data = useQuery({
     queryKey: ["timeliness", 90],
-    queryFn: () => api<{ rows: TimelinessRow[] }>("/api/practices/timeliness?days=90"),
+    queryFn: () => api<TimelinessView>("/api/practices/timeliness?days=90"),
   });
   const rows = data.data?.rows ?? [];
   const met = rows.reduce((sum, r) => sum + r.onTime, 0);

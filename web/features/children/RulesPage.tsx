@@ -1,24 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
+import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-
-interface Rule {
-  id: string;
-  practice: string;
-  trigger: string;
-  appliesTo: string;
-  dueAmount: number;
-  dueUnit: string;
-  dueDirection: string;
-  repeatDays: number | null;
-  exclusions: string[];
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  sourceUrl: string;
-  sourceNote: string;
-}
+import type { Rule, RuleInput, RuleListView } from "./types";
 
 /** The state's practice rules with effective dates and sources; a QPI coordinator adds new versions. */
 export function RulesPage() {
@@ -26,7 +12,7 @@ export function RulesPage() {
   const client = useQueryClient();
   const rules = useQuery({
     queryKey: ["rules"],
-    queryFn: () => api<{ stateCode: string; canManage: boolean; rules: Rule[] }>("/api/rules"),
+    queryFn: () => api<RuleListView>("/api/rules"),
   });
   const [editing, setEditing] = useState<Rule | null>(null);
   const [form, setForm] = useState({ dueAmount: "", effectiveFrom: "", sourceUrl: "", sourceNote: "" });
@@ -47,7 +33,7 @@ export function RulesPage() {
           effectiveFrom: form.effectiveFrom,
           sourceUrl: form.sourceUrl,
           sourceNote: form.sourceNote,
-        },
+        } satisfies RuleInput,
       }),
     onSuccess: () => {
       setEditing(null);
@@ -128,35 +114,47 @@ export function RulesPage() {
           </button>
         </form>
       )}
-      <div className="qpi-table-wrap">
-        <table className="usa-table usa-table--borderless usa-table--stacked width-full">
-          <thead>
-            <tr>
-              <th scope="col">{t("worklist.practice")}</th>
-              <th scope="col">{t("rules.deadline")}</th>
-              <th scope="col">{t("rules.effective")}</th>
-              <th scope="col">{t("rules.source")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.data?.rules.map((r) => (
-              <tr key={r.id}>
-                <th scope="row" data-label={t("worklist.practice")}>
+      {rules.data && (
+        <DataTable
+          caption={t("rules.title", { state: rules.data.stateCode })}
+          captionHidden
+          rows={rules.data.rules}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: t("worklist.practice"),
+              cell: (r) => (
+                <>
                   {t(`practice.name.${r.practice}`)}
                   {r.appliesTo !== "all" && ` (${t(`rules.appliesTo.${r.appliesTo}`)})`}
-                </th>
-                <td data-label={t("rules.deadline")}>
+                </>
+              ),
+            },
+            {
+              header: t("rules.deadline"),
+              cell: (r) => (
+                <>
                   {describe(r)}
                   {r.exclusions.length > 0 && (
                     <div className="font-body-3xs">
                       {t("rules.except", { list: r.exclusions.map((x) => t(`practice.exclusion.${x}`)).join(", ") })}
                     </div>
                   )}
-                </td>
-                <td data-label={t("rules.effective")}>
+                </>
+              ),
+            },
+            {
+              header: t("rules.effective"),
+              cell: (r) => (
+                <>
                   {formatDate(r.effectiveFrom)} – {r.effectiveTo ? formatDate(r.effectiveTo) : t("placement.now")}
-                </td>
-                <td data-label={t("rules.source")}>
+                </>
+              ),
+            },
+            {
+              header: t("rules.source"),
+              cell: (r) => (
+                <>
                   <a href={r.sourceUrl} rel="noreferrer" target="_blank">
                     {r.sourceNote}
                   </a>
@@ -179,12 +177,12 @@ export function RulesPage() {
                       </button>
                     </div>
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ApiError, api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { addDays, useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
-import type { Share } from "./record-access-types";
+import type { ShareInput, ShareListView } from "./types";
 
 /**
  * Access separate from assignment: share the record with a named user of the
@@ -17,7 +17,7 @@ export function SharesSection({ childId }: { childId: string }) {
   const client = useQueryClient();
   const shares = useQuery({
     queryKey: ["shares", childId],
-    queryFn: () => api<{ shares: Share[] }>(`/api/children/${childId}/shares`),
+    queryFn: () => api<ShareListView>(`/api/children/${childId}/shares`),
     retry: false,
   });
   const today = useSiteToday();
@@ -25,7 +25,7 @@ export function SharesSection({ childId }: { childId: string }) {
   const [form, setForm] = useState({ email: "", reason: "", endsOn: inDays(30) });
   const refresh = () => client.invalidateQueries({ queryKey: ["shares", childId] });
   const grant = useMutation({
-    mutationFn: () => api(`/api/children/${childId}/shares`, { method: "POST", body: form }),
+    mutationFn: () => api(`/api/children/${childId}/shares`, { method: "POST", body: form satisfies ShareInput }),
     onSuccess: () => {
       setForm({ email: "", reason: "", endsOn: inDays(30) });
       void refresh();

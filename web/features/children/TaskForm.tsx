@@ -4,7 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
-import type { PracticeTask } from "./practice-types";
+import type { PracticeTask, TaskCompleteInput, TaskProgressInput } from "./types";
 
 const outcomes: Record<string, string[]> = {
   comfort_call: ["held", "declined", "not_safe"],
@@ -60,7 +60,10 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
       if (task.practice === "cft_meeting") details.participants = list(participants);
       if (task.practice === "planned_move_notice") Object.assign(details, { sentOn, recipients });
       if (task.practice === "emergency_move_notice") details.recipients = recipients;
-      return api(`/api/tasks/${task.id}/complete`, { method: "POST", body: { version: task.version, details } });
+      return api(`/api/tasks/${task.id}/complete`, {
+        method: "POST",
+        body: { version: task.version, details } satisfies TaskCompleteInput,
+      });
     },
     onSuccess: () => {
       void refresh();
@@ -74,7 +77,7 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
         body: {
           version: task.version,
           details: { ...(scheduledFor ? { scheduledFor } : {}), participants: list(participants) },
-        },
+        } satisfies TaskProgressInput,
       }),
     onSuccess: () => void refresh(),
   });

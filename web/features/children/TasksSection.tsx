@@ -5,8 +5,8 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { can, useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { DueDate } from "./DueDate";
-import type { PracticeTask } from "./practice-types";
 import { TaskForm } from "./TaskForm";
+import type { TaskListView } from "./types";
 
 /** The child's QPI practice tasks: what is due, what was done, by whom, on time or not. */
 export function TasksSection({ childId }: { childId: string }) {
@@ -15,7 +15,7 @@ export function TasksSection({ childId }: { childId: string }) {
   const [open, setOpen] = useState<string | null>(null);
   const tasks = useQuery({
     queryKey: ["tasks", childId],
-    queryFn: () => api<{ tasks: PracticeTask[] }>(`/api/children/${childId}/tasks`),
+    queryFn: () => api<TaskListView>(`/api/children/${childId}/tasks`),
   });
   const mayComplete = can(session.data, "practice:complete");
   return (

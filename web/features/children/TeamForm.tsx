@@ -4,8 +4,9 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import type { TeamMemberInput } from "./types";
 
-const roles = ["attorney", "casa", "guardian_ad_litem", "education_rights_holder"];
+const roles: TeamMemberInput["role"][] = ["attorney", "casa", "guardian_ad_litem", "education_rights_holder"];
 
 /** Adds a CASA, guardian ad litem, attorney or education rights holder to the child's team from a date. */
 export function TeamForm({ childId }: { childId: string }) {
@@ -26,7 +27,7 @@ export function TeamForm({ childId }: { childId: string }) {
           role: form.role,
           startsOn: form.startsOn,
           person: { givenName: form.givenName, familyName: form.familyName },
-        },
+        } satisfies TeamMemberInput,
       }),
     onSuccess: () => {
       setForm({ ...form, givenName: "", familyName: "" });
@@ -50,7 +51,7 @@ export function TeamForm({ childId }: { childId: string }) {
         className="usa-select"
         id="team-role"
         value={form.role}
-        onChange={(e) => setForm({ ...form, role: e.target.value })}
+        onChange={(e) => setForm({ ...form, role: e.target.value as TeamMemberInput["role"] })}
       >
         {roles.map((r) => (
           <option key={r} value={r}>

@@ -1,15 +1,6 @@
+import { DataTable, type TableLayout } from "../../app/DataTable";
 import { useI18n } from "../../i18n/i18n";
-
-/** One practice's deadlines in a span: met, missed, still open. */
-export interface TimelinessRow {
-  practice: string;
-  onTime: number;
-  late: number;
-  overdue: number;
-  pending: number;
-  notRequired: number;
-  onTimeRate: number | null;
-}
+import type { PracticeTimeliness } from "./types";
 
 /**
  * The practice-timeliness table, shared by the coordinators' timeliness page
@@ -20,52 +11,43 @@ export function TimelinessTable({
   rows,
   caption,
   captionVisible = true,
-  className = "usa-table--borderless usa-table--stacked",
+  layout = "stacked",
+  className,
+  scroll = "wrap",
 }: {
-  rows: TimelinessRow[];
+  rows: PracticeTimeliness[];
   caption: string;
   captionVisible?: boolean;
+  layout?: TableLayout;
   className?: string;
+  scroll?: "wrap" | "region";
 }) {
   const { t, formatNumber } = useI18n();
-  const columns = [
-    ["timeliness.onTime", (r: TimelinessRow) => formatNumber(r.onTime)],
-    ["timeliness.late", (r: TimelinessRow) => formatNumber(r.late)],
-    ["timeliness.overdue", (r: TimelinessRow) => formatNumber(r.overdue)],
-    ["timeliness.pending", (r: TimelinessRow) => formatNumber(r.pending)],
-    ["timeliness.notRequired", (r: TimelinessRow) => formatNumber(r.notRequired)],
-    [
-      "timeliness.rate",
-      (r: TimelinessRow) => (r.onTimeRate === null ? "—" : `${formatNumber(Math.round(r.onTimeRate * 100))} %`),
-    ],
-  ] as const;
+  const count = (key: string, value: (r: PracticeTimeliness) => number) => ({
+    header: t(key),
+    cell: (r: PracticeTimeliness) => formatNumber(value(r)),
+  });
   return (
-    <table className={`usa-table ${className} width-full`}>
-      <caption className={captionVisible ? undefined : "usa-sr-only"}>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("worklist.practice")}</th>
-          {columns.map(([key]) => (
-            <th scope="col" key={key}>
-              {t(key)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.practice}>
-            <th scope="row" data-label={t("worklist.practice")}>
-              {t(`practice.name.${r.practice}`)}
-            </th>
-            {columns.map(([key, cell]) => (
-              <td data-label={t(key)} key={key}>
-                {cell(r)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      captionHidden={!captionVisible}
+      layout={layout}
+      className={className}
+      scroll={scroll}
+      rows={rows}
+      rowKey={(r) => r.practice}
+      columns={[
+        { header: t("worklist.practice"), cell: (r) => t(`practice.name.${r.practice}`) },
+        count("timeliness.onTime", (r) => r.onTime),
+        count("timeliness.late", (r) => r.late),
+        count("timeliness.overdue", (r) => r.overdue),
+        count("timeliness.pending", (r) => r.pending),
+        count("timeliness.notRequired", (r) => r.notRequired),
+        {
+          header: t("timeliness.rate"),
+          cell: (r) => (r.onTimeRate === null ? "—" : `${formatNumber(Math.round(r.onTimeRate * 100))} %`),
+        },
+      ]}
+    />
   );
 }

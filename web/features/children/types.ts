@@ -1,17 +1,63 @@
-export interface ChildListItem {
-  id: string;
-  siteId: string;
-  caseNumber: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  birthDate: string | null;
-  inCare: boolean;
-  currentSetting: string | null;
-  placedSince: string | null;
-}
+import type { z } from "zod";
+import type { AccessLog, AccessLogEntry } from "../../../server/modules/children/access-log-schema";
+import type {
+  CaregiverReportReceipt,
+  CaregiverReportSubmit,
+  HearingCreate,
+  HearingList,
+  HearingView,
+} from "../../../server/modules/children/hearing-schema";
+import type { PlacementHistory as History, PlacementMove } from "../../../server/modules/children/placement-schema";
+import type { MaltreatmentReportList, MaltreatmentReportView } from "../../../server/modules/children/report-schema";
+import type { RuleCreate, RuleList, RuleView } from "../../../server/modules/children/rule-schema";
+import type { ChildListItem as ChildItem, ChildList } from "../../../server/modules/children/schema";
+import type { ShareCreate, ShareList, ShareView } from "../../../server/modules/children/share-schema";
+import type {
+  TaskComplete,
+  TaskList,
+  TaskProgress,
+  TaskView,
+  Timeliness,
+  TimelinessRow,
+} from "../../../server/modules/children/task-schema";
+import type { TeamMemberAdd } from "../../../server/modules/children/team-schema";
 
-export interface ChildListResponse {
-  children: ChildListItem[];
-  total: number;
-}
+// The API's own zod schemas, as types only (erased at build): the pages and
+// the server cannot drift apart, and no server code reaches the bundle.
+// Answers are z.infer (what the server sends); bodies are z.input (what the
+// server accepts, before its defaults fill in).
+
+export type ChildListItem = z.infer<typeof ChildItem>;
+export type ChildListResponse = z.infer<typeof ChildList>;
+
+export type PlacementHistory = z.infer<typeof History>;
+export type PlacementMoveInput = z.input<typeof PlacementMove>;
+export type TeamMemberInput = z.input<typeof TeamMemberAdd>;
+
+export type PracticeTask = z.infer<typeof TaskView>;
+export type TaskListView = z.infer<typeof TaskList>;
+export type TaskCompleteInput = z.input<typeof TaskComplete>;
+export type TaskProgressInput = z.input<typeof TaskProgress>;
+export type TimelinessView = z.infer<typeof Timeliness>;
+/** One practice's deadline figures, without the unit (the outcomes dashboard shows them for a whole site). */
+export type PracticeTimeliness = Omit<z.infer<typeof TimelinessRow>, "unitId" | "unitName">;
+
+export type Rule = z.infer<typeof RuleView>;
+export type RuleListView = z.infer<typeof RuleList>;
+export type RuleInput = z.input<typeof RuleCreate>;
+
+export type Hearing = z.infer<typeof HearingView>;
+export type HearingListView = z.infer<typeof HearingList>;
+export type HearingInput = z.input<typeof HearingCreate>;
+export type CaregiverReportInput = z.input<typeof CaregiverReportSubmit>;
+export type CaregiverReportReceiptInput = z.input<typeof CaregiverReportReceipt>;
+
+export type Share = z.infer<typeof ShareView>;
+export type ShareListView = z.infer<typeof ShareList>;
+export type ShareInput = z.input<typeof ShareCreate>;
+
+export type AccessLogEntryView = z.infer<typeof AccessLogEntry>;
+export type AccessLogView = z.infer<typeof AccessLog>;
+
+export type MaltreatmentReport = z.infer<typeof MaltreatmentReportView>;
+export type MaltreatmentReportListView = z.infer<typeof MaltreatmentReportList>;

@@ -5,21 +5,16 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
 import { useI18n } from "../../i18n/i18n";
 import { EnrollStep, RecoveryCodes } from "./MfaSteps";
-
-interface MfaStatus {
-  enrolled: boolean;
-  recoveryCodesLeft: number;
-  requiredByPolicy: boolean;
-}
+import type { MfaStatusView, RecoveryCodesView } from "./types";
 
 /** The user's own two-step sign-in: set it up, see how many recovery codes are left, get new ones. */
 export function AccountSecurityPage() {
   const { t } = useI18n();
   const client = useQueryClient();
-  const status = useQuery({ queryKey: ["me", "mfa"], queryFn: () => api<MfaStatus>("/api/me/mfa") });
+  const status = useQuery({ queryKey: ["me", "mfa"], queryFn: () => api<MfaStatusView>("/api/me/mfa") });
   const [codes, setCodes] = useState<string[]>([]);
   const regenerate = useMutation({
-    mutationFn: () => api<{ recoveryCodes: string[] }>("/api/me/mfa/recovery-codes", { method: "POST" }),
+    mutationFn: () => api<RecoveryCodesView>("/api/me/mfa/recovery-codes", { method: "POST" }),
     onSuccess: (r) => {
       setCodes(r.recoveryCodes);
       void client.invalidateQueries({ queryKey: ["me", "mfa"] });

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
+import type { MfaEnrollmentView, RecoveryCodesView } from "./types";
 
 /** The secret in groups of four, easy to type into an authenticator app. */
 export function groupSecret(secret: string): string {
@@ -76,11 +77,10 @@ export function EnrollStep({ onDone, headingLevel = 2 }: { onDone(codes: string[
   const { t } = useI18n();
   const [code, setCode] = useState("");
   const start = useMutation({
-    mutationFn: () => api<{ secret: string; otpauthUri: string }>("/api/auth/mfa/enroll", { method: "POST" }),
+    mutationFn: () => api<MfaEnrollmentView>("/api/auth/mfa/enroll", { method: "POST" }),
   });
   const confirm = useMutation({
-    mutationFn: () =>
-      api<{ recoveryCodes: string[] }>("/api/auth/mfa/enroll/confirm", { method: "POST", body: { code } }),
+    mutationFn: () => api<RecoveryCodesView>("/api/auth/mfa/enroll/confirm", { method: "POST", body: { code } }),
     onSuccess: (result) => onDone(result.recoveryCodes),
   });
   const Heading = headingLevel === 1 ? "h1" : "h2";

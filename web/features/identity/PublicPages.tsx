@@ -3,6 +3,7 @@ import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { type Language, useI18n } from "../../i18n/i18n";
+import type { AccountEmailView, InvitationPreviewView } from "./types";
 
 /** The token travels in the link's fragment: never sent to the server in a URL, never in a Referer. */
 function tokenFromFragment(): string {
@@ -128,7 +129,7 @@ export function AcceptInvitationPage() {
   const preview = useQuery({
     queryKey: ["invitation", token],
     queryFn: () =>
-      api<{ email: string; displayName: string; siteName: string }>("/api/auth/invitations/preview", {
+      api<InvitationPreviewView>("/api/auth/invitations/preview", {
         method: "POST",
         body: { token },
       }),
@@ -136,7 +137,7 @@ export function AcceptInvitationPage() {
   });
   const accept = useMutation({
     mutationFn: (password: string) =>
-      api<{ email: string }>("/api/auth/invitations/accept", { method: "POST", body: { token, password } }),
+      api<AccountEmailView>("/api/auth/invitations/accept", { method: "POST", body: { token, password } }),
   });
   return (
     <PublicShell title={t("identity.invite.title")}>
@@ -168,7 +169,7 @@ export function ResetPasswordPage() {
   const token = useMemo(tokenFromFragment, []);
   const complete = useMutation({
     mutationFn: (password: string) =>
-      api<{ email: string }>("/api/auth/password-reset/complete", { method: "POST", body: { token, password } }),
+      api<AccountEmailView>("/api/auth/password-reset/complete", { method: "POST", body: { token, password } }),
   });
   return (
     <PublicShell title={t("identity.reset.title")}>

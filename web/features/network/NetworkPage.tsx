@@ -3,21 +3,11 @@ import { Link } from "react-router";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-
-export interface SiteSummary {
-  id: string;
-  code: string;
-  name: string;
-  stateCode: string;
-  stateName: string;
-  kind: string;
-  timeZone: string;
-  qpiLaunchDate: string | null;
-}
+import type { SiteListView } from "./types";
 
 export function NetworkPage() {
   const { t, formatDate } = useI18n();
-  const sites = useQuery({ queryKey: ["sites"], queryFn: () => api<{ sites: SiteSummary[] }>("/api/network/sites") });
+  const sites = useQuery({ queryKey: ["sites"], queryFn: () => api<SiteListView>("/api/network/sites") });
   return (
     <>
       <h1>{t("nav.network")}</h1>

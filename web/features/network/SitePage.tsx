@@ -2,19 +2,18 @@ import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
+import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-import type { SiteSummary } from "./NetworkPage";
-
-interface SiteDetail extends SiteSummary {
-  units: { id: string; name: string; kind: "office" | "unit"; parentUnitId: string | null; staffCount: number }[];
-  staffByRole: { role: string; count: number }[];
-}
+import type { SiteDetailView } from "./types";
 
 export function SitePage() {
   const { siteId } = useParams();
   const { t, formatDate } = useI18n();
-  const site = useQuery({ queryKey: ["site", siteId], queryFn: () => api<SiteDetail>(`/api/network/sites/${siteId}`) });
+  const site = useQuery({
+    queryKey: ["site", siteId],
+    queryFn: () => api<SiteDetailView>(`/api/network/sites/${siteId}`),
+  });
   const offices = site.data?.units.filter((u) => u.kind === "office") ?? [];
   return (
     <>
@@ -43,22 +42,18 @@ export function SitePage() {
             </section>
           ))}
           <h2>{t("network.staff")}</h2>
-          <table className="usa-table usa-table--borderless">
-            <thead>
-              <tr>
-                <th scope="col">{t("network.role")}</th>
-                <th scope="col">{t("network.people")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {site.data.staffByRole.map((r) => (
-                <tr key={r.role}>
-                  <th scope="row">{t(`role.${r.role}`)}</th>
-                  <td>{r.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("network.staff")}
+            captionHidden
+            layout="plain"
+            scroll="none"
+            rows={site.data.staffByRole}
+            rowKey={(r) => r.role}
+            columns={[
+              { header: t("network.role"), cell: (r) => t(`role.${r.role}`) },
+              { header: t("network.people"), cell: (r) => r.count },
+            ]}
+          />
         </>
       )}
     </>

@@ -1,6 +1,6 @@
+import { DataTable } from "../../app/DataTable";
 import { useI18n } from "../../i18n/i18n";
 import { cellText, countText, figureColumns } from "./format";
-import { ScrollRegion } from "./ScrollRegion";
 import type { MeasureInfo, MeasureReportView } from "./types";
 
 const dimensions = ["age_group", "race", "sex"] as const;
@@ -17,42 +17,30 @@ export function BreakdownTables({ measure, info }: { measure: MeasureReportView;
         <p className="usa-hint">{t(`outcomes.breakdown.ageBasis.${info.ageBasis}`)}</p>
       )}
       {dimensions.map((dimension) => (
-        <ScrollRegion
+        <DataTable
           key={dimension}
-          label={t("outcomes.breakdown.caption", {
+          caption={t("outcomes.breakdown.caption", {
             measure: name,
             dimension: t(`outcomes.breakdown.${dimension}`).toLowerCase(),
           })}
-        >
-          <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
-            <caption>
-              {t("outcomes.breakdown.caption", {
-                measure: name,
-                dimension: t(`outcomes.breakdown.${dimension}`).toLowerCase(),
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("outcomes.breakdown.group")}</th>
-                <th scope="col">{columns.value}</th>
-                {columns.numerator && <th scope="col">{columns.numerator}</th>}
-                {columns.denominator && <th scope="col">{columns.denominator}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {measure.by[dimension].map((row) => (
-                <tr key={row.group}>
-                  <th scope="row">{t(`outcomes.group.${dimension}.${row.group}`)}</th>
-                  <td>{cellText(t, language, measure.unit, row, true)}</td>
-                  {columns.numerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}
-                  {columns.denominator && (
-                    <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+          layout="compact"
+          className="qpi-figures"
+          scroll="region"
+          rows={measure.by[dimension]}
+          rowKey={(row) => row.group}
+          columns={[
+            { header: t("outcomes.breakdown.group"), cell: (row) => t(`outcomes.group.${dimension}.${row.group}`) },
+            { header: columns.value, cell: (row) => cellText(t, language, measure.unit, row, true) },
+            !!columns.numerator && {
+              header: columns.numerator,
+              cell: (row) => countText(t, language, row.numerator, row.suppressed.numerator),
+            },
+            !!columns.denominator && {
+              header: columns.denominator,
+              cell: (row) => countText(t, language, row.denominator, row.suppressed.denominator),
+            },
+          ]}
+        />
       ))}
     </div>
   );

@@ -1,12 +1,12 @@
 import { useSearchParams } from "react-router";
 import { Breadcrumb } from "../../app/Breadcrumb";
+import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { endOf } from "./AreaPeriodPicker";
 import { CompareChart } from "./CompareChart";
 import { cellText, countText, figureColumns, formatValue, periodText } from "./format";
 import { useAreas, useCatalogue, useCompare } from "./queries";
-import { ScrollRegion } from "./ScrollRegion";
 import "./outcomes.css";
 
 /** One measure across every area in the viewer's scope, for the same 12 months; other sites suppressed. */
@@ -86,42 +86,39 @@ export function ComparePage() {
             title={t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}
             desc={t("outcomes.compare.chartDesc", { measure: name })}
           />
-          <ScrollRegion
-            label={t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}
-          >
-            <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
-              <caption>
-                {t("outcomes.compare.chartTitle", { measure: name, period: periodText(t, formatDate, view.period) })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("outcomes.compare.site")}</th>
-                  <th scope="col">{t("outcomes.compare.state")}</th>
-                  <th scope="col">{columns.value}</th>
-                  {columns.numerator && <th scope="col">{columns.numerator}</th>}
-                  {columns.denominator && <th scope="col">{columns.denominator}</th>}
-                  <th scope="col">{t("outcomes.compare.dataAsOf")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.rows.map((row) => (
-                  <tr key={row.area}>
-                    <th scope="row">{row.name}</th>
-                    <td>{row.stateCode}</td>
-                    <td>
-                      {row.missingSource ? t("outcomes.notMeasured") : cellText(t, language, info.unit, row, true)}
-                      {!row.followUpComplete && row.value !== null && ` (${t("outcomes.compare.provisional")})`}
-                    </td>
-                    {columns.numerator && <td>{countText(t, language, row.numerator, row.suppressed.numerator)}</td>}
-                    {columns.denominator && (
-                      <td>{countText(t, language, row.denominator, row.suppressed.denominator)}</td>
-                    )}
-                    <td>{formatDate(row.dataAsOf)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t("outcomes.compare.chartTitle", {
+              measure: name,
+              period: periodText(t, formatDate, view.period),
+            })}
+            layout="compact"
+            className="qpi-figures"
+            scroll="region"
+            rows={view.rows}
+            rowKey={(row) => row.area}
+            columns={[
+              { header: t("outcomes.compare.site"), cell: (row) => row.name },
+              { header: t("outcomes.compare.state"), cell: (row) => row.stateCode },
+              {
+                header: columns.value,
+                cell: (row) => (
+                  <>
+                    {row.missingSource ? t("outcomes.notMeasured") : cellText(t, language, info.unit, row, true)}
+                    {!row.followUpComplete && row.value !== null && ` (${t("outcomes.compare.provisional")})`}
+                  </>
+                ),
+              },
+              !!columns.numerator && {
+                header: columns.numerator,
+                cell: (row) => countText(t, language, row.numerator, row.suppressed.numerator),
+              },
+              !!columns.denominator && {
+                header: columns.denominator,
+                cell: (row) => countText(t, language, row.denominator, row.suppressed.denominator),
+              },
+              { header: t("outcomes.compare.dataAsOf"), cell: (row) => formatDate(row.dataAsOf) },
+            ]}
+          />
           <p className="usa-hint">{t("outcomes.suppressionNote")}</p>
         </>
       )}

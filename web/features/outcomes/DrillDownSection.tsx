@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { periodText } from "./format";
 import { useDrillDown } from "./queries";
-import { ScrollRegion } from "./ScrollRegion";
+import type { DrillDownPart } from "./types";
 
-type Part = "denominator" | "numerator";
+type Part = DrillDownPart;
 
 /**
  * The children behind a number, for staff who may open their records: the
@@ -58,31 +59,25 @@ export function DrillDownSection({
           {drill.data.children.length === 0 ? (
             <p>{t("outcomes.drill.none")}</p>
           ) : (
-            <ScrollRegion label={t(`outcomes.drill.${part}`)}>
-              <table className="usa-table usa-table--borderless usa-table--compact">
-                <caption>{t(`outcomes.drill.${part}`)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("children.name")}</th>
-                    <th scope="col">{t("children.caseNumber")}</th>
-                    <th scope="col">{t("children.birthDate")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {drill.data.children.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row">
-                        <Link to={`/children/${c.id}`}>
-                          {c.familyName}, {c.givenName}
-                        </Link>
-                      </th>
-                      <td>{c.caseNumber}</td>
-                      <td>{formatDate(c.birthDate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <DataTable
+              caption={t(`outcomes.drill.${part}`)}
+              layout="compact"
+              scroll="region"
+              rows={drill.data.children}
+              rowKey={(c) => c.id}
+              columns={[
+                {
+                  header: t("children.name"),
+                  cell: (c) => (
+                    <Link to={`/children/${c.id}`}>
+                      {c.familyName}, {c.givenName}
+                    </Link>
+                  ),
+                },
+                { header: t("children.caseNumber"), cell: (c) => c.caseNumber },
+                { header: t("children.birthDate"), cell: (c) => formatDate(c.birthDate) },
+              ]}
+            />
           )}
           {drill.data.notShown > 0 && (
             <p className="usa-hint">{t("outcomes.drill.notShown", { count: drill.data.notShown })}</p>

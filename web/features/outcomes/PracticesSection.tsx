@@ -1,6 +1,5 @@
 import { useI18n } from "../../i18n/i18n";
 import { TimelinessTable } from "../children/TimelinessTable";
-import { ScrollRegion } from "./ScrollRegion";
 import type { ReportView } from "./types";
 
 /** On-time rates of the QPI practices in the period, from the children module (its own scope: supervisors and coordinators). */
@@ -16,14 +15,14 @@ export function PracticesSection({ practices }: { practices: ReportView["practic
       ) : (
         <>
           <p>{t("outcomes.practices.intro", { from: formatDate(practices.from), to: formatDate(practices.to) })}</p>
-          <ScrollRegion label={t("outcomes.practices.title")}>
-            <TimelinessTable
-              rows={practices.rows}
-              caption={t("outcomes.practices.title")}
-              captionVisible={false}
-              className="usa-table--borderless usa-table--compact qpi-figures"
-            />
-          </ScrollRegion>
+          <TimelinessTable
+            rows={practices.rows}
+            caption={t("outcomes.practices.title")}
+            captionVisible={false}
+            layout="compact"
+            className="qpi-figures"
+            scroll="region"
+          />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { Breadcrumb } from "../../app/Breadcrumb";
+import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
 import { useI18n } from "../../i18n/i18n";
@@ -57,44 +58,48 @@ export function PrintReportPage() {
               {t("outcomes.print.print")}
             </button>
           </p>
-          <table className="usa-table usa-table--borderless usa-table--compact qpi-print-table">
-            <caption>{t("outcomes.print.keyMeasures")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("outcomes.compare.measure")}</th>
-                <th scope="col">{t("outcomes.trend.value")}</th>
-                <th scope="col">{t("outcomes.trend.national")}</th>
-                <th scope="col">{t("outcomes.beforeAfter.direction")}</th>
-                <th scope="col">
-                  {t("outcomes.print.trend")}
-                  {trendRange && <span className="qpi-print-versus">{trendRange}</span>}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keyMeasures.map((id) => {
-                const m = data.measures.find((x) => x.measure === id);
-                if (!m) return null;
-                const name = t(`outcomes.measure.${id}.name`);
-                return (
-                  <tr key={id}>
-                    <th scope="row">
-                      {name}
-                      {versusLine(t, m) && <span className="qpi-print-versus">{versusLine(t, m)}</span>}
-                    </th>
-                    <td className="qpi-print-value">{cellText(t, language, m.unit, m)}</td>
-                    <td className="qpi-nowrap">
-                      {m.national !== null ? formatValue(t, language, m.unit, m.national) : "—"}
-                    </td>
-                    <td>{t(`outcomes.good.${m.good}`)}</td>
-                    <td>
-                      <Sparkline points={m.trend} unit={m.unit} measureName={name} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("outcomes.print.keyMeasures")}
+            layout="compact"
+            className="qpi-print-table"
+            scroll="none"
+            rows={keyMeasures.flatMap((id) => data.measures.filter((x) => x.measure === id))}
+            rowKey={(m) => m.measure}
+            columns={[
+              {
+                header: t("outcomes.compare.measure"),
+                cell: (m) => (
+                  <>
+                    {t(`outcomes.measure.${m.measure}.name`)}
+                    {versusLine(t, m) && <span className="qpi-print-versus">{versusLine(t, m)}</span>}
+                  </>
+                ),
+              },
+              {
+                header: t("outcomes.trend.value"),
+                className: "qpi-print-value",
+                cell: (m) => cellText(t, language, m.unit, m),
+              },
+              {
+                header: t("outcomes.trend.national"),
+                className: "qpi-nowrap",
+                cell: (m) => (m.national !== null ? formatValue(t, language, m.unit, m.national) : "—"),
+              },
+              { header: t("outcomes.beforeAfter.direction"), cell: (m) => t(`outcomes.good.${m.good}`) },
+              {
+                header: t("outcomes.print.trend"),
+                headerContent: (
+                  <>
+                    {t("outcomes.print.trend")}
+                    {trendRange && <span className="qpi-print-versus">{trendRange}</span>}
+                  </>
+                ),
+                cell: (m) => (
+                  <Sparkline points={m.trend} unit={m.unit} measureName={t(`outcomes.measure.${m.measure}.name`)} />
+                ),
+              },
+            ]}
+          />
           <p className="qpi-print-footer">
             {t("outcomes.print.footer", {
               site: data.area.name,

@@ -1,6 +1,6 @@
+import { DataTable } from "../../app/DataTable";
 import { useI18n } from "../../i18n/i18n";
 import { cellText, countText, figureColumns, periodMonths } from "./format";
-import { ScrollRegion } from "./ScrollRegion";
 import type { MeasureUnit, TrendPointView } from "./types";
 
 /** The trend's figures as a table: what the chart shows, for reading, screen readers and copying. */
@@ -8,43 +8,42 @@ export function TrendTable({
   points,
   unit,
   measureName,
-  id,
 }: {
   points: TrendPointView[];
   unit: MeasureUnit;
   measureName: string;
-  id?: string;
 }) {
   const { t, language } = useI18n();
   const columns = figureColumns(t, unit);
   return (
-    <ScrollRegion id={id} label={t("outcomes.trend.tableCaption", { measure: measureName })}>
-      <table className="usa-table usa-table--borderless usa-table--compact qpi-figures">
-        <caption>{t("outcomes.trend.tableCaption", { measure: measureName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("outcomes.trend.period")}</th>
-            <th scope="col">{columns.value}</th>
-            {columns.numerator && <th scope="col">{columns.numerator}</th>}
-            {columns.denominator && <th scope="col">{columns.denominator}</th>}
-            <th scope="col">{t("outcomes.trend.launch")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.period.start}>
-              <th scope="row">{periodMonths(t, language, p.period)}</th>
-              <td>
-                {cellText(t, language, unit, p, true)}
-                {!p.followUpComplete && p.value !== null && ` (${t("outcomes.compare.provisional")})`}
-              </td>
-              {columns.numerator && <td>{countText(t, language, p.numerator, p.suppressed.numerator)}</td>}
-              {columns.denominator && <td>{countText(t, language, p.denominator, p.suppressed.denominator)}</td>}
-              <td>{p.launch ? t(`outcomes.launch.${p.launch}`) : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={t("outcomes.trend.tableCaption", { measure: measureName })}
+      layout="compact"
+      className="qpi-figures"
+      scroll="region"
+      rows={points}
+      rowKey={(p) => p.period.start}
+      columns={[
+        { header: t("outcomes.trend.period"), cell: (p) => periodMonths(t, language, p.period) },
+        {
+          header: columns.value,
+          cell: (p) => (
+            <>
+              {cellText(t, language, unit, p, true)}
+              {!p.followUpComplete && p.value !== null && ` (${t("outcomes.compare.provisional")})`}
+            </>
+          ),
+        },
+        !!columns.numerator && {
+          header: columns.numerator,
+          cell: (p) => countText(t, language, p.numerator, p.suppressed.numerator),
+        },
+        !!columns.denominator && {
+          header: columns.denominator,
+          cell: (p) => countText(t, language, p.denominator, p.suppressed.denominator),
+        },
+        { header: t("outcomes.trend.launch"), cell: (p) => (p.launch ? t(`outcomes.launch.${p.launch}`) : "—") },
+      ]}
+    />
   );
 }

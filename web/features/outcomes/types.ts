@@ -31,3 +31,4 @@ export type CatalogueView = z.infer<typeof MeasureCatalogueView>;
 export type MeasureInfo = CatalogueView["measures"][number];
 export type MeasureUnit = MeasureInfo["unit"];
 export type MeasureId = MeasureInfo["id"];
+export type DrillDownPart = DrillDownView["part"];
