@@ -24,7 +24,7 @@ interface Import {
 }
 
 /** Every relative import of one source file, whatever its form. */
-export function importsOf(file: string, source: string): Import[] {
+function importsOf(file: string, source: string): Import[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: Import[] = [];
   const add = (node: ts.Node, specifier: ts.Expression | undefined) => {
@@ -58,7 +58,7 @@ function target(imp: Import): string {
 const moduleOf = (serverPath: string) => /^modules\/([^/]+)\//.exec(serverPath)?.[1];
 
 /** Whether a path inside server/modules/<m>/ is the module's public surface. */
-export function isPublicSurface(serverPath: string): boolean {
+function isPublicSurface(serverPath: string): boolean {
   if (serverPath === "modules/index.ts") return true; // the list of descriptors
   const inside = /^modules\/[^/]+\/(.+)$/.exec(serverPath)?.[1];
   return inside === "index.ts" || inside === "schema.ts" || /^[^/]*-schema\.ts$/.test(inside ?? "");
@@ -86,7 +86,7 @@ const awaitingMove = new Set([
 ]);
 
 /** One line per import that breaks the rule: "<file>:<line> imports <specifier> (<why>)". */
-export function violations(imports: Import[], exceptions: ReadonlySet<string> = new Set()): string[] {
+function violations(imports: Import[], exceptions: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = [];
   for (const imp of imports) {
     const from = path.relative(server, imp.file).split(path.sep).join("/");
