@@ -82,7 +82,7 @@ const awaitingMove = new Set([
   "cli/outcomes.ts -> modules/outcomes/measures/catalogue.ts",
   "cli/outcomes.ts -> modules/outcomes/measures/engine.ts",
   "cli/outcomes.ts -> modules/outcomes/suppression.ts",
-  "demo/generate-network.ts -> modules/outcomes/generator/calibration.ts",
+  "demo/calibration.ts -> modules/outcomes/generator/calibration.ts",
 ]);
 
 /** One line per import that breaks the rule: "<file>:<line> imports <specifier> (<why>)". */
