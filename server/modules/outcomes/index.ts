@@ -1,5 +1,5 @@
 import type { ModuleDescriptor } from "../../platform/registry/module-descriptor.js";
-import { outcomeJobs } from "./data/platform-refresh.js";
+import { outcomeJobs, refreshPlatformOutcomes } from "./data/platform-refresh.js";
 import en from "./messages.en.json" with { type: "json" };
 import es from "./messages.es.json" with { type: "json" };
 import { registerOutcomesRoutes } from "./routes.js";
@@ -13,5 +13,5 @@ export const outcomesModule: ModuleDescriptor = {
   permissions: ["outcomes:read"],
 };
 
-/** Projects the platform's own child records into outcome histories (the demo seed runs it once). */
-export { outcomeJobs, refreshPlatformOutcomes } from "./data/platform-refresh.js";
+/** The scheduled refresh, and the projection of the platform's own child records the demo seed runs once. */
+export { outcomeJobs, refreshPlatformOutcomes };
