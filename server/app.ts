@@ -14,13 +14,14 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "./db/database.js";
 import type { EngineKind } from "./db/engine.js";
-import { idleMinutesFor } from "./modules/identity/sign-in.js";
-import { moduleRoutes } from "./modules/index.js";
+import { idleMinutesFor } from "./modules/identity/index.js";
+import { modules } from "./modules/index.js";
 import { auditDenial } from "./platform/audit/denials.js";
 import { registerSessionHook } from "./platform/auth/session-hook.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
 import { registerSecurity } from "./platform/http/security.js";
 import type { App, PlatformDeps } from "./platform/http/types.js";
+import { registerCatalogues, registerModules } from "./platform/registry/module-descriptor.js";
 import { projectRoot, version } from "./version.js";
 
 export interface BuildAppOptions {
@@ -57,6 +58,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     now: options.now ?? (() => new Date()),
   };
 
+  // Every module's messages are in the catalogues before anything can answer with one.
+  registerCatalogues(modules);
   // Every refusal of a signed-in request is audited, whichever service refused it.
   registerErrorHandling(app, { onDenied: (request) => auditDenial(options.db, request) });
   await app.register(cookie);
@@ -89,7 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   );
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  for (const register of moduleRoutes) await register(app, deps);
+  await registerModules(app, deps, modules);
 
   const webDist = options.webDist ?? path.join(projectRoot, "dist", "web");
   if (fs.existsSync(path.join(webDist, "index.html"))) {

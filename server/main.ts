@@ -5,9 +5,9 @@ import { openDatabase } from "./db/engine.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { printDemoSignIns } from "./demo/demo-accounts.js";
 import { seedDemoIfEmpty } from "./demo/seed.js";
-import { practiceJobs } from "./modules/children/reminders.js";
-import { outcomeJobs } from "./modules/outcomes/data/platform-refresh.js";
+import { modules } from "./modules/index.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
+import { scheduledJobs } from "./platform/registry/module-descriptor.js";
 
 /** Reads the environment, opens the database, starts the server. Nothing else. */
 async function main() {
@@ -39,8 +39,8 @@ async function main() {
     trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });
-  // The database-backed scheduler (reminders, mail): safe to run in every instance.
-  const scheduler = createScheduler(database.db, { ...practiceJobs(), ...outcomeJobs() });
+  // The database-backed scheduler (every module's jobs: reminders, mail, outcomes): safe to run in every instance.
+  const scheduler = createScheduler(database.db, scheduledJobs(modules, {}));
   if (process.env.QPI_SCHEDULER !== "off") scheduler.start();
   const url = `http://localhost:${config.port}`;
   console.log(`QPI Platform is ready at ${url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);

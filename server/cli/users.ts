@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { addUser, disableUser } from "../modules/identity/user-admin.js";
+import { addUser, disableUser } from "../modules/identity/index.js";
 import { systemActor } from "../platform/access/actor.js";
 import type { CliCommand } from "./command.js";
 import { withDatabase } from "./with-database.js";

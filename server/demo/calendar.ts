@@ -29,3 +29,15 @@ export function earliestDayIn(timeZones: readonly string[], now: Date): string {
 export function minDay(a: string, b: string): string {
   return a < b ? a : b;
 }
+
+const MS_PER_DAY = 86_400_000;
+
+/** A "YYYY-MM-DD" day as an integer (days since 1970-01-01), for arithmetic on many days. */
+export function dayOf(isoDate: string): number {
+  const ms = Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
+  return Math.round(ms / MS_PER_DAY);
+}
+
+export function isoOf(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}

@@ -1,8 +1,7 @@
 import type { Insertable } from "kysely";
-import type { Allegation, MaltreatmentReportTable, ReporterRole } from "../modules/children/tables.js";
-import { dayOf, isoOf } from "../modules/outcomes/history/days.js";
-import { addYears } from "./calendar.js";
-import type { DemoNetwork, GenerateOptions } from "./generate-network.js";
+import type { Allegation, MaltreatmentReportTable, ReporterRole } from "../modules/children/index.js";
+import { addYears, dayOf, isoOf } from "./calendar.js";
+import type { DemoNetwork, GenerateOptions } from "./demo-network.js";
 import { familyNames, givenNames } from "./names.js";
 import { Random } from "./random.js";
 

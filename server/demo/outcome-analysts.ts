@@ -1,4 +1,4 @@
-import type { DemoNetwork } from "./generate-network.js";
+import type { DemoNetwork } from "./demo-network.js";
 import { Random } from "./random.js";
 
 /**

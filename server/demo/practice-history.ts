@@ -1,8 +1,8 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../db/database.js";
-import { createHearingTasks, createPlacementTasks } from "../modules/children/practice-tasks.js";
+import { createHearingTasks, createPlacementTasks } from "../modules/children/index.js";
 import { addCalendarDays, zonedInstant } from "../platform/rules/zoned-time.js";
-import type { DemoNetwork } from "./generate-network.js";
+import type { DemoNetwork } from "./demo-network.js";
 import { Random } from "./random.js";
 
 /** How far back the demo has practice tasks: placements of the last four months. */

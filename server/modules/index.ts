@@ -1,17 +1,12 @@
-import type { RegisterRoutes } from "../platform/http/types.js";
-import { registerPracticeRoutes } from "./children/practice-routes.js";
-import { registerChildrenRoutes } from "./children/routes.js";
-import { registerAuthRoutes } from "./identity/auth-routes.js";
-import { registerIdentityRoutes } from "./identity/routes.js";
-import { registerNetworkRoutes } from "./network/routes.js";
-import { registerOutcomesRoutes } from "./outcomes/routes.js";
+import type { ModuleDescriptor } from "../platform/registry/module-descriptor.js";
+import { childrenModule } from "./children/index.js";
+import { identityModule } from "./identity/index.js";
+import { networkModule } from "./network/index.js";
+import { outcomesModule } from "./outcomes/index.js";
 
-/** Every module's routes, in one list: a module is on when it is here. */
-export const moduleRoutes: RegisterRoutes[] = [
-  registerAuthRoutes,
-  registerNetworkRoutes,
-  registerChildrenRoutes,
-  registerIdentityRoutes,
-  registerPracticeRoutes,
-  registerOutcomesRoutes,
-];
+/**
+ * Every module, in one list: a module is on when it is here. The app
+ * registers their message catalogues and routes, the server's scheduler runs
+ * their jobs; nothing else of a module is reached except through its index.
+ */
+export const modules: readonly ModuleDescriptor[] = [identityModule, networkModule, childrenModule, outcomesModule];

@@ -9,7 +9,6 @@ import { zonedDay } from "../../platform/rules/zoned-time.js";
 import type { ChildCreate, ChildUpdate, RelationAdd } from "./child-record-schema.js";
 import { mapDatabaseError } from "./database-errors.js";
 import { placementRepository } from "./placement-repository.js";
-import "./messages.js";
 
 type ChildFields = Omit<z.infer<typeof ChildUpdate>, "version">;
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { childScope } from "../../platform/access/child-scope.js";
+import type { Permission } from "../../platform/access/permissions.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
@@ -11,10 +12,9 @@ import { mapDatabaseError } from "./database-errors.js";
 import type { CaregiverReportReceipt, CaregiverReportSubmit, HearingCreate } from "./hearing-schema.js";
 import { placementRepository } from "./placement-repository.js";
 import { createHearingTasks } from "./practice-tasks.js";
-import "./messages.js";
 
 /** A hearing the actor reaches through its child with `permission`. */
-function hearingFor(db: Kysely<Database>, actor: Actor, permission: string, hearingId: string) {
+function hearingFor(db: Kysely<Database>, actor: Actor, permission: Permission, hearingId: string) {
   return db
     .selectFrom("court_hearing as h")
     .innerJoin("child", "child.id", "h.child_id")

@@ -3,12 +3,13 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { childScope } from "../../platform/access/child-scope.js";
 import "./tables.js";
+import type { Permission } from "../../platform/access/permissions.js";
 
 /** Episodes, placements, the team and relations of one child; every read is scoped to the actor. */
 export function placementRepository(db: Kysely<Database>) {
   return {
     /** The child with the facts placement rules need, if the actor reaches it with `permission`; locks the row when writing. */
-    async childFor(actor: Actor, permission: string, childId: string, lock = false) {
+    async childFor(actor: Actor, permission: Permission, childId: string, lock = false) {
       let q = db
         .selectFrom("child")
         .innerJoin("site", "site.id", "child.site_id")

@@ -12,7 +12,6 @@ import { childDisclosure } from "./disclosure.js";
 import { placementRepository } from "./placement-repository.js";
 import type { EpisodeCreate, EpisodeExit, PlacementHistory, PlacementMove } from "./placement-schema.js";
 import { createPlacementTasks } from "./practice-tasks.js";
-import "./messages.js";
 
 type ChildFacts = NonNullable<Awaited<ReturnType<ReturnType<typeof placementRepository>["childFor"]>>>;
 type PlacementInput = z.infer<typeof PlacementMove> | z.infer<typeof EpisodeCreate>["placement"];

@@ -4,7 +4,6 @@ import { isLocale, translate } from "../../platform/i18n/locale.js";
 import type { JobDefinition } from "../../platform/jobs/scheduler.js";
 import { sendEmail } from "../../platform/mail/mailer.js";
 import "./tables.js";
-import "./messages.js";
 
 /** How far ahead a reminder goes out: two days before a deadline (and at once for anything already late). */
 export const REMINDER_LEAD_HOURS = 48;

@@ -2,10 +2,11 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { childScope } from "../../platform/access/child-scope.js";
+import type { Permission } from "../../platform/access/permissions.js";
 
 export function childrenRepository(db: Kysely<Database>) {
   /** Children the actor may reach with `permission`; every query starts here. */
-  const scoped = (actor: Actor, permission: string) =>
+  const scoped = (actor: Actor, permission: Permission) =>
     db
       .selectFrom("child")
       .innerJoin("person", "person.id", "child.person_id")
@@ -51,12 +52,12 @@ export function childrenRepository(db: Kysely<Database>) {
       return { rows, total: total.n };
     },
 
-    async findOne(actor: Actor, permission: string, childId: string) {
+    async findOne(actor: Actor, permission: Permission, childId: string) {
       return scoped(actor, permission).select(listColumns).where("child.id", "=", childId).executeTakeFirst();
     },
 
     /** Those of `childIds` the actor reaches, in name order (another module's list of children, e.g. outcomes drill-down). */
-    async findMany(actor: Actor, permission: string, childIds: string[]) {
+    async findMany(actor: Actor, permission: Permission, childIds: string[]) {
       if (childIds.length === 0) return [];
       return scoped(actor, permission)
         .select(listColumns)

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
+import type { Permission } from "../../platform/access/permissions.js";
 import { hasPermission, heldPermissions, requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
@@ -9,7 +10,6 @@ import type { PracticeRuleTable } from "../../platform/rules/tables.js";
 import { addCalendarDays } from "../../platform/rules/zoned-time.js";
 import { mapDatabaseError } from "./database-errors.js";
 import type { RuleCreate } from "./rule-schema.js";
-import "./messages.js";
 
 const toView = (r: Selectable<PracticeRuleTable>) => ({
   id: r.id,
@@ -30,7 +30,7 @@ const toView = (r: Selectable<PracticeRuleTable>) => ({
 });
 
 /** The states of the sites where the actor holds a permission. */
-async function statesWhere(db: Kysely<Database>, actor: Actor, permission: string) {
+async function statesWhere(db: Kysely<Database>, actor: Actor, permission: Permission) {
   const sites = [...new Set(heldPermissions(actor, permission).map((p) => p.siteId))];
   if (sites.length === 0) return [];
   const rows = await db.selectFrom("site").select("state_code").distinct().where("id", "in", sites).execute();

@@ -9,7 +9,6 @@ import { addCalendarDays } from "../../platform/rules/zoned-time.js";
 import { placementRepository } from "./placement-repository.js";
 import type { ShareCreate, ShareView } from "./share-schema.js";
 import "../../platform/access/tables.js";
-import "./messages.js";
 
 /** A share lasts at most this many days: access beyond assignment is for a while, then reviewed again. */
 const MAX_SHARE_DAYS = 366;

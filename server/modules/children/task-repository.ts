@@ -3,6 +3,7 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { childScope } from "../../platform/access/child-scope.js";
 import "./tables.js";
+import type { Permission } from "../../platform/access/permissions.js";
 
 // Whether an open task is past its deadline: hour deadlines against now,
 // day deadlines against today's date in the site's zone.
@@ -13,7 +14,7 @@ export const onTimeSql = sql<boolean | null>`CASE WHEN t.status <> 'completed' T
 
 /** Practice tasks; every query joins the child and adds the actor's scope. */
 export function taskRepository(db: Kysely<Database>) {
-  const scoped = (actor: Actor, permission: string) =>
+  const scoped = (actor: Actor, permission: Permission) =>
     db
       .selectFrom("practice_task as t")
       .innerJoin("child", "child.id", "t.child_id")
@@ -58,7 +59,7 @@ export function taskRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    one(actor: Actor, permission: string, taskId: string) {
+    one(actor: Actor, permission: Permission, taskId: string) {
       return scoped(actor, permission).where("t.id", "=", taskId).executeTakeFirst();
     },
 

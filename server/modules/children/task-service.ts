@@ -10,7 +10,6 @@ import { placementRepository } from "./placement-repository.js";
 import { createNextRepeat } from "./practice-tasks.js";
 import { taskRepository } from "./task-repository.js";
 import { completionByPractice, type TaskComplete, type TaskProgress, type TaskView } from "./task-schema.js";
-import "./messages.js";
 
 type TaskRow = Awaited<ReturnType<ReturnType<typeof taskRepository>["forChild"]>>[number];
 

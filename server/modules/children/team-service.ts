@@ -8,7 +8,6 @@ import { AppError } from "../../platform/errors/app-error.js";
 import { mapDatabaseError } from "./database-errors.js";
 import { placementRepository } from "./placement-repository.js";
 import type { TeamMemberAdd, TeamMemberEnd } from "./team-schema.js";
-import "./messages.js";
 
 /** The child's team with dates: caseworker, supervisor, CASA / guardian ad litem, attorney, education rights holder. */
 export function teamService(db: Kysely<Database>) {

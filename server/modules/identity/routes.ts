@@ -23,7 +23,6 @@ import {
   UserStatus,
 } from "./schema.js";
 import * as accounts from "./service.js";
-import "./messages.js";
 
 const authLimit = { rateLimit: { max: 20, timeWindow: "1 minute" } };
 

@@ -14,7 +14,6 @@ import type { InviteInput, PolicyInput } from "./schema.js";
 import { policyOfSite, type SecurityPolicy } from "./security-policy.js";
 import { accountKey, forgiveFailures } from "./throttle.js";
 import { consumeToken, issueToken, liveToken, TOKEN_LIFETIME_MS } from "./tokens.js";
-import "./messages.js";
 
 const FAMILY_ROLES = new Set(["caregiver", "birth_parent", "youth"]);
 

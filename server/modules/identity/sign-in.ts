@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
+import type { AuditAction } from "../../platform/audit/actions.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { decoyPasswordHash, verifyPassword } from "../../platform/auth/passwords.js";
 import { createSession, type NewSession } from "../../platform/auth/sessions.js";
@@ -29,7 +30,7 @@ export async function startSession(
   userId: string,
   client: SignInClient,
   now: Date,
-  action = "auth.sign_in",
+  action: AuditAction = "auth.sign_in",
 ) {
   return db.transaction().execute(async (trx) => {
     const rules = await sessionRulesOf(trx, userId);

@@ -14,6 +14,16 @@ export function networkRepository(db: Kysely<Database>) {
   ] as const;
 
   return {
+    /** Facts other modules need about the sites named: the caller has already scoped `siteIds`. */
+    async siteFacts(siteIds: string[]) {
+      if (siteIds.length === 0) return [];
+      return db
+        .selectFrom("site")
+        .select(["id", "code", "name", "state_code", "qpi_launch_date", "time_zone"])
+        .where("id", "in", siteIds)
+        .execute();
+    },
+
     /** Sites among `siteIds` — the caller passes the actor's scope, never "all". */
     async sitesIn(siteIds: string[]) {
       if (siteIds.length === 0) return [];

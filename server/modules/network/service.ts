@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
+import type { Permission } from "../../platform/access/permissions.js";
 import { heldPermissions, requireAccess } from "../../platform/access/require-access.js";
 import { networkRepository } from "./repository.js";
 import type { SiteDetail, SiteSummary } from "./schema.js";
@@ -45,8 +46,20 @@ export function networkService(db: Kysely<Database>) {
     },
 
     /** Site ids where the actor holds `permission` — for other modules' scoping. */
-    siteIdsWith(actor: Actor, permission: string): string[] {
+    siteIdsWith(actor: Actor, permission: Permission): string[] {
       return [...new Set(heldPermissions(actor, permission).map((p) => p.siteId))];
     },
+  };
+}
+
+/**
+ * Facts about sites for other modules (a site's state, time zone, QPI
+ * launch): no access check, because the caller names sites it has already
+ * scoped to its actor. Other modules never read the `site` table themselves.
+ */
+export function siteDirectory(db: Kysely<Database>) {
+  const repository = networkRepository(db);
+  return {
+    byIds: (siteIds: string[]) => repository.siteFacts(siteIds),
   };
 }

@@ -4,6 +4,7 @@ import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { zonedDay } from "../../platform/rules/zoned-time.js";
+import { siteDirectory } from "../network/index.js";
 import { listAreas, type OutcomeArea } from "./data/areas.js";
 import { dayOf } from "./history/days.js";
 import { outcomeReach, stateGrantSites } from "./outcome-reach.js";
@@ -60,16 +61,16 @@ async function spansOf(db: Kysely<Database>, areas: OutcomeArea[]) {
 /** The areas in the actor's outcome reach (403 without outcomes:read anywhere). */
 export async function visibleAreas(db: Kysely<Database>, actor: Actor): Promise<VisibleArea[]> {
   requireAccess(actor, "outcomes:read");
-  const repository = outcomesRepository(db);
-  const [areas, grantSites] = await Promise.all([listAreas(db), repository.sites(stateGrantSites(actor))]);
+  const sites = siteDirectory(db);
+  const [areas, grantSites] = await Promise.all([listAreas(db), sites.byIds(stateGrantSites(actor))]);
   const reach = outcomeReach(actor, new Map(grantSites.map((s) => [s.id, s.state_code])));
   const seen = areas.filter((a) => reach.sees(a));
-  const [sites, spans] = await Promise.all([
-    repository.sites(seen.map((a) => a.siteId).filter((id): id is string => id !== null)),
+  const [seenSites, spans] = await Promise.all([
+    sites.byIds(seen.map((a) => a.siteId).filter((id): id is string => id !== null)),
     spansOf(db, seen),
   ]);
   return seen.map((area) => {
-    const site = sites.find((s) => s.id === area.siteId);
+    const site = seenSites.find((s) => s.id === area.siteId);
     const span = spans.get(area.id);
     return {
       ...area,

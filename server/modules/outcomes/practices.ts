@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { hasPermission } from "../../platform/access/require-access.js";
-import { taskService } from "../children/task-service.js";
+import { taskService } from "../children/index.js";
 import type { VisibleArea } from "./area-context.js";
 import { isoOf } from "./history/days.js";
 import type { Period } from "./measures/types.js";

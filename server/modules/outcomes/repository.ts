@@ -11,16 +11,6 @@ import "./data/tables.js";
  */
 export function outcomesRepository(db: Kysely<Database>) {
   return {
-    /** State and QPI launch of the sites named (a 'state' grant reaches its site's state). */
-    async sites(siteIds: string[]) {
-      if (siteIds.length === 0) return [];
-      return db
-        .selectFrom("site")
-        .select(["id", "state_code", "qpi_launch_date", "time_zone"])
-        .where("id", "in", siteIds)
-        .execute();
-    },
-
     /**
      * Per area, the first removal and the latest day any episode or placement
      * records: what "data as of" and the offered periods rest on for imported

@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
-import { childrenService } from "../children/service.js";
+import { childrenService } from "../children/index.js";
 import { type VisibleArea, visibleArea, visibleAreas } from "./area-context.js";
 import { computeForAreas } from "./area-results.js";
 import { areaView, chosenPeriodStart } from "./area-view.js";
@@ -21,7 +21,6 @@ import { reportCsv } from "./report-csv.js";
 import { outcomesRepository } from "./repository.js";
 import type { AreaChoice, BeforeAfter, Compare, DrillDown, MeasureCatalogueView, Report, Trend } from "./schema.js";
 import { SMALL_CELL_MAX } from "./suppression.js";
-import "./messages.js";
 
 const MAX_TREND_PERIODS = 40;
 const TREND_PERIODS = 8;

@@ -1,5 +1,6 @@
 import type { AccessScope } from "../../db/database.js";
 import type { Locale } from "../i18n/locale.js";
+import type { Permission } from "./permissions.js";
 
 /** A role the user holds at a site (and perhaps one unit), as loaded at sign-in. */
 export interface RoleGrant {
@@ -17,7 +18,7 @@ export type HeldScope = AccessScope | "shared";
 
 /** A permission the actor holds, with the scope it reaches and where. */
 export interface HeldPermission {
-  permission: string;
+  permission: Permission;
   scope: HeldScope;
   siteId: string;
   unitId: string | null;

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { type Actor, actorDay, type HeldPermission, type HeldScope } from "./actor.js";
+import type { Permission } from "./permissions.js";
 import { heldPermissions } from "./require-access.js";
 import "./tables.js";
 
@@ -124,7 +125,7 @@ function anyOf(
  * `child`. Repositories add it to every query, so a service that forgot its
  * check still returns nothing outside the actor's reach. No permission → FALSE.
  */
-export function childScope(actor: Actor, permission: string) {
+export function childScope(actor: Actor, permission: Permission) {
   return (eb: ChildEb): Expression<SqlBool> => anyOf(eb, actor, heldPermissions(actor, permission));
 }
 
@@ -133,7 +134,7 @@ export function childScope(actor: Actor, permission: string) {
  * with any permission they hold (the field-class rules ask which scopes a
  * record was reached through).
  */
-export function childReachedThrough(actor: Actor, scope: HeldScope, permission?: string) {
+export function childReachedThrough(actor: Actor, scope: HeldScope, permission?: Permission) {
   const held = actor.permissions.filter(
     (p) => p.scope === scope && (permission === undefined || p.permission === permission),
   );

@@ -3,6 +3,7 @@ import type { Database } from "../../db/database.js";
 import { isLocale, type Locale } from "../i18n/locale.js";
 import { zonedDay } from "../rules/zoned-time.js";
 import type { Actor, HeldPermission } from "./actor.js";
+import { isPermission, type Permission } from "./permissions.js";
 import "./tables.js";
 
 /**
@@ -61,7 +62,7 @@ export async function loadActor(
     await db.selectFrom("child_share").select("site_id").distinct().where("shared_with_user_id", "=", userId).execute()
   ).filter((s) => roleSites.has(s.site_id));
   const shared: HeldPermission[] = shareSites.flatMap((s) =>
-    ["child:read", "child:list"].map((permission) => ({
+    (["child:read", "child:list"] as const).map((permission) => ({
       permission,
       scope: "shared" as const,
       siteId: s.site_id,
@@ -80,7 +81,11 @@ export async function loadActor(
       .flatMap((g): HeldPermission[] =>
         permissions
           .filter((p) => p.role_code === g.role_code)
-          .map((p) => ({ permission: p.permission_code, scope: p.scope, siteId: g.site_id, unitId: g.unit_id })),
+          .flatMap((p) => {
+            // A code the platform does not know grants nothing (the permissions test keeps there none).
+            const permission: Permission | null = isPermission(p.permission_code) ? p.permission_code : null;
+            return permission ? [{ permission, scope: p.scope, siteId: g.site_id, unitId: g.unit_id }] : [];
+          }),
       )
       .concat(shared),
     siteDays,

@@ -1,12 +1,13 @@
 import { AppError } from "../errors/app-error.js";
 import type { Actor, HeldPermission } from "./actor.js";
+import type { Permission } from "./permissions.js";
 
 /** The permissions the actor holds for `permission`, each with its scope. */
-export function heldPermissions(actor: Actor, permission: string): HeldPermission[] {
+export function heldPermissions(actor: Actor, permission: Permission): HeldPermission[] {
   return actor.permissions.filter((p) => p.permission === permission);
 }
 
-export function hasPermission(actor: Actor, permission: string, siteId?: string): boolean {
+export function hasPermission(actor: Actor, permission: Permission, siteId?: string): boolean {
   return heldPermissions(actor, permission).some((p) => siteId === undefined || p.siteId === siteId);
 }
 
@@ -17,7 +18,7 @@ export function hasPermission(actor: Actor, permission: string, siteId?: string)
  * Relationship scopes ('unit', 'assigned', 'own') are enforced by the
  * repositories' queries, which return nothing outside them.
  */
-export function requireAccess(actor: Actor, permission: string, target?: { siteId: string }): HeldPermission[] {
+export function requireAccess(actor: Actor, permission: Permission, target?: { siteId: string }): HeldPermission[] {
   const held = heldPermissions(actor, permission);
   if (target) {
     const atSite = held.filter((p) => p.siteId === target.siteId);

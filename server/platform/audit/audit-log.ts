@@ -2,10 +2,12 @@ import crypto from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { AnyActor } from "../access/actor.js";
+import type { AuditAction, DeniedRouteAction } from "./actions.js";
 import "./tables.js";
 
 export interface AuditEntry {
-  action: string;
+  /** What was done (a typed action), or for a refused request the route it tried. */
+  action: AuditAction | DeniedRouteAction;
   entityType: string;
   entityId?: string | null;
   siteId?: string | null;

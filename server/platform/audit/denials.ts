@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
+import { deniedRouteAction } from "./actions.js";
 import { recordAudit } from "./audit-log.js";
 
 // The record a denied request was about, from its route parameters.
@@ -23,7 +24,7 @@ export async function auditDenial(db: Kysely<Database>, request: FastifyRequest)
   const subject = subjectParams.find(([param]) => typeof params[param] === "string");
   const route = request.routeOptions?.url ?? request.url.split("?")[0];
   await recordAudit(db, request.actor ?? { userId: null, ip: request.ip, requestId: request.id }, {
-    action: `${request.method} ${route}`.slice(0, 200),
+    action: deniedRouteAction(request.method, route),
     entityType: subject ? subject[1] : "route",
     entityId: subject ? String(params[subject[0]]).slice(0, 100) : null,
     siteId: typeof params.siteId === "string" && /^[0-9a-f-]{36}$/.test(params.siteId) ? params.siteId : null,

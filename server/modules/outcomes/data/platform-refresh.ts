@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/database.js";
 import type { JobDefinition } from "../../../platform/jobs/scheduler.js";
-import { historiesForOutcomes, type OutcomeHistories } from "../../children/outcome-export.js";
+import { historiesForOutcomes, type OutcomeHistories } from "../../children/index.js";
 import { ChangeKind, exitReasonNames, homeClosureNames, raceNames, settingNames } from "../history/codes.js";
 import { ensureSiteArea, recountChildren } from "./areas.js";
 import { HomeKind, RowSource } from "./tables.js";

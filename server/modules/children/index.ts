@@ -1,0 +1,37 @@
+import type { ModuleDescriptor } from "../../platform/registry/module-descriptor.js";
+import en from "./messages.en.json" with { type: "json" };
+import es from "./messages.es.json" with { type: "json" };
+import { registerPracticeRoutes } from "./practice-routes.js";
+import { practiceJobs } from "./reminders.js";
+import { registerChildrenRoutes } from "./routes.js";
+
+/** The children module's public surface: the child's record, placements, teams, shares and practices. */
+export const childrenModule: ModuleDescriptor = {
+  name: "children",
+  routes: [registerChildrenRoutes, registerPracticeRoutes],
+  jobs: (deps) => practiceJobs(deps.publicUrl),
+  messages: { en, es },
+  permissions: [
+    "child:read",
+    "child:list",
+    "child:write",
+    "child:share",
+    "rules:manage",
+    "audit:read",
+    "practice:read",
+    "practice:complete",
+    "practice:report",
+    "caregiver_report:submit",
+  ],
+};
+
+/** The child histories the outcomes module projects (its platform refresh). */
+export { historiesForOutcomes, type OutcomeHistories } from "./outcome-export.js";
+/** The tasks a placement change or a hearing starts (the demo seed replays them). */
+export { createHearingTasks, createPlacementTasks } from "./practice-tasks.js";
+/** Children in the actor's reach (outcomes' drill-down hands its ids here). */
+export { childrenService } from "./service.js";
+/** The maltreatment-report rows the demo seed writes. */
+export type { Allegation, MaltreatmentReportTable, ReporterRole } from "./tables.js";
+/** Practice timeliness per unit (the outcomes dashboard shows it beside the measures). */
+export { taskService } from "./task-service.js";

@@ -1,0 +1,18 @@
+import type { ModuleDescriptor } from "../../platform/registry/module-descriptor.js";
+import { registerAuthRoutes } from "./auth-routes.js";
+import en from "./messages.en.json" with { type: "json" };
+import es from "./messages.es.json" with { type: "json" };
+import { registerIdentityRoutes } from "./routes.js";
+
+/** The identity module's public surface: sign-in, accounts, invitations and the site's security policy. */
+export const identityModule: ModuleDescriptor = {
+  name: "identity",
+  routes: [registerAuthRoutes, registerIdentityRoutes],
+  messages: { en, es },
+  permissions: ["user:manage", "user:invite", "security:manage"],
+};
+
+/** The session hook's idle timeout of a user (the strictest policy of their sites). */
+export { idleMinutesFor } from "./sign-in.js";
+/** Accounts made and disabled from the command line. */
+export { addUser, disableUser, type NewUser } from "./user-admin.js";

@@ -1,0 +1,51 @@
+/**
+ * Every permission code the platform knows, as seeded in the `permission`
+ * table by the migrations (server/db/migrations/*.sql). Who holds which is
+ * data (role_permission); the code only names them, and a misspelt name is a
+ * compile error. test/platform/permissions.int.test.ts fails when this list
+ * and the database's rows disagree in either direction.
+ */
+export const permissions = [
+  // network (0004)
+  "network:read",
+  // children (0004, 0120, 0200)
+  "child:read",
+  "child:list",
+  "child:write",
+  "child:share",
+  "rules:manage",
+  "audit:read",
+  "practice:read",
+  "practice:complete",
+  "practice:report",
+  "caregiver_report:submit",
+  // outcomes (0004)
+  "outcomes:read",
+  // identity (0004, 0100)
+  "user:manage",
+  "user:invite",
+  "security:manage",
+  // field classes, read by platform/access/field-classes.ts (0005)
+  "fields:caregiver_contact",
+  "fields:reporter_identity",
+  "fields:health",
+  "fields:substance_use",
+  "fields:education",
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+/** The field-class permissions: defined by the platform itself, not by a module. */
+export const platformPermissions = [
+  "fields:caregiver_contact",
+  "fields:reporter_identity",
+  "fields:health",
+  "fields:substance_use",
+  "fields:education",
+] as const satisfies readonly Permission[];
+
+const known: ReadonlySet<string> = new Set(permissions);
+
+export function isPermission(code: string): code is Permission {
+  return known.has(code);
+}

@@ -1,0 +1,73 @@
+/**
+ * Every action an audit row can name. A service names its action from this
+ * list, so a misspelt one is a compile error; a new action is added here, in
+ * the group of the module that records it.
+ */
+export const auditActions = [
+  // identity: sign-in and accounts
+  "auth.sign_in",
+  "auth.sign_in_throttled",
+  "auth.sign_in_recovery_code",
+  "auth.sign_out",
+  "auth.mfa_enroll",
+  "auth.mfa_verify",
+  "auth.recovery_codes_replace",
+  "auth.password_reset_request",
+  "auth.password_reset",
+  "user.create",
+  "user.enable",
+  "user.disable",
+  "user.invite",
+  "user.invite_resend",
+  "user.accept_invitation",
+  "user.list",
+  "security_policy.update",
+  // children: the record
+  "child.list",
+  "child.read",
+  "child.read_many",
+  "child.create",
+  "child.update",
+  "child.relation.add",
+  "child.access_log.read",
+  "child.share.list",
+  "child.share.grant",
+  "child.share.revoke",
+  "episode.open",
+  "episode.exit",
+  "placement.move",
+  "placement.history.read",
+  "team.add",
+  "team.end",
+  "maltreatment_report.list",
+  // children: practices
+  "practice_task.list",
+  "practice_task.complete",
+  "practice_task.progress",
+  "practice_task.worklist",
+  "practice.timeliness",
+  "practice_rule.add",
+  "hearing.create",
+  "hearing.list",
+  "caregiver_report.submit",
+  "caregiver_report.receive",
+  // outcomes
+  "outcomes.export",
+  "outcomes.import",
+  "outcomes.children",
+  "outcomes.report_csv",
+  // the demo seed
+  "demo.seed",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+
+/** A refused request is audited under the route it tried ("POST /api/children/:childId/shares"). */
+export type DeniedRouteAction = `${HttpMethod} ${string}`;
+
+/** The action of a refused request: its method and route pattern, at most 200 characters. */
+export function deniedRouteAction(method: string, route: string): DeniedRouteAction {
+  return `${method} ${route}`.slice(0, 200) as DeniedRouteAction;
+}
