@@ -1,6 +1,12 @@
 import type { RegisterRoutes } from "../platform/http/types.js";
-import { registerPracticeRoutes } from "./children/practice-routes.js";
+import { registerChildRecordRoutes } from "./children/child-record-routes.js";
+import { registerHearingRoutes } from "./children/hearing-routes.js";
+import { registerNotificationRoutes } from "./children/notification-routes.js";
+import { registerPlacementRoutes } from "./children/placement-routes.js";
 import { registerChildrenRoutes } from "./children/routes.js";
+import { registerRuleRoutes } from "./children/rule-routes.js";
+import { registerTaskRoutes } from "./children/task-routes.js";
+import { registerTeamRoutes } from "./children/team-routes.js";
 import { registerAuthRoutes } from "./identity/auth-routes.js";
 import { registerIdentityRoutes } from "./identity/routes.js";
 import { registerNetworkRoutes } from "./network/routes.js";
@@ -12,6 +18,12 @@ export const moduleRoutes: RegisterRoutes[] = [
   registerNetworkRoutes,
   registerChildrenRoutes,
   registerIdentityRoutes,
-  registerPracticeRoutes,
+  registerChildRecordRoutes,
+  registerPlacementRoutes,
+  registerTeamRoutes,
+  registerTaskRoutes,
+  registerRuleRoutes,
+  registerHearingRoutes,
+  registerNotificationRoutes,
   registerOutcomesRoutes,
 ];

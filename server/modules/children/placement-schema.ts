@@ -127,3 +127,10 @@ export const PlacementHistory = z.object({
   caregiverContact: CaregiverContact.nullable().optional(),
 });
 export type PlacementHistory = z.infer<typeof PlacementHistory>;
+
+/** A placement written (a removal or a move): the ids and the practice tasks it created. */
+export const PlacementWritten = z.object({
+  episodeId: z.uuid(),
+  placementId: z.uuid(),
+  tasks: z.array(z.object({ id: z.uuid(), practice: z.string(), status: z.string() })),
+});
