@@ -89,3 +89,17 @@ export function childGate(db: Kysely<Database>, clock: () => Date): WithChild {
     });
   };
 }
+
+/**
+ * The gate's sibling for lists of children (a caseload, a worklist, a
+ * report): the permission is checked and the work runs in one transaction
+ * with constraint violations mapped; the repository's query scopes every row.
+ */
+export function inChildrenTransaction<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  permission: string,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return inAccessTransaction(db, actor, permission, { mapError: (error) => mapDatabaseError(error) }, work);
+}

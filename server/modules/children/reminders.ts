@@ -59,7 +59,7 @@ export async function queueReminders(trx: Transaction<Database>, now: Date) {
 export const EMAILS_PER_RUN = 100;
 
 /** Sends the email copy of notifications not yet mailed, in the user's language, claiming rows so no instance sends twice. */
-export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl: string) {
+export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl: string, now: Date) {
   const rows = await sql<{
     id: string;
     email: string;
@@ -84,18 +84,18 @@ export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl:
       subject: translate(locale, row.subject_key, params),
       text: translate(locale, "reminder.body", params),
     });
-    await trx.updateTable("notification").set({ email_sent_at: new Date() }).where("id", "=", row.id).execute();
+    await trx.updateTable("notification").set({ email_sent_at: now }).where("id", "=", row.id).execute();
   }
   return { emailed: rows.rows.length };
 }
 
-/** The practice jobs the scheduler runs (rows seeded in migration 0200). */
+/** The practice jobs the scheduler runs (rows seeded in migration 0200), on the scheduler's clock. */
 export function practiceJobs(
   baseUrl = process.env.QPI_PUBLIC_URL ?? "http://localhost:3000",
 ): Record<string, JobDefinition> {
   return {
     practice_reminders: { run: (trx, now) => queueReminders(trx, now) },
-    send_notification_email: { run: (trx) => sendNotificationEmail(trx, baseUrl) },
+    send_notification_email: { run: (trx, now) => sendNotificationEmail(trx, baseUrl, now) },
   };
 }
 

@@ -3,7 +3,7 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
-import { childGate } from "./child-access.js";
+import { childGate, inChildrenTransaction } from "./child-access.js";
 import { childrenRepository } from "./repository.js";
 import type { ChildAbilities, ChildListItem, ChildView } from "./schema.js";
 
@@ -51,8 +51,7 @@ export function childrenService(db: Kysely<Database>, clock: () => Date = () => 
   const withChild = childGate(db, clock);
   return {
     async list(actor: Actor, query: { q?: string; limit: number; offset: number }) {
-      requireAccess(actor, "child:list");
-      return db.transaction().execute(async (trx) => {
+      return inChildrenTransaction(db, actor, "child:list", async (trx) => {
         const { rows, total } = await childrenRepository(trx).list(actor, query);
         await recordAudit(trx, actor, {
           action: "child.list",

@@ -7,7 +7,7 @@ import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError, type FieldProblem } from "../../platform/errors/app-error.js";
 import { addCalendarDays, zonedDay } from "../../platform/rules/zoned-time.js";
 import { usersByIds } from "../identity/directory.js";
-import { childGate } from "./child-access.js";
+import { childGate, inChildrenTransaction } from "./child-access.js";
 import { createNextRepeat } from "./practice-tasks.js";
 import { taskRepository } from "./task-repository.js";
 import { completionByPractice, type TaskComplete, type TaskProgress, type TaskView } from "./task-schema.js";
@@ -127,9 +127,8 @@ export function taskService(db: Kysely<Database>, clock: () => Date = () => new 
     },
 
     async worklist(actor: Actor, withinDays: number) {
-      requireAccess(actor, "practice:read");
       const now = clock();
-      return db.transaction().execute(async (trx) => {
+      return inChildrenTransaction(db, actor, "practice:read", async (trx) => {
         const rows = await taskRepository(trx, now).worklist(actor, withinDays);
         await recordAudit(trx, actor, {
           action: "practice_task.worklist",
@@ -159,7 +158,7 @@ export function taskService(db: Kysely<Database>, clock: () => Date = () => new 
         (s) => !period || s === period.siteId,
       );
       const now = clock();
-      return db.transaction().execute(async (trx) => {
+      return inChildrenTransaction(db, actor, "practice:report", async (trx) => {
         const repo = taskRepository(trx, now);
         const window: { since: string; until?: string } | { days: number } = period
           ? { since: period.from, until: period.to }

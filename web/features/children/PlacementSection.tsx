@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
-import { can, useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import type { PlacementHistory } from "./practice-types";
 import { TeamForm } from "./TeamForm";
+import type { ChildAbilities } from "./types";
 
 const settings = [
   "nonrelative_family_home",
@@ -230,9 +230,8 @@ function MoveForm({ history, onDone }: { history: PlacementHistory; onDone(): vo
 }
 
 /** Episodes and placements with how each change came about, the team and the family. */
-export function PlacementSection({ childId }: { childId: string }) {
+export function PlacementSection({ childId, abilities }: { childId: string; abilities: ChildAbilities }) {
   const { t, formatDate } = useI18n();
-  const session = useSession();
   const [moving, setMoving] = useState(false);
   const history = useQuery({
     queryKey: ["placements", childId],
@@ -245,7 +244,7 @@ export function PlacementSection({ childId }: { childId: string }) {
       <ErrorAlert error={history.error} />
       {history.data && (
         <>
-          {can(session.data, "child:write") && inCare && !moving && (
+          {abilities.recordPlacementChange && inCare && !moving && (
             <button type="button" className="usa-button" onClick={() => setMoving(true)}>
               {t("placement.recordMove")}
             </button>
@@ -315,7 +314,7 @@ export function PlacementSection({ childId }: { childId: string }) {
               </li>
             ))}
           </ul>
-          {can(session.data, "child:write") && <TeamForm childId={childId} />}
+          {abilities.manageTeam && <TeamForm childId={childId} />}
         </>
       )}
     </section>

@@ -1,3 +1,9 @@
+import type { z } from "zod";
+import type {
+  ChildAbilities as ChildAbilitiesSchema,
+  ChildView as ChildViewSchema,
+} from "../../../server/modules/children/schema";
+
 export interface ChildListItem {
   id: string;
   siteId: string;
@@ -15,3 +21,7 @@ export interface ChildListResponse {
   children: ChildListItem[];
   total: number;
 }
+
+// The child's page and its abilities, as the server's zod schema says (types only, erased at build).
+export type ChildAbilities = z.infer<typeof ChildAbilitiesSchema>;
+export type ChildView = z.infer<typeof ChildViewSchema>;
