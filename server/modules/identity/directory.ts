@@ -38,3 +38,15 @@ export async function activeSiteUserByEmail(db: Kysely<Database>, email: string,
     .executeTakeFirst();
   return row?.id;
 }
+
+/** Where and in which language to email users, by id. */
+export async function mailboxesOf(db: Kysely<Database>, userIds: readonly string[]) {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map<string, { email: string; language: string }>();
+  const rows = await db
+    .selectFrom("user_account")
+    .select(["id", "email", "preferred_language"])
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { email: r.email, language: r.preferred_language }]));
+}
