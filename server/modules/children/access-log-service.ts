@@ -25,7 +25,10 @@ async function subjectsOf(db: Kysely<Database>, childId: string): Promise<AuditS
   ];
 }
 
-/** "Who viewed this record": the audit rows about a child, for holders of audit:read in their scope; reading it is audited too. */
+/**
+ * "Who viewed this record": the audit rows about a child, for holders of
+ * audit:read in their scope; reading it is audited too.
+ */
 export function accessLogService(db: Kysely<Database>, clock: () => Date) {
   const withChild = childGate(db, clock);
   return {
@@ -35,7 +38,8 @@ export function accessLogService(db: Kysely<Database>, clock: () => Date) {
       query: z.infer<typeof AccessLogQuery>,
     ): Promise<z.infer<typeof AccessLog>> {
       return withChild(actor, "audit:read", childId, {}, async ({ trx, child, audit }) => {
-        // A list row names the children shown by id only when it showed one; lists are left out so the log means the same for every child.
+        // A list row names the children shown by id only when it showed one; lists are left out so the log
+        // means the same for every child.
         const page = await auditTrail(trx, await subjectsOf(trx, childId), {
           siteId: child.site_id,
           before: query.before,

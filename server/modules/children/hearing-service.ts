@@ -11,7 +11,10 @@ import { createHearingTasks } from "./practice-tasks.js";
 import { taskRepository } from "./task-repository.js";
 import "./messages.js";
 
-/** Court hearings: the caregiver is told ahead and can send the court a report (the JV-290 idea) that the caseworker receives and forwards. */
+/**
+ * Court hearings: the caregiver is told ahead and can send the court a report
+ * (the JV-290 idea) that the caseworker receives and forwards.
+ */
 export function hearingService(db: Kysely<Database>, clock: () => Date) {
   const withChild = childGate(db, clock);
   return {

@@ -123,7 +123,10 @@ export const PlacementHistory = z.object({
   team: z.array(TeamMemberView),
   relations: z.array(RelationView),
   households: z.array(HouseholdOption),
-  /** Where the child lives now (null: not in a home); the key is absent when the actor may not read caregiver contact. */
+  /**
+   * Where the child lives now (null: not in a home); the key is absent when
+   * the actor may not read caregiver contact.
+   */
   caregiverContact: CaregiverContact.nullable().optional(),
 });
 export type PlacementHistory = z.infer<typeof PlacementHistory>;
