@@ -6,7 +6,7 @@ import { mintChild } from "../authz/world.js";
 import { buildTestApp, type SignedIn, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { familyHome, personOf, siteOf } from "./practice-fixtures.js";
+import { familyHome, personOf, siteOf, todayAt } from "./practice-fixtures.js";
 
 // Field classes in a child's record: the caregiver's address and phone reach a
 // birth parent only with the caregiver's recorded consent and no court order
@@ -61,7 +61,8 @@ const consent = (shared: boolean) =>
     .set({ contact_shared_with_birth_parents: shared })
     .where("id", "=", householdId)
     .execute();
-const today = () => new Date().toISOString().slice(0, 10);
+// Dates of shares and court orders are the child's site calendar day (Fresno: Pacific time).
+const today = () => todayAt(world, "CA-FRESNO");
 
 describe("the caregiver's address and phone", () => {
   it("reach the child's caseworker always, the birth parent only with consent and no court order, the caregiver's own login never through the record", async () => {

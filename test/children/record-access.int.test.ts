@@ -7,7 +7,7 @@ import { mintChild } from "../authz/world.js";
 import { buildTestApp, type SignedIn, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { familyHome, personOf, siteOf } from "./practice-fixtures.js";
+import { familyHome, personOf, siteOf, todayAt } from "./practice-fixtures.js";
 
 // Record sharing ("access is separate from assignment") and "who viewed this
 // record": a share lets a named user of the site read a child's record for a
@@ -49,7 +49,8 @@ const as = (email: string) => sessions.get(email)!;
 const get = (email: string, url: string) => app.inject({ method: "GET", url, headers: as(email).headers() });
 const post = (email: string, url: string, payload?: unknown) =>
   app.inject({ method: "POST", url, headers: as(email).headers(), payload: payload as object | undefined });
-const today = () => new Date().toISOString().slice(0, 10);
+// Dates of shares and court orders are the child's site calendar day (Fresno: Pacific time).
+const today = () => todayAt(world, "CA-FRESNO");
 
 /** A child in care on the demo caseworker's caseload (in the demo supervisor's unit). */
 async function caseworkersChild() {

@@ -8,12 +8,15 @@ import { ChildIdParams } from "./schema.js";
 import { ShareCreate, ShareList, ShareParams, ShareView } from "./share-schema.js";
 import { shareService } from "./share-service.js";
 
-/** Who may see a child's record beyond assignment (shares), who did see it (access log), and the case record's maltreatment reports. */
+/**
+ * Who may see a child's record beyond assignment (shares), who did see it
+ * (access log), and the case record's maltreatment reports.
+ */
 export function registerRecordAccessRoutes(app: App, deps: PlatformDeps) {
   const tags = ["record access"];
-  const shares = shareService(deps.db);
-  const accessLog = accessLogService(deps.db);
-  const reports = reportService(deps.db);
+  const shares = shareService(deps.db, deps.now);
+  const accessLog = accessLogService(deps.db, deps.now);
+  const reports = reportService(deps.db, deps.now);
 
   app.get(
     "/api/children/:childId/shares",

@@ -1,9 +1,9 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { type ChildReach, childReach } from "../../platform/access/child-reach.js";
 import { type FieldClass, readableFieldClasses } from "../../platform/access/field-classes.js";
-import "./tables.js";
+import { placementRepository } from "./placement-repository.js";
 
 export interface CaregiverHome {
   householdId: string;
@@ -27,47 +27,27 @@ export interface ChildDisclosure {
  * then the field classes (field-classes.ts) given the facts only this module
  * knows — the caregiver's recorded consent to share contact details with the
  * birth parents, and whether a court order forbids disclosing them.
- * Call it only after a scoped query found the child.
+ * `today` is the child's site day (a court order holds on it). Call it only
+ * after a scoped query found the child.
  */
 export async function childDisclosure(
   db: Kysely<Database>,
   actor: Actor,
   childId: string,
+  today: string,
 ): Promise<ChildDisclosure | null> {
   const reach = await childReach(db, actor, childId);
   if (!reach) return null;
-  const today = sql<string>`current_date`;
-  const [household, order] = await Promise.all([
-    db
-      .selectFrom("placement as p")
-      .innerJoin("household as h", "h.id", "p.household_id")
-      .select([
-        "h.id",
-        "h.name",
-        "h.address_line1",
-        "h.city",
-        "h.postal_code",
-        "h.phone",
-        "h.contact_shared_with_birth_parents",
-      ])
-      .where("p.child_id", "=", childId)
-      .where("p.end_date", "is", null)
-      .executeTakeFirst(),
-    db
-      .selectFrom("court_order")
-      .select("id")
-      .where("child_id", "=", childId)
-      .where("kind", "=", "no_contact_disclosure")
-      .where("starts_on", "<=", today)
-      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", today)]))
-      .limit(1)
-      .executeTakeFirst(),
-  ]);
+  const repo = placementRepository(db);
+  const [household, courtOrderForbidsContact] = [
+    await repo.currentHome(childId),
+    await repo.noContactOrderOn(childId, today),
+  ];
   const readable = readableFieldClasses(actor, {
     siteId: reach.siteId,
     reachedThrough: reach.reachedThrough,
     caregiverConsentsToShareContact: household?.contact_shared_with_birth_parents ?? false,
-    courtOrderForbidsContact: order !== undefined,
+    courtOrderForbidsContact,
   });
   const home = household
     ? {

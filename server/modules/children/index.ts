@@ -1,14 +1,29 @@
 import type { ModuleDescriptor } from "../../platform/registry/module-descriptor.js";
+import { registerChildRecordRoutes } from "./child-record-routes.js";
+import { registerHearingRoutes } from "./hearing-routes.js";
 import en from "./messages.en.json" with { type: "json" };
 import es from "./messages.es.json" with { type: "json" };
-import { registerPracticeRoutes } from "./practice-routes.js";
+import { registerNotificationRoutes } from "./notification-routes.js";
+import { registerPlacementRoutes } from "./placement-routes.js";
 import { practiceJobs } from "./reminders.js";
 import { registerChildrenRoutes } from "./routes.js";
+import { registerRuleRoutes } from "./rule-routes.js";
+import { registerTaskRoutes } from "./task-routes.js";
+import { registerTeamRoutes } from "./team-routes.js";
 
 /** The children module's public surface: the child's record, placements, teams, shares and practices. */
 export const childrenModule: ModuleDescriptor = {
   name: "children",
-  routes: [registerChildrenRoutes, registerPracticeRoutes],
+  routes: [
+    registerChildrenRoutes,
+    registerChildRecordRoutes,
+    registerPlacementRoutes,
+    registerTeamRoutes,
+    registerTaskRoutes,
+    registerRuleRoutes,
+    registerHearingRoutes,
+    registerNotificationRoutes,
+  ],
   jobs: (deps) => practiceJobs(deps.publicUrl),
   messages: { en, es },
   permissions: [

@@ -1,34 +1,10 @@
-import { type Kysely, sql } from "kysely";
-import type { Database } from "../../db/database.js";
-import type { Actor } from "../../platform/access/actor.js";
-import { childScope } from "../../platform/access/child-scope.js";
+import type { Insertable, Kysely } from "kysely";
+import type { Database, PlacementTable, RemovalEpisodeTable } from "../../db/database.js";
 import "./tables.js";
-import type { Permission } from "../../platform/access/permissions.js";
 
-/** Episodes, placements, the team and relations of one child; every read is scoped to the actor. */
+/** Episodes, placements, the team and relations of one child; the child-access gate has already scoped the child. */
 export function placementRepository(db: Kysely<Database>) {
   return {
-    /** The child with the facts placement rules need, if the actor reaches it with `permission`; locks the row when writing. */
-    async childFor(actor: Actor, permission: Permission, childId: string, lock = false) {
-      let q = db
-        .selectFrom("child")
-        .innerJoin("site", "site.id", "child.site_id")
-        .innerJoin("person", "person.id", "child.person_id")
-        .select([
-          "child.id",
-          "child.site_id",
-          "child.icwa",
-          "site.state_code",
-          "site.time_zone",
-          "person.given_name",
-          "person.family_name",
-        ])
-        .where(childScope(actor, permission))
-        .where("child.id", "=", childId);
-      if (lock) q = q.forUpdate("child");
-      return q.executeTakeFirst();
-    },
-
     episodes(childId: string) {
       return db
         .selectFrom("removal_episode")
@@ -122,10 +98,69 @@ export function placementRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
-    today(timeZone: string) {
-      return sql<{ day: string }>`SELECT to_char((now() AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day`
-        .execute(db)
-        .then((r) => r.rows[0].day);
+    /** The household the child lives in now (the open placement's), with what the caregiver consented to share. */
+    currentHome(childId: string) {
+      return db
+        .selectFrom("placement as p")
+        .innerJoin("household as h", "h.id", "p.household_id")
+        .select([
+          "h.id",
+          "h.name",
+          "h.address_line1",
+          "h.city",
+          "h.postal_code",
+          "h.phone",
+          "h.contact_shared_with_birth_parents",
+        ])
+        .where("p.child_id", "=", childId)
+        .where("p.end_date", "is", null)
+        .executeTakeFirst();
+    },
+
+    /** Whether a court order forbids disclosing the caregiver's contact on `day`. */
+    async noContactOrderOn(childId: string, day: string) {
+      const order = await db
+        .selectFrom("court_order")
+        .select("id")
+        .where("child_id", "=", childId)
+        .where("kind", "=", "no_contact_disclosure")
+        .where("starts_on", "<=", day)
+        .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", day)]))
+        .limit(1)
+        .executeTakeFirst();
+      return order !== undefined;
+    },
+
+    insertEpisode(values: Insertable<RemovalEpisodeTable>) {
+      return db.insertInto("removal_episode").values(values).returning(["id"]).executeTakeFirstOrThrow();
+    },
+
+    insertPlacement(values: Insertable<PlacementTable>) {
+      return db.insertInto("placement").values(values).returning(["id"]).executeTakeFirstOrThrow();
+    },
+
+    /** Ends a placement on `endDate` (a move or an exit from care). */
+    async endPlacement(placementId: string, endDate: string) {
+      await db
+        .updateTable("placement")
+        .set((eb) => ({ end_date: endDate, version: eb("version", "+", 1) }))
+        .where("id", "=", placementId)
+        .execute();
+    },
+
+    async exitEpisode(episodeId: string, exitDate: string, exitReason: RemovalEpisodeTable["exit_reason"]) {
+      await db
+        .updateTable("removal_episode")
+        .set((eb) => ({ exit_date: exitDate, exit_reason: exitReason, version: eb("version", "+", 1) }))
+        .where("id", "=", episodeId)
+        .execute();
+    },
+
+    async insertTransitionPlan(placementId: string, steps: unknown, createdBy: string) {
+      await db
+        .insertInto("transition_plan")
+        .values({ placement_id: placementId, steps: JSON.stringify(steps), created_by: createdBy })
+        .execute();
     },
   };
 }

@@ -123,7 +123,17 @@ export const PlacementHistory = z.object({
   team: z.array(TeamMemberView),
   relations: z.array(RelationView),
   households: z.array(HouseholdOption),
-  /** Where the child lives now (null: not in a home); the key is absent when the actor may not read caregiver contact. */
+  /**
+   * Where the child lives now (null: not in a home); the key is absent when
+   * the actor may not read caregiver contact.
+   */
   caregiverContact: CaregiverContact.nullable().optional(),
 });
 export type PlacementHistory = z.infer<typeof PlacementHistory>;
+
+/** A placement written (a removal or a move): the ids and the practice tasks it created. */
+export const PlacementWritten = z.object({
+  episodeId: z.uuid(),
+  placementId: z.uuid(),
+  tasks: z.array(z.object({ id: z.uuid(), practice: z.string(), status: z.string() })),
+});

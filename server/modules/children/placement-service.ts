@@ -2,18 +2,14 @@ import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
-import { purposeOfRead } from "../../platform/access/child-reach.js";
-import { hasPermission, requireAccess } from "../../platform/access/require-access.js";
-import { recordAudit } from "../../platform/audit/audit-log.js";
+import { hasPermission } from "../../platform/access/require-access.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { zonedInstant } from "../../platform/rules/zoned-time.js";
-import { mapDatabaseError } from "./database-errors.js";
-import { childDisclosure } from "./disclosure.js";
+import { type ChildFacts, childGate } from "./child-access.js";
 import { placementRepository } from "./placement-repository.js";
 import type { EpisodeCreate, EpisodeExit, PlacementHistory, PlacementMove } from "./placement-schema.js";
 import { createPlacementTasks } from "./practice-tasks.js";
 
-type ChildFacts = NonNullable<Awaited<ReturnType<ReturnType<typeof placementRepository>["childFor"]>>>;
 type PlacementInput = z.infer<typeof PlacementMove> | z.infer<typeof EpisodeCreate>["placement"];
 
 const FACILITY_SETTINGS = new Set(["group_home", "institution"]);
@@ -40,23 +36,19 @@ async function insertPlacement(
   changeKind: "initial" | "planned" | "emergency" | "unplanned",
 ) {
   const startedAt = input.startTime ? zonedInstant(input.startDate, input.startTime, child.time_zone) : null;
-  const placement = await trx
-    .insertInto("placement")
-    .values({
-      episode_id: episodeId,
-      child_id: child.id,
-      site_id: child.site_id,
-      household_id: input.householdId,
-      setting: input.setting,
-      start_date: input.startDate,
-      started_at: startedAt,
-      end_date: null,
-      change_kind: changeKind,
-      change_requested_by: input.requestedBy,
-      change_reason: input.reason,
-    })
-    .returning(["id"])
-    .executeTakeFirstOrThrow();
+  const placement = await placementRepository(trx).insertPlacement({
+    episode_id: episodeId,
+    child_id: child.id,
+    site_id: child.site_id,
+    household_id: input.householdId,
+    setting: input.setting,
+    start_date: input.startDate,
+    started_at: startedAt,
+    end_date: null,
+    change_kind: changeKind,
+    change_requested_by: input.requestedBy,
+    change_reason: input.reason,
+  });
   const tasks = await createPlacementTasks(trx, {
     placementId: placement.id,
     childId: child.id,
@@ -74,33 +66,14 @@ async function insertPlacement(
   return { placementId: placement.id, tasks };
 }
 
-export function placementService(db: Kysely<Database>) {
-  /** Runs a write on one child inside one transaction with the child's row locked, mapping constraint violations. */
-  async function writeOnChild<T>(
-    actor: Actor,
-    childId: string,
-    work: (trx: Transaction<Database>, child: ChildFacts) => Promise<T>,
-  ): Promise<T> {
-    requireAccess(actor, "child:write");
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const child = await placementRepository(trx).childFor(actor, "child:write", childId, true);
-        if (!child) throw new AppError("not_found");
-        return work(trx, child);
-      });
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      mapDatabaseError(error);
-    }
-  }
+export function placementService(db: Kysely<Database>, clock: () => Date) {
+  const withChild = childGate(db, clock);
+  const write = { lock: true, fieldClasses: ["placement"] };
 
   return {
     async history(actor: Actor, childId: string): Promise<PlacementHistory> {
-      requireAccess(actor, "child:read");
-      return db.transaction().execute(async (trx) => {
+      return withChild(actor, "child:read", childId, {}, async ({ trx, child, disclosure, audit }) => {
         const repo = placementRepository(trx);
-        const child = await repo.childFor(actor, "child:read", childId);
-        if (!child) throw new AppError("not_found");
         const [episodes, placements, team, relations, households] = [
           await repo.episodes(childId),
           await repo.placements(childId),
@@ -108,19 +81,14 @@ export function placementService(db: Kysely<Database>) {
           await repo.relations(childId),
           await repo.households(child.site_id),
         ];
-        const disclosure = await childDisclosure(trx, actor, childId);
-        const showContact = disclosure?.readable.has("caregiver_contact") ?? false;
-        await recordAudit(trx, actor, {
+        const disclosed = await disclosure();
+        const showContact = disclosed.readable.has("caregiver_contact");
+        await audit({
           action: "placement.history.read",
-          entityType: "child",
-          entityId: childId,
-          siteId: child.site_id,
           fieldClasses: showContact ? ["placement", "caregiver_contact"] : ["placement"],
-          purpose: purposeOfRead(disclosure?.reach ?? null),
-          outcome: "success",
         });
         return {
-          ...(showContact ? { caregiverContact: disclosure!.home } : {}),
+          ...(showContact ? { caregiverContact: disclosed.home } : {}),
           childId,
           icwa: child.icwa,
           episodes: episodes.map((e) => ({
@@ -168,7 +136,7 @@ export function placementService(db: Kysely<Database>) {
 
     /** A removal: opens an episode and its first placement, and creates the practice tasks. */
     async openEpisode(actor: Actor, childId: string, input: z.infer<typeof EpisodeCreate>) {
-      return writeOnChild(actor, childId, async (trx, child) => {
+      return withChild(actor, "child:write", childId, write, async ({ trx, child, audit }) => {
         const repo = placementRepository(trx);
         if (await repo.openPlacement(childId)) throw new AppError("conflict", "practice.placement.second_open");
         if (input.placement.startDate < input.removalDate) {
@@ -181,34 +149,23 @@ export function placementService(db: Kysely<Database>) {
           ]);
         }
         await checkHousehold(trx, child, input.placement);
-        const episode = await trx
-          .insertInto("removal_episode")
-          .values({
-            child_id: childId,
-            site_id: child.site_id,
-            removal_date: input.removalDate,
-            removal_reason: input.removalReason,
-            exit_date: null,
-            exit_reason: null,
-          })
-          .returning(["id"])
-          .executeTakeFirstOrThrow();
-        const placed = await insertPlacement(trx, child, episode.id, input.placement, input.placement.changeKind);
-        await recordAudit(trx, actor, {
-          action: "episode.open",
-          entityType: "removal_episode",
-          entityId: episode.id,
-          siteId: child.site_id,
-          fieldClasses: ["placement"],
-          outcome: "success",
+        const episode = await repo.insertEpisode({
+          child_id: childId,
+          site_id: child.site_id,
+          removal_date: input.removalDate,
+          removal_reason: input.removalReason,
+          exit_date: null,
+          exit_reason: null,
         });
+        const placed = await insertPlacement(trx, child, episode.id, input.placement, input.placement.changeKind);
+        await audit({ action: "episode.open", entityType: "removal_episode", entityId: episode.id });
         return { episodeId: episode.id, ...placed };
       });
     },
 
     /** A move: closes the open placement the day the new one starts and opens the new one, atomically. */
     async move(actor: Actor, childId: string, input: z.infer<typeof PlacementMove>) {
-      return writeOnChild(actor, childId, async (trx, child) => {
+      return withChild(actor, "child:write", childId, write, async ({ trx, child, audit }) => {
         const repo = placementRepository(trx);
         const open = await repo.openPlacement(childId);
         if (!open) throw new AppError("conflict", "practice.placement.not_in_care");
@@ -225,37 +182,19 @@ export function placementService(db: Kysely<Database>) {
         if (input.startDate <= open.start_date)
           throw new AppError("conflict", "practice.placement.overlaps", { startDate: open.start_date });
         await checkHousehold(trx, child, input);
-        await trx
-          .updateTable("placement")
-          .set((eb) => ({ end_date: input.startDate, version: eb("version", "+", 1) }))
-          .where("id", "=", open.id)
-          .execute();
+        await repo.endPlacement(open.id, input.startDate);
         const placed = await insertPlacement(trx, child, open.episode_id, input, input.changeKind);
         if (input.changeKind === "planned" && input.transitionSteps.length) {
-          await trx
-            .insertInto("transition_plan")
-            .values({
-              placement_id: placed.placementId,
-              steps: JSON.stringify(input.transitionSteps),
-              created_by: actor.userId,
-            })
-            .execute();
+          await repo.insertTransitionPlan(placed.placementId, input.transitionSteps, actor.userId);
         }
-        await recordAudit(trx, actor, {
-          action: "placement.move",
-          entityType: "placement",
-          entityId: placed.placementId,
-          siteId: child.site_id,
-          fieldClasses: ["placement"],
-          outcome: "success",
-        });
+        await audit({ action: "placement.move", entityType: "placement", entityId: placed.placementId });
         return { episodeId: open.episode_id, ...placed };
       });
     },
 
     /** Leaving care: ends the open placement and the episode on the exit day. */
     async exitEpisode(actor: Actor, childId: string, episodeId: string, input: z.infer<typeof EpisodeExit>) {
-      return writeOnChild(actor, childId, async (trx, child) => {
+      return withChild(actor, "child:write", childId, write, async ({ trx, audit }) => {
         const repo = placementRepository(trx);
         const episode = (await repo.episodes(childId)).find((e) => e.id === episodeId);
         if (!episode) throw new AppError("not_found");
@@ -281,25 +220,10 @@ export function placementService(db: Kysely<Database>) {
               },
             ]);
           }
-          await trx
-            .updateTable("placement")
-            .set((eb) => ({ end_date: input.exitDate, version: eb("version", "+", 1) }))
-            .where("id", "=", open.id)
-            .execute();
+          await repo.endPlacement(open.id, input.exitDate);
         }
-        await trx
-          .updateTable("removal_episode")
-          .set((eb) => ({ exit_date: input.exitDate, exit_reason: input.exitReason, version: eb("version", "+", 1) }))
-          .where("id", "=", episodeId)
-          .execute();
-        await recordAudit(trx, actor, {
-          action: "episode.exit",
-          entityType: "removal_episode",
-          entityId: episodeId,
-          siteId: child.site_id,
-          fieldClasses: ["placement"],
-          outcome: "success",
-        });
+        await repo.exitEpisode(episodeId, input.exitDate, input.exitReason);
+        await audit({ action: "episode.exit", entityType: "removal_episode", entityId: episodeId });
         return { episodeId, exitDate: input.exitDate };
       });
     },

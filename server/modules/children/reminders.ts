@@ -3,6 +3,7 @@ import type { Database } from "../../db/database.js";
 import { isLocale, translate } from "../../platform/i18n/locale.js";
 import type { JobDefinition } from "../../platform/jobs/scheduler.js";
 import { sendEmail } from "../../platform/mail/mailer.js";
+import { mailboxesOf } from "../identity/directory.js";
 import "./tables.js";
 
 /** How far ahead a reminder goes out: two days before a deadline (and at once for anything already late). */
@@ -58,43 +59,42 @@ export async function queueReminders(trx: Transaction<Database>, now: Date) {
 export const EMAILS_PER_RUN = 100;
 
 /** Sends the email copy of notifications not yet mailed, in the user's language, claiming rows so no instance sends twice. */
-export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl: string) {
-  const rows = await sql<{
-    id: string;
-    email: string;
-    preferred_language: string;
-    subject_key: string;
-    params: Record<string, string>;
-  }>`
-    SELECT n.id, ua.email, ua.preferred_language, n.subject_key, n.params
-    FROM notification n JOIN user_account ua ON ua.id = n.user_id
+export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl: string, now: Date) {
+  const rows = await sql<{ id: string; user_id: string; subject_key: string; params: Record<string, string> }>`
+    SELECT n.id, n.user_id, n.subject_key, n.params
+    FROM notification n
     WHERE n.email_sent_at IS NULL
     ORDER BY n.created_at, n.id LIMIT ${EMAILS_PER_RUN}
     FOR UPDATE OF n SKIP LOCKED`.execute(trx);
+  const mailboxes = await mailboxesOf(
+    trx,
+    rows.rows.map((r) => r.user_id),
+  );
   for (const row of rows.rows) {
-    const locale = isLocale(row.preferred_language) ? row.preferred_language : "en";
+    const mailbox = mailboxes.get(row.user_id)!;
+    const locale = isLocale(mailbox.language) ? mailbox.language : "en";
     const params = {
       ...row.params,
       practice: translate(locale, `practice.name.${row.params.practice}`),
       url: `${baseUrl}/worklist`,
     };
     await sendEmail(trx, {
-      to: row.email,
+      to: mailbox.email,
       subject: translate(locale, row.subject_key, params),
       text: translate(locale, "reminder.body", params),
     });
-    await trx.updateTable("notification").set({ email_sent_at: new Date() }).where("id", "=", row.id).execute();
+    await trx.updateTable("notification").set({ email_sent_at: now }).where("id", "=", row.id).execute();
   }
   return { emailed: rows.rows.length };
 }
 
-/** The practice jobs the scheduler runs (rows seeded in migration 0200). */
+/** The practice jobs the scheduler runs (rows seeded in migration 0200), on the scheduler's clock. */
 export function practiceJobs(
   baseUrl = process.env.QPI_PUBLIC_URL ?? "http://localhost:3000",
 ): Record<string, JobDefinition> {
   return {
     practice_reminders: { run: (trx, now) => queueReminders(trx, now) },
-    send_notification_email: { run: (trx) => sendNotificationEmail(trx, baseUrl) },
+    send_notification_email: { run: (trx, now) => sendNotificationEmail(trx, baseUrl, now) },
   };
 }
 

@@ -3,6 +3,12 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { childScope } from "../../platform/access/child-scope.js";
 import type { Permission } from "../../platform/access/permissions.js";
+import "./tables.js";
+
+/** How a service names the child it works on: directly, or through one of the child's tasks or hearings. */
+export type ChildTarget = string | { taskId: string } | { hearingId: string };
+
+export type ChildFacts = NonNullable<Awaited<ReturnType<ReturnType<typeof childrenRepository>["childFacts"]>>>;
 
 export function childrenRepository(db: Kysely<Database>) {
   /** Children the actor may reach with `permission`; every query starts here. */
@@ -26,6 +32,56 @@ export function childrenRepository(db: Kysely<Database>) {
   ] as const;
 
   return {
+    /**
+     * The child behind `target` (its id, or one of its tasks or hearings) with the
+     * facts services need, if the actor reaches it with `permission`; locks the
+     * child's row when asked (writes that check, then change, the child's records).
+     */
+    async childFacts(actor: Actor, permission: Permission, target: ChildTarget, lock: boolean) {
+      let q = db
+        .selectFrom("child")
+        .innerJoin("site", "site.id", "child.site_id")
+        .innerJoin("person", "person.id", "child.person_id")
+        .select([
+          "child.id",
+          "child.site_id",
+          "child.person_id",
+          "child.version",
+          "child.icwa",
+          "site.state_code",
+          "site.time_zone",
+          "person.given_name",
+          "person.family_name",
+        ])
+        .where(childScope(actor, permission));
+      if (typeof target === "string") q = q.where("child.id", "=", target);
+      else if ("taskId" in target)
+        q = q.where("child.id", "=", (eb) =>
+          eb.selectFrom("practice_task").select("child_id").where("id", "=", target.taskId),
+        );
+      else
+        q = q.where("child.id", "=", (eb) =>
+          eb.selectFrom("court_hearing").select("child_id").where("id", "=", target.hearingId),
+        );
+      if (lock) q = q.forUpdate("child");
+      return q.executeTakeFirst();
+    },
+
+    /** Which of `permissions` reach this child for the actor, in one query (scope as well as permission). */
+    async reachingPermissions(
+      actor: Actor,
+      childId: string,
+      permissions: readonly Permission[],
+    ): Promise<Set<Permission>> {
+      const row = await db
+        .selectFrom("child")
+        .select((eb) => permissions.map((p, i) => sql<boolean>`${childScope(actor, p)(eb)}`.as(`p${i}`)))
+        .where("child.id", "=", childId)
+        .executeTakeFirst();
+      const flags = (row ?? {}) as Record<string, boolean>;
+      return new Set(permissions.filter((_, i) => flags[`p${i}`] === true));
+    },
+
     async list(actor: Actor, query: { q?: string; limit: number; offset: number }) {
       let base = scoped(actor, "child:list");
       if (query.q) {

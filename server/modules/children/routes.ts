@@ -1,11 +1,11 @@
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { registerRecordAccessRoutes } from "./access-routes.js";
-import { ChildIdParams, ChildList, ChildListItem, ChildListQuery } from "./schema.js";
+import { ChildIdParams, ChildList, ChildListQuery, ChildView } from "./schema.js";
 import { childrenService } from "./service.js";
 
 export function registerChildrenRoutes(app: App, deps: PlatformDeps) {
-  const service = childrenService(deps.db);
+  const service = childrenService(deps.db, deps.now);
 
   app.get(
     "/api/children",
@@ -22,7 +22,7 @@ export function registerChildrenRoutes(app: App, deps: PlatformDeps) {
 
   app.get(
     "/api/children/:childId",
-    { schema: { tags: ["children"], summary: "One child", params: ChildIdParams, response: { 200: ChildListItem } } },
+    { schema: { tags: ["children"], summary: "One child", params: ChildIdParams, response: { 200: ChildView } } },
     async (request) => service.get(requireActor(request), request.params.childId),
   );
 

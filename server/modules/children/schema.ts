@@ -20,5 +20,29 @@ export const ChildListItem = z.object({
 });
 export type ChildListItem = z.infer<typeof ChildListItem>;
 
+/**
+ * What the actor may do on this child's record, from their permissions and
+ * their reach to this child (a record reached only through a share is read-only):
+ * the page offers an action only when the server would allow it.
+ */
+export const ChildAbilities = z.object({
+  readTasks: z.boolean(),
+  completeTasks: z.boolean(),
+  recordPlacementChange: z.boolean(),
+  editRecord: z.boolean(),
+  manageTeam: z.boolean(),
+  readHearings: z.boolean(),
+  recordHearing: z.boolean(),
+  acknowledgeCourtReport: z.boolean(),
+  submitCourtReport: z.boolean(),
+  share: z.boolean(),
+  readAccessLog: z.boolean(),
+});
+export type ChildAbilities = z.infer<typeof ChildAbilities>;
+
+/** One child as its page opens it: the list item and the actor's abilities on the record. */
+export const ChildView = ChildListItem.extend({ abilities: ChildAbilities });
+export type ChildView = z.infer<typeof ChildView>;
+
 export const ChildList = z.object({ children: z.array(ChildListItem), total: z.number().int() });
 export const ChildIdParams = z.object({ childId: z.uuid() });

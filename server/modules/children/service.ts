@@ -1,12 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
-import { childReach, purposeOfRead } from "../../platform/access/child-reach.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
-import { AppError } from "../../platform/errors/app-error.js";
+import { childGate, inChildrenTransaction } from "./child-access.js";
 import { childrenRepository } from "./repository.js";
-import type { ChildListItem } from "./schema.js";
+import type { ChildAbilities, ChildListItem, ChildView } from "./schema.js";
 
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof childrenRepository>["findOne"]>>>;
 
@@ -25,11 +24,34 @@ function toListItem(row: Row): ChildListItem {
   };
 }
 
-export function childrenService(db: Kysely<Database>) {
+/** The permission each ability needs on this child (held, and reaching the child through its scope). */
+const ABILITY_NEEDS = {
+  readTasks: "practice:read",
+  completeTasks: "practice:complete",
+  recordPlacementChange: "child:write",
+  editRecord: "child:write",
+  manageTeam: "child:write",
+  readHearings: "practice:read",
+  recordHearing: "practice:complete",
+  acknowledgeCourtReport: "practice:complete",
+  submitCourtReport: "caregiver_report:submit",
+  share: "child:share",
+  readAccessLog: "audit:read",
+} as const satisfies Record<keyof ChildAbilities, string>;
+
+const ABILITY_PERMISSIONS = [...new Set(Object.values(ABILITY_NEEDS))];
+
+function abilitiesFrom(reaching: ReadonlySet<string>): ChildAbilities {
+  const entries = Object.entries(ABILITY_NEEDS).map(([ability, permission]) => [ability, reaching.has(permission)]);
+  return Object.fromEntries(entries) as ChildAbilities;
+}
+
+/** `clock` is the app's injectable clock (deps.now); another module's caller without one gets the system clock. */
+export function childrenService(db: Kysely<Database>, clock: () => Date = () => new Date()) {
+  const withChild = childGate(db, clock);
   return {
     async list(actor: Actor, query: { q?: string; limit: number; offset: number }) {
-      requireAccess(actor, "child:list");
-      return db.transaction().execute(async (trx) => {
+      return inChildrenTransaction(db, actor, "child:list", async (trx) => {
         const { rows, total } = await childrenRepository(trx).list(actor, query);
         await recordAudit(trx, actor, {
           action: "child.list",
@@ -72,26 +94,16 @@ export function childrenService(db: Kysely<Database>) {
       return db.isTransaction ? read(db) : db.transaction().execute(read);
     },
 
-    async get(actor: Actor, childId: string): Promise<ChildListItem> {
-      requireAccess(actor, "child:read");
-      const found = await db.transaction().execute(async (trx) => {
-        const row = await childrenRepository(trx).findOne(actor, "child:read", childId);
-        if (row) {
-          await recordAudit(trx, actor, {
-            action: "child.read",
-            entityType: "child",
-            entityId: childId,
-            siteId: row.site_id,
-            fieldClasses: ["identity", "placement"],
-            purpose: purposeOfRead(await childReach(trx, actor, childId)),
-            outcome: "success",
-          });
-        }
-        return row;
+    /** One child with the actor's abilities on the record; out of reach or not there at all: the same 404. */
+    async get(actor: Actor, childId: string): Promise<ChildView> {
+      const read = { fieldClasses: ["identity", "placement"] };
+      return withChild(actor, "child:read", childId, read, async ({ trx, audit }) => {
+        const repo = childrenRepository(trx);
+        const row = (await repo.findOne(actor, "child:read", childId))!;
+        const reaching = await repo.reachingPermissions(actor, childId, ABILITY_PERMISSIONS);
+        await audit({ action: "child.read" });
+        return { ...toListItem(row), abilities: abilitiesFrom(reaching) };
       });
-      if (found) return toListItem(found);
-      // Outside the actor's reach, or not there at all: the same 404 (the error handler audits the denial).
-      throw new AppError("not_found");
     },
   };
 }

@@ -1,69 +1,41 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
-import { requireAccess } from "../../platform/access/require-access.js";
-import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { addCalendarDays } from "../../platform/rules/zoned-time.js";
-import { placementRepository } from "./placement-repository.js";
+import { activeSiteUserByEmail, usersByIds } from "../identity/directory.js";
+import { childGate } from "./child-access.js";
+import { shareRepository } from "./share-repository.js";
 import type { ShareCreate, ShareView } from "./share-schema.js";
 import "../../platform/access/tables.js";
 
 /** A share lasts at most this many days: access beyond assignment is for a while, then reviewed again. */
 const MAX_SHARE_DAYS = 366;
 
-// Shares start and end on the database's calendar day, the same day the
-// 'shared' scope compares with (child-scope.ts), so the service and every
-// scoped query agree on whether a share holds.
-const databaseToday = (db: Kysely<Database>) =>
-  sql<{ day: string }>`SELECT to_char(current_date, 'YYYY-MM-DD') AS day`.execute(db).then((r) => r.rows[0].day);
+type ShareRow = Awaited<ReturnType<ReturnType<typeof shareRepository>["share"]>>;
 
-function sharesOf(db: Kysely<Database>, childId: string) {
-  return db
-    .selectFrom("child_share as s")
-    .innerJoin("user_account as u", "u.id", "s.shared_with_user_id")
-    .innerJoin("person as p", "p.id", "u.person_id")
-    .innerJoin("user_account as gu", "gu.id", "s.created_by")
-    .innerJoin("person as gp", "gp.id", "gu.person_id")
-    .leftJoin("user_account as ru", "ru.id", "s.revoked_by")
-    .leftJoin("person as rp", "rp.id", "ru.person_id")
-    .select([
-      "s.id",
-      "s.shared_with_user_id",
-      "u.email",
-      "p.given_name",
-      "p.family_name",
-      "s.reason",
-      "s.starts_on",
-      "s.ends_on",
-      "s.created_at",
-      "s.revoked_at",
-      "gp.given_name as granted_given",
-      "gp.family_name as granted_family",
-      "rp.given_name as revoked_given",
-      "rp.family_name as revoked_family",
-    ])
-    .where("s.child_id", "=", childId);
-}
-
-type ShareRow = Awaited<ReturnType<ReturnType<typeof sharesOf>["execute"]>>[number];
-
-function toView(row: ShareRow, today: string): ShareView {
-  return {
+/** The shares as the page shows them: names and emails from the identity module, status on the site's day. */
+async function viewsOf(db: Kysely<Database>, rows: ShareRow[], today: string): Promise<ShareView[]> {
+  const users = await usersByIds(
+    db,
+    rows.flatMap((r) => [r.shared_with_user_id, r.created_by, ...(r.revoked_by ? [r.revoked_by] : [])]),
+  );
+  const nameOf = (id: string) => users.get(id)?.name ?? "";
+  return rows.map((row) => ({
     id: row.id,
     userId: row.shared_with_user_id,
-    name: `${row.given_name} ${row.family_name}`,
-    email: row.email,
+    name: nameOf(row.shared_with_user_id),
+    email: users.get(row.shared_with_user_id)?.email ?? "",
     reason: row.reason,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     status: row.revoked_at ? "revoked" : row.ends_on < today ? "ended" : "active",
-    grantedByName: `${row.granted_given} ${row.granted_family}`,
+    grantedByName: nameOf(row.created_by),
     grantedAt: new Date(row.created_at).toISOString(),
     revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
-    revokedByName: row.revoked_given ? `${row.revoked_given} ${row.revoked_family}` : null,
-  };
+    revokedByName: row.revoked_by ? nameOf(row.revoked_by) : null,
+  }));
 }
 
 const invalid = (field: string, messageKey: string, params: Record<string, string> = {}) =>
@@ -75,113 +47,56 @@ const invalid = (field: string, messageKey: string, params: Record<string, strin
  * for a stated reason until a date. Grants, revocations and every read
  * through a share are audited; the share ends by itself after its last day.
  */
-export function shareService(db: Kysely<Database>) {
-  async function onChild<T>(
-    actor: Actor,
-    childId: string,
-    work: (trx: Transaction<Database>, siteId: string, today: string) => Promise<T>,
-  ) {
-    requireAccess(actor, "child:share");
-    return db.transaction().execute(async (trx) => {
-      const child = await placementRepository(trx).childFor(actor, "child:share", childId, true);
-      if (!child) throw new AppError("not_found");
-      return work(trx, child.site_id, await databaseToday(trx));
-    });
-  }
+export function shareService(db: Kysely<Database>, clock: () => Date) {
+  const withChild = childGate(db, clock);
+  // Shares start and end on the child's site day (the gate's `today`), in the site's time zone.
+  const share = { lock: true };
 
   return {
     list(actor: Actor, childId: string) {
-      return onChild(actor, childId, async (trx, siteId, today) => {
-        const rows = await sharesOf(trx, childId).orderBy("s.created_at", "desc").execute();
-        await recordAudit(trx, actor, {
-          action: "child.share.list",
-          entityType: "child",
-          entityId: childId,
-          siteId,
-          outcome: "success",
-        });
-        return { shares: rows.map((r) => toView(r, today)) };
+      return withChild(actor, "child:share", childId, share, async ({ trx, today, audit }) => {
+        const rows = await shareRepository(trx).sharesOf(childId);
+        await audit({ action: "child.share.list" });
+        return { shares: await viewsOf(trx, rows, today) };
       });
     },
 
     grant(actor: Actor, childId: string, input: z.infer<typeof ShareCreate>) {
-      return onChild(actor, childId, async (trx, siteId, today) => {
+      return withChild(actor, "child:share", childId, share, async ({ trx, child, today, audit }) => {
         if (input.endsOn < today) throw invalid("endsOn", "share.ends_before_today");
         const latest = addCalendarDays(today, MAX_SHARE_DAYS);
         if (input.endsOn > latest) throw invalid("endsOn", "share.too_long", { latest });
         // A user of the child's site: an active account holding a current role there.
-        const user = await trx
-          .selectFrom("user_account as u")
-          .innerJoin("role_grant as g", "g.user_id", "u.id")
-          .select("u.id")
-          .where((eb) => eb(eb.fn("lower", ["u.email"]), "=", input.email.toLowerCase()))
-          .where("u.status", "=", "active")
-          .where("g.site_id", "=", siteId)
-          .where("g.starts_on", "<=", today)
-          .where((eb) => eb.or([eb("g.ends_on", "is", null), eb("g.ends_on", ">=", today)]))
-          .executeTakeFirst();
-        if (!user) throw invalid("email", "share.user_unknown");
-        if (user.id === actor.userId) throw invalid("email", "share.not_yourself");
-        const open = await trx
-          .selectFrom("child_share")
-          .select("ends_on")
-          .where("child_id", "=", childId)
-          .where("shared_with_user_id", "=", user.id)
-          .where("revoked_at", "is", null)
-          .where("ends_on", ">=", today)
-          .executeTakeFirst();
+        const userId = await activeSiteUserByEmail(trx, input.email, child.site_id, today);
+        if (!userId) throw invalid("email", "share.user_unknown");
+        if (userId === actor.userId) throw invalid("email", "share.not_yourself");
+        const repo = shareRepository(trx);
+        const open = await repo.openShare(childId, userId, today);
         if (open) throw new AppError("conflict", "share.already_active", { endsOn: open.ends_on });
-        const share = await trx
-          .insertInto("child_share")
-          .values({
-            child_id: childId,
-            site_id: siteId,
-            shared_with_user_id: user.id,
-            reason: input.reason,
-            starts_on: today,
-            ends_on: input.endsOn,
-            created_by: actor.userId,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, actor, {
-          action: "child.share.grant",
-          entityType: "child",
-          entityId: childId,
-          siteId,
-          purpose: input.reason,
-          outcome: "success",
+        const shareId = await repo.insertShare({
+          childId,
+          siteId: child.site_id,
+          userId,
+          reason: input.reason,
+          startsOn: today,
+          endsOn: input.endsOn,
+          createdBy: actor.userId,
         });
-        return toView(await sharesOf(trx, childId).where("s.id", "=", share.id).executeTakeFirstOrThrow(), today);
+        await audit({ action: "child.share.grant", purpose: input.reason });
+        return (await viewsOf(trx, [await repo.share(childId, shareId)], today))[0];
       });
     },
 
     revoke(actor: Actor, childId: string, shareId: string) {
-      return onChild(actor, childId, async (trx, siteId, today) => {
-        const share = await trx
-          .selectFrom("child_share")
-          .selectAll()
-          .where("id", "=", shareId)
-          .where("child_id", "=", childId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!share) throw new AppError("not_found");
-        if (share.revoked_at) throw new AppError("conflict", "share.already_revoked");
-        if (share.ends_on < today) throw new AppError("conflict", "share.already_ended");
-        await trx
-          .updateTable("child_share")
-          .set({ revoked_at: new Date(), revoked_by: actor.userId })
-          .where("id", "=", shareId)
-          .execute();
-        await recordAudit(trx, actor, {
-          action: "child.share.revoke",
-          entityType: "child",
-          entityId: childId,
-          siteId,
-          purpose: share.reason,
-          outcome: "success",
-        });
-        return toView(await sharesOf(trx, childId).where("s.id", "=", shareId).executeTakeFirstOrThrow(), today);
+      return withChild(actor, "child:share", childId, share, async ({ trx, now, today, audit }) => {
+        const repo = shareRepository(trx);
+        const found = await repo.lockShare(childId, shareId);
+        if (!found) throw new AppError("not_found");
+        if (found.revoked_at) throw new AppError("conflict", "share.already_revoked");
+        if (found.ends_on < today) throw new AppError("conflict", "share.already_ended");
+        await repo.revoke(shareId, now, actor.userId);
+        await audit({ action: "child.share.revoke", purpose: found.reason });
+        return (await viewsOf(trx, [await repo.share(childId, shareId)], today))[0];
       });
     },
   };

@@ -5,15 +5,16 @@ import { childScope } from "../../platform/access/child-scope.js";
 import "./tables.js";
 import type { Permission } from "../../platform/access/permissions.js";
 
-// Whether an open task is past its deadline: hour deadlines against now,
-// day deadlines against today's date in the site's zone.
-export const overdueSql = sql<boolean>`(t.status = 'open' AND ((t.due_at IS NOT NULL AND t.due_at < now()) OR (t.due_on IS NOT NULL AND t.due_on < (now() AT TIME ZONE s.time_zone)::date)))`;
-export const onTimeSql = sql<boolean | null>`CASE WHEN t.status <> 'completed' THEN NULL
+// Whether an open task is past its deadline: hour deadlines against the
+// clock's instant, day deadlines against that instant's day in the site's zone.
+const overdueSql = (now: Date) =>
+  sql<boolean>`(t.status = 'open' AND ((t.due_at IS NOT NULL AND t.due_at < ${now}::timestamptz) OR (t.due_on IS NOT NULL AND t.due_on < (${now}::timestamptz AT TIME ZONE s.time_zone)::date)))`;
+const onTimeSql = sql<boolean | null>`CASE WHEN t.status <> 'completed' THEN NULL
   WHEN t.due_at IS NOT NULL THEN t.completed_at <= t.due_at
   ELSE (t.completed_at AT TIME ZONE s.time_zone)::date <= t.due_on END`;
 
-/** Practice tasks; every query joins the child and adds the actor's scope. */
-export function taskRepository(db: Kysely<Database>) {
+/** Practice tasks; every query joins the child and adds the actor's scope. `now` is the clock's instant. */
+export function taskRepository(db: Kysely<Database>, now: Date) {
   const scoped = (actor: Actor, permission: Permission) =>
     db
       .selectFrom("practice_task as t")
@@ -21,8 +22,6 @@ export function taskRepository(db: Kysely<Database>) {
       .innerJoin("person as cp", "cp.id", "child.person_id")
       .innerJoin("site as s", "s.id", "t.site_id")
       .innerJoin("practice_rule as r", "r.id", "t.rule_id")
-      .leftJoin("user_account as cu", "cu.id", "t.completed_by")
-      .leftJoin("person as cbp", "cbp.id", "cu.person_id")
       .where(childScope(actor, permission))
       .select([
         "t.id",
@@ -41,12 +40,11 @@ export function taskRepository(db: Kysely<Database>) {
         "t.version",
         "cp.given_name",
         "cp.family_name",
-        "cbp.given_name as completed_by_given",
-        "cbp.family_name as completed_by_family",
+        "t.completed_by",
         "r.source_url",
         "r.source_note",
         "s.time_zone",
-        overdueSql.as("overdue"),
+        overdueSql(now).as("overdue"),
         onTimeSql.as("on_time"),
       ]);
 
@@ -63,6 +61,46 @@ export function taskRepository(db: Kysely<Database>) {
       return scoped(actor, permission).where("t.id", "=", taskId).executeTakeFirst();
     },
 
+    /** Marks the hearing's open caregiver-court-report task done: the report was received and forwarded. */
+    async completeCourtReportTask(hearingId: string, at: Date, by: string) {
+      await db
+        .updateTable("practice_task")
+        .set((eb) => ({
+          status: "completed",
+          completed_at: at,
+          completed_by: by,
+          outcome: "received_and_forwarded",
+          version: eb("version", "+", 1),
+        }))
+        .where("hearing_id", "=", hearingId)
+        .where("practice", "=", "caregiver_court_report")
+        .where("status", "=", "open")
+        .execute();
+    },
+
+    async complete(taskId: string, values: { at: Date; by: string; outcome: string; content: unknown }) {
+      await db
+        .updateTable("practice_task")
+        .set((eb) => ({
+          status: "completed",
+          completed_at: values.at,
+          completed_by: values.by,
+          outcome: values.outcome,
+          content: JSON.stringify(values.content),
+          version: eb("version", "+", 1),
+        }))
+        .where("id", "=", taskId)
+        .execute();
+    },
+
+    async saveContent(taskId: string, content: unknown) {
+      await db
+        .updateTable("practice_task")
+        .set((eb) => ({ content: JSON.stringify(content), version: eb("version", "+", 1) }))
+        .where("id", "=", taskId)
+        .execute();
+    },
+
     lockTask(taskId: string) {
       return db.selectFrom("practice_task").selectAll().where("id", "=", taskId).forUpdate().executeTakeFirstOrThrow();
     },
@@ -75,11 +113,15 @@ export function taskRepository(db: Kysely<Database>) {
           eb.or([
             eb.and([
               eb("t.due_at", "is not", null),
-              eb("t.due_at", "<=", sql<Date>`now() + make_interval(days => ${withinDays})`),
+              eb("t.due_at", "<=", sql<Date>`${now}::timestamptz + make_interval(days => ${withinDays})`),
             ]),
             eb.and([
               eb("t.due_on", "is not", null),
-              eb("t.due_on", "<=", sql<string>`((now() AT TIME ZONE s.time_zone)::date + ${withinDays}::int)`),
+              eb(
+                "t.due_on",
+                "<=",
+                sql<string>`((${now}::timestamptz AT TIME ZONE s.time_zone)::date + ${withinDays}::int)`,
+              ),
             ]),
           ]),
         )
@@ -90,12 +132,28 @@ export function taskRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** The earliest calendar day among the sites' zones at the clock's instant. */
+    async earliestSiteDay(siteIds: string[]) {
+      const row = await db
+        .selectFrom("site")
+        .select(sql<string>`to_char(min((${now}::timestamptz AT TIME ZONE time_zone)::date), 'YYYY-MM-DD')`.as("day"))
+        .where("id", "in", siteIds)
+        .executeTakeFirstOrThrow();
+      return row.day;
+    },
+
     /**
      * Timeliness per practice per unit (the unit of the child's current
      * caseworker), over tasks due since `since` (and until `until`, when given), at the sites given.
      */
-    async timeliness(siteIds: string[], since: string, until?: string) {
+    async timeliness(siteIds: string[], window: { since: string; until?: string } | { days: number }) {
       if (siteIds.length === 0) return [];
+      // The last `days` days are each site's own: counted back from the clock's day in the site's zone.
+      const since =
+        "days" in window
+          ? sql<string>`((${now}::timestamptz AT TIME ZONE s.time_zone)::date - ${window.days}::int)`
+          : sql<string>`${window.since}::date`;
+      const until = "until" in window ? window.until : undefined;
       const result = await sql<{
         unit_id: string | null;
         unit_name: string | null;
@@ -114,12 +172,12 @@ export function taskRepository(db: Kysely<Database>) {
           WHERE ctm.role = 'caseworker'
           ORDER BY ctm.child_id, ctm.ends_on IS NULL DESC, ctm.starts_on DESC
         ), graded AS (
-          SELECT t.practice, wu.unit_id, t.status, ${overdueSql} AS overdue, ${onTimeSql} AS on_time
+          SELECT t.practice, wu.unit_id, t.status, ${overdueSql(now)} AS overdue, ${onTimeSql} AS on_time
           FROM practice_task t
           JOIN site s ON s.id = t.site_id
           LEFT JOIN worker_unit wu ON wu.child_id = t.child_id
           WHERE t.site_id IN (${sql.join(siteIds)})
-            AND coalesce(t.due_on, (t.due_at AT TIME ZONE s.time_zone)::date) >= ${since}::date
+            AND coalesce(t.due_on, (t.due_at AT TIME ZONE s.time_zone)::date) >= ${since}
             AND (${until ?? null}::date IS NULL OR coalesce(t.due_on, (t.due_at AT TIME ZONE s.time_zone)::date) <= ${until ?? null}::date)
         )
         SELECT g.unit_id, u.name AS unit_name, g.practice,

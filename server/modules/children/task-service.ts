@@ -6,14 +6,24 @@ import { heldPermissions, requireAccess } from "../../platform/access/require-ac
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError, type FieldProblem } from "../../platform/errors/app-error.js";
 import { addCalendarDays, zonedDay } from "../../platform/rules/zoned-time.js";
-import { placementRepository } from "./placement-repository.js";
+import { usersByIds } from "../identity/directory.js";
+import { childGate, inChildrenTransaction } from "./child-access.js";
 import { createNextRepeat } from "./practice-tasks.js";
 import { taskRepository } from "./task-repository.js";
 import { completionByPractice, type TaskComplete, type TaskProgress, type TaskView } from "./task-schema.js";
 
 type TaskRow = Awaited<ReturnType<ReturnType<typeof taskRepository>["forChild"]>>[number];
 
-export function toTaskView(row: TaskRow): TaskView {
+/** Names of the users who completed the tasks, from the identity module. */
+type Completers = Map<string, { name: string }>;
+
+const completersOf = (db: Kysely<Database>, rows: TaskRow[]) =>
+  usersByIds(
+    db,
+    rows.flatMap((r) => (r.completed_by ? [r.completed_by] : [])),
+  );
+
+function toTaskView(row: TaskRow, completers: Completers): TaskView {
   return {
     id: row.id,
     childId: row.child_id,
@@ -25,7 +35,7 @@ export function toTaskView(row: TaskRow): TaskView {
     overdue: Boolean(row.overdue),
     notRequiredReason: row.not_required_reason,
     completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
-    completedByName: row.completed_by_given ? `${row.completed_by_given} ${row.completed_by_family}` : null,
+    completedByName: row.completed_by ? (completers.get(row.completed_by)?.name ?? null) : null,
     onTime: row.on_time,
     outcome: row.outcome,
     details: (row.content ?? {}) as Record<string, unknown>,
@@ -48,135 +58,117 @@ function detailProblems(error: z.ZodError): FieldProblem[] {
   });
 }
 
-export function taskService(db: Kysely<Database>) {
-  async function lockedOpenTask(trx: Kysely<Database>, actor: Actor, taskId: string, version: number) {
-    const row = await taskRepository(trx).one(actor, "practice:complete", taskId);
-    if (!row) throw new AppError("not_found");
-    const task = await taskRepository(trx).lockTask(taskId);
+/** `clock` is the app's injectable clock (deps.now); another module's caller without one gets the system clock. */
+export function taskService(db: Kysely<Database>, clock: () => Date = () => new Date()) {
+  const withChild = childGate(db, clock);
+
+  /** The task behind `taskId`, open, at the version the actor saw, locked; its child reached with practice:complete. */
+  async function lockedOpenTask(trx: Kysely<Database>, now: Date, taskId: string, version: number) {
+    const task = await taskRepository(trx, now).lockTask(taskId);
     if (task.status === "completed") throw new AppError("conflict", "practice.task.already_completed");
     if (task.status !== "open") throw new AppError("conflict", "practice.task.not_open");
     if (task.version !== version) throw new AppError("conflict", "practice.task.stale");
-    return { row, task };
+    return task;
   }
+
+  async function viewOf(trx: Kysely<Database>, now: Date, actor: Actor, taskId: string) {
+    const row = (await taskRepository(trx, now).one(actor, "practice:complete", taskId))!;
+    return toTaskView(row, await completersOf(trx, [row]));
+  }
+
+  const write = { fieldClasses: ["practice"] };
 
   return {
     async forChild(actor: Actor, childId: string) {
-      requireAccess(actor, "practice:read");
-      return db.transaction().execute(async (trx) => {
-        // A child out of reach answers 404 like its other records, not an empty list.
-        const child = await placementRepository(trx).childFor(actor, "practice:read", childId);
-        if (!child) throw new AppError("not_found");
-        const rows = await taskRepository(trx).forChild(actor, childId);
-        await recordAudit(trx, actor, {
-          action: "practice_task.list",
-          entityType: "child",
-          entityId: childId,
-          siteId: child.site_id,
-          fieldClasses: ["practice"],
-          outcome: "success",
-        });
-        return { tasks: rows.map(toTaskView) };
+      // A child out of reach answers 404 like its other records, not an empty list.
+      return withChild(actor, "practice:read", childId, write, async ({ trx, now, audit }) => {
+        const rows = await taskRepository(trx, now).forChild(actor, childId);
+        await audit({ action: "practice_task.list" });
+        const completers = await completersOf(trx, rows);
+        return { tasks: rows.map((r) => toTaskView(r, completers)) };
       });
     },
 
     async complete(actor: Actor, taskId: string, input: z.infer<typeof TaskComplete>) {
-      requireAccess(actor, "practice:complete");
-      return db.transaction().execute(async (trx) => {
-        const { row, task } = await lockedOpenTask(trx, actor, taskId, input.version);
+      const target = { taskId };
+      return withChild(actor, "practice:complete", target, write, async ({ trx, child, now, audit }) => {
+        const task = await lockedOpenTask(trx, now, taskId, input.version);
         const parsed = completionByPractice[task.practice].safeParse({ ...(task.content as object), ...input.details });
         if (!parsed.success) throw new AppError("validation", "error.validation", {}, detailProblems(parsed.error));
-        const completedAt = input.completedAt ? new Date(input.completedAt) : new Date();
-        if (completedAt.getTime() > Date.now() + 5 * 60_000) {
+        const completedAt = input.completedAt ? new Date(input.completedAt) : now;
+        if (completedAt.getTime() > now.getTime() + 5 * 60_000) {
           throw new AppError("validation", "error.validation", {}, [
             { field: "completedAt", messageKey: "validation.custom" },
           ]);
         }
         const { outcome, ...content } = parsed.data as { outcome: string } & Record<string, unknown>;
-        await trx
-          .updateTable("practice_task")
-          .set((eb) => ({
-            status: "completed",
-            completed_at: completedAt,
-            completed_by: actor.userId,
-            outcome,
-            content: JSON.stringify(content),
-            version: eb("version", "+", 1),
-          }))
-          .where("id", "=", taskId)
-          .execute();
+        await taskRepository(trx, now).complete(taskId, { at: completedAt, by: actor.userId, outcome, content });
         if (outcome === "held" || outcome === "cancelled")
-          await createNextRepeat(trx as never, task, zonedDay(completedAt, row.time_zone));
-        await recordAudit(trx, actor, {
-          action: "practice_task.complete",
-          entityType: "practice_task",
-          entityId: taskId,
-          siteId: task.site_id,
-          fieldClasses: ["practice"],
-          outcome: "success",
-        });
-        const updated = await taskRepository(trx).one(actor, "practice:complete", taskId);
-        return toTaskView(updated!);
+          await createNextRepeat(trx, task, zonedDay(completedAt, child.time_zone));
+        await audit({ action: "practice_task.complete", entityType: "practice_task", entityId: taskId });
+        return viewOf(trx, now, actor, taskId);
       });
     },
 
     /** Saves progress on an open task (an icebreaker scheduled, its participants) without completing it. */
     async saveProgress(actor: Actor, taskId: string, input: z.infer<typeof TaskProgress>) {
-      requireAccess(actor, "practice:complete");
-      return db.transaction().execute(async (trx) => {
-        const { task } = await lockedOpenTask(trx, actor, taskId, input.version);
+      const target = { taskId };
+      return withChild(actor, "practice:complete", target, write, async ({ trx, now, audit }) => {
+        const task = await lockedOpenTask(trx, now, taskId, input.version);
         const schema = completionByPractice[task.practice] as z.ZodObject;
         const parsed = schema.partial().safeParse({ ...(task.content as object), ...input.details });
         if (!parsed.success) throw new AppError("validation", "error.validation", {}, detailProblems(parsed.error));
         const { outcome: _ignored, ...content } = parsed.data as Record<string, unknown>;
-        await trx
-          .updateTable("practice_task")
-          .set((eb) => ({ content: JSON.stringify(content), version: eb("version", "+", 1) }))
-          .where("id", "=", taskId)
-          .execute();
-        await recordAudit(trx, actor, {
-          action: "practice_task.progress",
-          entityType: "practice_task",
-          entityId: taskId,
-          siteId: task.site_id,
-          fieldClasses: ["practice"],
-          outcome: "success",
-        });
-        return toTaskView((await taskRepository(trx).one(actor, "practice:complete", taskId))!);
+        await taskRepository(trx, now).saveContent(taskId, content);
+        await audit({ action: "practice_task.progress", entityType: "practice_task", entityId: taskId });
+        return viewOf(trx, now, actor, taskId);
       });
     },
 
     async worklist(actor: Actor, withinDays: number) {
-      requireAccess(actor, "practice:read");
-      return db.transaction().execute(async (trx) => {
-        const rows = await taskRepository(trx).worklist(actor, withinDays);
+      const now = clock();
+      return inChildrenTransaction(db, actor, "practice:read", async (trx) => {
+        const rows = await taskRepository(trx, now).worklist(actor, withinDays);
         await recordAudit(trx, actor, {
           action: "practice_task.worklist",
           entityType: "practice_task",
           entityId: null,
           outcome: "success",
         });
-        return { tasks: rows.map(toTaskView) };
+        const completers = await completersOf(trx, rows);
+        return { tasks: rows.map((r) => toTaskView(r, completers)) };
       });
     },
 
     /**
-     * Timeliness per practice per unit at the sites where the actor may report.
-     * `period` narrows it to the tasks due within those days at one site (the
-     * outcomes report's 12-month period).
+     * Timeliness per practice per unit at the sites where the actor may report,
+     * over the last `days` days of each site's calendar (`today`, when given,
+     * fixes the day instead). `period` narrows it to the tasks due within those
+     * days at one site (the outcomes report's 12-month period).
      */
     async timeliness(
       actor: Actor,
       days: number,
-      today = new Date().toISOString().slice(0, 10),
+      today?: string,
       period?: { from: string; to: string; siteId: string },
     ) {
       requireAccess(actor, "practice:report");
       const sites = [...new Set(heldPermissions(actor, "practice:report").map((p) => p.siteId))].filter(
         (s) => !period || s === period.siteId,
       );
-      const since = period?.from ?? addCalendarDays(today, -days);
-      return db.transaction().execute(async (trx) => {
-        const rows = await taskRepository(trx).timeliness(sites, since, period?.to);
+      const now = clock();
+      return inChildrenTransaction(db, actor, "practice:report", async (trx) => {
+        const repo = taskRepository(trx, now);
+        const window: { since: string; until?: string } | { days: number } = period
+          ? { since: period.from, until: period.to }
+          : today
+            ? { since: addCalendarDays(today, -days) }
+            : { days };
+        const since =
+          "since" in window
+            ? window.since
+            : addCalendarDays(sites.length ? await repo.earliestSiteDay(sites) : zonedDay(now, "UTC"), -days);
+        const rows = await repo.timeliness(sites, window);
         await recordAudit(trx, actor, {
           action: "practice.timeliness",
           entityType: "practice_task",

@@ -63,7 +63,8 @@ export const policies: RoutePolicy[] = [
     target: "child",
     build: (t) => ({ url: `/api/children/${t.childId}` }),
     anonymous: 401,
-    expect: childRoute(CHILD_READ, ok(listItemFields)),
+    // The child's page opens with the actor's abilities on the record (test/children/abilities.int.test.ts).
+    expect: childRoute(CHILD_READ, ok([...listItemFields, "abilities"])),
     otherwise: hidden,
   },
   {

@@ -3,7 +3,6 @@ import { useParams } from "react-router";
 import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
-import { can, useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { AccessLogSection } from "./AccessLogSection";
 import { CaseHistorySection } from "./CaseHistorySection";
@@ -11,15 +10,14 @@ import { HearingsSection } from "./HearingsSection";
 import { PlacementSection } from "./PlacementSection";
 import { SharesSection } from "./SharesSection";
 import { TasksSection } from "./TasksSection";
-import type { ChildListItem } from "./types";
+import type { ChildView } from "./types";
 
 export function ChildPage() {
   const { childId } = useParams();
   const { t, formatDate } = useI18n();
-  const session = useSession();
   const child = useQuery({
     queryKey: ["child", childId],
-    queryFn: () => api<ChildListItem>(`/api/children/${childId}`),
+    queryFn: () => api<ChildView>(`/api/children/${childId}`),
   });
   return (
     <>
@@ -42,12 +40,17 @@ export function ChildPage() {
                 : t("children.notInCare")}
             </dd>
           </dl>
-          {can(session.data, "practice:read") && <TasksSection childId={child.data.id} />}
-          <PlacementSection childId={child.data.id} />
+          {/* Each section and action shows only when the server says this actor may use it on this child. */}
+          {child.data.abilities.readTasks && (
+            <TasksSection childId={child.data.id} mayComplete={child.data.abilities.completeTasks} />
+          )}
+          <PlacementSection childId={child.data.id} abilities={child.data.abilities} />
           <CaseHistorySection childId={child.data.id} />
-          {can(session.data, "practice:read") && <HearingsSection childId={child.data.id} />}
-          {can(session.data, "child:share") && <SharesSection childId={child.data.id} />}
-          {can(session.data, "audit:read") && <AccessLogSection childId={child.data.id} />}
+          {(child.data.abilities.readHearings || child.data.abilities.submitCourtReport) && (
+            <HearingsSection childId={child.data.id} abilities={child.data.abilities} />
+          )}
+          {child.data.abilities.share && <SharesSection childId={child.data.id} />}
+          {child.data.abilities.readAccessLog && <AccessLogSection childId={child.data.id} />}
         </>
       )}
     </>

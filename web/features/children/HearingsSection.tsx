@@ -2,14 +2,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
-import { can, useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
-import type { CaregiverReportInput, CaregiverReportReceiptInput, HearingInput, HearingListView } from "./types";
+import type {
+  CaregiverReportInput,
+  CaregiverReportReceiptInput,
+  ChildAbilities,
+  HearingInput,
+  HearingListView,
+} from "./types";
 
 /** Court hearings; the caregiver writes a report to the court here, staff mark it received and forwarded. */
-export function HearingsSection({ childId }: { childId: string }) {
+export function HearingsSection({ childId, abilities }: { childId: string; abilities: ChildAbilities }) {
   const { t, formatDate } = useI18n();
-  const session = useSession();
   const client = useQueryClient();
   const hearings = useQuery({
     queryKey: ["hearings", childId],
@@ -65,7 +69,7 @@ export function HearingsSection({ childId }: { childId: string }) {
                 ) : (
                   <span className="usa-tag bg-base">{t("hearing.notYetReceived")}</span>
                 )}
-                {!h.report.receivedAt && can(session.data, "practice:complete") && (
+                {!h.report.receivedAt && abilities.acknowledgeCourtReport && (
                   <button
                     type="button"
                     className="usa-button usa-button--outline margin-left-1"
@@ -76,7 +80,7 @@ export function HearingsSection({ childId }: { childId: string }) {
                 )}
               </p>
             ) : (
-              can(session.data, "caregiver_report:submit") && (
+              abilities.submitCourtReport && (
                 <form
                   className="usa-form"
                   onSubmit={(e) => {
@@ -106,7 +110,7 @@ export function HearingsSection({ childId }: { childId: string }) {
           </li>
         ))}
       </ul>
-      {can(session.data, "practice:complete") && (
+      {abilities.recordHearing && (
         <form className="usa-form" onSubmit={onAdd} aria-labelledby="hearing-add">
           <h3 id="hearing-add" className="font-heading-sm">
             {t("hearing.add")}

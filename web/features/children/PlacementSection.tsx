@@ -3,16 +3,14 @@ import { useState } from "react";
 import { api } from "../../app/api";
 import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
-import { can, useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { MoveForm } from "./MoveForm";
 import { TeamForm } from "./TeamForm";
-import type { PlacementHistory } from "./types";
+import type { ChildAbilities, PlacementHistory } from "./types";
 
 /** Episodes and placements with how each change came about, the team and the family. */
-export function PlacementSection({ childId }: { childId: string }) {
+export function PlacementSection({ childId, abilities }: { childId: string; abilities: ChildAbilities }) {
   const { t, formatDate } = useI18n();
-  const session = useSession();
   const [moving, setMoving] = useState(false);
   const history = useQuery({
     queryKey: ["placements", childId],
@@ -25,7 +23,7 @@ export function PlacementSection({ childId }: { childId: string }) {
       <ErrorAlert error={history.error} />
       {history.data && (
         <>
-          {can(session.data, "child:write") && inCare && !moving && (
+          {abilities.recordPlacementChange && inCare && !moving && (
             <button type="button" className="usa-button" onClick={() => setMoving(true)}>
               {t("placement.recordMove")}
             </button>
@@ -98,7 +96,7 @@ export function PlacementSection({ childId }: { childId: string }) {
               </li>
             ))}
           </ul>
-          {can(session.data, "child:write") && <TeamForm childId={childId} />}
+          {abilities.manageTeam && <TeamForm childId={childId} />}
         </>
       )}
     </section>

@@ -2,22 +2,19 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
-import { can, useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { DueDate } from "./DueDate";
 import { TaskForm } from "./TaskForm";
 import type { TaskListView } from "./types";
 
 /** The child's QPI practice tasks: what is due, what was done, by whom, on time or not. */
-export function TasksSection({ childId }: { childId: string }) {
+export function TasksSection({ childId, mayComplete }: { childId: string; mayComplete: boolean }) {
   const { t } = useI18n();
-  const session = useSession();
   const [open, setOpen] = useState<string | null>(null);
   const tasks = useQuery({
     queryKey: ["tasks", childId],
     queryFn: () => api<TaskListView>(`/api/children/${childId}/tasks`),
   });
-  const mayComplete = can(session.data, "practice:complete");
   return (
     <section aria-labelledby="tasks-heading">
       <h2 id="tasks-heading">{t("practice.tasks")}</h2>

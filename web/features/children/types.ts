@@ -10,7 +10,12 @@ import type {
 import type { PlacementHistory as History, PlacementMove } from "../../../server/modules/children/placement-schema";
 import type { MaltreatmentReportList, MaltreatmentReportView } from "../../../server/modules/children/report-schema";
 import type { RuleCreate, RuleList, RuleView } from "../../../server/modules/children/rule-schema";
-import type { ChildListItem as ChildItem, ChildList } from "../../../server/modules/children/schema";
+import type {
+  ChildAbilities as ChildAbilitiesSchema,
+  ChildListItem as ChildItem,
+  ChildList,
+  ChildView as ChildViewSchema,
+} from "../../../server/modules/children/schema";
 import type { ShareCreate, ShareList, ShareView } from "../../../server/modules/children/share-schema";
 import type {
   TaskComplete,
@@ -61,3 +66,7 @@ export type AccessLogView = z.infer<typeof AccessLog>;
 
 export type MaltreatmentReport = z.infer<typeof MaltreatmentReportView>;
 export type MaltreatmentReportListView = z.infer<typeof MaltreatmentReportList>;
+
+// The child's page and the actor's abilities on it.
+export type ChildAbilities = z.infer<typeof ChildAbilitiesSchema>;
+export type ChildView = z.infer<typeof ChildViewSchema>;

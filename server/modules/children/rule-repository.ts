@@ -1,0 +1,58 @@
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { Database } from "../../db/database.js";
+import type { PracticeRuleTable } from "../../platform/rules/tables.js";
+import { addCalendarDays } from "../../platform/rules/zoned-time.js";
+import "./tables.js";
+
+type RuleKey = Pick<Selectable<PracticeRuleTable>, "state_code" | "practice" | "trigger" | "applies_to">;
+
+/** Practice rule sets: public policy, by state, with effective dates. */
+export function ruleRepository(db: Kysely<Database>) {
+  return {
+    /** The states of these sites. */
+    async statesOf(siteIds: string[]) {
+      if (siteIds.length === 0) return [];
+      const rows = await db.selectFrom("site").select("state_code").distinct().where("id", "in", siteIds).execute();
+      return rows.map((r) => r.state_code);
+    },
+
+    rulesOf(stateCode: string) {
+      return db
+        .selectFrom("practice_rule")
+        .selectAll()
+        .where("state_code", "=", stateCode)
+        .orderBy("practice")
+        .orderBy("trigger")
+        .orderBy("effective_from", "desc")
+        .execute();
+    },
+
+    /** The versions of one rule still in force on or after `from`, locked. */
+    lockVersionsFrom(key: RuleKey, from: string) {
+      return db
+        .selectFrom("practice_rule")
+        .selectAll()
+        .where("state_code", "=", key.state_code)
+        .where("practice", "=", key.practice)
+        .where("trigger", "=", key.trigger)
+        .where("applies_to", "=", key.applies_to)
+        .where((eb) => eb.or([eb("effective_to", "is", null), eb("effective_to", ">=", from)]))
+        .orderBy("effective_from", "desc")
+        .forUpdate()
+        .execute();
+    },
+
+    /** Ends a rule version the day before `nextFrom`. */
+    async endBefore(ruleId: string, nextFrom: string) {
+      await db
+        .updateTable("practice_rule")
+        .set((eb) => ({ effective_to: addCalendarDays(nextFrom, -1), version: eb("version", "+", 1) }))
+        .where("id", "=", ruleId)
+        .execute();
+    },
+
+    insert(values: Insertable<PracticeRuleTable>) {
+      return db.insertInto("practice_rule").values(values).returningAll().executeTakeFirstOrThrow();
+    },
+  };
+}

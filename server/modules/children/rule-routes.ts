@@ -1,0 +1,36 @@
+import { requireActor } from "../../platform/http/request-context.js";
+import type { App, PlatformDeps } from "../../platform/http/types.js";
+import { RuleCreate, RuleList, RuleListQuery, RuleView } from "./rule-schema.js";
+import { ruleService } from "./rule-service.js";
+
+/** A state's practice rule set and its versions. */
+export function registerRuleRoutes(app: App, deps: PlatformDeps) {
+  const tags = ["practices"];
+  const rules = ruleService(deps.db);
+
+  app.get(
+    "/api/rules",
+    {
+      schema: {
+        tags,
+        summary: "A state's practice rule set, with effective dates and sources",
+        querystring: RuleListQuery,
+        response: { 200: RuleList },
+      },
+    },
+    async (request) => rules.list(requireActor(request), request.query.state),
+  );
+
+  app.post(
+    "/api/rules",
+    {
+      schema: {
+        tags,
+        summary: "Add a rule version from an effective date",
+        body: RuleCreate,
+        response: { 201: RuleView },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await rules.add(requireActor(request), request.body)),
+  );
+}

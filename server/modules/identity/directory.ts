@@ -1,0 +1,52 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
+
+/** A user as other modules may name them: the person's name and the sign-in email. */
+export interface DirectoryEntry {
+  name: string;
+  email: string;
+}
+
+/**
+ * The names and emails of users, by id. Other modules show who did something
+ * (granted a share, sent a report, completed a task) through this, never by
+ * reading the account tables themselves.
+ */
+export async function usersByIds(db: Kysely<Database>, userIds: readonly string[]) {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map<string, DirectoryEntry>();
+  const rows = await db
+    .selectFrom("user_account as u")
+    .innerJoin("person as p", "p.id", "u.person_id")
+    .select(["u.id", "u.email", "p.given_name", "p.family_name"])
+    .where("u.id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: `${r.given_name} ${r.family_name}`, email: r.email }]));
+}
+
+/** The active user with this email (any case) who holds a role at the site on `day`, if any. */
+export async function activeSiteUserByEmail(db: Kysely<Database>, email: string, siteId: string, day: string) {
+  const row = await db
+    .selectFrom("user_account as u")
+    .innerJoin("role_grant as g", "g.user_id", "u.id")
+    .select("u.id")
+    .where((eb) => eb(eb.fn("lower", ["u.email"]), "=", email.toLowerCase()))
+    .where("u.status", "=", "active")
+    .where("g.site_id", "=", siteId)
+    .where("g.starts_on", "<=", day)
+    .where((eb) => eb.or([eb("g.ends_on", "is", null), eb("g.ends_on", ">=", day)]))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Where and in which language to email users, by id. */
+export async function mailboxesOf(db: Kysely<Database>, userIds: readonly string[]) {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map<string, { email: string; language: string }>();
+  const rows = await db
+    .selectFrom("user_account")
+    .select(["id", "email", "preferred_language"])
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { email: r.email, language: r.preferred_language }]));
+}
