@@ -1,0 +1,54 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../../db/database.js";
+import type { Actor, HeldPermission } from "./actor.js";
+import { childReachedThrough, childScope } from "./child-scope.js";
+import "./tables.js";
+
+const NO_USER = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The actor a grant would make: `role` at `siteId` (no unit) for `personId`,
+ * holding the role's permissions. Nothing is written; it exists so the
+ * children a grant would reach can be asked of `childScope` like any read.
+ */
+export function prospectiveActor(
+  grant: { personId: string | null; role: string; siteId: string },
+  rolePermissions: Pick<HeldPermission, "permission" | "scope">[],
+): Actor {
+  return {
+    kind: "user",
+    userId: NO_USER,
+    personId: grant.personId ?? NO_USER,
+    displayName: "",
+    email: "",
+    locale: "en",
+    grants: [{ role: grant.role, siteId: grant.siteId, unitId: null }],
+    permissions: rolePermissions.map((p) => ({ ...p, siteId: grant.siteId, unitId: null })),
+    ip: null,
+    requestId: null,
+  };
+}
+
+/**
+ * Whether `grantee` would reach, with any permission it holds, a child that
+ * `granter` does not reach with `permission` (child:read). A path that grants
+ * access is checked as strictly as a read: an inviter may hand out only what
+ * they themselves may read. Answers in one query.
+ */
+export async function grantReachesBeyond(
+  db: Kysely<Database>,
+  granter: Actor,
+  grantee: Actor,
+  permission = "child:read",
+): Promise<boolean> {
+  const scopes = [...new Set(grantee.permissions.map((p) => p.scope))];
+  if (scopes.length === 0) return false;
+  const row = await db
+    .selectFrom("child")
+    .select(sql`1`.as("one"))
+    .where((eb) => eb.or(scopes.map((scope) => childReachedThrough(grantee, scope)(eb))))
+    .where((eb) => eb.not(childScope(granter, permission)(eb)))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
