@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor, HeldPermission } from "./actor.js";
-import { childReachedThrough, childScope } from "./child-scope.js";
+import { childScope } from "./child-scope.js";
 import "./tables.js";
 
 const NO_USER = "00000000-0000-0000-0000-000000000000";
@@ -29,11 +29,24 @@ export function prospectiveActor(
   };
 }
 
+/** Scopes that only ever mean records around a child (the caseload, the unit, the family, a share). */
+const RECORD_SCOPES = new Set(["unit", "assigned", "own", "shared"]);
+
 /**
- * Whether `grantee` would reach, with any permission it holds, a child that
- * `granter` does not reach with `permission` (child:read). A path that grants
- * access is checked as strictly as a read: an inviter may hand out only what
- * they themselves may read. Answers in one query.
+ * The permissions through which a grant reaches child records: every one
+ * held with a record scope, and the child record's own permissions
+ * (child:read, child:list …) at any scope — a site-wide `network:read` or
+ * `user:invite` reaches no child.
+ */
+function childPermissions(actor: Actor): HeldPermission[] {
+  return actor.permissions.filter((p) => RECORD_SCOPES.has(p.scope) || p.permission.startsWith("child:"));
+}
+
+/**
+ * Whether `grantee` would reach, through any of its child permissions, a
+ * child that `granter` does not reach with `permission` (child:read). A path
+ * that grants access is checked as strictly as a read: an inviter may hand
+ * out only what they themselves may read. Answers in one query.
  */
 export async function grantReachesBeyond(
   db: Kysely<Database>,
@@ -41,12 +54,13 @@ export async function grantReachesBeyond(
   grantee: Actor,
   permission = "child:read",
 ): Promise<boolean> {
-  const scopes = [...new Set(grantee.permissions.map((p) => p.scope))];
-  if (scopes.length === 0) return false;
+  const reaching = childPermissions(grantee);
+  if (reaching.length === 0) return false;
+  const codes = [...new Set(reaching.map((p) => p.permission))];
   const row = await db
     .selectFrom("child")
     .select(sql`1`.as("one"))
-    .where((eb) => eb.or(scopes.map((scope) => childReachedThrough(grantee, scope)(eb))))
+    .where((eb) => eb.or(codes.map((code) => childScope(grantee, code)(eb))))
     .where((eb) => eb.not(childScope(granter, permission)(eb)))
     .limit(1)
     .executeTakeFirst();
