@@ -111,6 +111,9 @@ beforeAll(async () => {
   parentChild = pool.find((c) => c.parents.has(parent.personId))!;
 }, 180_000);
 afterAll(async () => {
+  console.log(
+    `invite then read: ${invitations.made} made, ${invitations.refused} refused, ${invitations.escalated} escalated`,
+  );
   await app?.close();
   await database?.close();
 });
