@@ -12,6 +12,7 @@ import {
   loadChildFacts,
   loadStaffAndHomes,
   mintChild,
+  mintFamily,
   mintSpecFor,
   pickTarget,
 } from "./world.js";
@@ -68,19 +69,35 @@ async function targetFor(
   const otherSite = staff.workers.find((w) => w.site_id !== actor.siteId)!.site_id;
   if (policy.target === "none") return { siteId: actor.siteId };
   if (policy.target === "site") return { siteId: relation === "other_site" ? otherSite : actor.siteId };
+  // The people around the target, when the call links one of them to a new account (an invitation).
+  const withFamily = async (
+    target: { siteId: string; childId: string },
+    freshChild: boolean,
+    householdId: string | null,
+  ): Promise<PolicyTarget> =>
+    policy.mintsFamily
+      ? {
+          ...target,
+          people: await mintFamily(
+            database.db,
+            { id: target.childId, siteId: target.siteId },
+            { ownHome: freshChild && !(householdId !== null && actor.households.has(householdId)) },
+          ),
+        }
+      : target;
   if (policy.mutates) {
     const spec = mintSpecFor(actor, relation, children, staff);
     if (spec) {
       const minted = await mintChild(database.db, spec);
-      return { siteId: minted.siteId, childId: minted.id };
+      return withFamily({ siteId: minted.siteId, childId: minted.id }, true, spec.householdId);
     }
   }
   const child = pickTarget(actor, relation, children);
-  if (child) return { siteId: child.siteId, childId: child.id };
+  if (child) return withFamily({ siteId: child.siteId, childId: child.id }, false, child.householdId);
   const spec = mintSpecFor(actor, relation, children, staff);
   if (!spec) return `no child of the test world has the relation ${relation} to the ${actor.role}`;
   const minted = await mintChild(database.db, spec);
-  return { siteId: minted.siteId, childId: minted.id };
+  return withFamily({ siteId: minted.siteId, childId: minted.id }, true, spec.householdId);
 }
 
 describe("the authorization policy table holds against the app", () => {
@@ -102,14 +119,15 @@ describe("the authorization policy table holds against the app", () => {
         { headers: {}, address: "10.9.9.9" },
       );
       calls++;
+      const name = policy.variant ? `${policy.route} (${policy.variant})` : policy.route;
       if (anonymous.statusCode !== policy.anonymous)
-        failures.push(`${policy.route} anonymous: ${anonymous.statusCode} ≠ ${policy.anonymous}`);
+        failures.push(`${name} anonymous: ${anonymous.statusCode} ≠ ${policy.anonymous}`);
       for (const [i, actor] of actors.entries()) {
         const session = policy.endsSession ? spareSessions[i].session : actor.session;
         for (const relation of relationsFor[policy.target]) {
           const target = await targetFor(policy, actor, relation);
           if (typeof target === "string") {
-            failures.push(`${policy.route} ${actor.role}/${relation}: ${target}`);
+            failures.push(`${name} ${actor.role}/${relation}: ${target}`);
             continue;
           }
           const response = await callPolicy(app, policy, target, {
@@ -118,7 +136,7 @@ describe("the authorization policy table holds against the app", () => {
           });
           calls++;
           const wrong = mismatch(response, expectationOf(policy, actor.role, relation));
-          if (wrong) failures.push(`${policy.route} ${actor.role}/${relation}: ${wrong}   (${policy.file})`);
+          if (wrong) failures.push(`${name} ${actor.role}/${relation}: ${wrong}   (${policy.file})`);
         }
       }
     }
@@ -127,16 +145,22 @@ describe("the authorization policy table holds against the app", () => {
   });
 
   it("every route the app registers has exactly one entry, and every entry names a registered route", () => {
-    const entries = policyTable.map((p) => p.route);
-    const duplicated = entries.filter((route, i) => entries.indexOf(route) !== i);
+    // A route may have further entries, each naming its variant; (route, variant) is unique.
+    const entries = policyTable.filter((p) => p.variant === undefined).map((p) => p.route);
+    const keys = policyTable.map((p) => `${p.route} ${p.variant ?? ""}`);
+    const duplicated = keys.filter((key, i) => keys.indexOf(key) !== i);
+    const variantsWithoutEntry = policyTable
+      .filter((p) => p.variant !== undefined && !entries.includes(p.route))
+      .map((p) => p.route);
     const withoutEntry = [...registered].filter((route) => !entries.includes(route) && !(route in publicRoutes)).sort();
     const withoutRoute = entries.filter((route) => !registered.has(route)).sort();
     const staleAllowance = Object.keys(publicRoutes).filter((route) => !registered.has(route));
-    expect({ withoutEntry, withoutRoute, duplicated, staleAllowance }).toEqual({
+    expect({ withoutEntry, withoutRoute, duplicated, staleAllowance, variantsWithoutEntry }).toEqual({
       withoutEntry: [],
       withoutRoute: [],
       duplicated: [],
       staleAllowance: [],
+      variantsWithoutEntry: [],
     });
     expect(registered.size).toBeGreaterThan(30);
   });

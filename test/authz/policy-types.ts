@@ -69,6 +69,12 @@ export type TargetKind = "none" | "site" | "child";
 export interface PolicyTarget {
   siteId: string;
   childId?: string;
+  /**
+   * People around the child, minted for the call when the entry sets
+   * `mintsFamily`: the child themself (a youth), a birth parent, and a member
+   * of the home the child is placed in — none with an account yet.
+   */
+  people?: { youth: string; birthParent: string; caregiver: string };
 }
 
 export interface RouteRequest {
@@ -85,6 +91,12 @@ export interface Expectation {
 export interface RoutePolicy {
   /** "METHOD /path/:param" exactly as Fastify registers it. */
   route: string;
+  /**
+   * Names a second (third…) entry of the same route that tries another kind
+   * of request (an invitation of a youth, of a birth parent…). Each route has
+   * one entry without a variant; (route, variant) is unique.
+   */
+  variant?: string;
   target: TargetKind;
   /** Builds a request against a target chosen for the relation under test. */
   build(target: PolicyTarget): RouteRequest;
@@ -102,4 +114,6 @@ export interface RoutePolicy {
   mutates?: boolean;
   /** The call ends the caller's session (sign-out): the runner spends a spare session on it. */
   endsSession?: boolean;
+  /** With `mutates` on a child target: the minted child also gets a birth parent and a home of its own (`people`). */
+  mintsFamily?: boolean;
 }

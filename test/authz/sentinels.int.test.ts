@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../server/platform/http/types.js";
 import { addCalendarDays } from "../../server/platform/rules/zoned-time.js";
-import { buildTestApp } from "../support/test-app.js";
+import { buildTestApp, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
 import { callPolicy, type SignedInActor, signInActors } from "./calls.js";
@@ -27,6 +27,12 @@ import { type ActorFacts, type ChildFacts, loadActorFacts, loadChildFacts } from
 //     an RFA worker of the site (all homes), or C's birth parent when H's caregiver
 //     consented and no court order forbids it;
 //   the reporter of a report on C: the actor reads C and is on C's team or supervises its unit.
+//
+// Invite then read: each run, one inviting actor invites a person around a child
+// of the pool (the child as a youth, a new birth parent, a new member of the
+// child's home as caregiver). When the invitation is accepted, the new account
+// joins the run's actors: it may see a sentinel only when its own role may and
+// the inviter may too, and it reads no child record the inviter does not read.
 let database: TestDatabase;
 let app: App;
 let actors: SignedInActor[];
@@ -105,11 +111,15 @@ beforeAll(async () => {
   parentChild = pool.find((c) => c.parents.has(parent.personId))!;
 }, 180_000);
 afterAll(async () => {
+  console.log(
+    `invite then read: ${invitations.made} made, ${invitations.refused} refused, ${invitations.escalated} escalated`,
+  );
   await app?.close();
   await database?.close();
 });
 
 interface Variation {
+  invite: { inviter: number; kind: "youth" | "birth_parent" | "caregiver"; readable: boolean; pick: number };
   consent: { [home: string]: boolean };
   order: "none" | "active" | "ended";
   parentChildHome: "home" | "otherHome";
@@ -273,6 +283,91 @@ async function plant(
 
 const getRoutes = () => policyTable.filter((p) => p.route.startsWith("GET "));
 
+const INVITED_PASSPHRASE = "an invited account's passphrase";
+const invitations = { made: 0, refused: 0, escalated: 0 };
+
+/**
+ * Invites a person around a child of the pool as `v.invite` says and, when the
+ * invitation is made, accepts it and signs the new account in. The child's
+ * facts learn the new birth parent; a caregiver joins the child's home.
+ */
+async function inviteThenSignIn(
+  v: Variation,
+  world: World,
+  inviters: SignedInActor[],
+  tag: string,
+): Promise<{ invitee: SignedInActor; inviter: SignedInActor; child: ChildFacts } | null> {
+  const db = database.db;
+  const inviter = inviters[v.invite.inviter % inviters.length];
+  const readable = pool.filter((c) => reads(inviter, c, world).size > 0);
+  const from = v.invite.readable && readable.length ? readable : pool;
+  const child = from[v.invite.pick % from.length];
+  let personId: string;
+  let households = new Set<string>();
+  if (v.invite.kind === "youth") personId = child.personId;
+  else {
+    const person = await db
+      .insertInto("person")
+      .values({ site_id: child.siteId, given_name: "Invited", family_name: `Person-${tag}` })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    personId = person.id;
+    if (v.invite.kind === "birth_parent") {
+      await db
+        .insertInto("child_relation")
+        .values({ child_id: child.id, person_id: personId, kind: "birth_parent" })
+        .execute();
+      child.parents.add(personId);
+    } else {
+      const household = world.householdOf.get(child.id)!;
+      await db
+        .insertInto("household_member")
+        .values({ household_id: household, person_id: personId, role: "caregiver" })
+        .execute();
+      households = new Set([household]);
+    }
+  }
+  const email = `invited-${tag}@example.org`;
+  const response = await app.inject({
+    method: "POST",
+    url: `/api/sites/${child.siteId}/invitations`,
+    payload: { email, role: v.invite.kind, personId },
+    headers: inviter.session.headers(),
+    remoteAddress: inviter.address,
+  });
+  if (response.statusCode !== 201) {
+    invitations.refused++;
+    return null;
+  }
+  invitations.made++;
+  const mail = await db
+    .selectFrom("outbound_email")
+    .select("body_text")
+    .where("to_address", "=", email)
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
+  const token = mail.body_text.match(/accept-invitation#token=([A-Za-z0-9_-]+)/)![1];
+  const accepted = await app.inject({
+    method: "POST",
+    url: "/api/auth/invitations/accept",
+    payload: { token, password: INVITED_PASSPHRASE },
+  });
+  if (accepted.statusCode !== 200) throw new Error(`accepting the invitation failed: ${accepted.body}`);
+  const address = `10.7.${runs % 250}.1`;
+  const invitee: SignedInActor = {
+    role: v.invite.kind,
+    email,
+    userId: response.json().userId,
+    personId,
+    siteId: child.siteId,
+    unitId: null,
+    households,
+    address,
+    session: await signIn(app, email, INVITED_PASSPHRASE, address),
+  };
+  return { invitee, inviter, child };
+}
+
 describe("planted sentinels never reach an actor who may not see them", () => {
   it("across every GET route, for every actor, over random variations of the world", async () => {
     const shareRecipients = actors
@@ -282,7 +377,19 @@ describe("planted sentinels never reach an actor who may not see them", () => {
       )
       .map(({ i }) => i);
     const otherSite = children.find((c) => c.siteId !== siteId)!.siteId;
+    const inviters = actors
+      .map((a, i) => ({ a, i }))
+      .filter(
+        ({ a }) => a.siteId === siteId && ["caseworker", "supervisor", "rfa_worker", "site_admin"].includes(a.role),
+      )
+      .map(({ a }) => a);
     const variation: fc.Arbitrary<Variation> = fc.record({
+      invite: fc.record({
+        inviter: fc.nat({ max: inviters.length - 1 }),
+        kind: fc.constantFrom("youth" as const, "birth_parent" as const, "caregiver" as const),
+        readable: fc.boolean(),
+        pick: fc.nat({ max: 1000 }),
+      }),
       consent: fc.record({ [home]: fc.boolean(), [otherHome]: fc.boolean() }),
       order: fc.constantFrom("none" as const, "active" as const, "ended" as const),
       parentChildHome: fc.constantFrom("home" as const, "otherHome" as const),
@@ -297,7 +404,33 @@ describe("planted sentinels never reach an actor who may not see them", () => {
       fc.asyncProperty(variation, async (v) => {
         const tag = `S${++runs}${crypto.randomBytes(3).toString("hex")}`;
         const { sentinels, world, targets } = await plant(v, tag);
-        for (const actor of actors) {
+        // The first run always invites someone the inviter may, so the step is never vacuous.
+        const invite = runs === 1 ? { ...v, invite: { ...v.invite, inviter: 0, readable: true } } : v;
+        const invited = await inviteThenSignIn(invite, world, inviters, tag);
+        const runActors = invited ? [...actors, invited.invitee] : actors;
+        if (invited) {
+          // The invited account reads no child record its inviter does not read.
+          for (const child of [...new Map([invited.child, ...targets].map((c) => [c.id, c])).values()]) {
+            const status = (
+              await app.inject({
+                method: "GET",
+                url: `/api/children/${child.id}`,
+                headers: invited.invitee.session.headers(),
+                remoteAddress: invited.invitee.address,
+              })
+            ).statusCode;
+            if (status === 200 && reads(invited.inviter, child, world).size === 0) {
+              invitations.escalated++;
+              leaks.push(
+                `${invited.invitee.role} invited by ${invited.inviter.role} reads ${child.id}, which the inviter does not`,
+              );
+            }
+          }
+        }
+        /** What an actor may see: an invited account, only what its role and its inviter may both see. */
+        const allowed = (actor: SignedInActor, sentinel: Sentinel) =>
+          maySee(actor, sentinel, world) && (actor !== invited?.invitee || maySee(invited.inviter, sentinel, world));
+        for (const actor of runActors) {
           const caller = { headers: actor.session.headers(), address: actor.address };
           const responses: { route: string; body: string }[] = [];
           for (const policy of getRoutes()) {
@@ -329,7 +462,7 @@ describe("planted sentinels never reach an actor who may not see them", () => {
           for (const sentinel of sentinels) {
             const shown = responses.filter((r) => r.body.includes(sentinel.value));
             if (shown.length === 0) continue;
-            if (maySee(actor, sentinel, world)) seen[sentinel.kind === "reporter" ? "reporter" : "contact"]++;
+            if (allowed(actor, sentinel)) seen[sentinel.kind === "reporter" ? "reporter" : "contact"]++;
             else
               leaks.push(
                 `${sentinel.kind} ${sentinel.value} reached ${actor.role} ${actor.email} via ${shown.map((r) => r.route).join(", ")}`,
@@ -351,5 +484,8 @@ describe("planted sentinels never reach an actor who may not see them", () => {
     // Not vacuous: permitted actors did see caregiver contact and reporters.
     expect(seen.contact).toBeGreaterThan(0);
     expect(seen.reporter).toBeGreaterThan(0);
+    // The invite-then-read step made invitations (and none let anyone read past the inviter).
+    expect(invitations.made).toBeGreaterThan(0);
+    expect(invitations.escalated).toBe(0);
   });
 });

@@ -310,3 +310,53 @@ export function mintSpecFor(
       return spec;
   }
 }
+
+/**
+ * People around a child for a call that links one of them to a new account
+ * (an invitation): a new birth parent, and a new member of the child's home.
+ * A child minted for the call (`ownHome` false) moves to a new home of its
+ * own first, so the member's home holds no other child; a child of the
+ * actor's own home, or of the test world, keeps its home.
+ */
+export async function mintFamily(
+  db: Kysely<Database>,
+  child: { id: string; siteId: string },
+  options: { ownHome: boolean },
+): Promise<{ youth: string; birthParent: string; caregiver: string }> {
+  const tag = crypto.randomBytes(4).toString("hex");
+  const person = (given: string) =>
+    db
+      .insertInto("person")
+      .values({ site_id: child.siteId, given_name: given, family_name: `Family-${tag}` })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  const parent = await person("Parent");
+  await db
+    .insertInto("child_relation")
+    .values({ child_id: child.id, person_id: parent.id, kind: "birth_parent" })
+    .execute();
+  const placement = await db
+    .selectFrom("placement")
+    .select(["id", "household_id"])
+    .where("child_id", "=", child.id)
+    .where("end_date", "is", null)
+    .executeTakeFirst();
+  let household = placement?.household_id ?? null;
+  if (options.ownHome || !household) {
+    const home = await db
+      .insertInto("household")
+      .values({ site_id: child.siteId, name: `Home ${tag}`, kind: "resource_family", approved_on: "2025-01-01" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    household = home.id;
+    if (placement)
+      await db.updateTable("placement").set({ household_id: household }).where("id", "=", placement.id).execute();
+  }
+  const member = await person("Caregiver");
+  await db
+    .insertInto("household_member")
+    .values({ household_id: household, person_id: member.id, role: "caregiver" })
+    .execute();
+  const youth = await db.selectFrom("child").select("person_id").where("id", "=", child.id).executeTakeFirstOrThrow();
+  return { youth: youth.person_id, birthParent: parent.id, caregiver: member.id };
+}

@@ -110,6 +110,13 @@ describe("invitations over real SMTP", () => {
       .select("person.id")
       .where("person.site_id", "=", admin.site_id)
       .where("user_account.id", "is", null)
+      // A person the new birth-parent grant reaches no child through: a site administrator reads no child.
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom("child_relation").select("person_id").whereRef("person_id", "=", "person.id"))),
+      )
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom("child").select("person_id").whereRef("child.person_id", "=", "person.id"))),
+      )
       .executeTakeFirstOrThrow();
     const invite = await post(
       `/api/sites/${admin.site_id}/invitations`,

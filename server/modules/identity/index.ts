@@ -9,7 +9,7 @@ export const identityModule: ModuleDescriptor = {
   name: "identity",
   routes: [registerAuthRoutes, registerIdentityRoutes],
   messages: { en, es },
-  permissions: ["user:manage", "user:invite", "security:manage"],
+  permissions: ["user:manage", "user:invite", "security:manage", "network:administer"],
 };
 
 /** The session hook's idle timeout of a user (the strictest policy of their sites). */

@@ -15,13 +15,15 @@ import {
   replaceRecoveryCodes,
   useRecoveryCode,
 } from "./mfa.js";
+import { identityRepository } from "./repository.js";
 import { sessionRulesOf } from "./security-policy.js";
 import { type SignInClient, startSession } from "./sign-in.js";
 import { accountKey, isThrottled, recordFailure } from "./throttle.js";
 
 async function emailOf(db: Kysely<Database>, userId: string): Promise<string> {
-  const row = await db.selectFrom("user_account").select("email").where("id", "=", userId).executeTakeFirstOrThrow();
-  return row.email;
+  const account = await identityRepository(db).account(userId);
+  if (!account) throw new Error(`no account ${userId}`);
+  return account.email;
 }
 
 /**

@@ -9,18 +9,14 @@ import { revokeAllSessionsOf } from "../../platform/auth/sessions.js";
 import { AppError, invalid, notFound } from "../../platform/errors/app-error.js";
 import { type Locale, translate } from "../../platform/i18n/locale.js";
 import { publicBaseUrl, sendEmail } from "../../platform/mail/mailer.js";
+import { networkDirectory } from "../network/index.js";
+import { checkGrant } from "./grant-policy.js";
 import { isEnrolled } from "./mfa.js";
+import { identityRepository } from "./repository.js";
 import type { InviteInput, PolicyInput } from "./schema.js";
 import { policyOfSite, type SecurityPolicy } from "./security-policy.js";
 import { accountKey, forgiveFailures } from "./throttle.js";
 import { consumeToken, issueToken, liveToken, TOKEN_LIFETIME_MS } from "./tokens.js";
-
-const FAMILY_ROLES = new Set(["caregiver", "birth_parent", "youth"]);
-
-/** Staff invite families (user:invite); only a site admin invites staff (user:manage). */
-function permissionToInvite(role: string) {
-  return FAMILY_ROLES.has(role) ? "user:invite" : "user:manage";
-}
 
 function linkEmail(locale: Locale, kind: "invitation" | "reset", params: Record<string, string>) {
   return {
@@ -29,68 +25,45 @@ function linkEmail(locale: Locale, kind: "invitation" | "reset", params: Record<
   };
 }
 
+/**
+ * Invites a person to the platform with one role at the site. Who may grant
+ * which role, and to whom, is decided in one place (grant-policy.ts); the
+ * person's recorded email is never changed — the account has its own.
+ */
 export async function inviteUser(db: Kysely<Database>, actor: Actor, siteId: string, input: InviteInput, now: Date) {
-  requireAccess(actor, permissionToInvite(input.role), { siteId });
+  requireAccess(actor, "user:invite", { siteId });
   const email = input.email.trim();
   const result = await db.transaction().execute(async (trx) => {
-    const role = await trx.selectFrom("role").select("code").where("code", "=", input.role).executeTakeFirst();
-    if (!role) throw invalid([{ field: "role", messageKey: "validation.unknown_role", params: { role: input.role } }]);
-    const taken = await trx
-      .selectFrom("user_account")
-      .select("id")
-      .where((eb) => eb(eb.fn("lower", ["email"]), "=", accountKey(email)))
-      .executeTakeFirst();
-    if (taken) throw new AppError("conflict", "error.email_taken");
+    const repository = identityRepository(trx);
+    const directory = networkDirectory(trx);
+    const { person } = await checkGrant(trx, actor, { role: input.role, siteId, personId: input.personId ?? null });
+    if (await repository.accountByEmailKey(accountKey(email))) throw new AppError("conflict", "error.email_taken");
     let personId: string;
-    if (input.personId) {
+    if (person) {
       // An existing person of this site: a household member, a child's birth parent, a youth.
-      const person = await trx
-        .selectFrom("person")
-        .select(["id", "site_id"])
-        .where("id", "=", input.personId)
-        .executeTakeFirst();
-      if (!person || person.site_id !== siteId) throw notFound();
-      const hasAccount = await trx
-        .selectFrom("user_account")
-        .select("id")
-        .where("person_id", "=", person.id)
-        .executeTakeFirst();
-      if (hasAccount) throw new AppError("conflict", "error.person_has_account");
+      if (await repository.accountOfPerson(person.id)) throw new AppError("conflict", "error.person_has_account");
       personId = person.id;
-      await trx.updateTable("person").set({ email }).where("id", "=", person.id).execute();
     } else {
       const problems = [];
       if (!input.givenName?.trim()) problems.push({ field: "givenName", messageKey: "validation.required" });
       if (!input.familyName?.trim()) problems.push({ field: "familyName", messageKey: "validation.required" });
       if (problems.length) throw invalid(problems);
-      const person = await trx
-        .insertInto("person")
-        .values({
-          site_id: siteId,
-          given_name: input.givenName!.trim(),
-          family_name: input.familyName!.trim(),
-          email,
-          preferred_language: input.language,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      personId = person.id;
-    }
-    const user = await trx
-      .insertInto("user_account")
-      .values({
-        person_id: personId,
+      personId = await directory.addPerson({
+        siteId,
+        givenName: input.givenName!.trim(),
+        familyName: input.familyName!.trim(),
         email,
-        password_hash: null,
-        status: "invited",
-        preferred_language: input.language,
-      })
-      .returning(["id"])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("role_grant")
-      .values({ user_id: user.id, role_code: input.role, site_id: siteId, unit_id: null })
-      .execute();
+        language: input.language,
+      });
+    }
+    const user = await repository.insertAccount({
+      person_id: personId,
+      email,
+      password_hash: null,
+      status: "invited",
+      preferred_language: input.language,
+    });
+    await repository.insertRoleGrant({ user_id: user.id, role_code: input.role, site_id: siteId, unit_id: null });
     const token = await issueToken(trx, {
       userId: user.id,
       purpose: "invitation",
@@ -98,7 +71,7 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, siteId: str
       createdBy: actor.userId,
       now,
     });
-    const site = await trx.selectFrom("site").select("name").where("id", "=", siteId).executeTakeFirstOrThrow();
+    const site = await directory.siteById(siteId);
     await recordAudit(trx, actor, {
       action: "user.invite",
       entityType: "user_account",
@@ -106,7 +79,7 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, siteId: str
       siteId,
       outcome: "success",
     });
-    return { userId: user.id, token, siteName: site.name };
+    return { userId: user.id, token, siteName: site?.name ?? "" };
   });
   const link = `${publicBaseUrl()}/accept-invitation#token=${result.token}`;
   await sendEmail(db, {
@@ -125,24 +98,15 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, siteId: str
 export async function resendInvitation(db: Kysely<Database>, actor: Actor, siteId: string, userId: string, now: Date) {
   requireAccess(actor, "user:invite", { siteId });
   const result = await db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom("user_account")
-      .innerJoin("role_grant", "role_grant.user_id", "user_account.id")
-      .select([
-        "user_account.id",
-        "user_account.email",
-        "user_account.status",
-        "user_account.preferred_language",
-        "role_grant.role_code",
-      ])
-      .where("user_account.id", "=", userId)
-      .where("role_grant.site_id", "=", siteId)
-      .executeTakeFirst();
+    const grants = await identityRepository(trx).accountGrantsAtSite(userId, siteId);
+    const user = grants[0];
     if (!user) throw notFound();
-    requireAccess(actor, permissionToInvite(user.role_code), { siteId });
+    // Sending the link again grants the same roles again: the same check as the first invitation.
+    for (const grant of grants)
+      await checkGrant(trx, actor, { role: grant.role_code, siteId, personId: user.person_id });
     if (user.status !== "invited") throw new AppError("conflict", "error.not_invited");
     const token = await issueToken(trx, { userId, purpose: "invitation", siteId, createdBy: actor.userId, now });
-    const site = await trx.selectFrom("site").select("name").where("id", "=", siteId).executeTakeFirstOrThrow();
+    const site = await networkDirectory(trx).siteById(siteId);
     await recordAudit(trx, actor, {
       action: "user.invite_resend",
       entityType: "user_account",
@@ -150,7 +114,7 @@ export async function resendInvitation(db: Kysely<Database>, actor: Actor, siteI
       siteId,
       outcome: "success",
     });
-    return { token, email: user.email, language: user.preferred_language, siteName: site.name };
+    return { token, email: user.email, language: user.preferred_language, siteName: site?.name ?? "" };
   });
   const link = `${publicBaseUrl()}/accept-invitation#token=${result.token}`;
   await sendEmail(db, {
@@ -170,16 +134,16 @@ const linkInvalid = () => new AppError("link_invalid", "error.link_invalid", {},
 export async function previewInvitation(db: Kysely<Database>, token: string, now: Date) {
   const row = await liveToken(db, token, "invitation", now);
   if (!row) throw linkInvalid();
-  const user = await db
-    .selectFrom("user_account")
-    .innerJoin("person", "person.id", "user_account.person_id")
-    .select(["user_account.email", "person.given_name", "person.family_name"])
-    .where("user_account.id", "=", row.user_id)
-    .executeTakeFirstOrThrow();
-  const site = row.site_id
-    ? await db.selectFrom("site").select("name").where("id", "=", row.site_id).executeTakeFirst()
-    : undefined;
-  return { email: user.email, displayName: `${user.given_name} ${user.family_name}`, siteName: site?.name ?? "" };
+  const user = await identityRepository(db).account(row.user_id);
+  if (!user) throw linkInvalid();
+  const directory = networkDirectory(db);
+  const name = (await directory.names([user.person_id])).get(user.person_id);
+  const site = row.site_id ? await directory.siteById(row.site_id) : undefined;
+  return {
+    email: user.email,
+    displayName: name ? `${name.givenName} ${name.familyName}` : "",
+    siteName: site?.name ?? "",
+  };
 }
 
 /** The invitee sets a first password; the account becomes active. */
@@ -196,14 +160,8 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     if (!(await consumeToken(trx, row.id_hash, now))) throw linkInvalid();
-    const updated = await trx
-      .updateTable("user_account")
-      .set({ password_hash: passwordHash, status: "active" })
-      .where("id", "=", row.user_id)
-      .where("status", "=", "invited")
-      .returning("email")
-      .executeTakeFirst();
-    if (!updated) throw linkInvalid();
+    const email = await identityRepository(trx).activateInvited(row.user_id, passwordHash);
+    if (!email) throw linkInvalid();
     await recordAudit(
       trx,
       { userId: row.user_id, ip: client.ip, requestId: client.requestId },
@@ -215,7 +173,7 @@ export async function acceptInvitation(
         outcome: "success",
       },
     );
-    return { email: updated.email };
+    return { email };
   });
 }
 
@@ -233,20 +191,11 @@ export async function requestPasswordReset(
   client: { ip: string | null; requestId: string | null },
   now: Date,
 ) {
-  const user = await db
-    .selectFrom("user_account")
-    .select(["id", "email", "status", "preferred_language"])
-    .where((eb) => eb(eb.fn("lower", ["email"]), "=", accountKey(email)))
-    .executeTakeFirst();
+  const repository = identityRepository(db);
+  const user = await repository.accountByEmailKey(accountKey(email));
   if (user?.status !== "active") return null;
-  const recent = await db
-    .selectFrom("account_token")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("user_id", "=", user.id)
-    .where("purpose", "=", "password_reset")
-    .where("created_at", ">", new Date(now.getTime() - 3_600_000))
-    .executeTakeFirstOrThrow();
-  if (Number(recent.n) >= RESETS_PER_HOUR) return null;
+  const recent = await repository.tokensIssuedSince(user.id, "password_reset", new Date(now.getTime() - 3_600_000));
+  if (recent >= RESETS_PER_HOUR) return null;
   const token = await db.transaction().execute(async (trx) => {
     const t = await issueToken(trx, { userId: user.id, purpose: "password_reset", now });
     await recordAudit(
@@ -274,22 +223,16 @@ export async function completePasswordReset(
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     if (!(await consumeToken(trx, row.id_hash, now))) throw linkInvalid();
-    const updated = await trx
-      .updateTable("user_account")
-      .set({ password_hash: passwordHash })
-      .where("id", "=", row.user_id)
-      .where("status", "=", "active")
-      .returning("email")
-      .executeTakeFirst();
-    if (!updated) throw linkInvalid();
+    const email = await identityRepository(trx).setPasswordOfActive(row.user_id, passwordHash);
+    if (!email) throw linkInvalid();
     await revokeAllSessionsOf(trx, row.user_id);
-    await forgiveFailures(trx, accountKey(updated.email));
+    await forgiveFailures(trx, accountKey(email));
     await recordAudit(
       trx,
       { userId: row.user_id, ip: client.ip, requestId: client.requestId },
       { action: "auth.password_reset", entityType: "user_account", entityId: row.user_id, outcome: "success" },
     );
-    return { email: updated.email };
+    return { email };
   });
 }
 
@@ -297,24 +240,15 @@ export async function completePasswordReset(
 
 export async function listSiteUsers(db: Kysely<Database>, actor: Actor, siteId: string) {
   requireAccess(actor, "user:manage", { siteId });
-  const rows = await db
-    .selectFrom("role_grant")
-    .innerJoin("user_account", "user_account.id", "role_grant.user_id")
-    .innerJoin("person", "person.id", "user_account.person_id")
-    .leftJoin("user_totp", "user_totp.user_id", "user_account.id")
-    .select([
-      "user_account.id",
-      "user_account.email",
-      "user_account.status",
-      "person.given_name",
-      "person.family_name",
-      "role_grant.role_code",
-      "user_totp.confirmed_at",
-    ])
-    .where("role_grant.site_id", "=", siteId)
-    .orderBy("person.family_name")
-    .orderBy("person.given_name")
-    .execute();
+  const grants = await identityRepository(db).siteGrants(siteId);
+  const names = await networkDirectory(db).names(grants.map((g) => g.person_id));
+  const collator = new Intl.Collator("en");
+  const rows = grants
+    .map((g) => ({ ...g, name: names.get(g.person_id) ?? { givenName: "", familyName: "" } }))
+    .sort(
+      (a, b) =>
+        collator.compare(a.name.familyName, b.name.familyName) || collator.compare(a.name.givenName, b.name.givenName),
+    );
   const byId = new Map<
     string,
     { id: string; email: string; displayName: string; status: string; roles: string[]; mfaEnrolled: boolean }
@@ -323,7 +257,7 @@ export async function listSiteUsers(db: Kysely<Database>, actor: Actor, siteId: 
     const user = byId.get(r.id) ?? {
       id: r.id,
       email: r.email,
-      displayName: `${r.given_name} ${r.family_name}`,
+      displayName: `${r.name.givenName} ${r.name.familyName}`,
       status: r.status,
       roles: [],
       mfaEnrolled: Boolean(r.confirmed_at),
@@ -354,20 +288,11 @@ export async function setUserEnabled(
   requireAccess(actor, "user:manage", { siteId });
   if (!enabled && userId === actor.userId) throw new AppError("conflict", "error.cannot_disable_self");
   return db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom("user_account")
-      .innerJoin("role_grant", "role_grant.user_id", "user_account.id")
-      .select(["user_account.id", "user_account.password_hash", "user_account.email"])
-      .where("user_account.id", "=", userId)
-      .where("role_grant.site_id", "=", siteId)
-      .executeTakeFirst();
+    const repository = identityRepository(trx);
+    const [user] = await repository.accountGrantsAtSite(userId, siteId);
     if (!user) throw notFound();
     const status = enabled ? (user.password_hash ? "active" : "invited") : "disabled";
-    await trx
-      .updateTable("user_account")
-      .set((eb) => ({ status, version: eb("version", "+", 1) }))
-      .where("id", "=", userId)
-      .execute();
+    await repository.setStatus(userId, status, true);
     if (!enabled) await revokeAllSessionsOf(trx, userId);
     await recordAudit(trx, actor, {
       action: enabled ? "user.enable" : "user.disable",
@@ -409,11 +334,7 @@ export async function updateSecurityPolicy(
       mfa_required_for_staff: input.mfaRequiredForStaff,
       updated_at: now,
     };
-    await trx
-      .insertInto("site_security_policy")
-      .values({ site_id: siteId, ...values, version: current.version + 1 })
-      .onConflict((oc) => oc.column("site_id").doUpdateSet({ ...values, version: current.version + 1 }))
-      .execute();
+    await identityRepository(trx).writeSecurityPolicy(siteId, values, current.version + 1);
     await recordAudit(trx, actor, {
       action: "security_policy.update",
       entityType: "site",

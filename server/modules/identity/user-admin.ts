@@ -6,6 +6,8 @@ import { checkPasswordPolicy } from "../../platform/auth/password-policy.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { revokeAllSessionsOf } from "../../platform/auth/sessions.js";
 import { AppError, invalid } from "../../platform/errors/app-error.js";
+import { networkDirectory } from "../network/index.js";
+import { identityRepository } from "./repository.js";
 
 export interface NewUser {
   email: string;
@@ -30,54 +32,36 @@ export async function addUser(db: Kysely<Database>, actor: AnyActor, input: NewU
   checkPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const role = await trx.selectFrom("role").select("code").where("code", "=", input.role).executeTakeFirst();
-    if (!role) throw invalid([{ field: "role", messageKey: "validation.unknown_role", params: { role: input.role } }]);
-    const site = await trx.selectFrom("site").select("id").where("code", "=", input.siteCode).executeTakeFirst();
+    const repository = identityRepository(trx);
+    const directory = networkDirectory(trx);
+    if (!(await repository.roleExists(input.role)))
+      throw invalid([{ field: "role", messageKey: "validation.unknown_role", params: { role: input.role } }]);
+    const site = await directory.siteByCode(input.siteCode);
     if (!site)
       throw invalid([{ field: "site", messageKey: "validation.unknown_site", params: { site: input.siteCode } }]);
     let unitId: string | null = null;
     if (input.unitName) {
-      const unit = await trx
-        .selectFrom("unit")
-        .select("id")
-        .where("site_id", "=", site.id)
-        .where("name", "=", input.unitName)
-        .executeTakeFirst();
+      const unit = await directory.unitByName(site.id, input.unitName);
       if (!unit)
         throw invalid([{ field: "unit", messageKey: "validation.unknown_unit", params: { unit: input.unitName } }]);
       unitId = unit.id;
     }
-    const taken = await trx
-      .selectFrom("user_account")
-      .select("id")
-      .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email.toLowerCase()))
-      .executeTakeFirst();
-    if (taken) throw new AppError("conflict", "error.email_taken");
-    const person = await trx
-      .insertInto("person")
-      .values({
-        site_id: site.id,
-        given_name: input.givenName.trim(),
-        family_name: input.familyName.trim(),
-        email: input.email,
-        preferred_language: input.language,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const user = await trx
-      .insertInto("user_account")
-      .values({
-        person_id: person.id,
-        email: input.email,
-        password_hash: passwordHash,
-        preferred_language: input.language,
-      })
-      .returning(["id", "email"])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("role_grant")
-      .values({ user_id: user.id, role_code: input.role, site_id: site.id, unit_id: unitId })
-      .execute();
+    if (await repository.accountByEmailKey(input.email.toLowerCase()))
+      throw new AppError("conflict", "error.email_taken");
+    const personId = await directory.addPerson({
+      siteId: site.id,
+      givenName: input.givenName.trim(),
+      familyName: input.familyName.trim(),
+      email: input.email,
+      language: input.language,
+    });
+    const user = await repository.insertAccount({
+      person_id: personId,
+      email: input.email,
+      password_hash: passwordHash,
+      preferred_language: input.language,
+    });
+    await repository.insertRoleGrant({ user_id: user.id, role_code: input.role, site_id: site.id, unit_id: unitId });
     await recordAudit(trx, actor, {
       action: "user.create",
       entityType: "user_account",
@@ -92,13 +76,10 @@ export async function addUser(db: Kysely<Database>, actor: AnyActor, input: NewU
 /** Disables an account; every session it had ends at once. */
 export async function disableUser(db: Kysely<Database>, actor: AnyActor, email: string) {
   await db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom("user_account")
-      .select("id")
-      .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
-      .executeTakeFirst();
+    const repository = identityRepository(trx);
+    const user = await repository.accountByEmailKey(email.toLowerCase());
     if (!user) throw new AppError("not_found");
-    await trx.updateTable("user_account").set({ status: "disabled" }).where("id", "=", user.id).execute();
+    await repository.setStatus(user.id, "disabled", false);
     await revokeAllSessionsOf(trx, user.id);
     await recordAudit(trx, actor, {
       action: "user.disable",

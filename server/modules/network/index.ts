@@ -9,4 +9,4 @@ export const networkModule: ModuleDescriptor = {
   permissions: ["network:read"],
 };
 
-export { networkService, siteDirectory } from "./service.js";
+export { networkDirectory, networkService, type PersonSummary, siteDirectory } from "./service.js";

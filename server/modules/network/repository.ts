@@ -67,5 +67,52 @@ export function networkRepository(db: Kysely<Database>) {
         .orderBy("role_grant.role_code")
         .execute();
     },
+
+    // ---- people and places, for other modules (who check access themselves) ----
+
+    async personById(personId: string) {
+      return db
+        .selectFrom("person")
+        .select(["id", "site_id", "given_name", "family_name", "email"])
+        .where("id", "=", personId)
+        .executeTakeFirst();
+    },
+
+    async insertPerson(values: {
+      site_id: string;
+      given_name: string;
+      family_name: string;
+      email: string;
+      preferred_language: string;
+    }) {
+      const row = await db.insertInto("person").values(values).returning("id").executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async personNames(personIds: string[]) {
+      if (personIds.length === 0) return [];
+      return db
+        .selectFrom("person")
+        .select(["id", "given_name", "family_name"])
+        .where("id", "in", [...new Set(personIds)])
+        .execute();
+    },
+
+    async siteById(siteId: string) {
+      return db.selectFrom("site").select(["id", "name"]).where("id", "=", siteId).executeTakeFirst();
+    },
+
+    async siteByCode(code: string) {
+      return db.selectFrom("site").select(["id", "name"]).where("code", "=", code).executeTakeFirst();
+    },
+
+    async unitByName(siteId: string, name: string) {
+      return db
+        .selectFrom("unit")
+        .select("id")
+        .where("site_id", "=", siteId)
+        .where("name", "=", name)
+        .executeTakeFirst();
+    },
   };
 }

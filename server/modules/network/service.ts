@@ -63,3 +63,56 @@ export function siteDirectory(db: Kysely<Database>) {
     byIds: (siteIds: string[]) => repository.siteFacts(siteIds),
   };
 }
+
+export interface PersonSummary {
+  id: string;
+  siteId: string;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+}
+
+/**
+ * People, sites and units by id, for other modules: the network module owns
+ * these tables, and others reach them only through here. No access check —
+ * the calling service has made its own (identity's invitation checks, for
+ * example) and passes its transaction as `db`.
+ */
+export function networkDirectory(db: Kysely<Database>) {
+  const repository = networkRepository(db);
+  return {
+    async person(personId: string): Promise<PersonSummary | undefined> {
+      const row = await repository.personById(personId);
+      return row
+        ? {
+            id: row.id,
+            siteId: row.site_id,
+            givenName: row.given_name,
+            familyName: row.family_name,
+            email: row.email,
+          }
+        : undefined;
+    },
+
+    /** A new person of a site, as an invitation or the command line records them. */
+    addPerson(input: { siteId: string; givenName: string; familyName: string; email: string; language: string }) {
+      return repository.insertPerson({
+        site_id: input.siteId,
+        given_name: input.givenName,
+        family_name: input.familyName,
+        email: input.email,
+        preferred_language: input.language,
+      });
+    },
+
+    /** Given and family names by person id. */
+    async names(personIds: string[]): Promise<Map<string, { givenName: string; familyName: string }>> {
+      const rows = await repository.personNames(personIds);
+      return new Map(rows.map((r) => [r.id, { givenName: r.given_name, familyName: r.family_name }]));
+    },
+
+    siteById: (siteId: string) => repository.siteById(siteId),
+    siteByCode: (code: string) => repository.siteByCode(code),
+    unitByName: (siteId: string, name: string) => repository.unitByName(siteId, name),
+  };
+}

@@ -25,6 +25,7 @@ export const permissions = [
   "user:manage",
   "user:invite",
   "security:manage",
+  "network:administer",
   // field classes, read by platform/access/field-classes.ts (0005)
   "fields:caregiver_contact",
   "fields:reporter_identity",

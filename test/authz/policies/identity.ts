@@ -1,10 +1,63 @@
-import { everyone, siteRoute } from "../expect.js";
-import type { RoutePolicy } from "../policy-types.js";
+import { CHILD_READ, created, denied, everyone, hidden, type Reach, siteRoute } from "../expect.js";
+import { ALL_ROLES, type Expectation, type Relation, type RoleName, type RoutePolicy } from "../policy-types.js";
 
 const FAKE_TOKEN = "x".repeat(43);
 const UNKNOWN_USER = "00000000-0000-4000-8000-000000000000";
 
 let inviteCounter = 0;
+const inviteEmail = () => `policy-invite-${++inviteCounter}-${Date.now()}@example.org`;
+const INVITED = created(["email", "expiresAt", "status", "userId"]);
+/** Roles holding user:invite. */
+const INVITERS: RoleName[] = ["caseworker", "supervisor", "rfa_worker", "site_admin"];
+
+/**
+ * An invitation that links a person around a child: the inviter must hold
+ * user:invite at the site (else 403; another site 404) and read the child with
+ * child:read (else 404, as the record would answer) — so it succeeds exactly
+ * where an inviting role's child:read reaches.
+ */
+function linkInvitation(reach: Reach): RoutePolicy["expect"] {
+  const relations: Relation[] = ["own", "same_unit", "same_site", "other_site"];
+  return Object.fromEntries(
+    ALL_ROLES.map((role) => [
+      role,
+      Object.fromEntries(
+        relations.map((relation): [Relation, Expectation] => [
+          relation,
+          relation === "other_site"
+            ? hidden
+            : !INVITERS.includes(role)
+              ? denied
+              : reach[role]?.includes(relation)
+                ? INVITED
+                : hidden,
+        ]),
+      ),
+    ]),
+  );
+}
+
+/** The same person-linking invitation for each family role: a youth, a birth parent, a caregiver of the child's home. */
+const linkVariants: RoutePolicy[] = (
+  [
+    ["youth", "youth"],
+    ["birth_parent", "birthParent"],
+    ["caregiver", "caregiver"],
+  ] as const
+).map(([role, person]) => ({
+  route: "POST /api/sites/:siteId/invitations",
+  variant: `links the child's ${role.replace("_", " ")}`,
+  target: "child",
+  build: (t) => ({
+    url: `/api/sites/${t.siteId}/invitations`,
+    payload: { email: inviteEmail(), role, personId: t.people?.[person] },
+  }),
+  anonymous: 401,
+  expect: linkInvitation(CHILD_READ),
+  otherwise: hidden,
+  mutates: true,
+  mintsFamily: true,
+}));
 const POLICY_FIELDS = [
   "absoluteHours",
   "familyIdleMinutes",
@@ -147,7 +200,7 @@ export const policies: RoutePolicy[] = [
     build: (t) => ({
       url: `/api/sites/${t.siteId}/invitations`,
       payload: {
-        email: `policy-invite-${++inviteCounter}-${Date.now()}@example.org`,
+        email: inviteEmail(),
         role: "caregiver",
         givenName: "Policy",
         familyName: "Invitee",
@@ -159,6 +212,35 @@ export const policies: RoutePolicy[] = [
       fields: ["email", "expiresAt", "status", "userId"],
     }),
     otherwise: { status: 404 },
+    mutates: true,
+  },
+  ...linkVariants,
+  {
+    route: "POST /api/sites/:siteId/invitations",
+    variant: "grants a staff role",
+    target: "site",
+    build: (t) => ({
+      url: `/api/sites/${t.siteId}/invitations`,
+      payload: { email: inviteEmail(), role: "caseworker", givenName: "Policy", familyName: "Staff" },
+    }),
+    anonymous: 401,
+    // role_grantable: only a site administrator staffs the site.
+    expect: siteRoute(["site_admin"], INVITED),
+    otherwise: hidden,
+    mutates: true,
+  },
+  {
+    route: "POST /api/sites/:siteId/invitations",
+    variant: "grants a role beyond the site",
+    target: "site",
+    build: (t) => ({
+      url: `/api/sites/${t.siteId}/invitations`,
+      payload: { email: inviteEmail(), role: "network_analyst", givenName: "Policy", familyName: "Analyst" },
+    }),
+    anonymous: 401,
+    // Only a network administrator (network:administer) grants it; the test world has none.
+    expect: siteRoute([], INVITED),
+    otherwise: hidden,
     mutates: true,
   },
   {
