@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { AppError } from "../../platform/errors/app-error.js";
-import { usersByIds } from "../identity/directory.js";
+import { usersByIds } from "../identity/index.js";
 import { childGate } from "./child-access.js";
 import { hearingRepository } from "./hearing-repository.js";
 import type { CaregiverReportReceipt, CaregiverReportSubmit, HearingCreate } from "./hearing-schema.js";

@@ -3,7 +3,7 @@ import type { Database } from "../../db/database.js";
 import { isLocale, translate } from "../../platform/i18n/locale.js";
 import type { JobDefinition } from "../../platform/jobs/scheduler.js";
 import { sendEmail } from "../../platform/mail/mailer.js";
-import { mailboxesOf } from "../identity/directory.js";
+import { mailboxesOf } from "../identity/index.js";
 import "./tables.js";
 
 /** How far ahead a reminder goes out: two days before a deadline (and at once for anything already late). */

@@ -4,7 +4,7 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { addCalendarDays } from "../../platform/rules/zoned-time.js";
-import { activeSiteUserByEmail, usersByIds } from "../identity/directory.js";
+import { activeSiteUserByEmail, usersByIds } from "../identity/index.js";
 import { childGate } from "./child-access.js";
 import { shareRepository } from "./share-repository.js";
 import type { ShareCreate, ShareView } from "./share-schema.js";

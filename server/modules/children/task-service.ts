@@ -6,7 +6,7 @@ import { heldPermissions, requireAccess } from "../../platform/access/require-ac
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError, type FieldProblem } from "../../platform/errors/app-error.js";
 import { addCalendarDays, zonedDay } from "../../platform/rules/zoned-time.js";
-import { usersByIds } from "../identity/directory.js";
+import { usersByIds } from "../identity/index.js";
 import { childGate, inChildrenTransaction } from "./child-access.js";
 import { createNextRepeat } from "./practice-tasks.js";
 import { taskRepository } from "./task-repository.js";

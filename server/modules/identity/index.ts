@@ -12,6 +12,8 @@ export const identityModule: ModuleDescriptor = {
   permissions: ["user:manage", "user:invite", "security:manage", "network:administer"],
 };
 
+/** Accounts by id or email for other modules (names on records, share recipients, mail). */
+export { activeSiteUserByEmail, type DirectoryEntry, mailboxesOf, usersByIds } from "./directory.js";
 /** The session hook's idle timeout of a user (the strictest policy of their sites). */
 export { idleMinutesFor } from "./sign-in.js";
 /** Accounts made and disabled from the command line. */
