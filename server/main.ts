@@ -7,6 +7,7 @@ import { printDemoSignIns } from "./demo/demo-accounts.js";
 import { seedDemoIfEmpty } from "./demo/seed.js";
 import { practiceJobs } from "./modules/children/reminders.js";
 import { outcomeJobs } from "./modules/outcomes/data/platform-refresh.js";
+import { auditAnchorJobs } from "./platform/audit/anchors.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
 
 /** Reads the environment, opens the database, starts the server. Nothing else. */
@@ -40,7 +41,11 @@ async function main() {
   });
   await app.listen({ port: config.port, host: config.host });
   // The database-backed scheduler (reminders, mail): safe to run in every instance.
-  const scheduler = createScheduler(database.db, { ...practiceJobs(), ...outcomeJobs() });
+  const scheduler = createScheduler(database.db, {
+    ...practiceJobs(),
+    ...outcomeJobs(),
+    ...(await auditAnchorJobs(database.db, config.auditAnchorDir)),
+  });
   if (process.env.QPI_SCHEDULER !== "off") scheduler.start();
   const url = `http://localhost:${config.port}`;
   console.log(`QPI Platform is ready at ${url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
