@@ -19,7 +19,9 @@ import { modules } from "./modules/index.js";
 import { auditDenial } from "./platform/audit/denials.js";
 import { registerSessionHook } from "./platform/auth/session-hook.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
+import { isStaticFilePath, registerInputNormalisation } from "./platform/http/input.js";
 import { registerSecurity } from "./platform/http/security.js";
+import { registerSessionGate } from "./platform/http/session-gate.js";
 import type { App, PlatformDeps } from "./platform/http/types.js";
 import { registerCatalogues, registerModules } from "./platform/registry/module-descriptor.js";
 import { projectRoot, version } from "./version.js";
@@ -73,6 +75,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   registerSessionHook(app, options.db, deps.secureCookies, (userId) => idleMinutesFor(options.db, userId), deps.now);
+  registerSessionGate(app);
+  registerInputNormalisation(app);
 
   app.get(
     "/healthz",
@@ -99,7 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
     // The web app routes on the client: any other GET that is not the API gets the page.
     app.get("/*", { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith("/api/")) return reply.callNotFound();
+      if (request.url.startsWith("/api/") || isStaticFilePath(request.url)) return reply.callNotFound();
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     });
   }

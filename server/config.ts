@@ -9,6 +9,8 @@ export interface PlatformConfig {
   seedDemo: boolean;
   secureCookies: boolean;
   trustProxy: boolean;
+  /** Folder the server anchors the audit chain's head into every hour (QPI_AUDIT_ANCHOR_DIR); off when unset. */
+  auditAnchorDir: string | undefined;
 }
 
 export function readConfig(
@@ -27,5 +29,6 @@ export function readConfig(
     seedDemo,
     secureCookies: env.QPI_INSECURE_COOKIES !== "1",
     trustProxy: env.QPI_TRUST_PROXY === "1",
+    auditAnchorDir: env.QPI_AUDIT_ANCHOR_DIR ? path.resolve(env.QPI_AUDIT_ANCHOR_DIR) : undefined,
   };
 }

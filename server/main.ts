@@ -6,6 +6,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { printDemoSignIns } from "./demo/demo-accounts.js";
 import { seedDemoIfEmpty } from "./demo/seed.js";
 import { modules } from "./modules/index.js";
+import { auditAnchorJobs } from "./platform/audit/anchors.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
 import { scheduledJobs } from "./platform/registry/module-descriptor.js";
 
@@ -39,8 +40,12 @@ async function main() {
     trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });
-  // The database-backed scheduler (every module's jobs: reminders, mail, outcomes): safe to run in every instance.
-  const scheduler = createScheduler(database.db, scheduledJobs(modules, {}));
+  // The database-backed scheduler (every module's jobs: reminders, mail, outcomes; and the platform's audit
+  // anchoring when a folder is set): safe to run in every instance.
+  const scheduler = createScheduler(database.db, {
+    ...scheduledJobs(modules, {}),
+    ...(await auditAnchorJobs(database.db, config.auditAnchorDir)),
+  });
   if (process.env.QPI_SCHEDULER !== "off") scheduler.start();
   const url = `http://localhost:${config.port}`;
   console.log(`QPI Platform is ready at ${url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);

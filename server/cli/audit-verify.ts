@@ -1,4 +1,5 @@
-import { describeChainReport, verifyAuditChain } from "../platform/audit/verify-chain.js";
+import { readAnchors } from "../platform/audit/anchors.js";
+import { type AnchoredHead, describeChainReport, verifyAuditChain } from "../platform/audit/verify-chain.js";
 import type { CliCommand } from "./command.js";
 import { withDatabase } from "./with-database.js";
 
@@ -6,19 +7,26 @@ export const auditVerifyCommand: CliCommand = {
   name: "audit verify",
   summary: "Walk the audit log's hash chain; name the first broken row",
   help: [
-    "Recomputes every audit row's hash in seq order and checks each row names the one before it,",
-    "then compares the chain's end with the head recorded at every append (a cut-off tail).",
-    'Prints "audit chain ok: N rows …" and exits 0, or names the first broken row and exits 1.',
+    "Recomputes every audit row's hash in seq order and checks each row names the one before it and that",
+    "seq runs 1, 2, 3 … without a gap; compares the chain's end with the head recorded at every append (a",
+    "cut-off tail) and counts every row of the table (rows inserted outside the chain).",
+    "With --anchors, also proves the chain still holds every head written there by `qpi audit anchor`",
+    "(a log wiped and restarted, cut back or rewritten since).",
+    'Prints "audit chain ok: N rows …" and exits 0, or names the first problem and exits 1.',
     "Options:",
+    "  --anchors DIR    folder of anchor files (default: QPI_AUDIT_ANCHOR_DIR when set)",
     "  --batch-size N   rows read per query (default 5000)",
   ].join("\n"),
-  options: { "batch-size": { type: "string" } },
+  options: { "batch-size": { type: "string" }, anchors: { type: "string" } },
   async run(values) {
     const batchSize = Number(values["batch-size"] ?? 5000);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error("--batch-size must be a whole number ≥ 1");
+    const dir = (values.anchors as string | undefined) ?? process.env.QPI_AUDIT_ANCHOR_DIR;
+    const anchors: AnchoredHead[] = dir ? readAnchors(dir) : [];
     return withDatabase(async (db) => {
-      const report = await verifyAuditChain(db, { batchSize });
+      const report = await verifyAuditChain(db, { batchSize, anchors });
       (report.ok ? console.log : console.error)(describeChainReport(report));
+      if (report.ok && dir) console.log(`all ${anchors.length} anchored heads in ${dir} are in the chain`);
       return report.ok ? 0 : 1;
     });
   },

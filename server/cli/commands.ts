@@ -1,3 +1,4 @@
+import { auditAnchorCommand } from "./audit-anchor.js";
 import { auditVerifyCommand } from "./audit-verify.js";
 import type { CliCommand } from "./command.js";
 import { generateCommand } from "./generate.js";
@@ -14,6 +15,7 @@ export const commands: CliCommand[] = [
   usersAddCommand,
   usersDisableCommand,
   auditVerifyCommand,
+  auditAnchorCommand,
   generateCommand,
   importCommand,
   outcomesCommand,

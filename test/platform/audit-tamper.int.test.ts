@@ -110,8 +110,7 @@ describe("audit chain verification", () => {
     expect(cutThenAppended.problem!.message).toMatch(/rows 37–\d+ are missing/);
   });
 
-  it("a row slipped in with a valid hash but past the head is caught at the next real append", async () => {
-    let appended = 0;
+  it("a row slipped in with a valid hash past the head (triggers off) is counted: rows outside the chain", async () => {
     const report = await tampered(async (trx) => {
       const last = await trx.selectFrom("audit_event").select("hash").where("seq", "=", ROWS).executeTakeFirstOrThrow();
       const forged: AuditRowForHash = {
@@ -129,17 +128,14 @@ describe("audit chain verification", () => {
       };
       await trx
         .insertInto("audit_event")
-        .values({ ...forged, prev_hash: last.hash, hash: chainHash(last.hash, forged) } as never)
+        .values({ ...forged, seq: ROWS + 1, prev_hash: last.hash, hash: chainHash(last.hash, forged) } as never)
         .execute();
-      await recordAudit(trx, systemActor("the next real append"), {
-        action: "child.read",
-        entityType: "child",
-        outcome: "success",
-      });
-      appended = (await trx.selectFrom("audit_chain_head").select("last_seq").executeTakeFirstOrThrow()).last_seq;
     });
-    // Sequence numbers used by rolled-back transactions leave harmless gaps, so the seq is read back.
-    expect(report.problem).toMatchObject({ seq: appended, kind: "prev_hash_mismatch" });
+    expect(report.rows).toBe(ROWS);
+    expect(report.problem).toMatchObject({ seq: ROWS + 1, kind: "rows_outside_chain" });
+    expect(describeChainReport(report)).toMatch(
+      /the table holds 41 rows up to seq 41 but the chain 40 rows up to seq 40: rows were inserted outside the chain/,
+    );
   });
 });
 
@@ -189,6 +185,8 @@ describe("the audit log is append-only for the app", () => {
           rows.push({ ...row, seq: head.last_seq + i, prev_hash: prev, hash });
           prev = hash;
         }
+        // Written in bulk as the owner, behind the append protocol's back (it checks one row at a time).
+        await sql`ALTER TABLE audit_event DISABLE TRIGGER USER`.execute(trx);
         for (let i = 0; i < rows.length; i += 1000)
           await trx
             .insertInto("audit_event")

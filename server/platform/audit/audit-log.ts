@@ -86,7 +86,7 @@ export async function recordAudit(
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   // Chain from the recorded head, not from whatever row is last: if someone
   // cut rows off the tail, the next row then visibly fails to follow the rest.
-  const head = await trx.selectFrom("audit_chain_head").select("last_hash").executeTakeFirstOrThrow();
+  const head = await trx.selectFrom("audit_chain_head").select(["last_seq", "last_hash"]).executeTakeFirstOrThrow();
   const prevHash = head.last_hash;
   // Millisecond precision so the instant survives the round trip unchanged.
   const row: AuditRowForHash = {
@@ -103,16 +103,17 @@ export async function recordAudit(
     request_id: actor.requestId,
   };
   const hash = chainHash(prevHash, row);
-  const inserted = await trx
+  // Gapless: the next number after the head (migration 0370 refuses any other).
+  const seq = Number(head.last_seq) + 1;
+  await trx
     .insertInto("audit_event")
-    .values({ ...row, outcome: entry.outcome, prev_hash: prevHash, hash })
-    .returning("seq")
-    .executeTakeFirstOrThrow();
+    .values({ seq, ...row, outcome: entry.outcome, prev_hash: prevHash, hash })
+    .execute();
   await trx
     .updateTable("audit_chain_head")
     .set((eb) => ({
       row_count: eb("row_count", "+", 1),
-      last_seq: inserted.seq,
+      last_seq: seq,
       last_hash: hash,
       updated_at: new Date(),
     }))

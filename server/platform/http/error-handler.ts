@@ -88,6 +88,14 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
       return sendError(request, reply, new AppError("validation", "error.validation", {}, fields));
     }
     if (error.statusCode === 429) return sendError(request, reply, new AppError("too_many_requests"));
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413) {
+      const limit = `${Math.round(request.routeOptions.bodyLimit / (1024 * 1024))} MB`;
+      return sendError(
+        request,
+        reply,
+        new AppError("payload_too_large", "error.payload_too_large", { limit }, [], 413),
+      );
+    }
     if (
       error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ||
       error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||

@@ -3,6 +3,18 @@ import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../errors/app-error.js";
 
+export const PERMISSIONS_POLICY = [
+  "accelerometer=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "payment=()",
+  "usb=()",
+].join(", ");
+
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
@@ -59,6 +71,10 @@ export async function registerSecurity(app: FastifyInstance, options: { rateLimi
     max: options.rateLimitPerMinute,
     timeWindow: "1 minute",
     allowList: (request) => !request.url.startsWith("/api/"),
+  });
+  // Powerful browser features the app never uses are off for its pages and anything they embed.
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.header("permissions-policy", PERMISSIONS_POLICY);
   });
   // Anything under /api may carry personal data: never cached by browsers or proxies.
   app.addHook("onSend", async (request, reply) => {

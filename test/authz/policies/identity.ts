@@ -100,7 +100,8 @@ export const policies: RoutePolicy[] = [
     route: "PUT /api/me/language",
     target: "none",
     build: () => ({ url: "/api/me/language", payload: { language: "en" } }),
-    anonymous: 200,
+    // Without a session it changes nothing: the page keeps the language in its own cookie.
+    anonymous: 401,
     expect: everyone({ status: 200, fields: ["language"] }),
     otherwise: { status: 200, fields: ["language"] },
   },
