@@ -6,7 +6,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { printDemoSignIns } from "./demo/demo-accounts.js";
 import { seedDemoIfEmpty } from "./demo/seed.js";
 import { practiceJobs } from "./modules/children/reminders.js";
-import { outcomeJobs } from "./modules/outcomes/data/platform-refresh.js";
+import { outcomeJobs } from "./modules/outcomes/index.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
 
 /** Reads the environment, opens the database, starts the server. Nothing else. */

@@ -1,6 +1,4 @@
-import { importAfcars } from "../modules/outcomes/data/afcars-import.js";
-import { type ImportResult, importBundle } from "../modules/outcomes/data/import-bundle.js";
-import type { ImportProgress } from "../modules/outcomes/data/progress.js";
+import { type ImportProgress, type ImportResult, importAfcars, importBundle } from "../modules/outcomes/index.js";
 import type { CliCommand } from "./command.js";
 import { withDatabase } from "./with-database.js";
 

@@ -16,7 +16,7 @@ import type {
   UnitTable,
   UserAccountTable,
 } from "../db/database.js";
-import { exitReasonMix, moveKindMix } from "../modules/outcomes/generator/calibration.js";
+import { exitReasonMix, moveKindMix } from "../synthetic/calibration.js";
 import { addDays, addYears, daysBetween } from "./calendar.js";
 import { type DemoSiteSpec, demoSites } from "./demo-sites.js";
 import { addMaltreatmentReports, type DemoReport } from "./maltreatment-history.js";
@@ -65,7 +65,7 @@ export interface GenerateOptions {
 /**
  * Calibration from ../shared/data/national_table.md (federal FY data); the
  * exit-reason mix and the kinds of moves are the national generator's
- * (modules/outcomes/generator/calibration.ts), so both tell the same story:
+ * (synthetic/calibration.ts), so both tell the same story:
  * about a third of entries reach permanency within 12 months, about 4.5
  * placement moves per 1,000 days in care, about 6 % re-enter within 12 months
  * of exiting to reunification, relative or guardianship.

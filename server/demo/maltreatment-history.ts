@@ -1,6 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Allegation, MaltreatmentReportTable, ReporterRole } from "../modules/children/tables.js";
-import { dayOf, isoOf } from "../modules/outcomes/history/days.js";
+import { dayOf, isoOf } from "../modules/outcomes/index.js";
 import { addYears } from "./calendar.js";
 import type { DemoNetwork, GenerateOptions } from "./generate-network.js";
 import { familyNames, givenNames } from "./names.js";

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
-import { refreshPlatformOutcomes } from "../modules/outcomes/data/platform-refresh.js";
+import { refreshPlatformOutcomes } from "../modules/outcomes/index.js";
 import { systemActor } from "../platform/access/actor.js";
 import { recordAudit } from "../platform/audit/audit-log.js";
 import { hashPassword } from "../platform/auth/passwords.js";

@@ -3,9 +3,9 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { AppError } from "../../platform/errors/app-error.js";
-import { listAreas, type OutcomeArea } from "./data/areas.js";
 import { dayOf } from "./history/days.js";
 import { outcomeReach, stateGrantSites } from "./outcome-reach.js";
+import { listAreas, type OutcomeArea } from "./read/areas.js";
 import { outcomesRepository } from "./repository.js";
 import type { AreaChoice } from "./schema.js";
 

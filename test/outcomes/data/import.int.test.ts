@@ -2,11 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
-import { importBundle } from "../../../server/modules/outcomes/data/import-bundle.js";
-import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
 import { historyAt } from "../../../server/modules/outcomes/history/columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import { importBundle } from "../../../server/modules/outcomes/import/import-bundle.js";
+import { listAreas } from "../../../server/modules/outcomes/read/areas.js";
+import { readHistoryColumns } from "../../../server/modules/outcomes/read/read-columns.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 import { csvOf, type Row, removeWrittenBundles, sampleBundle, writeBundle } from "./bundle-fixture.js";
 

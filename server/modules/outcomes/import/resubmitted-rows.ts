@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { CopySession } from "../../../db/bulk-copy.js";
-import { TupleStream } from "./binary-copy.js";
+import { TupleStream } from "./tuple-stream.js";
 
 /** A child an earlier batch had, named again: its new demographics. */
 export interface ResubmittedChild {
