@@ -20,6 +20,7 @@ export { importAfcars } from "./import/afcars-import.js";
 export { importBundle } from "./import/import-bundle.js";
 export { outcomeJobs, refreshPlatformOutcomes } from "./import/platform-refresh.js";
 export type { ImportProgress } from "./import/progress.js";
+export type { FileChanges } from "./import/resubmission.js";
 export type { ImportOptions, ImportResult } from "./import/run-import.js";
 export type { Period } from "./measures/types.js";
 // Figures out, for operators.

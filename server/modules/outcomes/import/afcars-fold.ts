@@ -1,8 +1,10 @@
 import { UNKNOWN_SETTING } from "../history/codes.js";
 import { NO_DAY } from "../history/days.js";
 import { afcarsFields, stateByFips } from "./afcars-layout.js";
+import type { Column } from "./copy-targets.js";
 import { dayFromParts, INVALID } from "./field-values.js";
 import type { HistoryLoader } from "./history-loader.js";
+import { spanOf } from "./id-span.js";
 
 /**
  * AFCARS detail records folded, file after file, into each child's history
@@ -70,21 +72,26 @@ export function foldRecord(
 ) {
   const id = field(record, "RECNUMBR");
   if (id === "") return loader.reject(line, "child_id", "RECNUMBR is required");
+  // A refused record: its child keeps its stored history.
+  const refuse = (column: Column, reason: string) => {
+    loader.childRowRejected(spanOf(id));
+    loader.reject(line, column, reason);
+  };
   const days: Record<string, number> = {};
   for (const name of ["DOB", "REM1DT", "DLSTFCDT", "LATREMDT", "CURSETDT", "DODFCDT"]) {
     days[name] = afcarsDay(field(record, name));
-    if (days[name] === INVALID)
+    if (days[name] === INVALID) {
+      loader.childRowRejected(spanOf(id));
       return loader.rejectAs(line, name, `${name} "${field(record, name)}" is not a date CCYYMMDD`);
+    }
   }
-  if (days.LATREMDT === NO_DAY) return loader.reject(line, "removal_date", "LATREMDT is required");
+  if (days.LATREMDT === NO_DAY) return refuse("removal_date", "LATREMDT is required");
   const sex = { "": 0, "1": 1, "2": 2 }[field(record, "SEX")];
-  if (sex === undefined) return loader.reject(line, "sex", `SEX "${field(record, "SEX")}" is not 1 or 2`);
+  if (sex === undefined) return refuse("sex", `SEX "${field(record, "SEX")}" is not 1 or 2`);
   const setting = field(record, "CURPLSET");
-  if (setting !== "" && !/^[1-8]$/.test(setting))
-    return loader.reject(line, "setting", `CURPLSET "${setting}" is not 1–8`);
+  if (setting !== "" && !/^[1-8]$/.test(setting)) return refuse("setting", `CURPLSET "${setting}" is not 1–8`);
   const reason = field(record, "DISREASN");
-  if (reason !== "" && !/^[0-8]$/.test(reason))
-    return loader.reject(line, "exit_reason", `DISREASN "${reason}" is not 0–8`);
+  if (reason !== "" && !/^[0-8]$/.test(reason)) return refuse("exit_reason", `DISREASN "${reason}" is not 0–8`);
   const numplep = Number(field(record, "NUMPLEP") || 0);
   const period = field(record, "REPDAT");
   const seenUntil = /^\d{6}$/.test(period)

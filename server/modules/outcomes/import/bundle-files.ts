@@ -150,7 +150,9 @@ export const bundleFiles: BundleFile[] = [
       const removal = r.day("removal_date", true);
       const exit = r.day("exit_date");
       const reason = r.code("exit_reason", exitReasonCodes, 0);
-      if (id === undefined || removal === undefined || exit === undefined || reason === undefined) return;
+      if (id === undefined) return;
+      // A row refused for its own fields: its child keeps its stored history.
+      if (removal === undefined || exit === undefined || reason === undefined) return loader.childRowRejected(id);
       loader.episode(r.line, id, removal, exit, reason, 0);
     },
   },
@@ -175,8 +177,8 @@ export const bundleFiles: BundleFile[] = [
       const setting = r.code("setting", settingCodes, "required");
       const change = r.code("change_kind", changeKindCodes, ChangeKind.unknown);
       const home = r.id("home_id");
+      if (id === undefined) return;
       if (
-        id === undefined ||
         removal === undefined ||
         start === undefined ||
         end === undefined ||
@@ -184,7 +186,7 @@ export const bundleFiles: BundleFile[] = [
         change === undefined ||
         home === undefined
       )
-        return;
+        return loader.childRowRejected(id);
       loader.placement(r.line, id, removal, start, end, setting, change, home);
     },
   },
@@ -203,7 +205,9 @@ export const bundleFiles: BundleFile[] = [
       const report = r.day("report_date", true);
       const incident = r.day("incident_date");
       const disposition = r.code("disposition", dispositionCodes, "required");
-      if (id === undefined || report === undefined || incident === undefined || disposition === undefined) return;
+      if (id === undefined) return;
+      if (report === undefined || incident === undefined || disposition === undefined)
+        return loader.childRowRejected(id);
       loader.report(r.line, id, report, incident, disposition);
     },
   },

@@ -30,6 +30,22 @@ export class FieldReader {
   id(column: Column, required = false): IdSpan | undefined {
     const f = this.index[column];
     if (f === undefined || f < 0) return required ? this.fail(column, `${column} is required`) : FieldReader.none;
+    const span = this.spanAt(column, f);
+    const length = span.e - span.s;
+    if (length > 64 && (length > 256 || spanText(span).length > 64))
+      return this.fail(column, `${column} is longer than 64 characters`);
+    if (required && length === 0) return this.fail(column, `${column} is required`);
+    return span;
+  }
+
+  /** The row's child_id as it is (unchecked), when the row has the field: a row refused whole may name its child. */
+  childId(): IdSpan | undefined {
+    const f = this.index.child_id;
+    if (f === undefined || f < 0 || f >= this.record.count) return undefined;
+    return this.spanAt("child_id", f);
+  }
+
+  private spanAt(column: Column, f: number): IdSpan {
     let span = this.spans[column];
     if (!span) span = this.spans[column] = { b: this.record.bytes, s: 0, e: 0 };
     if (this.record.escaped[f]) {
@@ -42,10 +58,6 @@ export class FieldReader {
       span.s = this.record.starts[f];
       span.e = this.record.ends[f];
     }
-    const length = span.e - span.s;
-    if (length > 64 && (length > 256 || spanText(span).length > 64))
-      return this.fail(column, `${column} is longer than 64 characters`);
-    if (required && length === 0) return this.fail(column, `${column} is required`);
     return span;
   }
 

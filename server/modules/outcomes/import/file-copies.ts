@@ -20,6 +20,8 @@ export abstract class FileCopies {
   protected file = "";
   protected tally: FileTally = { read: 0, written: 0, rejected: 0 };
   readonly tallies: Record<string, FileTally> = {};
+  /** The table each file's rows went to. */
+  protected readonly tableOf: Record<string, string | null> = {};
   private stream: TupleStream | null = null;
   private copying: Promise<number> | null = null;
   /** False once the batch cannot be written (too many rejects): rows are still checked, for the report. */
@@ -71,6 +73,7 @@ export abstract class FileCopies {
     this.file = file;
     this.tally = this.tallies[file] = { read: 0, written: 0, rejected: 0 };
     this.target = target;
+    this.tableOf[file] = target?.split(" ")[0] ?? null;
     if (!this.writing || !target) return;
     const stream = (this.stream = new TupleStream());
     this.copying = this.between.then(() => this.session.copyIn(target, stream));

@@ -1,8 +1,10 @@
 import type { CopySession } from "../../../db/bulk-copy.js";
 import { isoOf, NO_DAY } from "../history/days.js";
+import { Int32List } from "../history/int32-list.js";
 import { RowSource } from "../tables.js";
 import { type AreaRegistry, RowAreas } from "./area-registry.js";
 import { BatchChildren } from "./batch-children.js";
+import { ByteKeyMap } from "./byte-keys.js";
 import { ChildSpells } from "./child-spells.js";
 import type { Column } from "./copy-targets.js";
 import { FileCopies } from "./file-copies.js";
@@ -10,11 +12,15 @@ import { type IdSpan, isEmpty, spanText } from "./id-span.js";
 import { ImportKeys, writeHome } from "./import-keys.js";
 import type { RejectLog } from "./rejects.js";
 import {
+  type FileChanges,
+  historyTables,
+  isHistoryTable,
+  Resubmission,
   type ResubmittedChild,
   type ResubmittedHome,
-  replaceResubmittedChildren,
+  rowsInAreas,
   updateResubmittedHomes,
-} from "./resubmitted-rows.js";
+} from "./resubmission.js";
 
 /**
  * Checks rows against each other and writes them. Rows arrive file by file
@@ -25,7 +31,17 @@ import {
  */
 export class HistoryLoader extends FileCopies {
   private readonly children = new BatchChildren();
-  private readonly named: ResubmittedChild[] = [];
+  private readonly named: (ResubmittedChild & { index: number })[] = [];
+  /** 1 for a batch child with a rejected row (by batch index); ids of rows rejected before their child's row. */
+  private readonly rejectedRow = new Int32List();
+  private readonly rejectedEarly = new ByteKeyMap();
+  private resubmission: Resubmission | null = null;
+  /** Per file: the stored rows it adds, replaces and removes (known after finish). */
+  readonly changes: Record<string, FileChanges> = {};
+  /** Per file that removes stored rows: how many, and how many its table held in the batch's areas before. */
+  readonly removals: { file: string; rows: string; removed: number; storedBefore: number }[] = [];
+  /** Children named again that keep their stored history because a row of theirs was rejected. */
+  keptChildren = 0;
   private readonly spells = new ChildSpells();
   private readonly namedHomes: ResubmittedHome[] = [];
   private readonly rowAreas: RowAreas;
@@ -92,7 +108,8 @@ export class HistoryLoader extends FileCopies {
   ): void {
     const first = this.children.indexOf(id);
     if (first >= 0)
-      return this.reject(
+      return this.rejectOf(
+        first,
         line,
         "child_id",
         `child_id ${spanText(id)} appears twice (first on line ${this.children.line.data[first]})`,
@@ -102,11 +119,12 @@ export class HistoryLoader extends FileCopies {
     const groupKey = isEmpty(group) ? -1 : this.keys.groupKey(areaId, group);
     const key = this.keys.childKey(areaId, id);
     const existing = this.keys.wasKnown;
-    this.children.add(id, key, areaId, line);
+    const c = this.children.add(id, key, areaId, line);
     this.spells.addChild();
+    this.rejectedRow.push(this.rejectedEarly.get(id.b, id.s, id.e) >= 0 ? 1 : 0);
     if (existing) {
       this.tally.written++;
-      this.named.push({ key, birth, group: groupKey, sex, race });
+      this.named.push({ key, birth, group: groupKey, sex, race, index: c });
       return;
     }
     const t = this.wrote();
@@ -123,10 +141,23 @@ export class HistoryLoader extends FileCopies {
     t.bytes(id.b, id.s, id.e);
   }
 
-  /** After children: re-imported children get their new values and lose their earlier rows (latest submission wins). */
+  /** After children: the stored rows of the children named again are set aside (resubmission.ts). */
   async endChildren(): Promise<void> {
     await this.end();
-    if (this.writing) await replaceResubmittedChildren(this.session, this.named, this.batchId);
+    if (this.writing && this.named.length)
+      this.resubmission = await Resubmission.begin(this.session, this.named, this.batchId);
+  }
+
+  /** A row of this child was rejected: a stored child then keeps its stored history. */
+  childRowRejected(id: IdSpan): void {
+    const c = this.children.indexOf(id);
+    if (c >= 0) this.rejectedRow.data[c] = 1;
+    else this.rejectedEarly.set(id.b, id.s, id.e, 1);
+  }
+
+  private rejectOf(c: number, line: number, column: Column, reason: string): void {
+    this.rejectedRow.data[c] = 1;
+    this.reject(line, column, reason);
   }
 
   home(
@@ -190,12 +221,13 @@ export class HistoryLoader extends FileCopies {
     const c = this.childOf(line, id);
     if (c < 0) return;
     if (exit !== NO_DAY && exit < removal)
-      return this.reject(line, "exit_date", `exit_date ${isoOf(exit)} is before removal_date ${isoOf(removal)}`);
-    if (reason > 0 && exit === NO_DAY) return this.reject(line, "exit_reason", "exit_reason without exit_date");
+      return this.rejectOf(c, line, "exit_date", `exit_date ${isoOf(exit)} is before removal_date ${isoOf(removal)}`);
+    if (reason > 0 && exit === NO_DAY) return this.rejectOf(c, line, "exit_reason", "exit_reason without exit_date");
     const spells = this.spells;
     const overlapped = spells.episodeOverlapping(c, removal, exit);
     if (overlapped >= 0)
-      return this.reject(
+      return this.rejectOf(
+        c,
         line,
         "removal_date",
         `the episode overlaps the episode on line ${spells.epLine.data[overlapped]} (removal_date ${isoOf(spells.epRemoval.data[overlapped])})`,
@@ -228,7 +260,8 @@ export class HistoryLoader extends FileCopies {
     const spells = this.spells;
     const episode = spells.episodeRemovedOn(c, removal);
     if (episode < 0)
-      return this.reject(
+      return this.rejectOf(
+        c,
         line,
         "removal_date",
         `child ${spanText(id)} has no episode with removal_date ${isoOf(removal)}`,
@@ -236,26 +269,34 @@ export class HistoryLoader extends FileCopies {
     const exit = spells.epExit.data[episode];
     let end = endDay;
     if (start < removal)
-      return this.reject(
+      return this.rejectOf(
+        c,
         line,
         "start_date",
         `start_date ${isoOf(start)} is before the episode's removal_date ${isoOf(removal)}`,
       );
     if (exit !== NO_DAY && start > exit)
-      return this.reject(
+      return this.rejectOf(
+        c,
         line,
         "start_date",
         `start_date ${isoOf(start)} is after the episode's exit_date ${isoOf(exit)}`,
       );
     if (end !== NO_DAY && end < start)
-      return this.reject(line, "end_date", `end_date ${isoOf(end)} is before start_date ${isoOf(start)}`);
+      return this.rejectOf(c, line, "end_date", `end_date ${isoOf(end)} is before start_date ${isoOf(start)}`);
     if (exit !== NO_DAY && end !== NO_DAY && end > exit)
-      return this.reject(line, "end_date", `end_date ${isoOf(end)} is after the episode's exit_date ${isoOf(exit)}`);
+      return this.rejectOf(
+        c,
+        line,
+        "end_date",
+        `end_date ${isoOf(end)} is after the episode's exit_date ${isoOf(exit)}`,
+      );
     // A placement left open in an episode that ended ended with it.
     if (exit !== NO_DAY && end === NO_DAY) end = exit;
     const overlapped = spells.placementOverlapping(c, start, end);
     if (overlapped >= 0)
-      return this.reject(
+      return this.rejectOf(
+        c,
         line,
         "start_date",
         `the placement overlaps the placement on line ${spells.plLine.data[overlapped]} (start_date ${isoOf(spells.plStart.data[overlapped])})`,
@@ -292,8 +333,39 @@ export class HistoryLoader extends FileCopies {
   async finish(): Promise<void> {
     if (!this.writing) return;
     await this.settled();
+    await this.settleChanges();
     await this.keys.writeImplied(this.session, this.batchId);
     await this.keys.finish(this.session);
     await this.areas.finish(this.session.db);
+  }
+
+  /** The kept children get their stored rows back; each file's changes to the stored rows are counted. */
+  private async settleChanges(): Promise<void> {
+    const keptKeys = this.named.filter((n) => this.rejectedRow.data[n.index] === 1).map((n) => n.key);
+    this.keptChildren = keptKeys.length;
+    const settled = this.resubmission ? await this.resubmission.settle(keptKeys) : null;
+    for (const [file, tally] of Object.entries(this.tallies)) {
+      const table = this.tableOf[file];
+      if (table === "outcome_child") {
+        tally.written -= keptKeys.length;
+        const replaced = this.named.length - keptKeys.length;
+        this.changes[file] = { added: tally.written - replaced, replaced, removed: 0 };
+      } else if (table === "outcome_home") {
+        const replaced = this.namedHomes.length;
+        this.changes[file] = { added: tally.written - replaced, replaced, removed: 0 };
+      } else if (table && isHistoryTable(table)) {
+        const s = settled?.[table];
+        tally.written -= s?.discarded ?? 0;
+        const replaced = s?.replaced ?? 0;
+        const removed = s?.removed ?? 0;
+        this.changes[file] = { added: tally.written - replaced, replaced, removed };
+        if (s && removed > 0) {
+          // The table's rows in the batch's areas now, less this file's new rows, plus the stored rows set aside.
+          const now = await rowsInAreas(this.session, table, [...this.areas.touched]);
+          const storedBefore = now - tally.written + s.setAside - s.restored;
+          this.removals.push({ file, rows: historyTables[table].rows, removed, storedBefore });
+        }
+      }
+    }
   }
 }

@@ -78,9 +78,13 @@ async function loadCsvFile(
         }
         loader.read();
         meter.row();
-        if (record.count !== headerCount)
-          return loader.reject(record.line, null, `the row has ${record.count} fields, the header ${headerCount}`);
         reader.record = record;
+        if (record.count !== headerCount) {
+          loader.reject(record.line, null, `the row has ${record.count} fields, the header ${headerCount}`);
+          const id = reader.childId();
+          if (id) loader.childRowRejected(id);
+          return;
+        }
         file.row(loader, reader);
       },
       async (bytesDone) => {

@@ -19,6 +19,7 @@ import {
 } from "./import-batch.js";
 import { type ImportProgress, ProgressMeter } from "./progress.js";
 import { ImportFailed, type RejectedRow, RejectLog } from "./rejects.js";
+import type { FileChanges } from "./resubmission.js";
 import { takeOutcomeWriterLock } from "./writer-lock.js";
 
 export interface ImportOptions {
@@ -26,6 +27,13 @@ export interface ImportOptions {
   siteCode?: string;
   /** Rejected rows allowed before the whole batch is refused (default 0: a batch is written only when every row is valid). */
   maxRejects?: number;
+  /**
+   * The share of a file's stored rows (per cent of its table's rows in the batch's areas) the batch may remove
+   * (default 1); above it the batch is refused, unless `allowRemovals`.
+   */
+  maxRemovalsPercent?: number;
+  /** Write the batch whatever it removes. */
+  allowRemovals?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   actor?: AnyActor;
 }
@@ -39,6 +47,10 @@ export interface ImportResult {
   rejectedCount: number;
   /** Every rejected row (at most REJECTS_KEPT). */
   rejects: RejectedRow[];
+  /** Per file, the stored rows it adds, replaces and removes (for a failed batch: what it would have). */
+  changes: Record<string, FileChanges>;
+  /** Children named again who keep their stored history because a row of theirs was rejected. */
+  keptChildren: number;
   /** Seconds per phase: start (hash, keys), each file (parse and COPY together), finish. */
   timings?: Record<string, number>;
   /** Why a failed batch failed. */
@@ -78,6 +90,8 @@ export async function runImport(
       counts: {},
       rejectedCount: 0,
       rejects: [],
+      changes: {},
+      keptChildren: 0,
       seconds: seconds(),
     };
   }
@@ -121,6 +135,7 @@ export async function runImport(
           rejects,
         );
       await loader.finish();
+      if (!options.allowRemovals) refuseRemovals(loader, options.maxRemovalsPercent ?? 1, rejects);
       meter.lap("indexes");
       // Index builds sort: give them memory (this transaction only).
       await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
@@ -149,6 +164,8 @@ export async function runImport(
       counts,
       rejectedCount: rejects.count,
       rejects: rejects.rows,
+      changes: (loader as HistoryLoader | null)?.changes ?? {},
+      keptChildren: (loader as HistoryLoader | null)?.keptChildren ?? 0,
       timings: meter.timings,
       seconds: seconds(),
     };
@@ -173,8 +190,26 @@ export async function runImport(
       counts,
       rejectedCount: rejects.count,
       rejects: rejects.rows,
+      changes: (loader as HistoryLoader | null)?.changes ?? {},
+      keptChildren: (loader as HistoryLoader | null)?.keptChildren ?? 0,
       error: message,
       seconds: seconds(),
     };
   }
+}
+
+/** A share as the refusal prints it: one decimal, or one significant digit below 0.1. */
+const percentText = (share: number) => (share >= 0.1 ? String(Math.round(share * 10) / 10) : share.toPrecision(1));
+
+/** Refuses a batch that would remove more than the share of stored rows allowed (docs/outcomes-csv-bundle.md). */
+function refuseRemovals(loader: HistoryLoader, maxPercent: number, rejects: RejectLog): void {
+  const over = loader.removals
+    .map((r) => ({ ...r, share: r.storedBefore > 0 ? (100 * r.removed) / r.storedBefore : 100 }))
+    .filter((r) => r.share > maxPercent);
+  if (over.length === 0) return;
+  const parts = over.map(
+    (r) =>
+      `${r.file} would remove ${r.removed} of the ${r.storedBefore} stored ${r.rows} of its areas (${percentText(r.share)} %, more than the ${maxPercent} % allowed)`,
+  );
+  throw new ImportFailed(`${parts.join("; ")}; check the bundle, or import it with --allow-removals`, rejects);
 }
