@@ -2,25 +2,17 @@ import type { CopySession } from "../../../db/bulk-copy.js";
 import { isoOf, NO_DAY } from "../history/days.js";
 import { Int32List } from "../history/int32-list.js";
 import { RowSource } from "../tables.js";
-import { type AreaRegistry, RowAreas } from "./area-registry.js";
+import type { AreaRegistry } from "./area-registry.js";
+import { AreaRows } from "./area-rows.js";
 import { BatchChildren } from "./batch-children.js";
 import { ByteKeyMap } from "./byte-keys.js";
 import { ChildSpells } from "./child-spells.js";
 import type { Column } from "./copy-targets.js";
-import { FileCopies } from "./file-copies.js";
+import { countChanges, type FileChanges, type Removal } from "./file-changes.js";
 import { type IdSpan, isEmpty, spanText } from "./id-span.js";
-import { ImportKeys, writeHome } from "./import-keys.js";
+import { ImportKeys } from "./import-keys.js";
 import type { RejectLog } from "./rejects.js";
-import {
-  type FileChanges,
-  historyTables,
-  isHistoryTable,
-  Resubmission,
-  type ResubmittedChild,
-  type ResubmittedHome,
-  rowsInAreas,
-  updateResubmittedHomes,
-} from "./resubmission.js";
+import { Resubmission, type ResubmittedChild } from "./resubmission.js";
 
 /**
  * Checks rows against each other and writes them. Rows arrive file by file
@@ -29,7 +21,7 @@ import {
  * already accepted, so a row that conflicts is always the later one and
  * nothing written ever has to be taken back.
  */
-export class HistoryLoader extends FileCopies {
+export class HistoryLoader extends AreaRows {
   private readonly children = new BatchChildren();
   private readonly named: (ResubmittedChild & { index: number })[] = [];
   /** 1 for a batch child with a rejected row (by batch index); ids of rows rejected before their child's row. */
@@ -39,25 +31,22 @@ export class HistoryLoader extends FileCopies {
   /** Per file: the stored rows it adds, replaces and removes (known after finish). */
   readonly changes: Record<string, FileChanges> = {};
   /** Per file that removes stored rows: how many, and how many its table held in the batch's areas before. */
-  readonly removals: { file: string; rows: string; removed: number; storedBefore: number }[] = [];
+  readonly removals: Removal[] = [];
   /** Children named again that keep their stored history because a row of theirs was rejected. */
   keptChildren = 0;
   private readonly spells = new ChildSpells();
-  private readonly namedHomes: ResubmittedHome[] = [];
-  private readonly rowAreas: RowAreas;
 
   private constructor(
     session: CopySession,
     rejects: RejectLog,
-    readonly areas: AreaRegistry,
-    private readonly batchId: number,
-    private readonly fixedArea: number | null,
-    private readonly keys: ImportKeys,
+    areas: AreaRegistry,
+    batchId: number,
+    fixedArea: number | null,
+    keys: ImportKeys,
     rename: Partial<Record<Column, string>>,
     maxRejects: number,
   ) {
-    super(session, rejects, rename, maxRejects);
-    this.rowAreas = new RowAreas(areas, fixedArea);
+    super(session, rejects, areas, batchId, fixedArea, keys, rename, maxRejects);
   }
 
   static async open(
@@ -82,13 +71,6 @@ export class HistoryLoader extends FileCopies {
       options.rename ?? {},
       options.maxRejects,
     );
-  }
-
-  private areaOf(line: number, site: IdSpan, state: IdSpan): number {
-    const area = this.rowAreas.of(site, state);
-    if (typeof area === "number") return area;
-    this.reject(line, area.column, area.reason);
-    return -1;
   }
 
   /** A children row refused for its own fields: rows that refer to it say so. */
@@ -158,47 +140,6 @@ export class HistoryLoader extends FileCopies {
   private rejectOf(c: number, line: number, column: Column, reason: string): void {
     this.rejectedRow.data[c] = 1;
     this.reject(line, column, reason);
-  }
-
-  home(
-    line: number,
-    id: IdSpan,
-    site: IdSpan,
-    state: IdSpan,
-    kind: number,
-    inquiry: number,
-    approved: number,
-    closed: number,
-    reason: number,
-  ): void {
-    const first = this.keys.listedLine(id);
-    if (first >= 0)
-      return this.reject(line, "home_id", `home_id ${spanText(id)} appears twice (first on line ${first})`);
-    if (reason > 0 && closed === NO_DAY)
-      return this.reject(line, "closure_reason", "closure_reason without closed_date");
-    if (closed !== NO_DAY && approved !== NO_DAY && closed < approved)
-      return this.reject(
-        line,
-        "closed_date",
-        `closed_date ${isoOf(closed)} is before approved_date ${isoOf(approved)}`,
-      );
-    const areaId = this.areaOf(line, site, state);
-    if (areaId < 0) return;
-    const key = this.keys.listHome(areaId, id, line);
-    const existing = this.keys.wasKnown;
-    if (existing) {
-      this.tally.written++;
-      this.namedHomes.push({ key, kind, inquiry, approved, closed, reason });
-      return;
-    }
-    const t = this.wrote();
-    if (!t) return;
-    writeHome(t, key, areaId, inquiry, approved, closed, this.batchId, kind, reason, id);
-  }
-
-  async endHomes(): Promise<void> {
-    await this.end();
-    if (this.writing) await updateResubmittedHomes(this.session, this.namedHomes, this.batchId);
   }
 
   /** The batch index of a child a row refers to, or -1 (rejected with the reason). */
@@ -343,29 +284,17 @@ export class HistoryLoader extends FileCopies {
   private async settleChanges(): Promise<void> {
     const keptKeys = this.named.filter((n) => this.rejectedRow.data[n.index] === 1).map((n) => n.key);
     this.keptChildren = keptKeys.length;
-    const settled = this.resubmission ? await this.resubmission.settle(keptKeys) : null;
-    for (const [file, tally] of Object.entries(this.tallies)) {
-      const table = this.tableOf[file];
-      if (table === "outcome_child") {
-        tally.written -= keptKeys.length;
-        const replaced = this.named.length - keptKeys.length;
-        this.changes[file] = { added: tally.written - replaced, replaced, removed: 0 };
-      } else if (table === "outcome_home") {
-        const replaced = this.namedHomes.length;
-        this.changes[file] = { added: tally.written - replaced, replaced, removed: 0 };
-      } else if (table && isHistoryTable(table)) {
-        const s = settled?.[table];
-        tally.written -= s?.discarded ?? 0;
-        const replaced = s?.replaced ?? 0;
-        const removed = s?.removed ?? 0;
-        this.changes[file] = { added: tally.written - replaced, replaced, removed };
-        if (s && removed > 0) {
-          // The table's rows in the batch's areas now, less this file's new rows, plus the stored rows set aside.
-          const now = await rowsInAreas(this.session, table, [...this.areas.touched]);
-          const storedBefore = now - tally.written + s.setAside - s.restored;
-          this.removals.push({ file, rows: historyTables[table].rows, removed, storedBefore });
-        }
-      }
-    }
+    const settled = await countChanges({
+      session: this.session,
+      settled: this.resubmission ? await this.resubmission.settle(keptKeys) : null,
+      tallies: this.tallies,
+      tableOf: this.tableOf,
+      namedChildren: this.named.length,
+      keptChildren: keptKeys.length,
+      namedHomes: this.namedHomes.length,
+      areaIds: [...this.areas.touched],
+    });
+    Object.assign(this.changes, settled.changes);
+    this.removals.push(...settled.removals);
   }
 }
