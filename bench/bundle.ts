@@ -16,7 +16,7 @@ export async function makeBenchBundle(
     log(`bundle: ${dir}`);
     return { asOf: process.env.QPI_BENCH_AS_OF ?? "2025-09-30" };
   }
-  const generator = await import("../server/modules/outcomes/generator/bundle.js").catch(() => null);
+  const generator = await import("../server/synthetic/bundle.js").catch(() => null);
   if (!generator) throw new Error("The outcomes generator is not there yet: set QPI_BENCH_BUNDLE to a bundle folder.");
   fs.rmSync(dir, { recursive: true, force: true });
   log(`generating ${children.toLocaleString("en-US")} children into ${dir} …`);

@@ -6,11 +6,11 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { openDatabase } from "../server/db/engine.js";
 import { migrateToLatest } from "../server/db/migrate.js";
-import { listAreas } from "../server/modules/outcomes/data/areas.js";
-import { importBundle } from "../server/modules/outcomes/data/import-bundle.js";
-import { readHistoryColumns, scanHistoryRows } from "../server/modules/outcomes/data/read-columns.js";
 import { addMonths, dayOf } from "../server/modules/outcomes/history/days.js";
+import { importBundle } from "../server/modules/outcomes/import/import-bundle.js";
 import { computeMeasures, periodStarting } from "../server/modules/outcomes/measures/engine.js";
+import { listAreas } from "../server/modules/outcomes/read/areas.js";
+import { readHistoryColumns, scanHistoryRows } from "../server/modules/outcomes/read/read-columns.js";
 import { createFreshPostgresDatabase } from "../test/support/fresh-postgres.js";
 import { makeBenchBundle } from "./bundle.js";
 

@@ -1,5 +1,5 @@
-import { generateBundle } from "../modules/outcomes/generator/bundle.js";
-import { DEFAULT_AS_OF } from "../modules/outcomes/generator/simulation.js";
+import { generateBundle } from "../synthetic/bundle.js";
+import { DEFAULT_AS_OF } from "../synthetic/simulation.js";
 import type { CliCommand } from "./command.js";
 
 export const generateCommand: CliCommand = {

@@ -1,9 +1,4 @@
-import { listAreas } from "../modules/outcomes/data/areas.js";
-import { readHistoryColumns } from "../modules/outcomes/data/read-columns.js";
-import { dayOf, isoOf } from "../modules/outcomes/history/days.js";
-import { measureCatalogue, measureIds } from "../modules/outcomes/measures/catalogue.js";
-import { computeMeasures, periodStarting } from "../modules/outcomes/measures/engine.js";
-import { hiddenParts } from "../modules/outcomes/suppression.js";
+import { figuresForPeriod, isCalendarDay } from "../modules/outcomes/index.js";
 import type { CliCommand } from "./command.js";
 import { withDatabase } from "./with-database.js";
 
@@ -20,49 +15,19 @@ export const outcomesCommand: CliCommand = {
   options: { "period-start": { type: "string" }, site: { type: "string" }, json: { type: "boolean" } },
   async run(values) {
     const start = values["period-start"] as string | undefined;
-    if (!start || !/^\d{4}-\d{2}-\d{2}$/.test(start) || isoOf(dayOf(start)) !== start)
-      throw new Error("--period-start must be a day YYYY-MM-DD");
+    if (!start || !isCalendarDay(start)) throw new Error("--period-start must be a day YYYY-MM-DD");
     return withDatabase(async (db) => {
-      const areas = await listAreas(db);
-      const area = values.site ? areas.find((a) => a.code === values.site) : undefined;
-      if (values.site && !area) {
+      const figures = await figuresForPeriod(db, start, values.site as string | undefined);
+      if (!figures) {
         console.error(`There is no outcome area with code ${values.site}.`);
         return 1;
       }
-      const columns = await readHistoryColumns(db, area ? { areaIds: [area.id] } : {});
-      const period = periodStarting(dayOf(start));
-      const [results] = computeMeasures(columns, [period]);
-      const rows = measureIds.map((id) => {
-        const t = results.total[id];
-        const hidden = hiddenParts(t, measureCatalogue[id].unit);
-        return {
-          measure: id,
-          unit: measureCatalogue[id].unit,
-          numerator: t.numerator,
-          denominator: t.denominator,
-          value: t.value,
-          suppressed: hidden.numerator || hidden.denominator || hidden.value,
-        };
-      });
-      const scope = area ? area.code : `${areas.length} areas`;
+      const { period, scope, children, measures: rows } = figures;
       if (values.json) {
-        console.log(
-          JSON.stringify(
-            {
-              period: { start: isoOf(period.start), end: isoOf(period.end) },
-              scope,
-              children: columns.childCount,
-              measures: rows,
-            },
-            null,
-            2,
-          ),
-        );
+        console.log(JSON.stringify({ period, scope, children, measures: rows }, null, 2));
         return 0;
       }
-      console.log(
-        `Outcomes ${isoOf(period.start)} – ${isoOf(period.end)}, ${scope}, ${columns.childCount.toLocaleString("en-US")} children`,
-      );
+      console.log(`Outcomes ${period.start} – ${period.end}, ${scope}, ${children.toLocaleString("en-US")} children`);
       console.log(
         `${"measure".padEnd(28)} ${"numerator".padStart(12)} ${"denominator".padStart(14)} ${"value".padStart(10)}  unit              suppressed`,
       );

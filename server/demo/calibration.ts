@@ -1,10 +1,10 @@
 import type { ExitReason, PlacementSetting, RaceEthnicity } from "../db/database.js";
-import { exitReasonMix, moveKindMix } from "../modules/outcomes/generator/calibration.js";
+import { exitReasonMix, moveKindMix } from "../synthetic/calibration.js";
 
 /**
  * Calibration from ../shared/data/national_table.md (federal FY data); the
  * exit-reason mix and the kinds of moves are the national generator's
- * (modules/outcomes/generator/calibration.ts), so both tell the same story:
+ * (synthetic/calibration.ts), so both tell the same story:
  * about a third of entries reach permanency within 12 months, about 4.5
  * placement moves per 1,000 days in care, about 6 % re-enter within 12 months
  * of exiting to reunification, relative or guardianship.

@@ -64,27 +64,6 @@ function isPublicSurface(serverPath: string): boolean {
   return inside === "index.ts" || inside === "schema.ts" || /^[^/]*-schema\.ts$/.test(inside ?? "");
 }
 
-/**
- * Imports of outcomes internals by the CLI's generate/import/outcomes verbs
- * and the demo's calibration mix, which wait on the synthetic generator and
- * the outcome data leaving the module (issue 8's layout). Remove each entry
- * with its import.
- */
-const awaitingMove = new Set([
-  "cli/generate.ts -> modules/outcomes/generator/bundle.ts",
-  "cli/generate.ts -> modules/outcomes/generator/simulation.ts",
-  "cli/import.ts -> modules/outcomes/data/afcars-import.ts",
-  "cli/import.ts -> modules/outcomes/data/import-bundle.ts",
-  "cli/import.ts -> modules/outcomes/data/progress.ts",
-  "cli/outcomes.ts -> modules/outcomes/data/areas.ts",
-  "cli/outcomes.ts -> modules/outcomes/data/read-columns.ts",
-  "cli/outcomes.ts -> modules/outcomes/history/days.ts",
-  "cli/outcomes.ts -> modules/outcomes/measures/catalogue.ts",
-  "cli/outcomes.ts -> modules/outcomes/measures/engine.ts",
-  "cli/outcomes.ts -> modules/outcomes/suppression.ts",
-  "demo/calibration.ts -> modules/outcomes/generator/calibration.ts",
-]);
-
 /** One line per import that breaks the rule: "<file>:<line> imports <specifier> (<why>)". */
 function violations(imports: Import[], exceptions: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = [];
@@ -179,6 +158,6 @@ describe("import direction", () => {
   it("holds for every file under server/", () => {
     const imports = sourceFiles(server).flatMap((f) => importsOf(f, fs.readFileSync(f, "utf8")));
     expect(imports.length).toBeGreaterThan(500);
-    expect(violations(imports, awaitingMove)).toEqual([]);
+    expect(violations(imports)).toEqual([]);
   });
 });

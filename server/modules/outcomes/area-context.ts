@@ -5,9 +5,9 @@ import { requireAccess } from "../../platform/access/require-access.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { zonedDay } from "../../platform/rules/zoned-time.js";
 import { siteDirectory } from "../network/index.js";
-import { listAreas, type OutcomeArea } from "./data/areas.js";
 import { dayOf } from "./history/days.js";
 import { outcomeReach, stateGrantSites } from "./outcome-reach.js";
+import { listAreas, type OutcomeArea } from "./read/areas.js";
 import { outcomesRepository } from "./repository.js";
 import type { AreaChoice } from "./schema.js";
 

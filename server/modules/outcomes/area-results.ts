@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { VisibleArea } from "./area-context.js";
-import { readHistoryColumns } from "./data/read-columns.js";
 import type { HistoryColumns } from "./history/columns.js";
 import { computeMeasures } from "./measures/engine.js";
 import type { Period, PeriodResults } from "./measures/types.js";
+import { readHistoryColumns } from "./read/read-columns.js";
 
 export type AreaResults = PeriodResults & { sites: string[]; sources: SourcesBySite };
 

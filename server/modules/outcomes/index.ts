@@ -1,5 +1,5 @@
 import type { ModuleDescriptor } from "../../platform/registry/module-descriptor.js";
-import { outcomeJobs, refreshPlatformOutcomes } from "./data/platform-refresh.js";
+import { outcomeJobs } from "./import/platform-refresh.js";
 import en from "./messages.en.json" with { type: "json" };
 import es from "./messages.es.json" with { type: "json" };
 import { registerOutcomesRoutes } from "./routes.js";
@@ -13,5 +13,30 @@ export const outcomesModule: ModuleDescriptor = {
   permissions: ["outcomes:read"],
 };
 
-/** The scheduled refresh, and the projection of the platform's own child records the demo seed runs once. */
-export { outcomeJobs, refreshPlatformOutcomes };
+/**
+ * The outcomes module's public surface: what the server's start, the CLI
+ * (`qpi import`, `qpi outcomes`), the demo seed and the synthetic generator
+ * (server/synthetic) may use. Everything else in the module is internal.
+ */
+
+// The analytic model: codes, days and the shape of a child's history.
+export * from "./history/codes.js";
+export { addMonths, addYears, dayOf, isoOf, NO_DAY } from "./history/days.js";
+export { Int32List } from "./history/int32-list.js";
+export type {
+  ChildHistory,
+  EpisodeRecord,
+  HomeRecord,
+  MaltreatmentReportRecord,
+  PlacementRecord,
+} from "./history/model.js";
+// Histories in: CSV bundles, AFCARS files and the platform's own records (the scheduled refresh).
+export { importAfcars } from "./import/afcars-import.js";
+export { importBundle } from "./import/import-bundle.js";
+export { outcomeJobs, refreshPlatformOutcomes } from "./import/platform-refresh.js";
+export type { ImportProgress } from "./import/progress.js";
+export type { FileChanges } from "./import/resubmission.js";
+export type { ImportOptions, ImportResult } from "./import/run-import.js";
+export type { Period } from "./measures/types.js";
+// Figures out, for operators.
+export { figuresForPeriod, isCalendarDay, type PeriodFigure, type PeriodFigures } from "./period-figures.js";

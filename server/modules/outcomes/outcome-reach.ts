@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/access/actor.js";
 import { heldPermissions } from "../../platform/access/require-access.js";
-import type { OutcomeArea } from "./data/areas.js";
+import type { OutcomeArea } from "./read/areas.js";
 
 /**
  * Which outcome areas an actor sees, and where they see exact figures.

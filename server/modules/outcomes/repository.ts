@@ -1,11 +1,11 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
-import { RowSource } from "./data/tables.js";
-import "./data/tables.js";
+import { RowSource } from "./tables.js";
+import "./tables.js";
 
 /**
  * The dashboards' own reads. The histories themselves come from
- * data/read-columns.ts; the areas from data/areas.ts. Nothing here returns a
+ * read/read-columns.ts; the areas from read/areas.ts. Nothing here returns a
  * child's record: drill-down maps outcome keys to platform ids and hands them
  * to the children module, whose scope decides what the viewer gets.
  */

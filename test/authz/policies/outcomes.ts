@@ -1,4 +1,4 @@
-import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/data/platform-refresh.js";
+import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/index.js";
 import { denied, hidden, ok } from "../expect.js";
 import type { PreparePolicyWorld } from "../policy-table.js";
 import type { Expectation, RoleName, RoutePolicy } from "../policy-types.js";

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importBundle } from "../../../server/modules/outcomes/data/import-bundle.js";
-import { generateBundle } from "../../../server/modules/outcomes/generator/bundle.js";
+import { importBundle } from "../../../server/modules/outcomes/import/import-bundle.js";
+import { generateBundle } from "../../../server/synthetic/bundle.js";
 import { accounts, type OutcomesWorld, outcomesWorld } from "./world.js";
 
 // The README's dashboard figure: a county of 5,000 children (a generated

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VisibleArea } from "../../../server/modules/outcomes/area-context.js";
-import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
-import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
 import { drillDownKeys } from "../../../server/modules/outcomes/drill-down.js";
 import { dayOf } from "../../../server/modules/outcomes/history/days.js";
 import { measureCatalogue, measureIds } from "../../../server/modules/outcomes/measures/catalogue.js";
 import { childCohorts, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
+import { listAreas } from "../../../server/modules/outcomes/read/areas.js";
+import { readHistoryColumns } from "../../../server/modules/outcomes/read/read-columns.js";
 import { accounts, type OutcomesWorld, outcomesWorld, unitChildren } from "./world.js";
 
 let world: OutcomesWorld;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
-import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
 import { addMonths, dayOf } from "../../../server/modules/outcomes/history/days.js";
 import { measureIds } from "../../../server/modules/outcomes/measures/catalogue.js";
 import { computeMeasures } from "../../../server/modules/outcomes/measures/engine.js";
 import { defaultPeriodStart, trendEndingWith } from "../../../server/modules/outcomes/periods.js";
+import { listAreas } from "../../../server/modules/outcomes/read/areas.js";
+import { readHistoryColumns } from "../../../server/modules/outcomes/read/read-columns.js";
 import { isSmallCell } from "../../../server/modules/outcomes/suppression.js";
 import { accounts, type OutcomesWorld, outcomesWorld } from "./world.js";
 

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../../../server/db/database.js";
-import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/data/platform-refresh.js";
+import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/import/platform-refresh.js";
 import type { App } from "../../../server/platform/http/types.js";
 import { buildTestApp, type SignedIn, signIn } from "../../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";

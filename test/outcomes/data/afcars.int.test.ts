@@ -2,13 +2,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importAfcars } from "../../../server/modules/outcomes/data/afcars-import.js";
-import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
-import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
 import { UNKNOWN_SETTING } from "../../../server/modules/outcomes/history/codes.js";
 import { historyAt } from "../../../server/modules/outcomes/history/columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import { importAfcars } from "../../../server/modules/outcomes/import/afcars-import.js";
 import { computeMeasures, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
+import { listAreas } from "../../../server/modules/outcomes/read/areas.js";
+import { readHistoryColumns } from "../../../server/modules/outcomes/read/read-columns.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 import { submission } from "./afcars-fixture.js";
 

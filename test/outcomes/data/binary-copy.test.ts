@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COPY_HEADER, COPY_TRAILER } from "../../../server/db/bulk-copy.js";
-import { decodeBinaryCopy, TupleStream } from "../../../server/modules/outcomes/data/binary-copy.js";
 import { NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import { TupleStream } from "../../../server/modules/outcomes/import/tuple-stream.js";
+import { decodeBinaryCopy } from "../../../server/modules/outcomes/read/copy-decoder.js";
 
 async function collect(stream: TupleStream): Promise<Buffer> {
   const parts: Uint8Array[] = [COPY_HEADER];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ByteKeyMap } from "../../../server/modules/outcomes/data/byte-keys.js";
+import { ByteKeyMap } from "../../../server/modules/outcomes/import/byte-keys.js";
 
 describe("ByteKeyMap", () => {
   it("behaves as a Map of (prefix, key) to values, through growth", () => {

@@ -80,4 +80,27 @@ describe("qpi import and qpi outcomes", () => {
     expect(out).toMatch(/children\s+1 read\s+1 written/);
     expect(qpi("import").out).toMatch(/Name the bundle folder/);
   });
+
+  it("refuses a bundle that would remove stored rows unless asked, and says what each file adds, replaces, removes", () => {
+    const bundle = sampleBundle();
+    expect(qpi("import", writeBundle(bundle)).code).toBe(0);
+    const headerOnly = writeBundle({ ...bundle, "placements.csv": "child_id,removal_date,start_date,setting\n" });
+    const refused = qpi("import", headerOnly);
+    expect(refused.code, refused.out).toBe(1);
+    expect(refused.out).toMatch(
+      /placements\.csv\s+0 read\s+0 valid\s+0 rejected\s+would add\s+0, replace\s+0, remove\s+5 stored/,
+    );
+    expect(refused.out).toMatch(
+      /Import failed, nothing was written \(batch \d+\): placements\.csv would remove 5 of the 5 stored placements of its areas \(100 %, more than the 1 % allowed\); check the bundle, or import it with --allow-removals/,
+    );
+    const allowed = qpi("import", headerOnly, "--allow-removals");
+    expect(allowed.code, allowed.out).toBe(0);
+    expect(allowed.out).toMatch(
+      /episodes\.csv\s+5 read\s+5 written\s+0 rejected\s+add\s+0, replace\s+5, remove\s+0 stored/,
+    );
+    expect(allowed.out).toMatch(
+      /placements\.csv\s+0 read\s+0 written\s+0 rejected\s+add\s+0, replace\s+0, remove\s+5 stored/,
+    );
+    expect(qpi("import", headerOnly, "--allow-removals", "--max-removals", "5").out).toMatch(/not both/);
+  });
 });

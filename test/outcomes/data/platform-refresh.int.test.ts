@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siblingGroups } from "../../../server/modules/children/outcome-export.js";
-import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
-import { outcomeJobs, refreshPlatformOutcomes } from "../../../server/modules/outcomes/data/platform-refresh.js";
-import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import { outcomeJobs, refreshPlatformOutcomes } from "../../../server/modules/outcomes/import/platform-refresh.js";
+import { listAreas } from "../../../server/modules/outcomes/read/areas.js";
+import { readHistoryColumns } from "../../../server/modules/outcomes/read/read-columns.js";
 import { createScheduler } from "../../../server/platform/jobs/scheduler.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 import { seedTestWorld } from "../../support/test-world.js";

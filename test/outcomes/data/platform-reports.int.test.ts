@@ -1,12 +1,12 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { historiesForOutcomes } from "../../../server/modules/children/outcome-export.js";
-import { listAreas } from "../../../server/modules/outcomes/data/areas.js";
-import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/data/platform-refresh.js";
-import { readHistoryColumns } from "../../../server/modules/outcomes/data/read-columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import { refreshPlatformOutcomes } from "../../../server/modules/outcomes/import/platform-refresh.js";
 import { computeMeasures } from "../../../server/modules/outcomes/measures/engine.js";
 import { trendEndingWith } from "../../../server/modules/outcomes/periods.js";
+import { listAreas } from "../../../server/modules/outcomes/read/areas.js";
+import { readHistoryColumns } from "../../../server/modules/outcomes/read/read-columns.js";
 import { accounts, type OutcomesWorld, outcomesWorld } from "../api/world.js";
 
 // The case records' maltreatment reports reach the outcome measures through the

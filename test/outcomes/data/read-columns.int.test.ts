@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readHistoryColumns, scanHistoryRows } from "../../../server/modules/outcomes/data/read-columns.js";
 import { dayOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import { readHistoryColumns, scanHistoryRows } from "../../../server/modules/outcomes/read/read-columns.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
 
 // Enough rows that every COPY spans many chunks (and, on PostgreSQL, many

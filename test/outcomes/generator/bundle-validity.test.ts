@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BundleCounts, generateBundle } from "../../../server/modules/outcomes/generator/bundle.js";
+import { type BundleCounts, generateBundle } from "../../../server/synthetic/bundle.js";
 import { type BundleCheck, checkBundle } from "./bundle-checker.js";
 
 // Every row of a generated bundle keeps docs/outcomes-csv-bundle.md, as read

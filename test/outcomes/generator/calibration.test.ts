@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { calibrationPeriod } from "../../../server/modules/outcomes/generator/calibration-period.js";
-import { type GeneratedHistories, generateHistories } from "../../../server/modules/outcomes/generator/histories.js";
 import { ExitReason, raceNames, Setting } from "../../../server/modules/outcomes/history/codes.js";
 import { columnsFromHistories } from "../../../server/modules/outcomes/history/columns.js";
 import { addYears, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
 import { type MeasureId, measureCatalogue } from "../../../server/modules/outcomes/measures/catalogue.js";
 import { computeMeasures } from "../../../server/modules/outcomes/measures/engine.js";
 import type { PeriodResults } from "../../../server/modules/outcomes/measures/types.js";
+import { calibrationPeriod } from "../../../server/synthetic/calibration-period.js";
+import { type GeneratedHistories, generateHistories } from "../../../server/synthetic/histories.js";
 
 // National-looking data give national-looking results: 50,000 synthetic
 // children through the outcomes engine, on the generator's calibration period

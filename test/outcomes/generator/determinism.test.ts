@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateBundle } from "../../../server/modules/outcomes/generator/bundle.js";
-import { generateHistories } from "../../../server/modules/outcomes/generator/histories.js";
 import { isoOf, NO_DAY } from "../../../server/modules/outcomes/history/days.js";
+import { generateBundle } from "../../../server/synthetic/bundle.js";
+import { generateHistories } from "../../../server/synthetic/histories.js";
 
 const files = ["children.csv", "episodes.csv", "placements.csv", "maltreatment_reports.csv", "homes.csv"];
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "qpi-generate-"));

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { calibrationPeriod } from "../../../server/modules/outcomes/generator/calibration-period.js";
-import {
-  BENCHMARK_COUNTY,
-  geographyOf,
-  nationalGeography,
-} from "../../../server/modules/outcomes/generator/geography.js";
-import { generateHistories } from "../../../server/modules/outcomes/generator/histories.js";
 import { dayOf, isoOf } from "../../../server/modules/outcomes/history/days.js";
+import { calibrationPeriod } from "../../../server/synthetic/calibration-period.js";
+import { BENCHMARK_COUNTY, geographyOf, nationalGeography } from "../../../server/synthetic/geography.js";
+import { generateHistories } from "../../../server/synthetic/histories.js";
 
 const shares = (cumulative: Float64Array) =>
   Array.from(cumulative, (c, i) => (c - (i ? cumulative[i - 1] : 0)) / cumulative[cumulative.length - 1]);

@@ -171,7 +171,7 @@ function placesIn(list: PlacementRecord[]): number {
 }
 
 /**
- * An episode as the legacy AFCARS import writes it (data/afcars-import.ts):
+ * An episode as the legacy AFCARS import writes it (import/afcars-import.ts):
  * the files saw only some of the placements — the last (current) one
  * unless no record had one — with no home and no change kind; an unseen one
  * before the first seen is sometimes a placement of unknown setting (0) from

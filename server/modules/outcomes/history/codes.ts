@@ -21,7 +21,7 @@ export type SettingCode = (typeof Setting)[keyof typeof Setting];
 /**
  * A placement whose setting the source does not tell: a legacy AFCARS file
  * shows only the current placement, so an earlier one whose dates NUMPLEP
- * pins down is written with this code (outcomes/data/afcars-import.ts).
+ * pins down is written with this code (outcomes/import/afcars-import.ts).
  * Never in a CSV bundle or the platform's records.
  */
 export const UNKNOWN_SETTING = 0;

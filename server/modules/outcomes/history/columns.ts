@@ -30,7 +30,7 @@ export interface HistoryColumns {
   /**
    * Per episode, the places the source says it had (AFCARS NUMPLEP), 0 when
    * not reported (every placement is then listed). A legacy AFCARS file lists
-   * only the current placement, so its moves are NUMPLEP − 1 (outcomes/data/afcars-import.ts;
+   * only the current placement, so its moves are NUMPLEP − 1 (outcomes/import/afcars-import.ts;
    * measures/stability.ts). Set by the database reader (NULL read as 0), and by
    * columnsFromHistories when an episode carries it; absent otherwise, which
    * means 0 for every episode. NUMPLEP has two digits, so a byte holds it.

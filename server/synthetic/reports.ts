@@ -1,5 +1,4 @@
-import { ExitReason } from "../history/codes.js";
-import { NO_DAY } from "../history/days.js";
+import { ExitReason, NO_DAY } from "../modules/outcomes/index.js";
 import { reports as calibration } from "./calibration.js";
 import type { SeededRandom } from "./random.js";
 import { ageGroupOf } from "./time-in-care.js";

@@ -1,4 +1,4 @@
-import { ChangeKind, ExitReason, isCongregate, Setting } from "../history/codes.js";
+import { ChangeKind, ExitReason, isCongregate, Setting } from "../modules/outcomes/index.js";
 import { moveKindMix, settings } from "./calibration.js";
 import { cumulativeOf, type SeededRandom } from "./random.js";
 import { ageGroupOf } from "./time-in-care.js";

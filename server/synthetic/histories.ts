@@ -1,4 +1,4 @@
-import type { ChildHistory, HomeRecord } from "../history/model.js";
+import type { ChildHistory, HomeRecord } from "../modules/outcomes/index.js";
 import { type GeneratorOptions, HistorySimulation } from "./simulation.js";
 
 export interface GeneratedHistories {

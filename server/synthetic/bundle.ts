@@ -1,15 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { HomeRecord } from "../modules/outcomes/index.js";
 import {
   changeKindNames,
+  dayOf,
   exitReasonNames,
   homeClosureNames,
+  isoOf,
+  NO_DAY,
   raceNames,
   settingNames,
   sexNames,
-} from "../history/codes.js";
-import { dayOf, isoOf, NO_DAY } from "../history/days.js";
-import type { HomeRecord } from "../history/model.js";
+} from "../modules/outcomes/index.js";
 import { CsvFile } from "./csv-file.js";
 import type { GeneratedChild } from "./family.js";
 import { FACILITY_KEY_BASE, PARENTS_HOME_KEY_BASE } from "./homes.js";

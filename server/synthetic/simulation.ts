@@ -1,5 +1,5 @@
-import { addYears, dayOf } from "../history/days.js";
-import type { HomeRecord } from "../history/model.js";
+import type { HomeRecord } from "../modules/outcomes/index.js";
+import { addYears, dayOf } from "../modules/outcomes/index.js";
 import { population } from "./calibration.js";
 import { type GeneratedChild, simulateFamily } from "./family.js";
 import { type Geography, geographyOf, nationalGeography } from "./geography.js";

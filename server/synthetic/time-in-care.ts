@@ -1,4 +1,4 @@
-import { ExitReason } from "../history/codes.js";
+import { ExitReason } from "../modules/outcomes/index.js";
 import { timeInCare } from "./calibration.js";
 import type { SeededRandom } from "./random.js";
 

@@ -3,8 +3,8 @@ import type { Database } from "../../../db/database.js";
 import type { JobDefinition } from "../../../platform/jobs/scheduler.js";
 import { historiesForOutcomes, type OutcomeHistories } from "../../children/index.js";
 import { ChangeKind, exitReasonNames, homeClosureNames, raceNames, settingNames } from "../history/codes.js";
-import { ensureSiteArea, recountChildren } from "./areas.js";
-import { HomeKind, RowSource } from "./tables.js";
+import { HomeKind, RowSource } from "../tables.js";
+import { ensureSiteArea, recountChildren } from "./area-registry.js";
 import { KeyBlock, takeOutcomeWriterLock, tryOutcomeWriterLock } from "./writer-lock.js";
 
 export interface RefreshSummary {

@@ -1,7 +1,5 @@
-import { ExitReason } from "../history/codes.js";
-import { NO_DAY } from "../history/days.js";
-import { Int32List } from "../history/int32-list.js";
-import type { HomeRecord } from "../history/model.js";
+import type { HomeRecord } from "../modules/outcomes/index.js";
+import { ExitReason, Int32List, NO_DAY } from "../modules/outcomes/index.js";
 import { homes as calibration } from "./calibration.js";
 import type { Geography } from "./geography.js";
 import { cumulativeOf, type SeededRandom } from "./random.js";

@@ -1,15 +1,14 @@
 import fs from "node:fs";
-import path from "node:path";
 import { type Kysely, sql } from "kysely";
 import { bulkCopyOf, type CopySession } from "../../../db/bulk-copy.js";
 import type { Database } from "../../../db/database.js";
 import { type AnyActor, systemActor } from "../../../platform/access/actor.js";
 import { recordAudit } from "../../../platform/audit/audit-log.js";
-import { AreaRegistry, ensureSiteArea } from "./areas.js";
+import type { FileCounts } from "../tables.js";
+import { AreaRegistry, ensureSiteArea } from "./area-registry.js";
 import { DeferredIndexes } from "./bulk-indexes.js";
-import { bundleFiles, FieldReader, readHeader } from "./bundle-files.js";
-import { CsvSyntaxError, fieldText, scanCsvFile } from "./csv-scanner.js";
-import { type Column, HistoryLoader } from "./history-loader.js";
+import type { Column } from "./copy-targets.js";
+import { HistoryLoader } from "./history-loader.js";
 import {
   bundleSha256,
   finishBatch,
@@ -20,7 +19,7 @@ import {
 } from "./import-batch.js";
 import { type ImportProgress, ProgressMeter } from "./progress.js";
 import { ImportFailed, type RejectedRow, RejectLog } from "./rejects.js";
-import type { FileCounts } from "./tables.js";
+import type { FileChanges } from "./resubmission.js";
 import { takeOutcomeWriterLock } from "./writer-lock.js";
 
 export interface ImportOptions {
@@ -28,6 +27,13 @@ export interface ImportOptions {
   siteCode?: string;
   /** Rejected rows allowed before the whole batch is refused (default 0: a batch is written only when every row is valid). */
   maxRejects?: number;
+  /**
+   * The share of a file's stored rows (per cent of its table's rows in the batch's areas) the batch may remove
+   * (default 1); above it the batch is refused, unless `allowRemovals`.
+   */
+  maxRemovalsPercent?: number;
+  /** Write the batch whatever it removes. */
+  allowRemovals?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   actor?: AnyActor;
 }
@@ -41,6 +47,10 @@ export interface ImportResult {
   rejectedCount: number;
   /** Every rejected row (at most REJECTS_KEPT). */
   rejects: RejectedRow[];
+  /** Per file, the stored rows it adds, replaces and removes (for a failed batch: what it would have). */
+  changes: Record<string, FileChanges>;
+  /** Children named again who keep their stored history because a row of theirs was rejected. */
+  keptChildren: number;
   /** Seconds per phase: start (hash, keys), each file (parse and COPY together), finish. */
   timings?: Record<string, number>;
   /** Why a failed batch failed. */
@@ -50,97 +60,6 @@ export interface ImportResult {
 
 /** What each format does inside the import transaction, once the batch and the loader exist. */
 export type LoadWork = (loader: HistoryLoader, session: CopySession, meter: ProgressMeter) => Promise<void>;
-
-/**
- * Imports a CSV bundle (docs/outcomes-csv-bundle.md) in one transaction:
- * every row checked, the valid ones written by binary COPY while the files
- * are parsed, and the batch committed whole or not at all.
- */
-export async function importBundle(
-  db: Kysely<Database>,
-  dir: string,
-  options: ImportOptions = {},
-): Promise<ImportResult> {
-  const present = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".csv"))
-    .sort();
-  const known = new Set(bundleFiles.map((f) => f.name));
-  const unknown = present.filter((f) => !known.has(f));
-  const files = bundleFiles.filter((f) => present.includes(f.name)).map((f) => path.join(dir, f.name));
-  return runImport(db, "csv_bundle", files, options, async (loader, _session, meter) => {
-    const rejects: [string, string][] = [
-      ...unknown.map((f): [string, string] => [f, `unknown file ${f} (a bundle has ${[...known].join(", ")})`]),
-      ...bundleFiles
-        .filter((f) => f.required && !present.includes(f.name))
-        .map((f): [string, string] => [f.name, `${f.name} is missing`]),
-    ];
-    if (rejects.length) {
-      for (const [file, reason] of rejects) loader.fileProblem(file, null, reason);
-      throw new ImportFailed(rejects.map((r) => r[1]).join("; "), loader.rejectLog);
-    }
-    for (const file of bundleFiles) {
-      if (!present.includes(file.name)) continue;
-      await loadCsvFile(loader, path.join(dir, file.name), file, options.siteCode !== undefined, meter);
-    }
-  });
-}
-
-async function loadCsvFile(
-  loader: HistoryLoader,
-  filePath: string,
-  file: (typeof bundleFiles)[number],
-  withSite: boolean,
-  meter: ProgressMeter,
-) {
-  let reader: FieldReader | null = null;
-  let headerCount = 0;
-  let problem: string | null = null;
-  meter.startFile(file.name);
-  try {
-    await scanCsvFile(
-      filePath,
-      (record) => {
-        if (problem) return;
-        if (!reader) {
-          const header = Array.from({ length: record.count }, (_, f) => fieldText(record, f).replace(/^\uFEFF/, ""));
-          const read = readHeader(file, header, withSite);
-          if ("problems" in read) {
-            for (const p of read.problems) loader.fileProblem(file.name, p.column, p.reason, 1);
-            problem = read.problems[0].reason;
-            return;
-          }
-          headerCount = record.count;
-          reader = new FieldReader(read.index, loader);
-          loader.begin(file.name, file.target);
-          return;
-        }
-        loader.read();
-        meter.row();
-        if (record.count !== headerCount)
-          return loader.reject(record.line, null, `the row has ${record.count} fields, the header ${headerCount}`);
-        reader.record = record;
-        file.row(loader, reader);
-      },
-      async (bytesDone) => {
-        meter.bytes(bytesDone);
-        await loader.drain();
-      },
-    );
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    loader.fileProblem(file.name, null, `not valid CSV: ${error.message}`, error.line);
-    problem = error.message;
-  }
-  if (!reader && !problem) {
-    loader.fileProblem(file.name, null, `${file.name} is empty (it needs at least its header)`, 1);
-    problem = "empty file";
-  }
-  if (problem) throw new ImportFailed(`${file.name}: ${problem}`, loader.rejectLog);
-  if (file.name === "children.csv") await loader.endChildren();
-  else if (file.name === "homes.csv") await loader.endHomes();
-  else await loader.end();
-}
 
 /** The transaction, batch bookkeeping, idempotency and failure handling every import format shares. */
 export async function runImport(
@@ -171,6 +90,8 @@ export async function runImport(
       counts: {},
       rejectedCount: 0,
       rejects: [],
+      changes: {},
+      keptChildren: 0,
       seconds: seconds(),
     };
   }
@@ -214,6 +135,7 @@ export async function runImport(
           rejects,
         );
       await loader.finish();
+      if (!options.allowRemovals) refuseRemovals(loader, options.maxRemovalsPercent ?? 1, rejects);
       meter.lap("indexes");
       // Index builds sort: give them memory (this transaction only).
       await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
@@ -242,6 +164,8 @@ export async function runImport(
       counts,
       rejectedCount: rejects.count,
       rejects: rejects.rows,
+      changes: (loader as HistoryLoader | null)?.changes ?? {},
+      keptChildren: (loader as HistoryLoader | null)?.keptChildren ?? 0,
       timings: meter.timings,
       seconds: seconds(),
     };
@@ -266,8 +190,26 @@ export async function runImport(
       counts,
       rejectedCount: rejects.count,
       rejects: rejects.rows,
+      changes: (loader as HistoryLoader | null)?.changes ?? {},
+      keptChildren: (loader as HistoryLoader | null)?.keptChildren ?? 0,
       error: message,
       seconds: seconds(),
     };
   }
+}
+
+/** A share as the refusal prints it: one decimal, or one significant digit below 0.1. */
+const percentText = (share: number) => (share >= 0.1 ? String(Math.round(share * 10) / 10) : share.toPrecision(1));
+
+/** Refuses a batch that would remove more than the share of stored rows allowed (docs/outcomes-csv-bundle.md). */
+function refuseRemovals(loader: HistoryLoader, maxPercent: number, rejects: RejectLog): void {
+  const over = loader.removals
+    .map((r) => ({ ...r, share: r.storedBefore > 0 ? (100 * r.removed) / r.storedBefore : 100 }))
+    .filter((r) => r.share > maxPercent);
+  if (over.length === 0) return;
+  const parts = over.map(
+    (r) =>
+      `${r.file} would remove ${r.removed} of the ${r.storedBefore} stored ${r.rows} of its areas (${percentText(r.share)} %, more than the ${maxPercent} % allowed)`,
+  );
+  throw new ImportFailed(`${parts.join("; ")}; check the bundle, or import it with --allow-removals`, rejects);
 }

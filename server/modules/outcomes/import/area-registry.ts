@@ -1,38 +1,9 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/database.js";
+import { ByteKeyMap } from "./byte-keys.js";
+import { type IdSpan, isEmpty, spanText } from "./id-span.js";
 import { KeyBlock } from "./writer-lock.js";
-import "./tables.js";
-
-export interface OutcomeArea {
-  id: number;
-  code: string;
-  name: string;
-  stateCode: string;
-  siteId: string | null;
-  source: "platform" | "import";
-  refreshedAt: Date | null;
-  /** Children with rows in the area (every source). */
-  children: number;
-}
-
-/** Every outcome area, in id order, with its number of children (kept by the writers: recountChildren). */
-export async function listAreas(db: Kysely<Database>): Promise<OutcomeArea[]> {
-  const rows = await db
-    .selectFrom("outcome_area")
-    .select(["id", "code", "name", "state_code", "site_id", "source", "refreshed_at", "children"])
-    .orderBy("id")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    stateCode: r.state_code,
-    siteId: r.site_id,
-    source: r.source,
-    refreshedAt: r.refreshed_at,
-    children: Number(r.children ?? 0),
-  }));
-}
+import "../tables.js";
 
 export const AREA_CODE = /^[A-Z0-9-]{2,32}$/;
 export const STATE_CODE = /^[A-Z]{2}$/;
@@ -169,4 +140,44 @@ export async function recountChildren(trx: Transaction<Database>, areaIds: numbe
   await sql`UPDATE outcome_area a SET children = coalesce(c.n, 0)
             FROM outcome_area x LEFT JOIN (SELECT area_id, count(*)::int AS n FROM outcome_child WHERE area_id IN (${sql.join(areaIds)}) GROUP BY area_id) c ON c.area_id = x.id
             WHERE a.id = x.id AND x.id IN (${sql.join(areaIds)})`.execute(trx);
+}
+
+type NoArea = { column: "site" | "state"; reason: string };
+
+/** The area of each row of an import: the --site area, or the row's site and state (cached by their bytes). */
+export class RowAreas {
+  // Area ids by the bytes "site,state" of a row: most rows name an area seen before.
+  private readonly bySiteState = new ByteKeyMap();
+  private readonly siteState = new Uint8Array(160);
+
+  constructor(
+    private readonly areas: AreaRegistry,
+    private readonly fixedArea: number | null,
+  ) {}
+
+  /** The area id, or the column and reason to reject the row with. */
+  of(site: IdSpan, state: IdSpan): number | NoArea {
+    if (this.fixedArea !== null) {
+      if (!isEmpty(site) && spanText(site) !== this.areas.codeOf(this.fixedArea))
+        return {
+          column: "site",
+          reason: `site ${spanText(site)} differs from --site ${this.areas.codeOf(this.fixedArea)}`,
+        };
+      return this.fixedArea;
+    }
+    if (isEmpty(site)) return { column: "site", reason: "site is required (or import with --site)" };
+    const k = this.siteState;
+    const siteLength = site.e - site.s;
+    const length = siteLength + 1 + state.e - state.s;
+    if (length <= k.length) {
+      for (let i = 0; i < siteLength; i++) k[i] = site.b[site.s + i];
+      k[siteLength] = 0x2c;
+      for (let i = siteLength + 1, j = state.s; j < state.e; i++, j++) k[i] = state.b[j];
+      const known = this.bySiteState.get(k, 0, length);
+      if (known >= 0) return known;
+    }
+    const area = this.areas.resolve(spanText(site), spanText(state));
+    if (typeof area === "number" && length <= k.length) this.bySiteState.set(k, 0, length, area);
+    return area;
+  }
 }

@@ -1,5 +1,5 @@
-import { dayOf, isoOf } from "../history/days.js";
-import type { Period } from "../measures/types.js";
+import type { Period } from "../modules/outcomes/index.js";
+import { dayOf, isoOf } from "../modules/outcomes/index.js";
 
 /**
  * The 12-month period the generator is calibrated on: the federal fiscal

@@ -4,9 +4,9 @@ import path from "node:path";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/database.js";
 import type { AnyActor } from "../../../platform/access/actor.js";
+import type { FileCounts } from "../tables.js";
 import type { RejectedRow } from "./rejects.js";
-import type { FileCounts } from "./tables.js";
-import "./tables.js";
+import "../tables.js";
 
 export type ImportFormat = "csv_bundle" | "afcars";
 

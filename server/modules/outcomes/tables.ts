@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { CalendarDay } from "../../../db/database.js";
+import type { CalendarDay } from "../../db/database.js";
 
 type CreatedAt = ColumnType<Date, never, never>;
 type Json<T> = ColumnType<T, string, string>;
@@ -116,7 +116,7 @@ export interface OutcomeSiblingGroupTable {
   external_id: string;
 }
 
-declare module "../../../db/database.js" {
+declare module "../../db/database.js" {
   interface Database {
     outcome_area: OutcomeAreaTable;
     outcome_import_batch: OutcomeImportBatchTable;

@@ -1,6 +1,10 @@
-import { ExitReason, isReentryCohortExit, Sex } from "../history/codes.js";
-import { addYears, NO_DAY } from "../history/days.js";
-import type { ChildHistory, EpisodeRecord, MaltreatmentReportRecord, PlacementRecord } from "../history/model.js";
+import type {
+  ChildHistory,
+  EpisodeRecord,
+  MaltreatmentReportRecord,
+  PlacementRecord,
+} from "../modules/outcomes/index.js";
+import { addYears, ExitReason, isReentryCohortExit, NO_DAY, Sex } from "../modules/outcomes/index.js";
 import { population, reentry, siblings, timeInCare } from "./calibration.js";
 import type { Geography } from "./geography.js";
 import { type HomeRegistry, PARENTS_HOME_KEY_BASE } from "./homes.js";

@@ -4,9 +4,9 @@ import type { Database } from "../../../db/database.js";
 import { emptyColumns, type HistoryColumns } from "../history/columns.js";
 import { NO_DAY } from "../history/days.js";
 import type { HomeRecord } from "../history/model.js";
-import { countBytes, type DecodedColumn, decodeBinaryCopy, type IntColumns } from "./binary-copy.js";
-import { HomeKind } from "./tables.js";
-import "./tables.js";
+import { HomeKind } from "../tables.js";
+import { countBytes, type DecodedColumn, decodeBinaryCopy, type IntColumns } from "./copy-decoder.js";
+import "../tables.js";
 
 export interface HistoryFilter {
   /** Only these areas (outcome_area.id); every area when absent. */

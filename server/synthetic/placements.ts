@@ -1,5 +1,4 @@
-import { ChangeKind, ExitReason, isCongregate, Setting } from "../history/codes.js";
-import { NO_DAY } from "../history/days.js";
+import { ChangeKind, ExitReason, isCongregate, NO_DAY, Setting } from "../modules/outcomes/index.js";
 import { moves, settings } from "./calibration.js";
 import type { HomeRegistry } from "./homes.js";
 import type { SeededRandom } from "./random.js";

@@ -1,9 +1,10 @@
 import type { CopySession } from "../../../db/bulk-copy.js";
 import { NO_DAY } from "../history/days.js";
-import { decodeBinaryCopy, TupleStream } from "./binary-copy.js";
+import { decodeBinaryCopy } from "../read/copy-decoder.js";
+import { HomeKind, RowSource } from "../tables.js";
 import { ByteKeyMap } from "./byte-keys.js";
 import { type IdSpan, spanText } from "./id-span.js";
-import { HomeKind, RowSource } from "./tables.js";
+import { TupleStream } from "./tuple-stream.js";
 import { KeyBlock } from "./writer-lock.js";
 
 /** Keys an earlier batch gave to the source's ids, per area (the prefix): a re-imported child keeps its key. */
