@@ -22,53 +22,82 @@ async function checksumsOf(cli: QpiCli) {
   }
 }
 
+// Each step runs processes that open the embedded database: minutes on a busy machine, so each has its own time.
+const STEP_MS = 400_000;
+let file: string;
+let tables: string;
+let rows: string;
+let backupOut: string;
+
 describe("qpi backup and qpi restore", () => {
-  it("round-trips every table with identical checksums, refuses a tampered file and a non-empty target", async () => {
-    const seeded = source.run("seed-demo", "--seed", "3", "--scale", "0.1", "--as-of", "2026-01-15");
-    expect(seeded.code, seeded.out).toBe(0);
-    const file = path.join(source.dataDir, "qpi.backup");
-    const backup = source.run("backup", file);
-    expect(backup.code, backup.out).toBe(0);
-    const [, tables, rows] = backup.out.match(/(\d+) tables, (\d+) rows/) ?? [];
-    expect(Number(tables)).toBeGreaterThan(30);
-    expect(Number(rows)).toBeGreaterThan(1000);
-    expect(source.run("backup", file).code).not.toBe(0); // never overwrites
+  it(
+    "backs up the demo network to a file it never overwrites",
+    () => {
+      const seeded = source.run("seed-demo", "--seed", "3", "--scale", "0.1", "--as-of", "2026-01-15");
+      expect(seeded.code, seeded.out).toBe(0);
+      file = path.join(source.dataDir, "qpi.backup");
+      const backup = source.run("backup", file);
+      expect(backup.code, backup.out).toBe(0);
+      backupOut = backup.out.trim();
+      [, tables, rows] = backup.out.match(/(\d+) tables, (\d+) rows/) ?? [];
+      expect(Number(tables)).toBeGreaterThan(30);
+      expect(Number(rows)).toBeGreaterThan(1000);
+      expect(source.run("backup", file).code).not.toBe(0);
+    },
+    STEP_MS,
+  );
 
-    // A backup whose rows were changed after it was written: refused, and the target is left as it was.
-    const text = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8");
-    const dataStart = text.indexOf("\n", text.indexOf("\n") + 1) + 1;
-    const at = text.indexOf("Fresno", dataStart);
-    expect(at).toBeGreaterThan(dataStart);
-    const tampered = path.join(source.dataDir, "tampered.backup");
-    fs.writeFileSync(tampered, zlib.gzipSync(`${text.slice(0, at)}Fresmo${text.slice(at + 6)}`));
-    const refused = target.run("restore", tampered);
-    expect(refused.code).toBe(1);
-    expect(refused.out).toMatch(/does not match the backup's checksum.*nothing restored/);
+  it(
+    "refuses a backup whose rows were changed after it was written, and leaves the target empty",
+    () => {
+      const text = zlib.gunzipSync(fs.readFileSync(file)).toString("utf8");
+      const dataStart = text.indexOf("\n", text.indexOf("\n") + 1) + 1;
+      const at = text.indexOf("Fresno", dataStart);
+      expect(at).toBeGreaterThan(dataStart);
+      const tampered = path.join(source.dataDir, "tampered.backup");
+      fs.writeFileSync(tampered, zlib.gzipSync(`${text.slice(0, at)}Fresmo${text.slice(at + 6)}`));
+      const refused = target.run("restore", tampered);
+      expect(refused.code).toBe(1);
+      expect(refused.out).toMatch(/does not match the backup's checksum.*nothing restored/);
+    },
+    STEP_MS,
+  );
 
-    const restored = target.run("restore", file);
-    expect(restored.code, restored.out).toBe(0);
-    expect(restored.out).toContain(`${tables} tables, ${rows} rows, checksums equal`);
-    const verify = target.run("audit", "verify");
-    expect(verify.code, verify.out).toBe(0);
-    expect(verify.out).toMatch(/^audit chain ok: [1-9]\d* rows/m);
+  it(
+    "restores into the empty target with identical checksums for every table, and the audit chain verifies",
+    async () => {
+      const restored = target.run("restore", file);
+      expect(restored.code, restored.out).toBe(0);
+      expect(restored.out).toContain(`${tables} tables, ${rows} rows, checksums equal`);
+      const verify = target.run("audit", "verify");
+      expect(verify.code, verify.out).toBe(0);
+      expect(verify.out).toMatch(/^audit chain ok: [1-9]\d* rows/m);
 
-    const before = await checksumsOf(source);
-    const after = await checksumsOf(target);
-    expect(Object.keys(after).length).toBe(Number(tables));
-    expect(after).toEqual(before);
-    expect(Object.values(after).reduce((sum, t) => sum + t.rows, 0)).toBe(Number(rows));
-    console.log(`backup round trip: ${tables} tables, ${rows} rows; ${backup.out.trim()}; ${restored.out.trim()}`);
+      const before = await checksumsOf(source);
+      const after = await checksumsOf(target);
+      expect(Object.keys(after).length).toBe(Number(tables));
+      expect(after).toEqual(before);
+      expect(Object.values(after).reduce((sum, t) => sum + t.rows, 0)).toBe(Number(rows));
+      console.log(`backup round trip: ${tables} tables, ${rows} rows; ${backupOut}; ${restored.out.trim()}`);
+    },
+    STEP_MS,
+  );
 
-    // The sequences came along: new rows get fresh ids.
-    target.env.QPI_NEW_PASSWORD = "a long and unusual phrase";
-    const add = target.run(
-      ...["users", "add", "--email", "after.restore@example.org", "--given-name", "Ana", "--family-name", "Reyes"],
-      ...["--role", "caseworker", "--site", "CA-FRESNO"],
-    );
-    expect(add.code, add.out).toBe(0);
+  it(
+    "restores the sequences too (new rows get fresh ids), and never into a database that holds data",
+    () => {
+      // The sequences came along: new rows get fresh ids.
+      target.env.QPI_NEW_PASSWORD = "a long and unusual phrase";
+      const add = target.run(
+        ...["users", "add", "--email", "after.restore@example.org", "--given-name", "Ana", "--family-name", "Reyes"],
+        ...["--role", "caseworker", "--site", "CA-FRESNO"],
+      );
+      expect(add.code, add.out).toBe(0);
 
-    const again = target.run("restore", file);
-    expect(again.code).toBe(1);
-    expect(again.out).toMatch(/not empty/);
-  });
+      const again = target.run("restore", file);
+      expect(again.code).toBe(1);
+      expect(again.out).toMatch(/not empty/);
+    },
+    STEP_MS,
+  );
 });
