@@ -12,6 +12,7 @@ import {
   loadChildFacts,
   loadStaffAndHomes,
   mintChild,
+  mintShare,
   mintSpecFor,
   pickTarget,
 } from "./world.js";
@@ -72,7 +73,24 @@ async function targetFor(
     const spec = mintSpecFor(actor, relation, children, staff);
     if (spec) {
       const minted = await mintChild(database.db, spec);
-      return { siteId: minted.siteId, childId: minted.id };
+      const target: PolicyTarget = {
+        siteId: minted.siteId,
+        childId: minted.id,
+        episodeId: minted.episodeId,
+        teamMemberId: minted.teamMemberId,
+      };
+      if (policy.route.includes(":shareId")) {
+        // Shared with a user of the child's site who is not the caller.
+        const sharedWith = await database.db
+          .selectFrom("role_grant")
+          .select("user_id")
+          .where("site_id", "=", minted.siteId)
+          .where("user_id", "!=", actor.userId)
+          .orderBy("user_id")
+          .executeTakeFirstOrThrow();
+        target.shareId = await mintShare(database.db, minted, sharedWith.user_id, actor.userId);
+      }
+      return target;
     }
   }
   const child = pickTarget(actor, relation, children);

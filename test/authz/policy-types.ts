@@ -69,6 +69,12 @@ export type TargetKind = "none" | "site" | "child";
 export interface PolicyTarget {
   siteId: string;
   childId?: string;
+  /** Records of a child minted for a call that changes things (unset for the world's children). */
+  episodeId?: string;
+  /** The child's caseworker's team membership. */
+  teamMemberId?: string;
+  /** A share of the child, minted for routes about a share. */
+  shareId?: string;
 }
 
 export interface RouteRequest {

@@ -152,13 +152,15 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/episodes/:episodeId/exit",
     target: "child",
+    // The minted child's open episode (a youth's own record is not minted: no one may exit it for them).
     build: (t) => ({
-      url: `/api/children/${t.childId}/episodes/${NO_SUCH_ID}/exit`,
+      url: `/api/children/${t.childId}/episodes/${t.episodeId ?? NO_SUCH_ID}/exit`,
       payload: { exitDate: today(), exitReason: "reunification", version: 1 },
     }),
     anonymous: 401,
-    expect: childRoute(CHILD_WRITE, hidden),
+    expect: childRoute(CHILD_WRITE, ok(["episodeId", "exitDate"])),
     otherwise: hidden,
+    mutates: true,
   },
   {
     route: "POST /api/children/:childId/team",
@@ -175,10 +177,15 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/team/:memberId/end",
     target: "child",
-    build: (t) => ({ url: `/api/children/${t.childId}/team/${NO_SUCH_ID}/end`, payload: { endsOn: today() } }),
+    // The minted child's caseworker's membership.
+    build: (t) => ({
+      url: `/api/children/${t.childId}/team/${t.teamMemberId ?? NO_SUCH_ID}/end`,
+      payload: { endsOn: today() },
+    }),
     anonymous: 401,
-    expect: childRoute(CHILD_WRITE, hidden),
+    expect: childRoute(CHILD_WRITE, ok(["id", "personId", "role", "startsOn", "endsOn"])),
     otherwise: hidden,
+    mutates: true,
   },
   {
     route: "GET /api/children/:childId/tasks",
