@@ -12,6 +12,7 @@ import {
   loadChildFacts,
   loadStaffAndHomes,
   mintChild,
+  mintHearing,
   mintShare,
   mintSpecFor,
   pickTarget,
@@ -89,6 +90,10 @@ async function targetFor(
           .orderBy("user_id")
           .executeTakeFirstOrThrow();
         target.shareId = await mintShare(database.db, minted, sharedWith.user_id, actor.userId);
+      }
+      if (policy.route.includes(":hearingId")) {
+        const withReport = policy.route.endsWith("/receipt");
+        target.hearingId = await mintHearing(database.db, minted, withReport ? actor.userId : undefined);
       }
       return target;
     }

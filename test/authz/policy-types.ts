@@ -75,6 +75,8 @@ export interface PolicyTarget {
   teamMemberId?: string;
   /** A share of the child, minted for routes about a share. */
   shareId?: string;
+  /** A court hearing of the child in two weeks, minted for routes about a hearing (with a caregiver's report for its receipt). */
+  hearingId?: string;
 }
 
 export interface RouteRequest {

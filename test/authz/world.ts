@@ -260,6 +260,31 @@ export async function mintChild(
   };
 }
 
+/** A review hearing of a minted child in two weeks, with a caregiver's report by `reportBy` when given; its id. */
+export async function mintHearing(
+  db: Kysely<Database>,
+  child: { id: string; siteId: string },
+  reportBy?: string,
+): Promise<string> {
+  const hearing = await db
+    .insertInto("court_hearing")
+    .values({
+      child_id: child.id,
+      site_id: child.siteId,
+      hearing_on: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+      hearing_type: "review",
+      department: "Dept. 1",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (reportBy)
+    await db
+      .insertInto("caregiver_report")
+      .values({ hearing_id: hearing.id, child_id: child.id, submitted_by: reportBy, body: "Minted report." })
+      .execute();
+  return hearing.id;
+}
+
 /** A share of a minted child with `userId` from today for a month, granted by `grantedBy`; its id. */
 export async function mintShare(
   db: Kysely<Database>,

@@ -281,22 +281,29 @@ export const policies: RoutePolicy[] = [
   },
   {
     route: "POST /api/hearings/:hearingId/caregiver-report",
-    target: "none",
-    build: () => ({
-      url: `/api/hearings/${NO_SUCH_ID}/caregiver-report`,
+    target: "child",
+    // A hearing minted for the child: the caregiver of the home the child lives in reports on it.
+    build: (t) => ({
+      url: `/api/hearings/${t.hearingId ?? NO_SUCH_ID}/caregiver-report`,
       payload: { body: "How the child is doing." },
     }),
     anonymous: 401,
-    expect: callerRoute(["caregiver"], hidden),
-    otherwise: denied,
+    expect: childRoute({ caregiver: ["own"] }, created(["reportId", "submittedAt"])),
+    otherwise: hidden,
+    mutates: true,
   },
   {
     route: "POST /api/hearings/:hearingId/caregiver-report/receipt",
-    target: "none",
-    build: () => ({ url: `/api/hearings/${NO_SUCH_ID}/caregiver-report/receipt`, payload: { forwardedToCourt: true } }),
+    target: "child",
+    // A hearing minted for the child with a caregiver's report on it: practice:complete marks it received.
+    build: (t) => ({
+      url: `/api/hearings/${t.hearingId ?? NO_SUCH_ID}/caregiver-report/receipt`,
+      payload: { forwardedToCourt: true },
+    }),
     anonymous: 401,
-    expect: callerRoute(["caseworker", "supervisor"], hidden),
-    otherwise: denied,
+    expect: childRoute(CHILD_WRITE, ok(["receivedAt", "forwardedToCourt"])),
+    otherwise: hidden,
+    mutates: true,
   },
   {
     route: "GET /api/notifications",
