@@ -2,6 +2,7 @@
 // `npm test`: type check, unit + integration tests (real database: PGlite, or
 // PostgreSQL when TEST_DATABASE_URL is set), then browser journeys in Chromium.
 // Ends with one line "tests: N passed, N failed".
+// `--no-browser` stops after the unit and integration tests (CI's run on the newest Node LTS).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,11 +11,12 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const only = process.argv.slice(2);
+const noBrowser = process.argv.includes("--no-browser");
+const only = process.argv.slice(2).filter((arg) => arg !== "--no-browser");
 const engine = process.env.TEST_DATABASE_URL
   ? `PostgreSQL (${new URL(process.env.TEST_DATABASE_URL).host})`
   : "PGlite (embedded)";
-console.log(`\n== QPI Platform tests on ${engine}\n`);
+console.log(`\n== QPI Platform tests on ${engine}, Node ${process.version}\n`);
 
 let passed = 0;
 let failed = 0;
@@ -54,7 +56,7 @@ function vitest(title, config) {
 step("Format and lint (biome check)", bin("biome"), ["check", "."]);
 step("Type check (tsc --noEmit)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
 vitest("Unit and integration tests", "vitest.config.ts");
-vitest("Browser and start-up tests (Chromium)", "vitest.e2e.config.ts");
+if (!noBrowser) vitest("Browser and start-up tests (Chromium)", "vitest.e2e.config.ts");
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

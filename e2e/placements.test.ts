@@ -77,8 +77,18 @@ describe("caseworker records placements and QPI practices in Chromium", () => {
     const ice = page.getByRole("form", { name: "Icebreaker meeting" });
     await ice.getByLabel("Meeting date").fill(dayIn(3));
     await ice.getByLabel("Participants (separate with commas)").fill("Birth mother, Resource parent, Caseworker");
+    // Saved, and the task list fetched again: completing it next must send the task's new version.
+    const scheduled = page.waitForResponse(
+      (r) => r.request().method() === "PATCH" && /\/api\/tasks\/[^/]+$/.test(new URL(r.url()).pathname),
+    );
+    const refetched = scheduled.then(() =>
+      page.waitForResponse(
+        (r) => r.request().method() === "GET" && /\/api\/children\/[^/]+\/tasks$/.test(new URL(r.url()).pathname),
+      ),
+    );
     await ice.getByRole("button", { name: "Save schedule" }).click();
-    await page.waitForTimeout(300);
+    expect((await scheduled).status()).toBe(200);
+    expect((await refetched).status()).toBe(200);
     await ice.getByText("Held", { exact: true }).click();
     await ice.getByLabel(/All About Me/).fill("Loves dinosaurs; needs a night light.");
     await ice.getByLabel(/Meet Our Family/).fill("Two dogs and a teenager who plays chess.");

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { readDataDirLock } from "../../server/db/data-dir-lock.js";
 import { createFreshPostgresDatabase, type FreshDatabase } from "../../test/support/fresh-postgres.js";
 
 export interface RunningServer {
@@ -83,7 +84,7 @@ export async function startServer(
       signalGroup(signal);
       const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
       if (child.exitCode === null) signalGroup("SIGKILL");
-      const lockReleased = !fs.existsSync(path.join(dataDir, ".lock"));
+      const lockReleased = readDataDirLock(dataDir).state === "free";
       await postgres?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
       return { code, lockReleased };

@@ -1,10 +1,12 @@
 import { auditAnchorCommand } from "./audit-anchor.js";
 import { auditVerifyCommand } from "./audit-verify.js";
+import { backupCommand } from "./backup.js";
 import type { CliCommand } from "./command.js";
 import { generateCommand } from "./generate.js";
 import { importCommand } from "./import.js";
 import { migrateCommand } from "./migrate.js";
 import { outcomesCommand } from "./outcomes.js";
+import { restoreCommand } from "./restore.js";
 import { seedDemoCommand } from "./seed-demo.js";
 import { usersAddCommand, usersDisableCommand } from "./users.js";
 
@@ -19,4 +21,6 @@ export const commands: CliCommand[] = [
   generateCommand,
   importCommand,
   outcomesCommand,
+  backupCommand,
+  restoreCommand,
 ];

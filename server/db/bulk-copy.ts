@@ -21,6 +21,12 @@ export interface BulkCopy {
   copyOut(query: string): AsyncIterable<Uint8Array>;
 }
 
+/**
+ * `binary` (the default) or PostgreSQL's `text` COPY format: one line a row, portable across versions and engines
+ * (backups). In text, copyIn's chunks must end at a row's end, and no header or trailer is added.
+ */
+export type CopyFormat = "binary" | "text";
+
 export interface CopySession {
   /** Queries on the session's connection, inside its transaction. */
   db: Transaction<Database>;
@@ -29,8 +35,8 @@ export interface CopySession {
    * tuples (no header or trailer: added here, as each engine needs them).
    * Resolves with the number of rows copied.
    */
-  copyIn(target: string, tuples: AsyncIterable<Uint8Array>): Promise<number>;
-  copyOut(query: string): AsyncIterable<Uint8Array>;
+  copyIn(target: string, tuples: AsyncIterable<Uint8Array>, format?: CopyFormat): Promise<number>;
+  copyOut(query: string, format?: CopyFormat): AsyncIterable<Uint8Array>;
 }
 
 /** The binary COPY signature, flags and header-extension length. */
@@ -61,8 +67,8 @@ function inTransaction<T>(
 }
 
 export function postgresBulkCopy(pool: pg.Pool): BulkCopy {
-  async function* copyOutOn(client: pg.PoolClient, query: string): AsyncIterable<Uint8Array> {
-    const stream = client.query(chunkedCopyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`));
+  async function* copyOutOn(client: pg.PoolClient, query: string, format: CopyFormat): AsyncIterable<Uint8Array> {
+    const stream = client.query(chunkedCopyTo(`COPY (${query}) TO STDOUT (FORMAT ${format})`));
     for await (const chunk of stream) yield chunk as Buffer;
   }
   return {
@@ -71,16 +77,16 @@ export function postgresBulkCopy(pool: pg.Pool): BulkCopy {
       let broken: Error | undefined;
       try {
         const session: Omit<CopySession, "db"> = {
-          async copyIn(target, tuples) {
-            const stream = client.query(copyFrom(`COPY ${target} FROM STDIN (FORMAT binary)`));
+          async copyIn(target, tuples, format = "binary") {
+            const stream = client.query(copyFrom(`COPY ${target} FROM STDIN (FORMAT ${format})`));
             await pipeline(async function* () {
-              yield COPY_HEADER;
+              if (format === "binary") yield COPY_HEADER;
               for await (const chunk of tuples) yield chunk;
-              yield COPY_TRAILER;
+              if (format === "binary") yield COPY_TRAILER;
             }, stream);
             return stream.rowCount;
           },
-          copyOut: (query) => copyOutOn(client, query),
+          copyOut: (query, format = "binary") => copyOutOn(client, query, format),
         };
         return await inTransaction(client, session, work);
       } catch (error) {
@@ -95,7 +101,7 @@ export function postgresBulkCopy(pool: pg.Pool): BulkCopy {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
-        yield* copyOutOn(client, query);
+        yield* copyOutOn(client, query, "binary");
       } catch (error) {
         broken = error as Error;
         throw error;
@@ -115,8 +121,8 @@ const PGLITE_BLOB_BYTES = 16 * 1024 * 1024;
  * runs in that session (inside its transaction).
  */
 export function pgliteBulkCopy(pglite: PGlite, pool: pg.Pool): BulkCopy {
-  async function* copyOutNow(query: string): AsyncIterable<Uint8Array> {
-    const result = await pglite.query(`COPY (${query}) TO '/dev/blob' (FORMAT binary)`);
+  async function* copyOutNow(query: string, format: CopyFormat = "binary"): AsyncIterable<Uint8Array> {
+    const result = await pglite.query(`COPY (${query}) TO '/dev/blob' (FORMAT ${format})`);
     if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
   }
   return {
@@ -124,14 +130,15 @@ export function pgliteBulkCopy(pglite: PGlite, pool: pg.Pool): BulkCopy {
       const client = await pool.connect();
       try {
         const session: Omit<CopySession, "db"> = {
-          async copyIn(target, tuples) {
+          async copyIn(target, tuples, format = "binary") {
+            const [header, trailer] = format === "binary" ? [[COPY_HEADER], [COPY_TRAILER]] : [[], []];
             let parts: Uint8Array[] = [];
             let size = 0;
             let rows = 0;
             const flush = async () => {
               if (size === 0) return;
-              const result = await pglite.query(`COPY ${target} FROM '/dev/blob' (FORMAT binary)`, [], {
-                blob: new Blob([COPY_HEADER, ...parts, COPY_TRAILER] as BlobPart[]),
+              const result = await pglite.query(`COPY ${target} FROM '/dev/blob' (FORMAT ${format})`, [], {
+                blob: new Blob([...header, ...parts, ...trailer] as BlobPart[]),
               });
               rows += result.affectedRows ?? 0;
               parts = [];

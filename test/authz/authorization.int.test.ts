@@ -13,6 +13,8 @@ import {
   loadStaffAndHomes,
   mintChild,
   mintFamily,
+  mintHearing,
+  mintShare,
   mintSpecFor,
   pickTarget,
 } from "./world.js";
@@ -71,7 +73,7 @@ async function targetFor(
   if (policy.target === "site") return { siteId: relation === "other_site" ? otherSite : actor.siteId };
   // The people around the target, when the call links one of them to a new account (an invitation).
   const withFamily = async (
-    target: { siteId: string; childId: string },
+    target: PolicyTarget & { childId: string },
     freshChild: boolean,
     householdId: string | null,
   ): Promise<PolicyTarget> =>
@@ -89,7 +91,28 @@ async function targetFor(
     const spec = mintSpecFor(actor, relation, children, staff);
     if (spec) {
       const minted = await mintChild(database.db, spec);
-      return withFamily({ siteId: minted.siteId, childId: minted.id }, true, spec.householdId);
+      const target: PolicyTarget & { childId: string } = {
+        siteId: minted.siteId,
+        childId: minted.id,
+        episodeId: minted.episodeId,
+        teamMemberId: minted.teamMemberId,
+      };
+      if (policy.route.includes(":shareId")) {
+        // Shared with a user of the child's site who is not the caller.
+        const sharedWith = await database.db
+          .selectFrom("role_grant")
+          .select("user_id")
+          .where("site_id", "=", minted.siteId)
+          .where("user_id", "!=", actor.userId)
+          .orderBy("user_id")
+          .executeTakeFirstOrThrow();
+        target.shareId = await mintShare(database.db, minted, sharedWith.user_id, actor.userId);
+      }
+      if (policy.route.includes(":hearingId")) {
+        const withReport = policy.route.endsWith("/receipt");
+        target.hearingId = await mintHearing(database.db, minted, withReport ? actor.userId : undefined);
+      }
+      return withFamily(target, true, spec.householdId);
     }
   }
   const child = pickTarget(actor, relation, children);

@@ -75,6 +75,14 @@ export interface PolicyTarget {
    * of the home the child is placed in — none with an account yet.
    */
   people?: { youth: string; birthParent: string; caregiver: string };
+  /** Records of a child minted for a call that changes things (unset for the world's children). */
+  episodeId?: string;
+  /** The child's caseworker's team membership. */
+  teamMemberId?: string;
+  /** A share of the child, minted for routes about a share. */
+  shareId?: string;
+  /** A court hearing of the child in two weeks, minted for routes about a hearing (with a caregiver's report for its receipt). */
+  hearingId?: string;
 }
 
 export interface RouteRequest {

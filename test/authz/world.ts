@@ -177,7 +177,10 @@ export interface MintSpec {
  * A new child in care with exactly the ties of `spec`, for one call that
  * changes things (a move, a hearing, a share), so no other case is disturbed.
  */
-export async function mintChild(db: Kysely<Database>, spec: MintSpec): Promise<ChildFacts> {
+export async function mintChild(
+  db: Kysely<Database>,
+  spec: MintSpec,
+): Promise<ChildFacts & { episodeId: string; teamMemberId: string }> {
   const tag = crypto.randomBytes(4).toString("hex");
   const person = await db
     .insertInto("person")
@@ -232,9 +235,10 @@ export async function mintChild(db: Kysely<Database>, spec: MintSpec): Promise<C
     { person_id: spec.caseworkerPersonId, role: "caseworker" as const },
     ...(spec.supervisorPersonId ? [{ person_id: spec.supervisorPersonId, role: "supervisor" as const }] : []),
   ];
-  await db
+  const members = await db
     .insertInto("child_team_member")
     .values(team.map((t) => ({ child_id: child.id, ...t, starts_on: "2026-01-05", ends_on: null })))
+    .returning(["id", "role"])
     .execute();
   if (spec.parentPersonId)
     await db
@@ -251,7 +255,59 @@ export async function mintChild(db: Kysely<Database>, spec: MintSpec): Promise<C
     inCare: true,
     team: new Set(team.map((t) => t.person_id)),
     parents: new Set(spec.parentPersonId ? [spec.parentPersonId] : []),
+    episodeId: episode.id,
+    teamMemberId: members.find((m) => m.role === "caseworker")!.id,
   };
+}
+
+/** A review hearing of a minted child in two weeks, with a caregiver's report by `reportBy` when given; its id. */
+export async function mintHearing(
+  db: Kysely<Database>,
+  child: { id: string; siteId: string },
+  reportBy?: string,
+): Promise<string> {
+  const hearing = await db
+    .insertInto("court_hearing")
+    .values({
+      child_id: child.id,
+      site_id: child.siteId,
+      hearing_on: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+      hearing_type: "review",
+      department: "Dept. 1",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (reportBy)
+    await db
+      .insertInto("caregiver_report")
+      .values({ hearing_id: hearing.id, child_id: child.id, submitted_by: reportBy, body: "Minted report." })
+      .execute();
+  return hearing.id;
+}
+
+/** A share of a minted child with `userId` from today for a month, granted by `grantedBy`; its id. */
+export async function mintShare(
+  db: Kysely<Database>,
+  child: { id: string; siteId: string },
+  userId: string,
+  grantedBy: string,
+): Promise<string> {
+  const today = new Date().toISOString().slice(0, 10);
+  const ends = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const share = await db
+    .insertInto("child_share")
+    .values({
+      child_id: child.id,
+      site_id: child.siteId,
+      shared_with_user_id: userId,
+      reason: "Minted for a policy call",
+      starts_on: today,
+      ends_on: ends,
+      created_by: grantedBy,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return share.id;
 }
 
 /** Caseworkers (person and unit) and approved open family homes of every site, to mint targets from. */

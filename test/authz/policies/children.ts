@@ -153,13 +153,15 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/episodes/:episodeId/exit",
     target: "child",
+    // The minted child's open episode (a youth's own record is not minted: no one may exit it for them).
     build: (t) => ({
-      url: `/api/children/${t.childId}/episodes/${NO_SUCH_ID}/exit`,
+      url: `/api/children/${t.childId}/episodes/${t.episodeId ?? NO_SUCH_ID}/exit`,
       payload: { exitDate: today(), exitReason: "reunification", version: 1 },
     }),
     anonymous: 401,
-    expect: childRoute(CHILD_WRITE, hidden),
+    expect: childRoute(CHILD_WRITE, ok(["episodeId", "exitDate"])),
     otherwise: hidden,
+    mutates: true,
   },
   {
     route: "POST /api/children/:childId/team",
@@ -176,10 +178,15 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/team/:memberId/end",
     target: "child",
-    build: (t) => ({ url: `/api/children/${t.childId}/team/${NO_SUCH_ID}/end`, payload: { endsOn: today() } }),
+    // The minted child's caseworker's membership.
+    build: (t) => ({
+      url: `/api/children/${t.childId}/team/${t.teamMemberId ?? NO_SUCH_ID}/end`,
+      payload: { endsOn: today() },
+    }),
     anonymous: 401,
-    expect: childRoute(CHILD_WRITE, hidden),
+    expect: childRoute(CHILD_WRITE, ok(["id", "personId", "role", "startsOn", "endsOn"])),
     otherwise: hidden,
+    mutates: true,
   },
   {
     route: "GET /api/children/:childId/tasks",
@@ -275,22 +282,29 @@ export const policies: RoutePolicy[] = [
   },
   {
     route: "POST /api/hearings/:hearingId/caregiver-report",
-    target: "none",
-    build: () => ({
-      url: `/api/hearings/${NO_SUCH_ID}/caregiver-report`,
+    target: "child",
+    // A hearing minted for the child: the caregiver of the home the child lives in reports on it.
+    build: (t) => ({
+      url: `/api/hearings/${t.hearingId ?? NO_SUCH_ID}/caregiver-report`,
       payload: { body: "How the child is doing." },
     }),
     anonymous: 401,
-    expect: callerRoute(["caregiver"], hidden),
-    otherwise: denied,
+    expect: childRoute({ caregiver: ["own"] }, created(["reportId", "submittedAt"])),
+    otherwise: hidden,
+    mutates: true,
   },
   {
     route: "POST /api/hearings/:hearingId/caregiver-report/receipt",
-    target: "none",
-    build: () => ({ url: `/api/hearings/${NO_SUCH_ID}/caregiver-report/receipt`, payload: { forwardedToCourt: true } }),
+    target: "child",
+    // A hearing minted for the child with a caregiver's report on it: practice:complete marks it received.
+    build: (t) => ({
+      url: `/api/hearings/${t.hearingId ?? NO_SUCH_ID}/caregiver-report/receipt`,
+      payload: { forwardedToCourt: true },
+    }),
     anonymous: 401,
-    expect: callerRoute(["caseworker", "supervisor"], hidden),
-    otherwise: denied,
+    expect: childRoute(CHILD_WRITE, ok(["receivedAt", "forwardedToCourt"])),
+    otherwise: hidden,
+    mutates: true,
   },
   {
     route: "GET /api/notifications",

@@ -49,10 +49,12 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/shares/:shareId/revoke",
     target: "child",
-    build: (t) => ({ url: `/api/children/${t.childId}/shares/${NO_SUCH_ID}/revoke` }),
+    // A share of the minted child with another user of its site.
+    build: (t) => ({ url: `/api/children/${t.childId}/shares/${t.shareId ?? NO_SUCH_ID}/revoke` }),
     anonymous: 401,
-    expect: childRoute(CHILD_WRITE, hidden),
+    expect: childRoute(CHILD_WRITE, ok(shareFields)),
     otherwise: hidden,
+    mutates: true,
   },
   {
     route: "GET /api/children/:childId/access-log",
