@@ -2,16 +2,27 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runOutcomesBench } from "./outcomes.js";
+import { runSignInBench } from "./sign-in.js";
 
-/** `npm run bench`: runs the benchmarks and writes bench/results/*.json (committed; the README cites them). */
+/**
+ * `npm run bench`: runs the benchmarks and writes bench/results/*.json (committed; the README cites them).
+ * `npm run bench -- sign-in` runs only the named ones.
+ */
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function main() {
-  const result = await runOutcomesBench();
-  const out = path.join(here, "results", "outcomes.json");
+function write(name: string, result: unknown) {
+  const out = path.join(here, "results", `${name}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
   fs.renameSync(`${out}.tmp`, out);
+  console.log(`\nwritten: ${path.relative(process.cwd(), out)}`);
+}
+
+const table = (rows: [string, string, string][]) =>
+  console.log(`\n${rows.map(([a, b, c]) => `${a.padEnd(44)} ${b.padStart(14)}   ${c}`).join("\n")}`);
+
+async function outcomes() {
+  const result = await runOutcomesBench();
   const rows: [string, string, string][] = [
     [
       "children / placements",
@@ -33,8 +44,31 @@ async function main() {
     ],
     ["peak RSS", `${result.peak_rss_mb} MB`, result.engine],
   ];
-  console.log(`\n${rows.map(([a, b, c]) => `${a.padEnd(44)} ${b.padStart(14)}   ${c}`).join("\n")}`);
-  console.log(`\nwritten: ${path.relative(process.cwd(), out)}`);
+  table(rows);
+  write("outcomes", result);
+}
+
+async function signIn() {
+  const result = await runSignInBench();
+  table([
+    ["sign-in, quiet (median)", `${result.quiet_median_seconds} s`, ""],
+    [
+      `sign-in during a ${result.flood_clients}-client flood (median)`,
+      `${result.flood_legit_median_seconds} s`,
+      `max ${result.flood_legit_max_seconds} s, target < 2 s`,
+    ],
+    ["legitimate sign-ins refused or timed out", JSON.stringify(result.flood_legit_failed), ""],
+    ["flood answers by status", JSON.stringify(result.flood_answers), ""],
+  ]);
+  write("sign-in", result);
+}
+
+const benches: Record<string, () => Promise<void>> = { outcomes, "sign-in": signIn };
+
+async function main() {
+  const chosen = process.argv.slice(2);
+  for (const name of chosen) if (!benches[name]) throw new Error(`unknown bench ${name}: ${Object.keys(benches)}`);
+  for (const name of chosen.length ? chosen : Object.keys(benches)) await benches[name]();
 }
 
 main().catch((error) => {

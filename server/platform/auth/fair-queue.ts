@@ -1,0 +1,155 @@
+/**
+ * A small queue in front of expensive work (password hashing: scrypt at
+ * N=2^17 costs about 128 MiB and a core for a fraction of a second). At most
+ * `concurrency` tasks run at once and at most `capacity` wait; each client
+ * (an address) may hold at most `perClient` places, running or waiting.
+ *
+ * Fair share: the next task to run is the one whose client used the least
+ * work lately (a count of tasks started, halving every `halfLifeMs`), so a
+ * newcomer goes ahead of clients that keep the queue busy. When every place is
+ * taken, a newcomer who used less than the busiest waiting client takes that
+ * client's place (the one refused is the busier one); otherwise the newcomer
+ * is refused. A refusal is immediate: nobody waits behind a flood.
+ */
+export class QueueFullError extends Error {
+  constructor() {
+    super("queue full");
+    this.name = "QueueFullError";
+  }
+}
+
+export interface FairQueueOptions {
+  concurrency: number;
+  capacity: number;
+  perClient: number;
+  halfLifeMs: number;
+  /** Milliseconds; a test passes its own clock. */
+  now?: () => number;
+}
+
+interface Waiting {
+  client: string;
+  arrival: number;
+  start: () => void;
+  refuse: (error: Error) => void;
+}
+
+interface Usage {
+  score: number;
+  at: number;
+}
+
+export class FairQueue {
+  private running = 0;
+  private readonly waiting: Waiting[] = [];
+  private readonly held = new Map<string, number>();
+  private readonly usage = new Map<string, Usage>();
+  private arrivals = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: FairQueueOptions) {
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** Runs `task` when a place is free; rejects with QueueFullError when the client gets no place. */
+  run<T>(client: string, task: () => Promise<T>): Promise<T> {
+    if ((this.held.get(client) ?? 0) >= this.options.perClient) return Promise.reject(new QueueFullError());
+    if (this.running < this.options.concurrency && this.waiting.length === 0) {
+      this.hold(client);
+      return this.execute(client, task);
+    }
+    if (this.waiting.length >= this.options.capacity && !this.evictFor(client)) {
+      return Promise.reject(new QueueFullError());
+    }
+    this.hold(client);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({
+        client,
+        arrival: this.arrivals++,
+        start: () => this.execute(client, task).then(resolve, reject),
+        refuse: reject,
+      });
+      this.dispatch();
+    });
+  }
+
+  /** How many run and wait now (for tests and logs). */
+  get size() {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
+  /** The decayed count of tasks a client started lately. */
+  scoreOf(client: string): number {
+    const u = this.usage.get(client);
+    if (!u) return 0;
+    return u.score * 0.5 ** ((this.now() - u.at) / this.options.halfLifeMs);
+  }
+
+  private hold(client: string) {
+    this.held.set(client, (this.held.get(client) ?? 0) + 1);
+  }
+
+  private release(client: string) {
+    const n = (this.held.get(client) ?? 1) - 1;
+    if (n > 0) this.held.set(client, n);
+    else this.held.delete(client);
+  }
+
+  private charge(client: string) {
+    const now = this.now();
+    this.usage.set(client, { score: this.scoreOf(client) + 1, at: now });
+    // Forget clients whose share has faded, so a flood of addresses cannot grow the map without end.
+    if (this.usage.size > 10_000) {
+      for (const [c, u] of this.usage) {
+        if (u.score * 0.5 ** ((now - u.at) / this.options.halfLifeMs) < 0.05) this.usage.delete(c);
+      }
+    }
+  }
+
+  private async execute<T>(client: string, task: () => Promise<T>): Promise<T> {
+    this.running++;
+    this.charge(client);
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.release(client);
+      this.dispatch();
+    }
+  }
+
+  /** Refuses the waiting task of the busiest client when it used more than `client`; true when a place was freed. */
+  private evictFor(client: string): boolean {
+    let worst = -1;
+    let worstScore = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < this.waiting.length; i++) {
+      const score = this.scoreOf(this.waiting[i].client);
+      if (score > worstScore || (score === worstScore && this.waiting[i].arrival > this.waiting[worst].arrival)) {
+        worst = i;
+        worstScore = score;
+      }
+    }
+    if (worst < 0 || worstScore <= this.scoreOf(client)) return false;
+    const [evicted] = this.waiting.splice(worst, 1);
+    this.release(evicted.client);
+    evicted.refuse(new QueueFullError());
+    return true;
+  }
+
+  private dispatch() {
+    while (this.running < this.options.concurrency && this.waiting.length > 0) {
+      let best = 0;
+      let bestScore = this.scoreOf(this.waiting[0].client);
+      for (let i = 1; i < this.waiting.length; i++) {
+        const score = this.scoreOf(this.waiting[i].client);
+        if (score < bestScore || (score === bestScore && this.waiting[i].arrival < this.waiting[best].arrival)) {
+          best = i;
+          bestScore = score;
+        }
+      }
+      const [next] = this.waiting.splice(best, 1);
+      // execute() counts the place as running at once; the hold taken at admission carries over.
+      next.start();
+    }
+  }
+}
