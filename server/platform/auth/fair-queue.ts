@@ -4,12 +4,13 @@
  * `concurrency` tasks run at once and at most `capacity` wait; each client
  * (an address) may hold at most `perClient` places, running or waiting.
  *
- * Fair share: the next task to run is the one whose client used the least
- * work lately (a count of tasks started, halving every `halfLifeMs`), so a
- * newcomer goes ahead of clients that keep the queue busy. When every place is
- * taken, a newcomer who used less than the busiest waiting client takes that
- * client's place (the one refused is the busier one); otherwise the newcomer
- * is refused. A refusal is immediate: nobody waits behind a flood.
+ * Fair share: the next task to run is the one whose client used the queue
+ * least lately (a count of its requests, refused ones included, halving every
+ * `halfLifeMs`), so a newcomer goes ahead of clients that keep the queue busy.
+ * When every place is taken, a newcomer who used less than the busiest
+ * waiting client takes that client's place (the one refused is the busier
+ * one); otherwise the newcomer is refused. A refusal is immediate: nobody
+ * waits behind a flood.
  */
 export class QueueFullError extends Error {
   constructor() {
@@ -53,12 +54,15 @@ export class FairQueue {
 
   /** Runs `task` when a place is free; rejects with QueueFullError when the client gets no place. */
   run<T>(client: string, task: () => Promise<T>): Promise<T> {
+    // Every request counts towards the client's use, a refused one too: hammering the queue is using it.
+    const previous = this.scoreOf(client);
+    this.charge(client);
     if ((this.held.get(client) ?? 0) >= this.options.perClient) return Promise.reject(new QueueFullError());
     if (this.running < this.options.concurrency && this.waiting.length === 0) {
       this.hold(client);
       return this.execute(client, task);
     }
-    if (this.waiting.length >= this.options.capacity && !this.evictFor(client)) {
+    if (this.waiting.length >= this.options.capacity && !this.evictFor(client, previous)) {
       return Promise.reject(new QueueFullError());
     }
     this.hold(client);
@@ -108,7 +112,6 @@ export class FairQueue {
 
   private async execute<T>(client: string, task: () => Promise<T>): Promise<T> {
     this.running++;
-    this.charge(client);
     try {
       return await task();
     } finally {
@@ -118,18 +121,23 @@ export class FairQueue {
     }
   }
 
-  /** Refuses the waiting task of the busiest client when it used more than `client`; true when a place was freed. */
-  private evictFor(client: string): boolean {
+  /**
+   * Refuses the waiting task of the busiest other client when it used more
+   * than `score` (the newcomer's use before this request); true when a place
+   * was freed.
+   */
+  private evictFor(client: string, score: number): boolean {
     let worst = -1;
     let worstScore = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < this.waiting.length; i++) {
-      const score = this.scoreOf(this.waiting[i].client);
-      if (score > worstScore || (score === worstScore && this.waiting[i].arrival > this.waiting[worst].arrival)) {
+      if (this.waiting[i].client === client) continue;
+      const used = this.scoreOf(this.waiting[i].client);
+      if (used > worstScore || (used === worstScore && this.waiting[i].arrival > this.waiting[worst].arrival)) {
         worst = i;
-        worstScore = score;
+        worstScore = used;
       }
     }
-    if (worst < 0 || worstScore <= this.scoreOf(client)) return false;
+    if (worst < 0 || worstScore <= score) return false;
     const [evicted] = this.waiting.splice(worst, 1);
     this.release(evicted.client);
     evicted.refuse(new QueueFullError());
