@@ -34,8 +34,8 @@ export interface SignInBenchResult {
   measured_at: string;
 }
 
-const FLOOD_CLIENTS = 50;
-const LEGIT_SAMPLES = 10;
+const FLOOD_CLIENTS = Number(process.env.BENCH_FLOOD ?? 50);
+const LEGIT_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 10);
 const WARM_UP_MS = 3_000;
 const LEGIT_SPACING_MS = 1_000;
 const TIMEOUT_MS = 60_000;
@@ -48,7 +48,7 @@ const median = (xs: number[]) => {
 
 function post(port: number, agent: http.Agent, address: string, body: unknown) {
   const payload = JSON.stringify(body);
-  return new Promise<{ status: number | string; seconds: number }>((resolve) => {
+  return new Promise<{ status: number | string; seconds: number; body: string }>((resolve) => {
     const started = performance.now();
     const request = http.request(
       {
@@ -65,14 +65,20 @@ function post(port: number, agent: http.Agent, address: string, body: unknown) {
         },
       },
       (response) => {
-        response.resume();
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          body += chunk;
+        });
         response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, seconds: (performance.now() - started) / 1000 }),
+          resolve({ status: response.statusCode ?? 0, seconds: (performance.now() - started) / 1000, body }),
         );
       },
     );
     request.on("timeout", () => request.destroy(new Error("timeout")));
-    request.on("error", (error) => resolve({ status: error.message, seconds: (performance.now() - started) / 1000 }));
+    request.on("error", (error) =>
+      resolve({ status: error.message, seconds: (performance.now() - started) / 1000, body: "" }),
+    );
     request.end(payload);
   });
 }
@@ -127,9 +133,9 @@ export async function runSignInBench(): Promise<SignInBenchResult> {
     const samples: Promise<void>[] = [];
     for (let i = 0; i < LEGIT_SAMPLES; i++) {
       samples.push(
-        legit().then(({ status, seconds }) => {
+        legit().then(({ status, seconds, body }) => {
           if (status === 200) during.push(seconds);
-          else failed.push(status);
+          else failed.push(`${status} ${body.slice(0, 120)}`);
         }),
       );
       await new Promise((resolve) => setTimeout(resolve, LEGIT_SPACING_MS));

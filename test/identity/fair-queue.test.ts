@@ -48,7 +48,7 @@ describe("the password queue (fair share per client address)", () => {
     expect(h.started).toEqual(["a"]);
     await h.finish("a");
     expect(await a).toBe("done");
-    // The refused request counted towards its address's use: c, whose address asked less, runs before b.
+    // Equal use when they asked: the newest first.
     expect(h.started).toEqual(["a", "c"]);
     await h.finish("c");
     await h.finish("b");
@@ -90,13 +90,13 @@ describe("the password queue (fair share per client address)", () => {
     const quiet = h.submit("quiet", "q1");
     expect(await f3).toBe("refused");
     expect(h.queue.size).toEqual({ running: 1, waiting: 3 });
-    // And it runs before the flood's older waiting task, after the busy address that used nothing yet either
-    // (equal use: the earlier arrival first).
+    // It runs before the flood's waiting task, and before the other address that had used nothing either
+    // (equal use: the newest first).
     await h.finish("f1");
-    expect(h.started.at(-1)).toBe("b1");
-    await h.finish("b1");
     expect(h.started.at(-1)).toBe("q1");
     await h.finish("q1");
+    expect(h.started.at(-1)).toBe("b1");
+    await h.finish("b1");
     expect(h.started.at(-1)).toBe("f2");
     await h.finish("f2");
     expect(await Promise.all([f1, f2, busy, quiet])).toEqual(["done", "done", "done", "done"]);

@@ -4,13 +4,15 @@
  * `concurrency` tasks run at once and at most `capacity` wait; each client
  * (an address) may hold at most `perClient` places, running or waiting.
  *
- * Fair share: the next task to run is the one whose client used the queue
- * least lately (a count of its requests, refused ones included, halving every
- * `halfLifeMs`), so a newcomer goes ahead of clients that keep the queue busy.
- * When every place is taken, a newcomer who used less than the busiest
- * waiting client takes that client's place (the one refused is the busier
- * one); otherwise the newcomer is refused. A refusal is immediate: nobody
- * waits behind a flood.
+ * Fair share: every request counts towards its client's use (refused ones
+ * too: hammering the queue is using it), a count halving every `halfLifeMs`.
+ * The next task to run is the one whose client had used the queue least when
+ * it asked; among equals the newest (under overload a fresh request is worth
+ * more than one that has waited long). When every place is taken, a newcomer
+ * who had used no more than the busiest waiting client takes that client's
+ * place (the one refused is the busier, or among equals the one waiting
+ * longest); otherwise the newcomer is refused. A refusal is immediate:
+ * nobody waits behind a flood.
  */
 export class QueueFullError extends Error {
   constructor() {
@@ -30,6 +32,8 @@ export interface FairQueueOptions {
 
 interface Waiting {
   client: string;
+  /** The client's use when it asked. */
+  prior: number;
   arrival: number;
   start: () => void;
   refuse: (error: Error) => void;
@@ -69,6 +73,7 @@ export class FairQueue {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({
         client,
+        prior: previous,
         arrival: this.arrivals++,
         start: () => this.execute(client, task).then(resolve, reject),
         refuse: reject,
@@ -122,38 +127,30 @@ export class FairQueue {
   }
 
   /**
-   * Refuses the waiting task of the busiest other client when it used more
-   * than `score` (the newcomer's use before this request); true when a place
-   * was freed.
+   * Refuses the waiting task of the busiest other client when it had used no
+   * less than `prior` (the newcomer's use before this request); true when a
+   * place was freed.
    */
-  private evictFor(client: string, score: number): boolean {
-    let worst = -1;
-    let worstScore = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < this.waiting.length; i++) {
-      if (this.waiting[i].client === client) continue;
-      const used = this.scoreOf(this.waiting[i].client);
-      if (used > worstScore || (used === worstScore && this.waiting[i].arrival > this.waiting[worst].arrival)) {
-        worst = i;
-        worstScore = used;
-      }
+  private evictFor(client: string, prior: number): boolean {
+    let worst: Waiting | undefined;
+    for (const entry of this.waiting) {
+      if (entry.client === client) continue;
+      if (!worst || entry.prior > worst.prior || (entry.prior === worst.prior && entry.arrival < worst.arrival))
+        worst = entry;
     }
-    if (worst < 0 || worstScore <= score) return false;
-    const [evicted] = this.waiting.splice(worst, 1);
-    this.release(evicted.client);
-    evicted.refuse(new QueueFullError());
+    if (!worst || worst.prior < prior) return false;
+    this.waiting.splice(this.waiting.indexOf(worst), 1);
+    this.release(worst.client);
+    worst.refuse(new QueueFullError());
     return true;
   }
 
   private dispatch() {
     while (this.running < this.options.concurrency && this.waiting.length > 0) {
       let best = 0;
-      let bestScore = this.scoreOf(this.waiting[0].client);
       for (let i = 1; i < this.waiting.length; i++) {
-        const score = this.scoreOf(this.waiting[i].client);
-        if (score < bestScore || (score === bestScore && this.waiting[i].arrival < this.waiting[best].arrival)) {
-          best = i;
-          bestScore = score;
-        }
+        const [entry, chosen] = [this.waiting[i], this.waiting[best]];
+        if (entry.prior < chosen.prior || (entry.prior === chosen.prior && entry.arrival > chosen.arrival)) best = i;
       }
       const [next] = this.waiting.splice(best, 1);
       // execute() counts the place as running at once; the hold taken at admission carries over.
