@@ -36,9 +36,9 @@ export interface SignInBenchResult {
 }
 
 const FLOOD_CLIENTS = Number(process.env.BENCH_FLOOD ?? 50);
-const LEGIT_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 10);
+const LEGIT_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 8);
 const WARM_UP_MS = 3_000;
-const LEGIT_SPACING_MS = 1_000;
+const LEGIT_SPACING_MS = Number(process.env.BENCH_SPACING_MS ?? 3_000);
 const TIMEOUT_MS = 60_000;
 const TIMEOUT_MS_TEXT = String(TIMEOUT_MS);
 
