@@ -248,4 +248,32 @@ describe("sessions", () => {
         .statusCode,
     ).toBe(403);
   });
+
+  it("the session cookie ends with the browser unless the user asks to stay signed in on this device", async () => {
+    const youth = await demoUser(database.db, "youth");
+    const sessionCookie = (response: { headers: Record<string, unknown> }) => {
+      const header = response.headers["set-cookie"];
+      const all = (Array.isArray(header) ? header : [header]).map(String);
+      return all.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    };
+    const plain = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email: youth.email, password: DEMO_PASSWORD },
+    });
+    expect(plain.statusCode).toBe(200);
+    expect(sessionCookie(plain)).not.toMatch(/Expires=|Max-Age=/i);
+    const kept = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email: youth.email, password: DEMO_PASSWORD, remember: true },
+    });
+    expect(kept.statusCode).toBe(200);
+    // Today's lifetime: the session's absolute limit (12 hours).
+    const expires = /Expires=([^;]+)/i.exec(sessionCookie(kept))?.[1];
+    expect(new Date(expires!).getTime()).toBe(Math.floor((clock.now().getTime() + 12 * 3_600_000) / 1000) * 1000);
+    // Either way the server ends the session on its own timeouts.
+    expect(await sessionOk(`${SESSION_COOKIE}=${cookiesOf(kept)[SESSION_COOKIE]}`)).toBe(200);
+    expect(await sessionOk(`${SESSION_COOKIE}=${cookiesOf(plain)[SESSION_COOKIE]}`)).toBe(200);
+  });
 });

@@ -4,7 +4,7 @@ import { THROTTLE } from "../../server/modules/identity/throttle.js";
 import type { App } from "../../server/platform/http/types.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { buildClockedApp, demoUser, testClock } from "./support.js";
+import { buildClockedApp, cookiesOf, demoUser, testClock } from "./support.js";
 
 let database: TestDatabase;
 let app: App;
@@ -23,15 +23,32 @@ afterAll(async () => {
 const MINUTE = 60_000;
 let address = 1;
 /** Each case signs in from its own address unless told, so the per-address limit does not mix cases. */
-async function attempt(email: string, password: string, ip = `198.51.100.${address}`) {
+async function attempt(email: string, password: string, ip = `198.51.100.${address}`, device?: string) {
   const started = performance.now();
   const response = await app.inject({
     method: "POST",
     url: "/api/auth/sign-in",
     payload: { email, password },
     remoteAddress: ip,
+    ...(device ? { headers: { cookie: `${DEVICE_COOKIE}=${device}` } } : {}),
   });
-  return { status: response.statusCode, body: response.body, ms: performance.now() - started };
+  return {
+    status: response.statusCode,
+    body: response.body,
+    ms: performance.now() - started,
+    device: cookiesOf(response)[DEVICE_COOKIE],
+  };
+}
+
+const DEVICE_COOKIE = "__Host-qpi_device";
+
+/** `n` failures at an account from the addresses given, never more than the per-minute limit in one minute. */
+async function fail(email: string, n: number, addresses: (i: number) => string) {
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i % (THROTTLE.accountPerMinute - 1) === 0) clock.advance(MINUTE);
+    expect((await attempt(email, `guess-${i}`, addresses(i))).status).toBe(401);
+  }
+  clock.advance(MINUTE);
 }
 
 describe("sign-in throttling (state in the database)", () => {
@@ -193,4 +210,78 @@ describe("sign-in throttling (state in the database)", () => {
     expect(done.statusCode).toBe(200);
     expect((await attempt(user.email, "only the owner knows this", "10.4.1.2")).status).toBe(200);
   });
+
+  it("an attacker at one address cannot lock the owner out: only that address is locked", async () => {
+    const owner = await demoUser(database.db, "supervisor");
+    // The attacker fails twice the lockout count from their address (waiting out the first lock between).
+    await fail(owner.email, THROTTLE.lockoutFailures, () => "203.0.113.200");
+    expect((await attempt(owner.email, DEMO_PASSWORD, "203.0.113.200")).status).toBe(401); // that pair is locked
+    // The owner, from their own address, on a browser that never signed in before: in.
+    const fromHome = await attempt(owner.email, DEMO_PASSWORD, "198.51.100.200");
+    expect(fromHome.status).toBe(200);
+    expect(fromHome.device).toBeTruthy();
+    // Only the attacker's address is locked, and the owner's sign-in did not lift that lock.
+    const locks = await database.db
+      .selectFrom("account_lockout")
+      .select(["scope", "lockouts"])
+      .where("account_key", "=", owner.email.toLowerCase())
+      .execute();
+    expect(locks).toEqual([{ scope: "address:203.0.113.200", lockouts: 1 }]);
+    expect((await attempt(owner.email, DEMO_PASSWORD, "203.0.113.200")).status).toBe(401);
+    // The owner's browser, now a known device, gets in even from the attacker's locked address (a shared network).
+    expect((await attempt(owner.email, DEMO_PASSWORD, "203.0.113.200", fromHome.device)).status).toBe(200);
+  }, 600_000);
+
+  it("failures from many addresses lock the account, except on the owner's known device", async () => {
+    const owner = await demoUser(database.db, "caregiver");
+    const known = await attempt(owner.email, DEMO_PASSWORD, "198.51.100.210");
+    expect(known.status).toBe(200);
+    await fail(owner.email, THROTTLE.lockoutFailures, (i) => `192.0.2.${100 + i}`);
+    const lock = await database.db
+      .selectFrom("account_lockout")
+      .select(["scope", "lockouts"])
+      .where("account_key", "=", owner.email.toLowerCase())
+      .executeTakeFirstOrThrow();
+    expect(lock).toEqual({ scope: "*", lockouts: 1 });
+    // A browser the account never signed in from is refused, whatever its address: the lock is the account's.
+    expect((await attempt(owner.email, DEMO_PASSWORD, "198.51.100.210")).status).toBe(401);
+    expect((await attempt(owner.email, DEMO_PASSWORD, "198.51.100.211")).status).toBe(401);
+    // The owner's device signs in, from any address, and the account's lock stays for everyone else.
+    const onDevice = await attempt(owner.email, DEMO_PASSWORD, "198.51.100.212", known.device);
+    expect(onDevice.status).toBe(200);
+    expect((await attempt(owner.email, DEMO_PASSWORD, "198.51.100.213")).status).toBe(401);
+    // The device's cookie is renewed at each sign-in and the renewed one works too.
+    expect(onDevice.device).toBeTruthy();
+    expect(onDevice.device).not.toBe(known.device);
+    expect((await attempt(owner.email, DEMO_PASSWORD, "198.51.100.214", onDevice.device)).status).toBe(200);
+  }, 600_000);
+
+  it("a device cookie cannot be forged, moved to another account, or kept past its lifetime", async () => {
+    const owner = await demoUser(database.db, "birth_parent");
+    const other = await demoUser(database.db, "site_admin");
+    const ownerDevice = (await attempt(owner.email, DEMO_PASSWORD, "198.51.100.220")).device!;
+    const otherDevice = (await attempt(other.email, DEMO_PASSWORD, "198.51.100.220", ownerDevice)).device!;
+    // One browser, two accounts: the second sign-in kept the first account's entry.
+    expect(otherDevice).toContain(ownerDevice.split("~")[0]);
+    await fail(owner.email, THROTTLE.lockoutFailures, (i) => `192.0.2.${150 + i}`);
+    const [nonce, issued, signature] = ownerDevice.split("~")[0].split(".");
+    const flip = (text: string) => (text[0] === "A" ? "B" : "A") + text.slice(1);
+    const forged = [
+      "garbage",
+      `${flip(nonce)}.${issued}.${signature}`, // another nonce under the same signature
+      `${nonce}.${(Number.parseInt(issued, 36) + 86_400).toString(36)}.${signature}`, // a later issue time
+      `${nonce}.${issued}.${flip(signature)}`,
+      `${nonce}.${issued}.${Buffer.alloc(32).toString("base64url")}`,
+      otherDevice.split("~")[0], // a genuine cookie of another account
+    ];
+    for (const cookie of forged) {
+      expect((await attempt(owner.email, DEMO_PASSWORD, "198.51.100.221", cookie)).status).toBe(401);
+    }
+    // Signed with the server's secret, held in the database: the real one works.
+    expect((await attempt(owner.email, DEMO_PASSWORD, "198.51.100.221", ownerDevice)).status).toBe(200);
+    // A cookie older than its lifetime no longer counts (the account is locked again from many addresses).
+    clock.advance(181 * 24 * 60 * MINUTE);
+    await fail(owner.email, THROTTLE.lockoutFailures, (i) => `192.0.2.${170 + i}`);
+    expect((await attempt(owner.email, DEMO_PASSWORD, "198.51.100.222", ownerDevice)).status).toBe(401);
+  }, 600_000);
 });

@@ -1,29 +1,27 @@
-import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { SESSION_COOKIE } from "../../platform/auth/session-hook.js";
 import { revokeSession } from "../../platform/auth/sessions.js";
+import { AppError } from "../../platform/errors/app-error.js";
 import { LANGUAGE_COOKIE, requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { locales } from "../../platform/i18n/locale.js";
 import { ActorView, actorView } from "./actor-view.js";
-import { setChallengeCookie } from "./cookies.js";
+import { setChallengeCookie, setSessionCookie, signInClient } from "./cookies.js";
 import { SignInResult } from "./schema.js";
 import { signIn } from "./sign-in.js";
 
 const SignInBody = z.object({
   email: z.string().trim().min(3).max(254),
   password: z.string().min(1).max(1024),
+  /** "Stay signed in on this device": the session cookie outlives the browser. */
+  remember: z.boolean().optional(),
 });
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export function registerAuthRoutes(app: App, deps: PlatformDeps) {
   const cookieOptions = { path: "/", httpOnly: true, secure: deps.secureCookies, sameSite: "lax" as const };
-
-  function setSessionCookie(reply: FastifyReply, token: string, expires: Date) {
-    reply.setCookie(SESSION_COOKIE(deps.secureCookies), token, { ...cookieOptions, expires });
-  }
 
   app.post(
     "/api/auth/sign-in",
@@ -33,22 +31,25 @@ export function registerAuthRoutes(app: App, deps: PlatformDeps) {
         summary:
           "Sign in with email and password; `next` says whether a second factor (totp) or its enrollment (enroll) follows",
         body: SignInBody,
-        response: { 200: SignInResult, 401: ErrorBody },
+        response: { 200: SignInResult, 401: ErrorBody, 429: ErrorBody },
       },
       // A coarse per-instance request limit; the real throttle (per account and address) is in the database.
       config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
-      const result = await signIn(
-        deps.db,
-        request.body,
-        { ip: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id },
-        deps.now(),
-      );
+      const remember = request.body.remember === true;
+      let result: Awaited<ReturnType<typeof signIn>>;
+      try {
+        result = await signIn(deps.db, request.body, signInClient(request, deps, remember), deps.now());
+      } catch (error) {
+        // The password queue is full: come back in a moment.
+        if (error instanceof AppError && error.status === 429) reply.header("retry-after", "5");
+        throw error;
+      }
       // A sign-in replaces whatever session the browser had: a new id every time.
       if (request.session) await revokeSession(deps.db, request.session.idHash, deps.now());
-      if (result.next === "done") setSessionCookie(reply, result.session.token, result.session.absoluteExpiresAt);
-      else setChallengeCookie(reply, deps, result.challenge);
+      if (result.next === "done") setSessionCookie(reply, deps, result.session);
+      else setChallengeCookie(reply, deps, result.challenge, remember);
       return { ok: true as const, next: result.next };
     },
   );

@@ -91,7 +91,7 @@ export async function verifySecondFactor(
   const challenge = challengeToken ? await liveChallenge(db, challengeToken, now) : undefined;
   if (challenge?.purpose !== "verify") throw new AppError("mfa_failed", "error.mfa_failed", {}, [], 401);
   const key = accountKey(await emailOf(db, challenge.user_id));
-  const throttled = await isThrottled(db, key, client.ip, now);
+  const throttled = await isThrottled(db, key, client, now);
   const trimmed = code.trim();
   const isTotp = /^\d{6}$/.test(trimmed);
   const ok =
@@ -103,7 +103,7 @@ export async function verifySecondFactor(
   if (!ok) {
     await db.transaction().execute(async (trx) => {
       await countChallengeAttempt(trx, challenge.id_hash);
-      if (!throttled) await recordFailure(trx, key, client.ip, now);
+      if (!throttled) await recordFailure(trx, key, client, now);
       await recordAudit(trx, who, {
         action: "auth.mfa_verify",
         entityType: "user_account",

@@ -1,7 +1,9 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
-import { challengeTokenOf, clearChallengeCookie, setSessionCookie } from "./cookies.js";
+import { afterReply } from "./after-reply.js";
+import { challengeTokenOf, clearChallengeCookie, setSessionCookie, signInClient } from "./cookies.js";
 import * as mfa from "./mfa-service.js";
 import {
   AccountEmail,
@@ -28,11 +30,7 @@ const authLimit = { rateLimit: { max: 20, timeWindow: "1 minute" } };
 
 export function registerIdentityRoutes(app: App, deps: PlatformDeps) {
   const { db } = deps;
-  const client = (request: { ip: string; id: string; headers: Record<string, unknown> }) => ({
-    ip: request.ip,
-    requestId: request.id,
-    userAgent: typeof request.headers["user-agent"] === "string" ? request.headers["user-agent"] : null,
-  });
+  const client = (request: FastifyRequest) => signInClient(request, deps);
 
   // ---- second factor ----
   app.post(
@@ -167,13 +165,12 @@ export function registerIdentityRoutes(app: App, deps: PlatformDeps) {
       config: { rateLimit: { max: 5, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
-      const send = await accounts.requestPasswordReset(db, request.body.email, client(request), deps.now());
-      // Sent after the reply: how long the SMTP server takes must not tell whether the account exists.
-      if (send)
-        reply.raw.once(
-          "finish",
-          () => void send().catch((error: unknown) => request.log.error({ err: error }, "password reset email failed")),
-        );
+      // Everything is done after the reply, the lookup, the token and the email alike: how long the database and
+      // the SMTP server take must not tell whether the account exists.
+      afterReply(reply, async () => {
+        const send = await accounts.requestPasswordReset(db, request.body.email, client(request), deps.now());
+        await send?.();
+      }).catch((error: unknown) => request.log.error({ err: error }, "password reset request failed"));
       return reply.status(202).send({ ok: true as const });
     },
   );

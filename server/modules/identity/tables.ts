@@ -14,13 +14,23 @@ export interface SignInFailureTable {
   id: Generated<string>;
   account_key: string;
   ip: string | null;
+  /** The nonce of the valid device cookie the attempt came with. */
+  device: string | null;
   occurred_at: Date;
 }
 
 export interface AccountLockoutTable {
   account_key: string;
+  /** '*' the whole account, 'address:<addr>' one client address, 'device:<nonce>' one device cookie. */
+  scope: Generated<string>;
   locked_until: Date;
   lockouts: Generated<number>;
+}
+
+export interface ServerSecretTable {
+  name: string;
+  secret: string;
+  created_at: Generated<Date>;
 }
 
 export interface UserTotpTable {
@@ -64,6 +74,7 @@ declare module "../../db/database.js" {
     site_security_policy: SiteSecurityPolicyTable;
     sign_in_failure: SignInFailureTable;
     account_lockout: AccountLockoutTable;
+    server_secret: ServerSecretTable;
     user_totp: UserTotpTable;
     user_recovery_code: UserRecoveryCodeTable;
     mfa_challenge: MfaChallengeTable;

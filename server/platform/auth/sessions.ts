@@ -25,13 +25,21 @@ export interface NewSession {
   csrfToken: string;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /**
+   * The user asked to stay signed in on this device: the cookie keeps until
+   * absoluteExpiresAt. Otherwise it is a browser-session cookie (no Expires),
+   * gone when the browser closes.
+   */
+  persistent: boolean;
+  /** A value for the cookie that marks the browser as one the user signed in from, when the caller issues one. */
+  deviceCookie?: string;
 }
 
 export async function createSession(
   db: Kysely<Database>,
   userId: string,
   rules: { idleMinutes: number; absoluteHours: number },
-  client: { ip: string | null; userAgent: string | null },
+  client: { ip: string | null; userAgent: string | null; remember?: boolean },
   at: Date = new Date(),
 ): Promise<NewSession> {
   const token = crypto.randomBytes(32).toString("base64url");
@@ -53,7 +61,7 @@ export async function createSession(
       last_seen_at: at,
     })
     .execute();
-  return { token, csrfToken, idleExpiresAt, absoluteExpiresAt };
+  return { token, csrfToken, idleExpiresAt, absoluteExpiresAt, persistent: client.remember === true };
 }
 
 export interface LiveSession {

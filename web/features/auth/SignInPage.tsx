@@ -20,6 +20,7 @@ function SignInFlow() {
   const client = useQueryClient();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [remember, setRemember] = useState(false);
   const [step, setStep] = useState<Step>("password");
   const [codes, setCodes] = useState<string[]>([]);
   const other: Language = language === "en" ? "es" : "en";
@@ -28,7 +29,7 @@ function SignInFlow() {
     mutationFn: () =>
       api<SignInResultView>("/api/auth/sign-in", {
         method: "POST",
-        body: { email, password },
+        body: { email, password, remember },
       }),
     onSuccess: (result) => {
       setPassword("");
@@ -90,6 +91,23 @@ function SignInFlow() {
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
               />
+              <div className="usa-checkbox margin-top-3">
+                <input
+                  className="usa-checkbox__input"
+                  id="remember"
+                  name="remember"
+                  type="checkbox"
+                  checked={remember}
+                  aria-describedby="remember-hint"
+                  onChange={(e) => setRemember(e.target.checked)}
+                />
+                <label className="usa-checkbox__label" htmlFor="remember">
+                  {t("auth.remember")}
+                  <span id="remember-hint" className="usa-checkbox__label-description">
+                    {t("auth.rememberHint")}
+                  </span>
+                </label>
+              </div>
               <button
                 className="usa-button usa-button--big width-full margin-top-3"
                 type="submit"
