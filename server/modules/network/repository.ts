@@ -98,6 +98,14 @@ export function networkRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    async allSiteIds() {
+      return (await db.selectFrom("site").select("id").orderBy("id").execute()).map((s) => s.id);
+    },
+
+    async siteIdByCode(code: string) {
+      return (await db.selectFrom("site").select("id").where("code", "=", code).executeTakeFirst())?.id;
+    },
+
     async siteById(siteId: string) {
       return db.selectFrom("site").select(["id", "name"]).where("id", "=", siteId).executeTakeFirst();
     },

@@ -61,6 +61,10 @@ export function siteDirectory(db: Kysely<Database>) {
   const repository = networkRepository(db);
   return {
     byIds: (siteIds: string[]) => repository.siteFacts(siteIds),
+    /** Every site of the network, for jobs that visit each (the outcomes projection). */
+    allIds: () => repository.allSiteIds(),
+    /** A site's id by its code (an operator's `--site`), or undefined. */
+    idByCode: (code: string) => repository.siteIdByCode(code),
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/database.js";
+import { siteDirectory } from "../../network/index.js";
 import { ByteKeyMap } from "./byte-keys.js";
 import { type IdSpan, isEmpty, spanText } from "./id-span.js";
 import { KeyBlock } from "./writer-lock.js";
@@ -19,11 +20,8 @@ export async function ensureSiteArea(
     .where("site_id", "=", siteId)
     .executeTakeFirst();
   if (existing) return existing;
-  const site = await trx
-    .selectFrom("site")
-    .select(["code", "name", "state_code"])
-    .where("id", "=", siteId)
-    .executeTakeFirstOrThrow();
+  const [site] = await siteDirectory(trx).byIds([siteId]);
+  if (!site) throw new Error(`There is no site ${siteId}.`);
   // An import without --site may already have made an area of this code: the site takes it over.
   const byCode = await trx
     .selectFrom("outcome_area")

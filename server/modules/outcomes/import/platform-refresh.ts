@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/database.js";
 import type { JobDefinition } from "../../../platform/jobs/scheduler.js";
 import { historiesForOutcomes, type OutcomeHistories } from "../../children/index.js";
+import { siteDirectory } from "../../network/index.js";
 import { ChangeKind, exitReasonNames, homeClosureNames, raceNames, settingNames } from "../history/codes.js";
 import { HomeKind, RowSource } from "../tables.js";
 import { ensureSiteArea, recountChildren } from "./area-registry.js";
@@ -43,9 +44,7 @@ export async function refreshPlatformOutcomes(db: Kysely<Database>, siteId?: str
 }
 
 async function refreshLocked(trx: Transaction<Database>, siteId?: string): Promise<RefreshSummary> {
-  const sites = siteId
-    ? [siteId]
-    : (await trx.selectFrom("site").select("id").orderBy("id").execute()).map((s) => s.id);
+  const sites = siteId ? [siteId] : await siteDirectory(trx).allIds();
   const summary: RefreshSummary = { sites: 0, children: 0, episodes: 0, placements: 0, homes: 0, reports: 0 };
   const keys = {
     child: await KeyBlock.reserve(trx, "outcome_child_key_seq"),

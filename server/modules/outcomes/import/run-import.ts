@@ -4,6 +4,7 @@ import { bulkCopyOf, type CopySession } from "../../../db/bulk-copy.js";
 import type { Database } from "../../../db/database.js";
 import { type AnyActor, systemActor } from "../../../platform/access/actor.js";
 import { recordAudit } from "../../../platform/audit/audit-log.js";
+import { siteDirectory } from "../../network/index.js";
 import type { FileCounts } from "../tables.js";
 import { AreaRegistry, ensureSiteArea } from "./area-registry.js";
 import { DeferredIndexes } from "./bulk-indexes.js";
@@ -75,11 +76,8 @@ export async function runImport(
   const copy = bulkCopyOf(db);
   if (!copy) throw new Error("importBundle needs a database opened by openDatabase (it writes by binary COPY)");
   const actor = options.actor ?? systemActor(format === "afcars" ? "qpi import --afcars" : "qpi import");
-  const site = options.siteCode
-    ? await db.selectFrom("site").select(["id", "code"]).where("code", "=", options.siteCode).executeTakeFirst()
-    : null;
-  if (options.siteCode && !site) throw new Error(`There is no site with code ${options.siteCode}.`);
-  const siteId = site?.id ?? null;
+  const siteId = options.siteCode ? ((await siteDirectory(db).idByCode(options.siteCode)) ?? null) : null;
+  if (options.siteCode && !siteId) throw new Error(`There is no site with code ${options.siteCode}.`);
   const sha = await bundleSha256(files);
   const latest = await latestCompletedBatch(db, format, siteId);
   if (latest && latest.bundle_sha256 === sha) {
