@@ -12,7 +12,6 @@ import { createChallenge, isEnrolled } from "./mfa.js";
 import { sessionRulesOf } from "./security-policy.js";
 import { accountByKey, emailOfUser } from "./sign-in-repository.js";
 import { accountKey, addressKey, isThrottled, recordFailure, recordSuccess } from "./throttle.js";
-import "./messages.js";
 
 export interface SignInClient {
   ip: string | null;
