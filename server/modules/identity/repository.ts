@@ -42,7 +42,14 @@ export function identityRepository(db: Kysely<Database>) {
       return row !== undefined;
     },
 
-    async insertRoleGrant(values: { user_id: string; role_code: string; site_id: string; unit_id: string | null }) {
+    /** A role from `starts_on`, the site's calendar day the grant is made (never the database's UTC date). */
+    async insertRoleGrant(values: {
+      user_id: string;
+      role_code: string;
+      site_id: string;
+      unit_id: string | null;
+      starts_on: string;
+    }) {
       await db.insertInto("role_grant").values(values).execute();
     },
 

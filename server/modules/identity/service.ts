@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { Actor } from "../../platform/access/actor.js";
+import { type Actor, actorDay } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { checkPasswordPolicy } from "../../platform/auth/password-policy.js";
@@ -63,7 +63,13 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, siteId: str
       status: "invited",
       preferred_language: input.language,
     });
-    await repository.insertRoleGrant({ user_id: user.id, role_code: input.role, site_id: siteId, unit_id: null });
+    await repository.insertRoleGrant({
+      user_id: user.id,
+      role_code: input.role,
+      site_id: siteId,
+      unit_id: null,
+      starts_on: actorDay(actor, siteId),
+    });
     const token = await issueToken(trx, {
       userId: user.id,
       purpose: "invitation",

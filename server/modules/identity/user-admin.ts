@@ -6,6 +6,7 @@ import { checkPasswordPolicy } from "../../platform/auth/password-policy.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { revokeAllSessionsOf } from "../../platform/auth/sessions.js";
 import { AppError, invalid } from "../../platform/errors/app-error.js";
+import { zonedDay } from "../../platform/rules/zoned-time.js";
 import { networkDirectory } from "../network/index.js";
 import { identityRepository } from "./repository.js";
 
@@ -61,7 +62,13 @@ export async function addUser(db: Kysely<Database>, actor: AnyActor, input: NewU
       password_hash: passwordHash,
       preferred_language: input.language,
     });
-    await repository.insertRoleGrant({ user_id: user.id, role_code: input.role, site_id: site.id, unit_id: unitId });
+    await repository.insertRoleGrant({
+      user_id: user.id,
+      role_code: input.role,
+      site_id: site.id,
+      unit_id: unitId,
+      starts_on: zonedDay(new Date(), site.time_zone),
+    });
     await recordAudit(trx, actor, {
       action: "user.create",
       entityType: "user_account",

@@ -111,7 +111,7 @@ export function networkRepository(db: Kysely<Database>) {
     },
 
     async siteByCode(code: string) {
-      return db.selectFrom("site").select(["id", "name"]).where("code", "=", code).executeTakeFirst();
+      return db.selectFrom("site").select(["id", "name", "time_zone"]).where("code", "=", code).executeTakeFirst();
     },
 
     async unitByName(siteId: string, name: string) {
