@@ -52,7 +52,8 @@ const plainTables: Record<string, string> = {
   "children.csv":
     "child_id text, site text, state text, birth_date date, sex text, race_ethnicity text, sibling_group text",
   "homes.csv":
-    "home_id text, site text, state text, kind text, inquiry_date date, approved_date date, closed_date date, closure_reason text",
+    "home_id text, site text, state text, kind text, inquiry_date date, approved_date date, closed_date date, " +
+    "closure_reason text",
   "episodes.csv": "child_id text, removal_date date, exit_date date, exit_reason text",
   "placements.csv":
     "child_id text, removal_date date, start_date date, end_date date, setting text, change_kind text, home_id text",
@@ -119,7 +120,8 @@ export async function runOutcomesBench(log: (line: string) => void = console.log
       onProgress: (p) =>
         process.stdout.isTTY &&
         process.stdout.write(
-          `\r  ${p.file} ${p.rows.toLocaleString("en-US")} rows, ${p.rowsPerSecond.toLocaleString("en-US")}/s, ${p.percent.toFixed(0)} %   `,
+          `\r  ${p.file} ${p.rows.toLocaleString("en-US")} rows, ` +
+            `${p.rowsPerSecond.toLocaleString("en-US")}/s, ${p.percent.toFixed(0)} %   `,
         ),
     });
     const importSeconds = seconds(started);

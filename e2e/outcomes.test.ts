@@ -25,7 +25,8 @@ describe("outcome dashboards in Chromium", () => {
     return page;
   }
 
-  it("a coordinator reads the dashboard: a definition, a trend and its table, Spanish, the CSV and the printed page", async () => {
+  it(`a coordinator reads the dashboard: a definition, a trend \
+and its table, Spanish, the CSV and the printed page`, async () => {
     const { emails } = parseDemoSignIns(journey.server.output());
     const page = await signedIn(emails.qpi_coordinator);
     await page.getByRole("link", { name: "Outcomes", exact: true }).click();
@@ -87,7 +88,8 @@ describe("outcome dashboards in Chromium", () => {
     expect(download.suggestedFilename()).toMatch(/^outcomes-CA-FRESNO-\d{4}-\d{2}-01\.csv$/);
     const csv = fs.readFileSync((await download.path())!, "utf8");
     expect(csv.split("\r\n")[0]).toBe(
-      "area,period_start,period_end,measure,unit,dimension,group,numerator,denominator,value,national,follow_up_complete",
+      "area,period_start,period_end,measure,unit,dimension,group,numerator,denominator,value,national," +
+        "follow_up_complete",
     );
     expect(csv).toContain(",permanency_12m_entries,percent,total,");
     expect(csv).not.toContain("suppressed");

@@ -23,7 +23,8 @@ describe("caseworker records placements and QPI practices in Chromium", () => {
     await page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
   }
 
-  it("emergency placement → comfort call and icebreaker due and completed → planned move with 14 days' notice", async () => {
+  it(`emergency placement → comfort call and icebreaker due \
+and completed → planned move with 14 days' notice`, async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
     const context = await journey.browser.newContext({
       viewport: { width: 1280, height: 900 },

@@ -34,13 +34,16 @@ export const generateCommand: CliCommand = {
     const seconds = made.elapsedMs / 1000;
     console.log(`Wrote ${out} (as of ${made.asOf}, seed ${seed}):`);
     console.log(
-      `  ${made.children.toLocaleString("en-US")} children, ${made.episodes.toLocaleString("en-US")} episodes, ${made.placements.toLocaleString("en-US")} placements`,
+      `  ${made.children.toLocaleString("en-US")} children, ${made.episodes.toLocaleString("en-US")} ` +
+        `episodes, ${made.placements.toLocaleString("en-US")} placements`,
     );
     console.log(
-      `  ${made.reports.toLocaleString("en-US")} maltreatment reports, ${made.homes.toLocaleString("en-US")} homes (+ ${made.facilities.toLocaleString("en-US")} facilities)`,
+      `  ${made.reports.toLocaleString("en-US")} maltreatment reports, ${made.homes.toLocaleString("en-US")} ` +
+        `homes (+ ${made.facilities.toLocaleString("en-US")} facilities)`,
     );
     console.log(
-      `  ${(made.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (${Math.round(made.children / seconds).toLocaleString("en-US")} children/s)`,
+      `  ${(made.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(made.children / seconds).toLocaleString("en-US")} children/s)`,
     );
     return 0;
   },

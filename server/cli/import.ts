@@ -7,7 +7,9 @@ const SHOWN_REJECTS = 50;
 /** One updating line on a terminal; nothing when the output is a file or a pipe. */
 function progressLine(p: ImportProgress) {
   if (!process.stdout.isTTY) return;
-  const line = `${p.file}: ${p.rows.toLocaleString("en-US")} rows, ${p.rowsPerSecond.toLocaleString("en-US")} rows/s, ${p.percent.toFixed(1)} % of ${(p.bytesTotal / 1e6).toFixed(0)} MB`;
+  const line =
+    `${p.file}: ${p.rows.toLocaleString("en-US")} rows, ${p.rowsPerSecond.toLocaleString("en-US")} rows/s, ` +
+    `${p.percent.toFixed(1)} % of ${(p.bytesTotal / 1e6).toFixed(0)} MB`;
   process.stdout.write(`\r${line.padEnd(process.stdout.columns ? process.stdout.columns - 1 : 100)}`);
   if (p.done) process.stdout.write("\n");
 }
@@ -15,7 +17,8 @@ function progressLine(p: ImportProgress) {
 export function printImportResult(result: ImportResult): number {
   if (result.status === "unchanged") {
     console.log(
-      `Unchanged: this bundle (SHA-256 ${result.sha256.slice(0, 12)}…) is the one batch ${result.batchId} imported; nothing was written.`,
+      `Unchanged: this bundle (SHA-256 ${result.sha256.slice(0, 12)}…) is the one batch ${result.batchId} ` +
+        `imported; nothing was written.`,
     );
     return 0;
   }
@@ -30,17 +33,22 @@ export function printImportResult(result: ImportResult): number {
       ? `   ${would}add ${n(change.added, 9)}, replace ${n(change.replaced, 9)}, remove ${n(change.removed, 9)} stored`
       : "";
     console.log(
-      `  ${file.padEnd(26)} ${String(c.read).padStart(10)} read ${String(c.written).padStart(10)} ${kept} ${String(c.rejected).padStart(8)} rejected${changes}`,
+      `  ${file.padEnd(26)} ${String(c.read).padStart(10)} read ${String(c.written).padStart(10)} ${kept} ` +
+        `${String(c.rejected).padStart(8)} rejected${changes}`,
     );
   }
   if (result.keptChildren)
     console.log(
-      `${result.keptChildren.toLocaleString("en-US")} ${result.keptChildren === 1 ? "child keeps its" : "children keep their"} stored history: a row of theirs was rejected.`,
+      `${result.keptChildren.toLocaleString("en-US")} ` +
+        `${result.keptChildren === 1 ? "child keeps its" : "children keep their"} stored history: a row of ` +
+        `theirs was rejected.`,
     );
   if (result.rejectedCount) {
-    console.log(
-      `${result.rejectedCount} rejected row${result.rejectedCount === 1 ? "" : "s"}${result.rejectedCount > SHOWN_REJECTS ? ` (the first ${SHOWN_REJECTS}; all are kept with batch ${result.batchId})` : ""}:`,
-    );
+    const which =
+      result.rejectedCount > SHOWN_REJECTS
+        ? ` (the first ${SHOWN_REJECTS}; all are kept with batch ${result.batchId})`
+        : "";
+    console.log(`${result.rejectedCount} rejected row${result.rejectedCount === 1 ? "" : "s"}${which}:`);
     for (const r of result.rejects.slice(0, SHOWN_REJECTS))
       console.log(`  ${r.file}:${r.line}${r.column ? ` ${r.column}` : ""}: ${r.reason}`);
   }

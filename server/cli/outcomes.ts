@@ -29,12 +29,15 @@ export const outcomesCommand: CliCommand = {
       }
       console.log(`Outcomes ${period.start} – ${period.end}, ${scope}, ${children.toLocaleString("en-US")} children`);
       console.log(
-        `${"measure".padEnd(28)} ${"numerator".padStart(12)} ${"denominator".padStart(14)} ${"value".padStart(10)}  unit              suppressed`,
+        `${"measure".padEnd(28)} ${"numerator".padStart(12)} ${"denominator".padStart(14)} ` +
+          `${"value".padStart(10)}  unit              suppressed`,
       );
       for (const r of rows) {
         const value = r.value === null ? "—" : String(Math.round(r.value * 100) / 100);
         console.log(
-          `${r.measure.padEnd(28)} ${String(r.numerator ?? "—").padStart(12)} ${String(r.denominator).padStart(14)} ${value.padStart(10)}  ${r.unit.padEnd(17)} ${r.suppressed ? "yes" : "no"}`,
+          `${r.measure.padEnd(28)} ${String(r.numerator ?? "—").padStart(12)} ` +
+            `${String(r.denominator).padStart(14)} ${value.padStart(10)}  ${r.unit.padEnd(17)} ` +
+            `${r.suppressed ? "yes" : "no"}`,
         );
       }
       return 0;

@@ -12,7 +12,8 @@ export const usersAddCommand: CliCommand = {
     "  --email E          sign-in email (required)",
     "  --given-name G     (required)",
     "  --family-name F    (required)",
-    "  --role R           caseworker, supervisor, rfa_worker, qpi_coordinator, site_admin, analyst, caregiver, birth_parent, youth",
+    "  --role R           caseworker, supervisor, rfa_worker, qpi_coordinator, site_admin, analyst, " +
+      "caregiver, birth_parent, youth",
     "  --site CODE        site code, e.g. CA-FRESNO (required)",
     "  --unit NAME        unit name within the site (optional)",
     "  --language en|es   (default en)",

@@ -13,7 +13,8 @@ import { applyMigrationsIn, migrateToLatest, migrationNames } from "./migrate.js
  *
  * A backup is a gzip file: a first line `QPI-BACKUP 1`, a manifest (JSON, one line: the migrations applied, every
  * table with its columns, row count and checksum, every sequence's position), then each table's rows in PostgreSQL's
- * text COPY format ended by a line `\.`, tables in foreign-key order (a table after those it references). All of it is read in one REPEATABLE READ READ ONLY transaction, so it is one
+ * text COPY format ended by a line `\.`, tables in foreign-key order (a table after those it references). All of it is
+ * read in one REPEATABLE READ READ ONLY transaction, so it is one
  * consistent snapshot while the database stays in use (on PGlite the one connection is held for the whole backup,
  * and the `qpi` command runs with the server stopped anyway: the data folder is one process at a time).
  *
@@ -306,9 +307,8 @@ export async function restoreBackup(database: OpenDatabase, file: string): Promi
         throw new Error(`Table ${table.name}: ${copied} rows loaded, ${table.rows} in the backup`);
     }
     for (const sequence of manifest.sequences) {
-      await sql`SELECT setval(${ident(sequence.name)}::regclass, ${sequence.lastValue}::bigint, ${sequence.isCalled})`.execute(
-        session.db,
-      );
+      await sql`SELECT setval(${ident(sequence.name)}::regclass, \
+${sequence.lastValue}::bigint, ${sequence.isCalled})`.execute(session.db);
     }
     for (const table of manifest.tables) {
       await sql.raw(`ALTER TABLE ${ident(table.name)} ENABLE TRIGGER USER`).execute(session.db);

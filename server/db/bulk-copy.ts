@@ -17,7 +17,10 @@ import type { Database } from "./database.js";
 export interface BulkCopy {
   /** Runs `work` on one connection between BEGIN and COMMIT; ROLLBACK when it throws (nothing is half-written). */
   transaction<T>(work: (session: CopySession) => Promise<T>): Promise<T>;
-  /** The output of `COPY (query) TO STDOUT (FORMAT binary)`, as chunks, on a connection of its own. Not inside a transaction. */
+  /**
+   * The output of `COPY (query) TO STDOUT (FORMAT binary)`, as chunks, on a connection of its own. Not inside a
+   * transaction.
+   */
   copyOut(query: string): AsyncIterable<Uint8Array>;
 }
 
@@ -55,7 +58,9 @@ function kyselyOnClient(client: pg.PoolClient): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) });
 }
 
-/** Runs `work` in a Kysely transaction on `client`, so session.db is a real Transaction (recordAudit writes into it). */
+/**
+ * Runs `work` in a Kysely transaction on `client`, so session.db is a real Transaction (recordAudit writes into it).
+ */
 function inTransaction<T>(
   client: pg.PoolClient,
   copy: Omit<CopySession, "db">,

@@ -43,7 +43,8 @@ function walk(b: Buffer, p: number, out: Buffer, o: number): Walked {
       code !== NOTICE_RESPONSE &&
       code !== NOTIFICATION_RESPONSE
     ) {
-      return { p: p + 1 + length, o, done: true, failed: false }; // CopyDone: what follows is pg's (CommandComplete, ReadyForQuery)
+      // CopyDone: what follows is pg's (CommandComplete, ReadyForQuery)
+      return { p: p + 1 + length, o, done: true, failed: false };
     }
     p += 1 + length;
   }

@@ -70,5 +70,9 @@ function buildSite(net: DemoNetwork, random: Random, spec: DemoSiteSpec, options
 
 export function summarize(net: DemoNetwork): string {
   const inCare = new Set(net.placements.filter((p) => p.end_date == null).map((p) => p.child_id)).size;
-  return `${net.sites.length} sites, ${net.children.length} children (${inCare} in care now), ${net.episodes.length} removal episodes, ${net.placements.length} placements, ${net.reports.length} maltreatment reports, ${net.households.length} households, ${net.users.length} user accounts`;
+  return (
+    `${net.sites.length} sites, ${net.children.length} children (${inCare} in care now), ${net.episodes.length} ` +
+    `removal episodes, ${net.placements.length} placements, ${net.reports.length} maltreatment reports, ` +
+    `${net.households.length} households, ${net.users.length} user accounts`
+  );
 }

@@ -20,14 +20,20 @@ type Disposition = NonNullable<DemoReport["disposition"]>;
 export const maltreatmentCalibration = {
   /** Substantiated reports in care per 100,000 days in care that S1 can count (from the 8th day of an episode). */
   substantiatedInCarePer100kDays: 9.5,
-  /** Reports in care that are not substantiated, per substantiated one: most allegations against caregivers are unfounded. */
+  /**
+   * Reports in care that are not substantiated, per substantiated one: most allegations against caregivers are
+   * unfounded.
+   */
   otherInCarePerSubstantiated: 2,
   /** The report that led to a removal is substantiated; the rest inconclusive (a removal on the risk found). */
   removalSubstantiated: 0.9,
   /** An earlier report, 1–18 months before the one that led to removal (a family known to the hotline). */
   priorReport: 0.35,
   priorDisposition: { substantiated: 25, inconclusive: 30, unfounded: 45 },
-  /** After going home (reunification, relative, guardianship) without coming back into care: a new report within about a year. */
+  /**
+   * After going home (reunification, relative, guardianship) without coming back into care: a new report within about a
+   * year.
+   */
   reReportAfterHome: 0.22,
   reReportSubstantiated: 0.5,
   /** After a substantiated report at home, another within the year. */

@@ -112,7 +112,8 @@ export async function seedPracticeHistory(trx: Transaction<Database>, net: DemoN
       asOf,
     );
   }
-  // Reminders for deadlines already past were sent when they came due; the scheduler reminds only what comes due from now.
+  // Reminders for deadlines already past were sent when they came due; the scheduler reminds only what comes due from
+  // now.
   await trx
     .updateTable("practice_task")
     .set({ reminded_at: new Date(`${asOf}T00:00:00Z`) })

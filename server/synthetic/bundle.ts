@@ -42,7 +42,9 @@ export interface BundleCounts {
   elapsedMs: number;
 }
 
-/** The CSV spelling of identifiers: children C…, homes H…, facilities F…, birth families' homes P…, sibling groups S…. */
+/**
+ * The CSV spelling of identifiers: children C…, homes H…, facilities F…, birth families' homes P…, sibling groups S….
+ */
 export const childId = (key: number) => `C${key}`;
 export function homeId(key: number): string {
   if (key < 0) return "";
@@ -72,7 +74,8 @@ export async function generateBundle(first: BundleOptions | string, rest?: Gener
   const writeChild = ({ history: h, dispositions }: GeneratedChild) => {
     const id = childId(h.key);
     files["children.csv"].add(
-      `${id},${sites[h.site]},${states[h.site]},${day(h.birthDay)},${sexNames[h.sex]},${raceNames[h.race]},${h.siblingGroup < 0 ? "" : `S${h.siblingGroup}`}\n`,
+      `${id},${sites[h.site]},${states[h.site]},${day(h.birthDay)},${sexNames[h.sex]},${raceNames[h.race]},` +
+        `${h.siblingGroup < 0 ? "" : `S${h.siblingGroup}`}\n`,
     );
     for (const e of h.episodes) {
       const removal = day(e.removalDay);
@@ -81,7 +84,8 @@ export async function generateBundle(first: BundleOptions | string, rest?: Gener
       );
       for (const p of e.placements) {
         files["placements.csv"].add(
-          `${id},${removal},${day(p.startDay)},${day(p.endDay)},${settingNames[p.setting - 1]},${changeKindNames[p.changeKind] ?? ""},${homeId(p.homeKey)}\n`,
+          `${id},${removal},${day(p.startDay)},${day(p.endDay)},${settingNames[p.setting - 1]},` +
+            `${changeKindNames[p.changeKind] ?? ""},${homeId(p.homeKey)}\n`,
         );
       }
     }
@@ -94,7 +98,8 @@ export async function generateBundle(first: BundleOptions | string, rest?: Gener
   const writeHome = (home: HomeRecord) => {
     const reason = home.closureReason ? homeClosureNames[home.closureReason - 1] : "";
     files["homes.csv"].add(
-      `${homeId(home.key)},${sites[home.site]},${states[home.site]},${home.kin ? "relative" : "resource_family"},${day(home.inquiryDay)},${day(home.approvedDay)},${day(home.closedDay)},${reason}\n`,
+      `${homeId(home.key)},${sites[home.site]},${states[home.site]},${home.kin ? "relative" : "resource_family"},` +
+        `${day(home.inquiryDay)},${day(home.approvedDay)},${day(home.closedDay)},${reason}\n`,
     );
   };
   const simulation = new HistorySimulation(options, { child: writeChild, home: writeHome });

@@ -176,7 +176,9 @@ export const settings = {
   relativeHomeAtKinExit: 0.5,
   /** Youths aging out who are in supervised independent living before [assumed]. */
   independentLivingBeforeAgingOut: 0.35,
-  /** Episodes whose first placement is recorded a few days after removal (days without placement information) [assumed]. */
+  /**
+   * Episodes whose first placement is recorded a few days after removal (days without placement information) [assumed].
+   */
   lateFirstPlacementShare: 0.005,
 };
 
@@ -230,7 +232,10 @@ export const homes = {
   /** Facilities per child of the county's bundle [assumed]. */
   groupHomesPerChild: 0.0012,
   institutionsPerChild: 0.0004,
-  /** Closure reasons of non-relative homes, homeClosureNames order: adopted, guardianship, family_request, moved, agency_decision, transferred, other. */
+  /**
+   * Closure reasons of non-relative homes, homeClosureNames order: adopted, guardianship, family_request, moved,
+   * agency_decision, transferred, other.
+   */
   closureWeights: [15, 3, 40, 10, 10, 7, 15] as readonly number[],
   /** Kin homes: approved after the child arrives (placement before approval) [assumed]. */
   kinApprovalMedianDays: 80,

@@ -202,7 +202,10 @@ function reentryDay(random: SeededRandom, exitDay: number, ageGroup: number, eff
   return null;
 }
 
-/** The child's own view of the unit's episodes (cut at aging out and at the as-of day), reports, and the data-quality gaps real data have. */
+/**
+ * The child's own view of the unit's episodes (cut at aging out and at the as-of day), reports, and the data-quality
+ * gaps real data have.
+ */
 function finishChild(
   ctx: FamilyContext,
   child: ChildDraft,

@@ -6,7 +6,9 @@ import { cumulativeOf, type SeededRandom } from "./random.js";
 
 /** Facility keys (group homes, institutions) live above the homes' keys; they have no homes.csv row. */
 export const FACILITY_KEY_BASE = 1_500_000_000;
-/** A birth family's own home (trial home visits), one per family, so siblings home together share it; no homes.csv row. */
+/**
+ * A birth family's own home (trial home visits), one per family, so siblings home together share it; no homes.csv row.
+ */
 export const PARENTS_HOME_KEY_BASE = 1_000_000_000;
 
 const closureCumulative = cumulativeOf(calibration.closureWeights);
@@ -37,7 +39,10 @@ export class HomeRegistry {
   private readonly groupHomes: Int32Array;
   private readonly institutions: Int32Array;
   private readonly expectedChildren: Float64Array;
-  /** Closing day of each key's home (index key − 1); NO_DAY for homes that never force a move (kin, withdrawn inquiries). */
+  /**
+   * Closing day of each key's home (index key − 1); NO_DAY for homes that never force a move (kin, withdrawn
+   * inquiries).
+   */
   private readonly closedByKey = new Int32List();
   poolHomes = 0;
   kinHomes = 0;

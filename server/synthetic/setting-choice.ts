@@ -42,7 +42,10 @@ export function pickMoveKind(random: SeededRandom): number {
   return moveKinds[random.pickCumulative(moveKindCumulative)];
 }
 
-/** A setting by the age table, tilted toward relatives when the exit will be to kin, and toward or away from congregate care. */
+/**
+ * A setting by the age table, tilted toward relatives when the exit will be to kin, and toward or away from congregate
+ * care.
+ */
 function settingFor(random: SeededRandom, ctx: SettingContext, day: number, congregateWeight: number): number {
   const weights = settings.byAgeGroup[ageGroupOf(ctx.youngestAgeDays + day - ctx.removalDay)];
   const kinBound = ctx.exitReason === ExitReason.relative || ctx.exitReason === ExitReason.guardianship;

@@ -21,7 +21,10 @@ export type RoleName =
   | "birth_parent"
   | "youth";
 
-/** Every role at run time: the runner signs each in. Adding a role to RoleName without listing it here fails the type check. */
+/**
+ * Every role at run time: the runner signs each in. Adding a role to RoleName without listing it here fails the type
+ * check.
+ */
 export const ALL_ROLES = [
   "caseworker",
   "supervisor",
@@ -81,7 +84,10 @@ export interface PolicyTarget {
   teamMemberId?: string;
   /** A share of the child, minted for routes about a share. */
   shareId?: string;
-  /** A court hearing of the child in two weeks, minted for routes about a hearing (with a caregiver's report for its receipt). */
+  /**
+   * A court hearing of the child in two weeks, minted for routes about a hearing (with a caregiver's report for its
+   * receipt).
+   */
   hearingId?: string;
 }
 

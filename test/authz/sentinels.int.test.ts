@@ -54,7 +54,8 @@ beforeAll(async () => {
   await preparePolicyWorld(database.db);
   app = await buildTestApp(database.db, database.kind);
   const facts = await loadActorFacts(database.db);
-  // Beyond one account per role: another site's caseworker, and a second caseworker of the demo site (a share recipient).
+  // Beyond one account per role: another site's caseworker, and a second caseworker of the demo site (a share
+  // recipient).
   const extra = await database.db
     .selectFrom("user_account")
     .innerJoin("role_grant", "role_grant.user_id", "user_account.id")
@@ -422,7 +423,8 @@ describe("planted sentinels never reach an actor who may not see them", () => {
             if (status === 200 && reads(invited.inviter, child, world).size === 0) {
               invitations.escalated++;
               leaks.push(
-                `${invited.invitee.role} invited by ${invited.inviter.role} reads ${child.id}, which the inviter does not`,
+                `${invited.invitee.role} invited by ${invited.inviter.role} reads ${child.id}, which the ` +
+                  `inviter does not`,
               );
             }
           }
@@ -465,16 +467,16 @@ describe("planted sentinels never reach an actor who may not see them", () => {
             if (allowed(actor, sentinel)) seen[sentinel.kind === "reporter" ? "reporter" : "contact"]++;
             else
               leaks.push(
-                `${sentinel.kind} ${sentinel.value} reached ${actor.role} ${actor.email} via ${shown.map((r) => r.route).join(", ")}`,
+                `${sentinel.kind} ${sentinel.value} reached ${actor.role} ${actor.email} via ` +
+                  `${shown.map((r) => r.route).join(", ")}`,
               );
           }
         }
         // Nor does any sentinel reach the audit log's text.
         const audited = await sql<{
           n: number;
-        }>`SELECT count(*)::int AS n FROM audit_event WHERE concat_ws('|', action, entity_type, entity_id, purpose, ip, array_to_string(field_classes, ',')) LIKE ${`%${tag}%`}`.execute(
-          database.db,
-        );
+        }>`SELECT count(*)::int AS n FROM audit_event WHERE concat_ws('|', action, entity_type, \
+entity_id, purpose, ip, array_to_string(field_classes, ',')) LIKE ${`%${tag}%`}`.execute(database.db);
         if (audited.rows[0].n > 0) leaks.push(`${tag} reached the audit log`);
         if (leaks.length) throw new Error(`sentinels leaked:\n${leaks.slice(0, 12).join("\n")}`);
       }),

@@ -65,7 +65,8 @@ const consent = (shared: boolean) =>
 const today = () => todayAt(world, "CA-FRESNO");
 
 describe("the caregiver's address and phone", () => {
-  it("reach the child's caseworker always, the birth parent only with consent and no court order, the caregiver's own login never through the record", async () => {
+  it(`reach the child's caseworker always, the birth parent only with consent and \
+no court order, the caregiver's own login never through the record`, async () => {
     await consent(false);
     expect(await contactSeenBy(CW)).toMatchObject({ addressLine1: "12 Sentinel Way", phone: "(559) 555-0199" });
     expect(await contactSeenBy(PARENT)).toBeUndefined();

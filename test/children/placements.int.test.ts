@@ -114,7 +114,8 @@ describe("removal episodes and placements", () => {
     ]);
   });
 
-  it("an emergency move closes the old placement and opens the new one atomically, with 48-hour passport and meds tasks", async () => {
+  it(`an emergency move closes the old placement and opens the new \
+one atomically, with 48-hour passport and meds tasks`, async () => {
     const { childId, today, firstPlacement } = await childInCare(20);
     const res = await post(caseworker, `/api/children/${childId}/placements`, {
       householdId: familyHome(world, "CA-FRESNO", "relative").id,
@@ -214,7 +215,8 @@ describe("bad input changes nothing and says what is wrong", () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toBe(
-      `The new placement would overlap the current placement, which started on ${removalDate}. A move must start after that day.`,
+      `The new placement would overlap the current placement, which started on ${removalDate}. A move must ` +
+        `start after that day.`,
     );
     expect(await counts(childId)).toEqual(before);
   });
@@ -440,7 +442,8 @@ describe("the child's record", () => {
     schoolOfOrigin: "Lincoln Elementary",
   };
 
-  it("intake creates the child on the recording caseworker's team; a correction needs the current version", async () => {
+  it(`intake creates the child on the recording caseworker's \
+team; a correction needs the current version`, async () => {
     const site = world.sites.find((s) => s.code === "CA-FRESNO")!;
     const created = await post(caseworker, "/api/children", { siteId: site.id, caseNumber: "FR-INTAKE-1", ...fields });
     expect(created.statusCode, created.body).toBe(201);

@@ -71,7 +71,8 @@ const share = (
 ) => post(CW, `/api/children/${childId}/shares`, { email, reason, endsOn });
 
 describe("sharing a child's record with a named person", () => {
-  it("lets the person read the record for the reason given, audited with that reason, and lists the share", async () => {
+  it(`lets the person read the record for the reason given, \
+audited with that reason, and lists the share`, async () => {
     const childId = await caseworkersChild();
     expect((await get(covering, `/api/children/${childId}`)).statusCode).toBe(404);
     const granted = await share(childId, covering);
@@ -171,7 +172,8 @@ describe("sharing a child's record with a named person", () => {
     expect((await post(CW, `/api/children/${childId}/shares/${granted.id}/revoke`)).statusCode).toBe(409);
   });
 
-  it("stays within a site: another site's child is 404 to share, another site's user cannot be named, and a share row across sites opens nothing", async () => {
+  it(`stays within a site: another site's child is 404 to share, another site's \
+user cannot be named, and a share row across sites opens nothing`, async () => {
     const childId = await caseworkersChild();
     const floridaChild = world.children.find((c) => c.site_id === siteOf(world, "FL-C13").id)!;
     expect(
@@ -239,7 +241,8 @@ describe("sharing a child's record with a named person", () => {
 });
 
 describe("who viewed this record", () => {
-  it("shows the supervisor and the site administrator who read and changed the child, newest first, paged, and audits the reading", async () => {
+  it(`shows the supervisor and the site administrator who read and changed \
+the child, newest first, paged, and audits the reading`, async () => {
     const childId = await caseworkersChild();
     await get(CW, `/api/children/${childId}`);
     await share(childId, covering, "Covering a court hearing");
@@ -318,9 +321,8 @@ describe("who viewed this record", () => {
     // Both refusals are audited, naming the child tried.
     const count = await sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM audit_event WHERE action = 'GET /api/children/:childId/access-log' AND outcome = 'denied' AND entity_id IN (${child.id}, ${floridaChild.id})`.execute(
-      database.db,
-    );
+    }>`SELECT count(*)::int AS n FROM audit_event WHERE action = 'GET /api/children/:childId/access-log' \
+AND outcome = 'denied' AND entity_id IN (${child.id}, ${floridaChild.id})`.execute(database.db);
     expect(count.rows[0].n).toBe(2);
   });
 });

@@ -88,7 +88,8 @@ describe("jurisdiction rule sets", () => {
     expect((await get(CA, "/api/rules?state=MN")).statusCode).toBe(404);
   });
 
-  it("California's planned-move notice: 7 days before 2019, 14 days since (each move keeps the rule of its day)", async () => {
+  it(`California's planned-move notice: 7 days before 2019, 14 \
+days since (each move keeps the rule of its day)`, async () => {
     const childId = await removal(CA, "CA-FRESNO", "2018-11-01", {
       householdId: familyHome(world, "CA-FRESNO").id,
       setting: "nonrelative_family_home",
@@ -160,7 +161,8 @@ describe("jurisdiction rule sets", () => {
     expect(Date.parse(newComfort.dueAt!) - zonedInstant(effective, "10:00", zone).getTime()).toBe(48 * 3_600_000);
     expect((await tasksOf(MN, before)).find((t) => t.practice === "comfort_call")!.dueAt).toBe(oldComfort.dueAt);
     expect(Date.parse(oldComfort.dueAt!) - zonedInstant(today, "10:00", zone).getTime()).toBe(72 * 3_600_000);
-    // A second version on the same day is refused; caseworkers cannot edit rules; another state's coordinator cannot either.
+    // A second version on the same day is refused; caseworkers cannot edit rules; another state's coordinator cannot
+    // either.
     const again = await post(coordinator, "/api/rules", {
       stateCode: "MN",
       practice: "comfort_call",
@@ -205,7 +207,8 @@ describe("jurisdiction rule sets", () => {
     ).toBe(403);
   });
 
-  it("Florida's icebreaker is excluded for a relative placement, group care or an incarcerated parent; otherwise due in 14 days", async () => {
+  it(`Florida's icebreaker is excluded for a relative placement, group \
+care or an incarcerated parent; otherwise due in 14 days`, async () => {
     const today = todayAt(world, "FL-C13");
     const relative = await removal(FL, "FL-C13", today, {
       householdId: familyHome(world, "FL-C13", "relative").id,
@@ -269,7 +272,8 @@ describe("jurisdiction rule sets", () => {
     expect(done.json()).toMatchObject({ status: "completed", onTime: true });
   });
 
-  it("Minnesota: a comfort call after every placement and every move; a comfort call not safe is recorded as such", async () => {
+  it(`Minnesota: a comfort call after every placement and every \
+move; a comfort call not safe is recorded as such`, async () => {
     const today = todayAt(world, "MN-HENNEPIN");
     const childId = await removal(MN, "MN-HENNEPIN", addCalendarDays(today, -30), {
       householdId: familyHome(world, "MN-HENNEPIN").id,

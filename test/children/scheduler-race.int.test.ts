@@ -24,9 +24,8 @@ afterAll(async () => {
 
 describe("database-backed scheduler", () => {
   it("runs each slot once when two instances tick together", async () => {
-    await sql`INSERT INTO scheduled_job (name, interval_secs, next_run_at) VALUES ('race_probe', 60, '2026-01-01T00:00:00Z')`.execute(
-      database.db,
-    );
+    await sql`INSERT INTO scheduled_job (name, interval_secs, \
+next_run_at) VALUES ('race_probe', 60, '2026-01-01T00:00:00Z')`.execute(database.db);
     await sql`CREATE TABLE race_probe_run (slot_at timestamptz NOT NULL, runner text NOT NULL)`.execute(database.db);
     const job = (runner: string): Record<string, JobDefinition> => ({
       race_probe: {
@@ -64,7 +63,8 @@ describe("database-backed scheduler", () => {
     }>`SELECT count(*)::int AS n FROM job_run WHERE job_name = 'race_probe'`.execute(database.db);
     expect(jobRuns.rows[0].n).toBe(slots);
     console.log(
-      `[scheduler race] engine=${database.kind} slots=${slots} runs=${runs.rows[0].n} by a=${ranBy.filter((r) => r === "a").length} b=${ranBy.filter((r) => r === "b").length} in ${elapsed} ms`,
+      `[scheduler race] engine=${database.kind} slots=${slots} runs=${runs.rows[0].n} by ` +
+        `a=${ranBy.filter((r) => r === "a").length} b=${ranBy.filter((r) => r === "b").length} in ${elapsed} ms`,
     );
   });
 });

@@ -60,7 +60,8 @@ async function placedChild(daysAgo: number) {
 }
 
 describe("practice workflows", () => {
-  it("icebreaker: scheduled with participants, then held with All About Me, Meet Our Family, the agreement and the evaluation", async () => {
+  it(`icebreaker: scheduled with participants, then held with All About \
+Me, Meet Our Family, the agreement and the evaluation`, async () => {
     const childId = await placedChild(2);
     const ice = (await tasksOf(CW, childId)).find((t) => t.practice === "icebreaker")!;
     const scheduledFor = addCalendarDays(todayAt(world, "CA-FRESNO"), 3);
@@ -153,7 +154,8 @@ describe("practice workflows", () => {
     expect(next[0].id).not.toBe(visit.id);
   });
 
-  it("court hearing: caregiver notified, submits a report from the portal, caseworker marks it received and forwarded, caregiver sees it", async () => {
+  it(`court hearing: caregiver notified, submits a report from the portal, \
+caseworker marks it received and forwarded, caregiver sees it`, async () => {
     const caregiverPerson = personOf(world, "caregiver@demo.qpi.example");
     const home = world.householdMembers.find((m) => m.person_id === caregiverPerson)!.household_id;
     const placement = world.placements.find((p) => p.household_id === home && p.end_date == null)!;
@@ -213,7 +215,8 @@ describe("practice workflows", () => {
     expect(otherCaregiverHearing.statusCode).toBe(403);
   });
 
-  it("worklists: the caseworker sees due-soon and overdue tasks of their children; the supervisor their unit's; the coordinator timeliness per unit", async () => {
+  it(`worklists: the caseworker sees due-soon and overdue tasks of their children; \
+the supervisor their unit's; the coordinator timeliness per unit`, async () => {
     const childId = await placedChild(20);
     const worklist = (await (await get(CW, "/api/worklist")).json()).tasks as Task[];
     const mine = worklist.filter((t) => (t as Task & { childId: string }).childId === childId);

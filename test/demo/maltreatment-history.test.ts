@@ -56,7 +56,8 @@ function siteHistories(net: DemoNetwork, siteId: string): ChildHistory[] {
 }
 
 describe("the demo's maltreatment reports", () => {
-  it("come from a stream of their own: the same seed makes the same reports, and drawing them changes no other record", () => {
+  it(`come from a stream of their own: the same seed makes the \
+same reports, and drawing them changes no other record`, () => {
     const options = { seed: 11, scale: 0.5, asOf: AS_OF };
     const a = generateDemoNetwork(options);
     const b = generateDemoNetwork(options);

@@ -116,7 +116,8 @@ describe("an invitation grants no more than the inviter may", () => {
     expect([response.statusCode, asParent.statusCode]).toEqual([404, 404]);
   });
 
-  it("an RFA worker, who reads no child, cannot invite themself as a caregiver of a home with placed children", async () => {
+  it(`an RFA worker, who reads no child, cannot invite themself \
+as a caregiver of a home with placed children`, async () => {
     const rfa = actor("rfa_worker");
     const placed = children.filter((c) => c.siteId === rfa.siteId && c.inCare && c.householdId !== null);
     const members = await database.db

@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 describe("the password queue over HTTP", () => {
-  it("refuses an address beyond its share with 429 and a message in the user's language, and serves the others", async () => {
+  it(`refuses an address beyond its share with 429 and a message \
+in the user's language, and serves the others`, async () => {
     const user = await demoUser(database.db, "caseworker");
     const burst = await Promise.all(
       Array.from({ length: PASSWORD_QUEUE.perClient + 2 }, (_, i) =>

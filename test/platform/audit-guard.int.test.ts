@@ -84,7 +84,8 @@ describe("the database refuses rows that do not come through the append", () => 
   it("refuses a plain INSERT far beyond the head; the record's access log does not show it", async () => {
     const before = await head();
     await expect(
-      sql`INSERT INTO audit_event (seq, actor_user_id, site_id, action, entity_type, entity_id, outcome, prev_hash, hash)
+      sql`INSERT INTO audit_event (seq, actor_user_id, site_id, \
+action, entity_type, entity_id, outcome, prev_hash, hash)
           VALUES (900000000, NULL, ${SITE}, 'child.read', 'child', 'child-1', 'success', 'x', 'y')`.execute(
         database.db,
       ),

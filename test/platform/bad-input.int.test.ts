@@ -260,7 +260,8 @@ describe("bad input to every route", () => {
     const stored = await storedBadText();
     console.log(
       `bad-input battery (${database.kind}): ${calls} calls to ${policies.length} routes, ` +
-        `${serverErrors.length} answered 5xx on ${routesWith5xx.size} routes, ${wrong.length} not refused as expected, ` +
+        `${serverErrors.length} answered 5xx on ${routesWith5xx.size} routes, ${wrong.length} not refused as ` +
+        `expected, ` +
         `stored bad text: ${stored.join("; ") || "none"}`,
     );
     expect(serverErrors).toEqual([]);

@@ -152,7 +152,8 @@ describe("childScope", () => {
     expect(await reached(youth, children)).toEqual(["self"]);
   });
 
-  it("own, birth parent: their child (as birth parent or legal guardian), not a child they are otherwise related to", async () => {
+  it(`own, birth parent: their child (as birth parent or legal \
+guardian), not a child they are otherwise related to`, async () => {
     const facts = factsOf("birth_parent");
     const children = {
       birthChild: await mint(facts, { parentPersonId: facts.personId }),

@@ -138,8 +138,10 @@ describe("import direction", () => {
       'import { alsoOwn } from "../outcomes/history/days.js";',
     ].join("\n");
     expect(violations(importsOf(file("modules/outcomes/service.ts"), source))).toEqual([
-      "server/modules/outcomes/service.ts:1 imports ../children/service.js (module outcomes reaches inside module children; use its index.ts or contracts)",
-      "server/modules/outcomes/service.ts:5 imports ../children/data/tables.js (module outcomes reaches inside module children; use its index.ts or contracts)",
+      "server/modules/outcomes/service.ts:1 imports ../children/service.js (module outcomes reaches inside " +
+        "module children; use its index.ts or contracts)",
+      "server/modules/outcomes/service.ts:5 imports ../children/data/tables.js (module outcomes reaches " +
+        "inside module children; use its index.ts or contracts)",
     ]);
   });
 
@@ -150,7 +152,8 @@ describe("import direction", () => {
       'import { childrenModule } from "../modules/children/index.js";',
     ].join("\n");
     expect(violations(importsOf(file("cli/jobs.ts"), source))).toEqual([
-      "server/cli/jobs.ts:1 imports ../modules/children/reminders.js (outside the modules, reach a module through its index.ts or contracts)",
+      "server/cli/jobs.ts:1 imports ../modules/children/reminders.js (outside the modules, reach a module " +
+        "through its index.ts or contracts)",
     ]);
     expect(violations(importsOf(file("app.ts"), 'import { x } from "./modules/identity/sign-in.js";'))).toHaveLength(1);
   });

@@ -96,7 +96,8 @@ describe("text that cannot be stored faithfully", () => {
         {
           field: "givenName",
           message:
-            "Contains characters that cannot be saved (invalid text, NUL or text-direction override characters). Retype it.",
+            "Contains characters that cannot be saved (invalid text, NUL or text-direction override " +
+            "characters). Retype it.",
         },
       ]);
     }

@@ -62,7 +62,8 @@ async function shareWithRfa(childId: string, startsOn: string, endsOn: string) {
 }
 
 describe("the site's calendar day decides when access begins and ends", () => {
-  it("a share ending on 10 November still holds at 23:30 Pacific that day and has ended at 00:30 on the 11th", async () => {
+  it(`a share ending on 10 November still holds at 23:30 Pacific \
+that day and has ended at 00:30 on the 11th`, async () => {
     const child = fresnoChild(3);
     await shareWithRfa(child.id, "2026-11-01", "2026-11-10");
     at("2026-11-11T07:30:00Z"); // 23:30 PST on the 10th; already the 11th in UTC
@@ -80,7 +81,8 @@ describe("the site's calendar day decides when access begins and ends", () => {
     expect((await readAs(RFA, child.id)).statusCode).toBe(200);
   });
 
-  it("across the autumn change of clocks (1 November 2026, 02:00 PDT → 01:00 PST) the day still ends at local midnight", async () => {
+  it(`across the autumn change of clocks (1 November 2026, 02:00 \
+PDT → 01:00 PST) the day still ends at local midnight`, async () => {
     const child = fresnoChild(5);
     await shareWithRfa(child.id, "2026-10-20", "2026-10-31");
     at("2026-11-01T06:30:00Z"); // 23:30 PDT (UTC−7) on 31 October

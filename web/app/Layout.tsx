@@ -43,7 +43,8 @@ export function Layout({ session, children }: { session: SessionView; children: 
       <a className="usa-skipnav" href="#main-content">
         {t("common.skipToContent")}
       </a>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: USWDS overlay; the menu's own close button and Escape serve the keyboard */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: USWDS overlay; the
+          menu's own close button and Escape serve the keyboard */}
       <div className={`usa-overlay ${menuOpen ? "is-visible" : ""}`} onClick={() => setMenuOpen(false)} />
       <header className="usa-header usa-header--extended qpi-header">
         <div className="usa-navbar">

@@ -29,7 +29,10 @@ export const ChildRecord = z.object({
   ...childFields,
 });
 
-/** A person linked to the child: a birth parent, guardian or relative (new or existing), or a sibling who is another child. */
+/**
+ * A person linked to the child: a birth parent, guardian or relative (new or existing), or a sibling who is another
+ * child.
+ */
 export const RelationAdd = z
   .object({
     kind: z.enum(["birth_parent", "legal_guardian", "relative", "sibling_full", "sibling_half", "sibling_step"]),

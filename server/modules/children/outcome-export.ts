@@ -105,7 +105,8 @@ export async function historiesForOutcomes(trx: Transaction<Database>, siteId: s
     .orderBy("child_id")
     .orderBy("received_on")
     .execute();
-  // Siblings are relations from a child to the sibling's person (made both ways): groups are their connected components.
+  // Siblings are relations from a child to the sibling's person (made both ways): groups are their connected
+  // components.
   const siblingLinks = await trx
     .selectFrom("child_relation as r")
     .innerJoin("child as a", "a.id", "r.child_id")
@@ -166,7 +167,10 @@ export async function historiesForOutcomes(trx: Transaction<Database>, siteId: s
   };
 }
 
-/** Connected components of the sibling links; each group is named by its smallest child id. Children without siblings have none. */
+/**
+ * Connected components of the sibling links; each group is named by its smallest child id. Children without siblings
+ * have none.
+ */
 export function siblingGroups(childIds: string[], links: { from: string; to: string }[]): Map<string, string> {
   const parent = new Map(childIds.map((id) => [id, id]));
   const find = (id: string): string => {

@@ -3,7 +3,8 @@ import { exclusionsThatHold } from "../../platform/rules/rule-set.js";
 import { exclusionFacts, triggersOf } from "./practice-tasks.js";
 
 describe("placement events and rule exclusions", () => {
-  it("every placement fires any_placement; the first also initial_placement; moves later_placement and their kind", () => {
+  it(`every placement fires any_placement; the first also \
+initial_placement; moves later_placement and their kind`, () => {
     expect(triggersOf("initial")).toEqual(["any_placement", "initial_placement"]);
     expect(triggersOf("planned")).toEqual(["any_placement", "later_placement", "planned_move"]);
     expect(triggersOf("emergency")).toEqual(["any_placement", "later_placement", "emergency_move"]);
@@ -19,7 +20,8 @@ describe("placement events and rule exclusions", () => {
     expect([...exclusionFacts({ setting: "nonrelative_family_home", exclusions: [] })]).toEqual([]);
   });
 
-  it("a rule's exclusion holds only when the rule lists it (Florida's icebreaker, not Minnesota's comfort call)", () => {
+  it(`a rule's exclusion holds only when the rule lists it \
+(Florida's icebreaker, not Minnesota's comfort call)`, () => {
     const facts = exclusionFacts({ setting: "relative_family_home", exclusions: [] });
     expect(
       exclusionsThatHold(

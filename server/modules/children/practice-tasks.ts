@@ -160,7 +160,9 @@ export async function createHearingTasks(
   return created;
 }
 
-/** A repeating practice (sibling visits, monthly) gets its next task when one is completed, while the child is in care. */
+/**
+ * A repeating practice (sibling visits, monthly) gets its next task when one is completed, while the child is in care.
+ */
 export async function createNextRepeat(
   trx: Transaction<Database>,
   task: { id: string; child_id: string; site_id: string; placement_id: string | null; rule_id: string },

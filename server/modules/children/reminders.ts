@@ -17,7 +17,8 @@ export const REMINDER_LEAD_HOURS = 48;
  */
 export async function queueReminders(trx: Transaction<Database>, now: Date) {
   const due = await sql<{ id: string; practice: string; due: string; child_name: string; user_id: string }>`
-    SELECT t.id, t.practice, coalesce(to_char(t.due_on, 'YYYY-MM-DD'), to_char(t.due_at AT TIME ZONE s.time_zone, 'YYYY-MM-DD HH24:MI')) AS due,
+    SELECT t.id, t.practice, coalesce(to_char(t.due_on, 'YYYY-MM-DD'), \
+to_char(t.due_at AT TIME ZONE s.time_zone, 'YYYY-MM-DD HH24:MI')) AS due,
            cp.given_name || ' ' || cp.family_name AS child_name, ua.id AS user_id
     FROM practice_task t
     JOIN site s ON s.id = t.site_id
@@ -27,7 +28,8 @@ export async function queueReminders(trx: Transaction<Database>, now: Date) {
     JOIN user_account ua ON ua.person_id = ctm.person_id AND ua.status = 'active'
     WHERE t.status = 'open' AND t.reminded_at IS NULL
       AND (t.due_at <= ${now}::timestamptz + make_interval(hours => ${REMINDER_LEAD_HOURS})
-           OR t.due_on <= ((${now}::timestamptz AT TIME ZONE s.time_zone)::date + ${Math.ceil(REMINDER_LEAD_HOURS / 24)}::int))
+           OR t.due_on <= ((${now}::timestamptz AT TIME ZONE \
+s.time_zone)::date + ${Math.ceil(REMINDER_LEAD_HOURS / 24)}::int))
     ORDER BY t.id
     LIMIT 1000
     FOR UPDATE OF t SKIP LOCKED`.execute(trx);
@@ -58,7 +60,10 @@ export async function queueReminders(trx: Transaction<Database>, now: Date) {
  */
 export const EMAILS_PER_RUN = 100;
 
-/** Sends the email copy of notifications not yet mailed, in the user's language, claiming rows so no instance sends twice. */
+/**
+ * Sends the email copy of notifications not yet mailed, in the user's language, claiming rows so no instance sends
+ * twice.
+ */
 export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl: string, now: Date) {
   const rows = await sql<{ id: string; user_id: string; subject_key: string; params: Record<string, string> }>`
     SELECT n.id, n.user_id, n.subject_key, n.params

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** A maltreatment report of the child's case record; who reported is present only for actors who may read reporter identity. */
+/**
+ * A maltreatment report of the child's case record; who reported is present only for actors who may read reporter
+ * identity.
+ */
 export const MaltreatmentReportView = z.object({
   id: z.uuid(),
   receivedOn: z.string(),

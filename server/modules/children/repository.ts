@@ -112,7 +112,10 @@ export function childrenRepository(db: Kysely<Database>) {
       return scoped(actor, permission).select(listColumns).where("child.id", "=", childId).executeTakeFirst();
     },
 
-    /** Those of `childIds` the actor reaches, in name order (another module's list of children, e.g. outcomes drill-down). */
+    /**
+     * Those of `childIds` the actor reaches, in name order (another module's list of children, e.g. outcomes
+     * drill-down).
+     */
     async findMany(actor: Actor, permission: Permission, childIds: string[]) {
       if (childIds.length === 0) return [];
       return scoped(actor, permission)

@@ -26,7 +26,9 @@ export const RuleListQuery = z.object({
     .optional(),
 });
 
-/** A new version of a rule (or a new rule): it applies from effectiveFrom; the version before it ends the day before. */
+/**
+ * A new version of a rule (or a new rule): it applies from effectiveFrom; the version before it ends the day before.
+ */
 export const RuleCreate = z
   .object({
     stateCode: z.string().regex(/^[A-Z]{2}$/),

@@ -88,7 +88,10 @@ export type ReporterRole =
   | "anonymous"
   | "other";
 
-/** A maltreatment report in the child's case record (migrations 0130, 0150); the reporter is field class reporter_identity. */
+/**
+ * A maltreatment report in the child's case record (migrations 0130, 0150); the reporter is field class
+ * reporter_identity.
+ */
 export interface MaltreatmentReportTable {
   id: Generated<string>;
   child_id: string;

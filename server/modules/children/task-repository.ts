@@ -8,7 +8,8 @@ import type { Permission } from "../../platform/access/permissions.js";
 // Whether an open task is past its deadline: hour deadlines against the
 // clock's instant, day deadlines against that instant's day in the site's zone.
 const overdueSql = (now: Date) =>
-  sql<boolean>`(t.status = 'open' AND ((t.due_at IS NOT NULL AND t.due_at < ${now}::timestamptz) OR (t.due_on IS NOT NULL AND t.due_on < (${now}::timestamptz AT TIME ZONE s.time_zone)::date)))`;
+  sql<boolean>`(t.status = 'open' AND ((t.due_at IS NOT NULL AND t.due_at < ${now}::timestamptz) \
+OR (t.due_on IS NOT NULL AND t.due_on < (${now}::timestamptz AT TIME ZONE s.time_zone)::date)))`;
 const onTimeSql = sql<boolean | null>`CASE WHEN t.status <> 'completed' THEN NULL
   WHEN t.due_at IS NOT NULL THEN t.completed_at <= t.due_at
   ELSE (t.completed_at AT TIME ZONE s.time_zone)::date <= t.due_on END`;
@@ -126,7 +127,8 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
           ]),
         )
         .orderBy(
-          sql`coalesce(t.due_at, (t.due_on::timestamp AT TIME ZONE s.time_zone) + interval '1 day' - interval '1 second')`,
+          sql`coalesce(t.due_at, (t.due_on::timestamp AT TIME \
+ZONE s.time_zone) + interval '1 day' - interval '1 second')`,
         )
         .limit(500)
         .execute();
@@ -178,7 +180,8 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
           LEFT JOIN worker_unit wu ON wu.child_id = t.child_id
           WHERE t.site_id IN (${sql.join(siteIds)})
             AND coalesce(t.due_on, (t.due_at AT TIME ZONE s.time_zone)::date) >= ${since}
-            AND (${until ?? null}::date IS NULL OR coalesce(t.due_on, (t.due_at AT TIME ZONE s.time_zone)::date) <= ${until ?? null}::date)
+            AND (${until ?? null}::date IS NULL OR coalesce(t.due_on, \
+(t.due_at AT TIME ZONE s.time_zone)::date) <= ${until ?? null}::date)
         )
         SELECT g.unit_id, u.name AS unit_name, g.practice,
           count(*) FILTER (WHERE g.on_time)::int AS on_time,

@@ -29,7 +29,8 @@ export function registerAuthRoutes(app: App, deps: PlatformDeps) {
       schema: {
         tags: ["auth"],
         summary:
-          "Sign in with email and password; `next` says whether a second factor (totp) or its enrollment (enroll) follows",
+          "Sign in with email and password; `next` says whether a second factor (totp) or its enrollment " +
+          "(enroll) follows",
         body: SignInBody,
         response: { 200: SignInResult, 401: ErrorBody, 429: ErrorBody },
       },

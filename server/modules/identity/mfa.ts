@@ -63,7 +63,9 @@ export async function checkTotp(
   return Number(update.numUpdatedRows) === 1;
 }
 
-/** Ten fresh recovery codes, shown once; the old ones stop working. Format xxxxx-xxxxx-xxxxx-xxxxx (base32, 100 bits). */
+/**
+ * Ten fresh recovery codes, shown once; the old ones stop working. Format xxxxx-xxxxx-xxxxx-xxxxx (base32, 100 bits).
+ */
 export async function replaceRecoveryCodes(db: Kysely<Database>, userId: string): Promise<string[]> {
   await db.deleteFrom("user_recovery_code").where("user_id", "=", userId).execute();
   const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";

@@ -47,7 +47,10 @@ export async function drillDownKeys(
   return keys;
 }
 
-/** The columns with children first … first+count−1 as sites 0 … count−1; the others in no site (the engine then counts them in totals only). */
+/**
+ * The columns with children first … first+count−1 as sites 0 … count−1; the others in no site (the engine then counts
+ * them in totals only).
+ */
 function eachChildASite(cols: HistoryColumns, first: number, count: number): HistoryColumns {
   const site = new Uint16Array(cols.childCount).fill(CHILDREN_PER_PASS);
   for (let i = 0; i < count; i++) site[first + i] = i;

@@ -17,7 +17,9 @@ import {
 } from "./schema.js";
 import { outcomesService } from "./service.js";
 
-/** Outcome dashboards (issue 5): aggregates for outcomes:read holders, children behind them for those who may open them. */
+/**
+ * Outcome dashboards (issue 5): aggregates for outcomes:read holders, children behind them for those who may open them.
+ */
 export function registerOutcomesRoutes(app: App, deps: PlatformDeps) {
   const tags = ["outcomes"];
   const service = outcomesService(deps.db);
@@ -50,7 +52,8 @@ export function registerOutcomesRoutes(app: App, deps: PlatformDeps) {
       schema: {
         tags,
         summary:
-          "Every measure of an area for a 12-month period: figures, national comparison, breakdowns, trend, practice timeliness",
+          "Every measure of an area for a 12-month period: figures, national comparison, breakdowns, trend, " +
+          "practice timeliness",
         querystring: ReportQuery,
         response: { 200: Report },
       },

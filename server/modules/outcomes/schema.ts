@@ -38,7 +38,10 @@ export const AreaView = z.object({
   qpiLaunchDate: Day.nullable(),
   /** The latest 12 months whose 12-month follow-up is complete (null without data). */
   defaultPeriodStart: Day.nullable(),
-  /** Starts of the 12-month periods (half-year steps) the data cover, newest first; later than the default ones are provisional. */
+  /**
+   * Starts of the 12-month periods (half-year steps) the data cover, newest first; later than the default ones are
+   * provisional.
+   */
   periodStarts: z.array(Day),
 });
 export type AreaView = z.infer<typeof AreaView>;

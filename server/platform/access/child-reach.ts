@@ -6,7 +6,9 @@ import "./tables.js";
 
 export interface ChildReach {
   siteId: string;
-  /** The scopes through which the actor reaches this child with any permission (field classes are granted per scope). */
+  /**
+   * The scopes through which the actor reaches this child with any permission (field classes are granted per scope).
+   */
   reachedThrough: ReadonlySet<HeldScope>;
   /** The scopes through which the actor may read this child (child:read). */
   readThrough: ReadonlySet<HeldScope>;

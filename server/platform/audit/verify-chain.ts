@@ -63,7 +63,9 @@ function checkRow(row: Row, prevSeq: number, prevHash: string): ChainProblem | n
     return {
       seq: row.seq,
       kind: "prev_hash_mismatch",
-      message: `prev_hash does not match the hash of the previous row (seq ${prevSeq}): rows swapped, reordered or relinked`,
+      message:
+        `prev_hash does not match the hash of the previous row (seq ${prevSeq}): rows swapped, reordered ` +
+        `or relinked`,
     };
   }
   const expected = chainHash(row.prev_hash, {
@@ -131,7 +133,10 @@ export async function verifyAuditChain(
   const anchorProblem = (anchor: AnchoredHead, found: string): ChainProblem => ({
     seq: anchor.seq,
     kind: "anchor_missing",
-    message: `the head anchored at ${anchor.at}${anchor.source ? ` (${anchor.source})` : ""} — seq ${anchor.seq}, hash ${anchor.hash.slice(0, 16)}… — is not in the chain: ${found}; the log was cut back, replaced or rewritten after it was anchored`,
+    message:
+      `the head anchored at ${anchor.at}${anchor.source ? ` (${anchor.source})` : ""} — seq ${anchor.seq}, hash ` +
+      `${anchor.hash.slice(0, 16)}… — is not in the chain: ${found}; the log was cut back, replaced or rewritten ` +
+      `after it was anchored`,
   });
   for (const anchor of anchoredAt.get(0) ?? [])
     if (anchor.hash !== GENESIS_HASH) return broken(anchorProblem(anchor, "seq 0 is the empty chain"));
@@ -153,14 +158,18 @@ export async function verifyAuditChain(
     return broken({
       seq: lastSeq,
       kind: "tail_missing",
-      message: `the chain ends at seq ${lastSeq} but the recorded head is seq ${head.last_seq} (${head.row_count} rows): the rows after seq ${lastSeq} are missing (truncated)`,
+      message:
+        `the chain ends at seq ${lastSeq} but the recorded head is seq ${head.last_seq} (${head.row_count} ` +
+        `rows): the rows after seq ${lastSeq} are missing (truncated)`,
     });
   }
   if (lastHash !== head.last_hash || rows !== head.row_count) {
     return broken({
       seq: lastSeq,
       kind: "head_mismatch",
-      message: `the last row (seq ${lastSeq}, ${rows} rows) does not match the recorded head (${head.row_count} rows ending with another hash)`,
+      message:
+        `the last row (seq ${lastSeq}, ${rows} rows) does not match the recorded head (${head.row_count} rows ` +
+        `ending with another hash)`,
     });
   }
   const beyond = anchors.find((a) => a.seq > lastSeq);
@@ -181,7 +190,9 @@ export async function verifyAuditChain(
     return broken({
       seq: Number(counted.max_seq ?? 0),
       kind: "rows_outside_chain",
-      message: `the table holds ${counted.rows} rows up to seq ${counted.max_seq ?? 0} but the chain ${counted.head_rows} rows up to seq ${counted.head_seq}: rows were inserted outside the chain`,
+      message:
+        `the table holds ${counted.rows} rows up to seq ${counted.max_seq ?? 0} but the chain ` +
+        `${counted.head_rows} rows up to seq ${counted.head_seq}: rows were inserted outside the chain`,
     });
   }
   return { ok: true, rows, lastSeq, lastHash };
@@ -191,5 +202,8 @@ export async function verifyAuditChain(
 export function describeChainReport(report: ChainReport): string {
   if (report.ok)
     return `audit chain ok: ${report.rows} rows (last seq ${report.lastSeq}, hash ${report.lastHash.slice(0, 16)}…)`;
-  return `audit chain broken at seq ${report.problem!.seq}: ${report.problem!.message} (${report.rows} rows verified before it)`;
+  return (
+    `audit chain broken at seq ${report.problem!.seq}: ${report.problem!.message} (${report.rows} rows verified ` +
+    `before it)`
+  );
 }

@@ -61,7 +61,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 }
 
 export interface ErrorHandlingOptions {
-  /** Called before a signed-in request's denial (403, or 404 out of reach) is sent; if it throws, the answer is a 500. */
+  /**
+   * Called before a signed-in request's denial (403, or 404 out of reach) is sent; if it throws, the answer is a 500.
+   */
   onDenied?: (request: FastifyRequest, error: AppError) => Promise<void>;
 }
 

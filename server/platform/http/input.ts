@@ -100,7 +100,10 @@ export function registerInputNormalisation(app: FastifyInstance) {
   });
 }
 
-/** A request for a file of the built app (`/assets/…`, or any path ending in a file extension): never answered with the page. */
+/**
+ * A request for a file of the built app (`/assets/…`, or any path ending in a file extension): never answered with the
+ * page.
+ */
 export function isStaticFilePath(url: string): boolean {
   const path = url.split("?")[0];
   return path.startsWith("/assets/") || /\.[A-Za-z0-9]{1,8}$/.test(path);

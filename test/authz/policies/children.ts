@@ -108,7 +108,8 @@ export const policies: RoutePolicy[] = [
     anonymous: 401,
     // The caregiver's address and phone (caregiverContact) reach the child's caseworker and the unit's
     // supervisor; the birth parent's own child lives in a home without the caregiver's consent (the
-    // runner makes sure), so theirs has no contact either. Consent and court orders: test/children/disclosure.int.test.ts.
+    // runner makes sure), so theirs has no contact either. Consent and court orders:
+    // test/children/disclosure.int.test.ts.
     expect: childRoute(CHILD_READ, (role) =>
       ok(role === "caseworker" || role === "supervisor" ? [...historyFields, "caregiverContact"] : historyFields),
     ),
@@ -242,7 +243,8 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/rules",
     target: "none",
-    // Without stateCode of the actor's state the coordinator gets 403 too; the happy path is in test/children/rules.int.test.ts.
+    // Without stateCode of the actor's state the coordinator gets 403 too; the happy path is in
+    // test/children/rules.int.test.ts.
     build: () => ({
       url: "/api/rules",
       payload: {

@@ -37,7 +37,9 @@ function linkInvitation(reach: Reach): RoutePolicy["expect"] {
   );
 }
 
-/** The same person-linking invitation for each family role: a youth, a birth parent, a caregiver of the child's home. */
+/**
+ * The same person-linking invitation for each family role: a youth, a birth parent, a caregiver of the child's home.
+ */
 const linkVariants: RoutePolicy[] = (
   [
     ["youth", "youth"],

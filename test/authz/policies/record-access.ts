@@ -36,7 +36,8 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/children/:childId/shares",
     target: "child",
-    // The demo site's RFA worker is a user of the primary site; for other sites' children the answer is 404 before the email is looked at.
+    // The demo site's RFA worker is a user of the primary site; for other sites' children the answer is 404 before the
+    // email is looked at.
     build: (t) => ({
       url: `/api/children/${t.childId}/shares`,
       payload: { email: "rfa@demo.qpi.example", reason: "Covering a home visit (policy probe)", endsOn: inAMonth() },

@@ -33,7 +33,8 @@ async function cohortIds(measure: "in_care_end" | "entries", periodStart: string
 }
 
 describe("the children behind a figure", () => {
-  it("are the supervisor's unit's children of the cohort, no more, and the read is audited in its transaction", async () => {
+  it(`are the supervisor's unit's children of the cohort, no \
+more, and the read is audited in its transaction`, async () => {
     const session = await world.as(accounts.supervisor);
     const report = (await world.get(session, "/api/outcomes/report?area=CA-FRESNO")).json();
     const response = await world.get(
@@ -82,7 +83,8 @@ describe("the children behind a figure", () => {
     expect(homes.json().error.fields[0].field).toBe("measure");
   });
 
-  it("are refused to analysts and coordinators (403), whatever their outcome reach, and another site's are 404", async () => {
+  it(`are refused to analysts and coordinators (403), whatever \
+their outcome reach, and another site's are 404`, async () => {
     for (const email of [accounts.analyst, accounts.coordinator, accounts.networkAnalyst]) {
       const response = await world.get(
         await world.as(email),

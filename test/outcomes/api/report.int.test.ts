@@ -44,7 +44,8 @@ function revealsSmallCell(cell: Cell, unit: string): boolean {
 }
 
 describe("outcome reports", () => {
-  it("give the site's own staff exactly what computeMeasures gives on the same columns, for the default period and its trend", async () => {
+  it(`give the site's own staff exactly what computeMeasures gives on \
+the same columns, for the default period and its trend`, async () => {
     const response = await world.get(await world.as(accounts.coordinator), "/api/outcomes/report?area=CA-FRESNO");
     expect(response.statusCode).toBe(200);
     const report = response.json();
@@ -231,7 +232,8 @@ describe("outcome reports", () => {
     expect(own.headers["content-disposition"]).toMatch(/attachment; filename="outcomes-CA-FRESNO-\d{4}-\d{2}-01\.csv"/);
     const lines = own.body.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "area,period_start,period_end,measure,unit,dimension,group,numerator,denominator,value,national,follow_up_complete",
+      "area,period_start,period_end,measure,unit,dimension,group,numerator,denominator,value,national," +
+        "follow_up_complete",
     );
     expect(own.body).not.toContain("suppressed");
     const report = (

@@ -142,7 +142,8 @@ describe("AFCARS legacy import", () => {
       [dayOf("2020-05-01"), dayOf("2020-09-01"), 4],
     ]);
     expect(cols.reportedPlacements?.[cols.episodeStart[0]]).toBe(3);
-    // Child 2: the later file corrected the birth date; the earlier episode kept its reunification and the re-entry follows.
+    // Child 2: the later file corrected the birth date; the earlier episode kept its reunification and the re-entry
+    // follows.
     expect(k2).toMatchObject({ birthDay: dayOf("2015-01-02"), race: 7 });
     expect(k2.episodes.map((e) => [e.removalDay, e.exitDay, e.exitReason])).toEqual([
       [dayOf("2019-03-01"), dayOf("2020-02-15"), 1],

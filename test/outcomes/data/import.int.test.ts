@@ -133,11 +133,26 @@ describe("importBundle", () => {
       { child_id: "", site: "TX-TRAVIS", state: "TX" }, // missing required (line 9)
     );
     bundle["episodes.csv"].push(
-      { child_id: "A2", removal_date: "2022-01-01", exit_date: "2021-12-31", exit_reason: "adoption" }, // exit before removal (line 7)
+      {
+        child_id: "A2",
+        removal_date: "2022-01-01",
+        exit_date: "2021-12-31",
+        exit_reason: "adoption",
+      }, // exit before removal (line 7)
       { child_id: "A2", removal_date: "2020-06-01", exit_date: "", exit_reason: "" }, // overlaps (line 8)
       { child_id: "ZZ", removal_date: "2020-06-01", exit_date: "", exit_reason: "" }, // unknown child (line 9)
-      { child_id: "C1", removal_date: "2020-06-01", exit_date: "", exit_reason: "" }, // its child was rejected (line 10)
-      { child_id: "B1", removal_date: "2023-01-01", exit_date: "", exit_reason: "relative" }, // reason without exit (line 11)
+      {
+        child_id: "C1",
+        removal_date: "2020-06-01",
+        exit_date: "",
+        exit_reason: "",
+      }, // its child was rejected (line 10)
+      {
+        child_id: "B1",
+        removal_date: "2023-01-01",
+        exit_date: "",
+        exit_reason: "relative",
+      }, // reason without exit (line 11)
     );
     bundle["placements.csv"].push(
       {
@@ -154,9 +169,27 @@ describe("importBundle", () => {
         end_date: "2021-03-01",
         setting: "group_home",
       }, // ends after exit (line 8)
-      { child_id: "A1", removal_date: "2019-01-01", start_date: "2019-01-01", end_date: "", setting: "group_home" }, // no such episode (line 9)
-      { child_id: "B1", removal_date: "2022-05-05", start_date: "2022-05-04", end_date: "", setting: "group_home" }, // before removal (line 10)
-      { child_id: "B1", removal_date: "2022-05-05", start_date: "2022-05-05", end_date: "", setting: "castle" }, // bad setting (line 11)
+      {
+        child_id: "A1",
+        removal_date: "2019-01-01",
+        start_date: "2019-01-01",
+        end_date: "",
+        setting: "group_home",
+      }, // no such episode (line 9)
+      {
+        child_id: "B1",
+        removal_date: "2022-05-05",
+        start_date: "2022-05-04",
+        end_date: "",
+        setting: "group_home",
+      }, // before removal (line 10)
+      {
+        child_id: "B1",
+        removal_date: "2022-05-05",
+        start_date: "2022-05-05",
+        end_date: "",
+        setting: "castle",
+      }, // bad setting (line 11)
     );
     const dir = writeBundle(bundle);
     const result = await importBundle(database.db, dir);

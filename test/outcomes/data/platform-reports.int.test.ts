@@ -79,12 +79,12 @@ describe("maltreatment reports in the platform projection", () => {
     const projected = await sql<{ code: string; n: number; substantiated: number; other: number; incident: number }>`
       SELECT a.code, count(*)::int AS n, count(*) FILTER (WHERE r.disposition = 1)::int AS substantiated,
              count(*) FILTER (WHERE r.disposition = 3)::int AS other, count(r.incident_day)::int AS incident
-      FROM outcome_maltreatment_report r JOIN outcome_area a ON a.id = r.area_id GROUP BY a.code ORDER BY a.code`.execute(
-      db,
-    );
+      FROM outcome_maltreatment_report r JOIN outcome_area a \
+ON a.id = r.area_id GROUP BY a.code ORDER BY a.code`.execute(db);
     const recorded = await sql<{ code: string; n: number; substantiated: number; other: number; incident: number }>`
       SELECT s.code, count(*)::int AS n, count(*) FILTER (WHERE m.disposition = 'substantiated')::int AS substantiated,
-             count(*) FILTER (WHERE m.disposition <> 'substantiated')::int AS other, count(m.incident_on)::int AS incident
+             count(*) FILTER (WHERE m.disposition <> \
+'substantiated')::int AS other, count(m.incident_on)::int AS incident
       FROM maltreatment_report m JOIN site s ON s.id = m.site_id GROUP BY s.code ORDER BY s.code`.execute(db);
     expect(projected.rows).toEqual(recorded.rows);
     expect(projected.rows.map((r) => r.code)).toEqual(["CA-FRESNO", "FL-C13", "MN-HENNEPIN"]);
@@ -125,7 +125,8 @@ describe("maltreatment reports in the platform projection", () => {
     );
   });
 
-  it("shows S1 and S2 as measured on the dashboard, with the values computeMeasures gives on the same columns", async () => {
+  it(`shows S1 and S2 as measured on the dashboard, with the \
+values computeMeasures gives on the same columns`, async () => {
     const response = await world.get(
       await world.as(accounts.coordinator),
       `/api/outcomes/report?area=CA-FRESNO&periodStart=${PERIOD}`,

@@ -12,33 +12,35 @@ let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  await sql`INSERT INTO outcome_area (id, code, name, state_code, source) VALUES (1, 'AA-ONE', 'One', 'AA', 'import'), (2, 'BB-TWO', 'Two', 'BB', 'import')`.execute(
-    db,
-  );
+  await sql`INSERT INTO outcome_area (id, code, name, state_code, source) VALUES \
+(1, 'AA-ONE', 'One', 'AA', 'import'), (2, 'BB-TWO', 'Two', 'BB', 'import')`.execute(db);
   // Keys written in reverse, so heap order is not key order.
   await sql`INSERT INTO outcome_child (child_key, area_id, birth_day, sibling_group, source, sex, race, external_id)
-            SELECT k, 1 + k % 2, CASE WHEN k % 97 = 0 THEN NULL ELSE DATE '2005-01-01' + k % 4000 END, CASE WHEN k % 3 = 0 THEN k / 3 END, 2, k % 3, k % 8, 'C' || k
+            SELECT k, 1 + k % 2, CASE WHEN k % 97 = 0 THEN NULL ELSE DATE '2005-01-01' \
++ k % 4000 END, CASE WHEN k % 3 = 0 THEN k / 3 END, 2, k % 3, k % 8, 'C' || k
             FROM generate_series(${CHILDREN}, 1, -1) k`.execute(db);
   // Two episodes a child, the later one first; the second is open for every fifth child.
   await sql`INSERT INTO outcome_episode (child_key, area_id, removal_day, exit_day, exit_reason)
-            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300 + 400, CASE WHEN k % 5 = 0 THEN NULL ELSE DATE '2018-01-01' + k % 300 + 600 END, CASE WHEN k % 5 = 0 THEN 0 ELSE 1 + k % 8 END
+            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300 + 400, CASE WHEN k % 5 = 0 THEN \
+NULL ELSE DATE '2018-01-01' + k % 300 + 600 END, CASE WHEN k % 5 = 0 THEN 0 ELSE 1 + k % 8 END
             FROM generate_series(1, ${CHILDREN}) k
             UNION ALL
-            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300 + 100, 1 FROM generate_series(1, ${CHILDREN}) k`.execute(
-    db,
-  );
+            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300, DATE \
+'2018-01-01' + k % 300 + 100, 1 FROM generate_series(1, ${CHILDREN}) k`.execute(db);
   // Three placements in the second episode (last one first), one in the first.
-  await sql`INSERT INTO outcome_placement (child_key, area_id, removal_day, start_day, end_day, home_key, setting, change_kind)
+  await sql`INSERT INTO outcome_placement (child_key, area_id, \
+removal_day, start_day, end_day, home_key, setting, change_kind)
             SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300 + 400, DATE '2018-01-01' + k % 300 + 400 + 20 * (2 - i),
-                   CASE WHEN i = 0 THEN CASE WHEN k % 5 = 0 THEN NULL ELSE DATE '2018-01-01' + k % 300 + 600 END ELSE DATE '2018-01-01' + k % 300 + 400 + 20 * (3 - i) END,
+                   CASE WHEN i = 0 THEN CASE WHEN k % 5 = 0 THEN NULL ELSE DATE \
+'2018-01-01' + k % 300 + 600 END ELSE DATE '2018-01-01' + k % 300 + 400 + 20 * (3 - i) END,
                    CASE WHEN k % 4 = 0 THEN NULL ELSE k % 1000 END, 1 + (k + i) % 8, i % 4
             FROM generate_series(1, ${CHILDREN}) k, generate_series(0, 2) i
             UNION ALL
-            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300 + 100, NULL, 3, 0 FROM generate_series(1, ${CHILDREN}) k`.execute(
-    db,
-  );
+            SELECT k, 1 + k % 2, DATE '2018-01-01' + k % 300, DATE '2018-01-01' + k % 300, \
+DATE '2018-01-01' + k % 300 + 100, NULL, 3, 0 FROM generate_series(1, ${CHILDREN}) k`.execute(db);
   await sql`INSERT INTO outcome_maltreatment_report (child_key, area_id, report_day, incident_day, disposition)
-            SELECT k, 1 + k % 2, DATE '2019-01-01' + k % 50 + 10 * i, CASE WHEN i = 1 THEN NULL ELSE DATE '2019-01-01' + k % 50 END, 1 + (k + i) % 5
+            SELECT k, 1 + k % 2, DATE '2019-01-01' + k % 50 + 10 * i, CASE \
+WHEN i = 1 THEN NULL ELSE DATE '2019-01-01' + k % 50 END, 1 + (k + i) % 5
             FROM generate_series(1, ${CHILDREN}, 7) k, generate_series(1, 0, -1) i`.execute(db);
   await sql`INSERT INTO outcome_home (home_key, area_id, approved_day, source, kind, external_id)
             SELECT h, 1 + h % 2, DATE '2015-01-01' + h, 2, h % 4, 'H' || h FROM generate_series(1, 1000) h`.execute(db);
@@ -84,9 +86,8 @@ describe("readHistoryColumns", () => {
       change_kind: number;
       home_key: number | null;
     }>`
-      SELECT start_day, end_day, setting, change_kind, home_key FROM outcome_placement ORDER BY child_key, removal_day, start_day`.execute(
-      database.db,
-    );
+      SELECT start_day, end_day, setting, change_kind, home_key FROM \
+outcome_placement ORDER BY child_key, removal_day, start_day`.execute(database.db);
     expect(Array.from(cols.startDay)).toEqual(placements.rows.map((r) => day(r.start_day)));
     expect(Array.from(cols.endDay)).toEqual(placements.rows.map((r) => day(r.end_day)));
     expect(Array.from(cols.setting)).toEqual(placements.rows.map((r) => r.setting));
@@ -94,9 +95,8 @@ describe("readHistoryColumns", () => {
     // Each child's first episode holds its one placement, the second its three.
     expect([cols.placementStart[0], cols.placementStart[1], cols.placementStart[2]]).toEqual([0, 1, 4]);
     const reports = await sql<{ report_day: string; incident_day: string | null; disposition: number }>`
-      SELECT report_day, incident_day, disposition FROM outcome_maltreatment_report ORDER BY child_key, report_day`.execute(
-      database.db,
-    );
+      SELECT report_day, incident_day, disposition FROM \
+outcome_maltreatment_report ORDER BY child_key, report_day`.execute(database.db);
     expect(Array.from(cols.reportDay)).toEqual(reports.rows.map((r) => day(r.report_day)));
     expect(Array.from(cols.incidentDay)).toEqual(reports.rows.map((r) => day(r.incident_day)));
     expect(Array.from(cols.substantiated)).toEqual(reports.rows.map((r) => (r.disposition <= 2 ? 1 : 0)));

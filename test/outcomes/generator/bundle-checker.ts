@@ -74,7 +74,9 @@ function isDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** The file's rows split into fields, read in 16 MB chunks (a national placements.csv is larger than a string can be). */
+/**
+ * The file's rows split into fields, read in 16 MB chunks (a national placements.csv is larger than a string can be).
+ */
 function readRows(dir: string, file: keyof typeof spec, problems: string[]): string[][] {
   const fd = fs.openSync(path.join(dir, file), "r");
   const buffer = Buffer.alloc(1 << 24);
@@ -242,7 +244,8 @@ export function checkBundle(dir: string, asOf: string): BundleCheck {
       if (!home) return problem("placements: family home in homes.csv", `${id} ${homeId}`);
       if ((setting === "relative_family_home") !== (home.kind === "relative"))
         problem("placements: relative setting ↔ relative home", `${id} ${setting} ${homeId}`);
-      // A resource family is approved when a child arrives and open while the child lives there; kin may take a child before approval.
+      // A resource family is approved when a child arrives and open while the child lives there; kin may take a child
+      // before approval.
       if (home.kind === "resource_family" && (!home.approved || home.approved > start))
         problem("placements: resource family approved on arrival", `${id} ${start} ${homeId}`);
       if (home.closed && (!end || end > home.closed))

@@ -20,7 +20,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("a generated bundle", () => {
-  it("keeps every rule of the spec: codes, dates in order, placements inside their episode, no overlaps, homes open while used", () => {
+  it(`keeps every rule of the spec: codes, dates in order, placements \
+inside their episode, no overlaps, homes open while used`, () => {
     expect(check.problems).toEqual([]);
   });
 
@@ -60,7 +61,8 @@ describe("a generated bundle", () => {
     expect(sites.size).toBeGreaterThan(1_500);
   });
 
-  it("places siblings together in the same home, and has trial home visits, runaways, congregate care and kin homes", () => {
+  it(`places siblings together in the same home, and has trial \
+home visits, runaways, congregate care and kin homes`, () => {
     const placements = fs
       .readFileSync(path.join(dir, "placements.csv"), "utf8")
       .trimEnd()

@@ -43,14 +43,16 @@ describe("generated histories through the outcomes engine", () => {
     expect(value(id)).toBeLessThanOrEqual(high);
   });
 
-  it("has 10–14 % of children in care in congregate care, and about as many entries starting there (CRS IF10226; AECF)", () => {
+  it(`has 10–14 % of children in care in congregate care, and \
+about as many entries starting there (CRS IF10226; AECF)`, () => {
     expect(value("congregate_point_in_time")).toBeGreaterThanOrEqual(10);
     expect(value("congregate_point_in_time")).toBeLessThanOrEqual(14);
     expect(value("first_placement_congregate")).toBeGreaterThan(9);
     expect(value("first_placement_congregate")).toBeLessThan(18);
   });
 
-  it("keeps siblings together about as POC Washington found: ~59 % with all, ~17 % with some, ~24 % with none; two thirds have a sibling in care", () => {
+  it(`keeps siblings together about as POC Washington found: ~59 % with all, \
+~17 % with some, ~24 % with none; two thirds have a sibling in care`, () => {
     const all = value("siblings_all_together");
     const atLeastOne = value("siblings_some_together");
     expect(all).toBeGreaterThan(52);

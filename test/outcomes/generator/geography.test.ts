@@ -23,8 +23,10 @@ describe("the generator's geography", () => {
     expect(geo.sites).toContain("DC-11001");
   });
 
-  it("is heavy-tailed: a few very large counties, many small ones, and the benchmark county at ≈5,000 of 3,000,000 children", () => {
-    // Roughly as people live: the largest county (Los Angeles) over 2 %, the 30 largest over a fifth, the median county tiny.
+  it(`is heavy-tailed: a few very large counties, many small ones, \
+and the benchmark county at ≈5,000 of 3,000,000 children`, () => {
+    // Roughly as people live: the largest county (Los Angeles) over 2 %, the 30 largest over a fifth, the median county
+    // tiny.
     const sorted = [...share].sort((a, b) => b - a);
     expect(sorted[0]).toBeGreaterThan(0.02);
     expect(sorted.slice(0, 30).reduce((a, b) => a + b, 0)).toBeGreaterThan(0.2);

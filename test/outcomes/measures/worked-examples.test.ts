@@ -421,11 +421,16 @@ describe("W1 for legacy AFCARS imports: moves from NUMPLEP", () => {
     episodes: [{ removal, exit, numplep, placements: placements.map((p) => ({ kind: "unknown", ...p })) }],
   });
 
-  it("all in the period: NUMPLEP 5 is 4 moves (1 dated, 3 not); the unknown setting is a place, not congregate; none unplanned", () => {
+  it(`all in the period: NUMPLEP 5 is 4 moves (1 dated, 3 not); the \
+unknown setting is a place, not congregate; none unplanned`, () => {
     const child = afcars(
       [
         { start: "2020-11-01", end: "2021-01-15", setting: "unknown" }, // 75 days
-        { start: "2021-03-01", end: "2021-06-01", setting: "relative_family_home" }, // 92 days; 45 between without placement information
+        {
+          start: "2021-03-01",
+          end: "2021-06-01",
+          setting: "relative_family_home",
+        }, // 92 days; 45 between without placement information
       ],
       5,
       "2021-06-01",
@@ -444,7 +449,8 @@ describe("W1 for legacy AFCARS imports: moves from NUMPLEP", () => {
     expect(counts(measure([child], "2021-04-01"), "placement_stability")).toEqual([3, 151]);
   });
 
-  it("the current placement began after the 18th birthday: its moves can't be dated before it, so only dated moves count (POC: NUMPLEP − 2)", () => {
+  it(`the current placement began after the 18th birthday: its moves can't \
+be dated before it, so only dated moves count (POC: NUMPLEP − 2)`, () => {
     const child = afcars(
       [
         { start: "2021-01-01", end: "2021-02-01", setting: "unknown" },
@@ -476,7 +482,8 @@ describe("W1 for legacy AFCARS imports: moves from NUMPLEP", () => {
     const r = measure([child], P);
     expect(counts(r, "placement_stability")).toEqual([2, 0]);
     expect(r.total.placement_stability.value).toBeNull();
-    // 2020-02-15 .. 2021-02-14: the episode's last day (2021-02-28) is after the period, so the moves can't be placed in it.
+    // 2020-02-15 .. 2021-02-14: the episode's last day (2021-02-28) is after the period, so the moves can't be placed
+    // in it.
     expect(counts(measure([child], "2020-02-15"), "placement_stability")).toEqual([0, 0]);
   });
 });

@@ -115,7 +115,10 @@ function placesListed(e: EpisodeRecord): number {
   );
   return places.filter((p, i) => i === 0 || !(p.homeKey >= 0 && p.homeKey === places[i - 1].homeKey)).length;
 }
-/** An entry in a period, of a child with a birth date, with more places reported than listed, whose last listed placement's start passes `test`. */
+/**
+ * An entry in a period, of a child with a birth date, with more places reported than listed, whose last listed
+ * placement's start passes `test`.
+ */
 function unlistedMovesIn(w: GeneratedWorld, test: (latest: number, windowEnd: number) => boolean): boolean {
   return episodes(w).some(({ h, e }) => {
     if (

@@ -292,7 +292,10 @@ function child(g: Gen, key: number, siteCount: number, earlier: ChildHistory[]):
   };
 }
 
-/** A child of a legacy AFCARS file: its episodes as the import writes them; no sibling group, no reports (NCANDS is another file). */
+/**
+ * A child of a legacy AFCARS file: its episodes as the import writes them; no sibling group, no reports (NCANDS is
+ * another file).
+ */
 function afcarsChild(g: Gen, key: number, siteCount: number): ChildHistory {
   const birth = chance(g, 60) ? int(g, dayOf("2004-01-01"), dayOf("2021-06-30")) : birthDay(g);
   return {

@@ -6,7 +6,10 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import type { AccessLogEntryView, AccessLogView } from "./types";
 
-/** "Who viewed this record": the audit rows about the child, newest first, for supervisors and site administrators. Reading it is audited too. */
+/**
+ * "Who viewed this record": the audit rows about the child, newest first, for supervisors and site administrators.
+ * Reading it is audited too.
+ */
 export function AccessLogSection({ childId }: { childId: string }) {
   const { t, language } = useI18n();
   const [pages, setPages] = useState<(number | undefined)[]>([undefined]);

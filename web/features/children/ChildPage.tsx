@@ -36,7 +36,8 @@ export function ChildPage() {
             <dt>{t("children.placement")}</dt>
             <dd>
               {child.data.currentSetting
-                ? `${t(`setting.${child.data.currentSetting}`)} · ${t("children.placedSince", { date: formatDate(child.data.placedSince) })}`
+                ? `${t(`setting.${child.data.currentSetting}`)} · ` +
+                  `${t("children.placedSince", { date: formatDate(child.data.placedSince) })}`
                 : t("children.notInCare")}
             </dd>
           </dl>

@@ -3,7 +3,9 @@ import { useI18n } from "../../i18n/i18n";
 import { cellText } from "./format";
 import type { CompareView, MeasureUnit } from "./types";
 
-/** Horizontal bars, one per site (plain SVG: see TrendChart.tsx for why); a suppressed site has no bar, only the word. */
+/**
+ * Horizontal bars, one per site (plain SVG: see TrendChart.tsx for why); a suppressed site has no bar, only the word.
+ */
 export function CompareChart({
   view,
   unit,

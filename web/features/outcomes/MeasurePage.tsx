@@ -15,7 +15,9 @@ import { TrendChart } from "./TrendChart";
 import { TrendTable } from "./TrendTable";
 import "./outcomes.css";
 
-/** One measure in depth: value, definition, the trend with its table beside it, breakdowns, and the children behind it. */
+/**
+ * One measure in depth: value, definition, the trend with its table beside it, breakdowns, and the children behind it.
+ */
 export function MeasurePage() {
   const { measureId } = useParams();
   const { t, language, formatDate } = useI18n();
@@ -64,7 +66,8 @@ export function MeasurePage() {
           {info?.national && <p className="usa-hint">{t("outcomes.source")}</p>}
           <h2>{t("outcomes.print.trend")}</h2>
           <div className="qpi-chart-with-table">
-            {/* The large drawing's labels would shrink to nothing on a phone: there the card-size one is drawn instead (CSS). */}
+            {/* The large drawing's labels would shrink to nothing on a phone: there the card-size one is drawn
+                instead (CSS). */}
             <div className="qpi-only-wide">
               <TrendChart
                 points={measure.trend}

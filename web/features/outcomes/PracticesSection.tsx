@@ -2,7 +2,10 @@ import { useI18n } from "../../i18n/i18n";
 import { TimelinessTable } from "../children/TimelinessTable";
 import type { ReportView } from "./types";
 
-/** On-time rates of the QPI practices in the period, from the children module (its own scope: supervisors and coordinators). */
+/**
+ * On-time rates of the QPI practices in the period, from the children module (its own scope: supervisors and
+ * coordinators).
+ */
 export function PracticesSection({ practices }: { practices: ReportView["practices"] }) {
   const { t, formatDate } = useI18n();
   return (

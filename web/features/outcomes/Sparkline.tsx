@@ -26,7 +26,9 @@ export function Sparkline({
     path += `${drawing ? "L" : "M"}${x(i).toFixed(1)},${y(p.value).toFixed(1)} `;
     drawing = true;
   });
-  const label = `${measureName}: ${points.map((p) => `${periodShort(language, p.period)} ${cellText(t, language, unit, p)}`).join(", ")}`;
+  const label =
+    `${measureName}: ` +
+    `${points.map((p) => `${periodShort(language, p.period)} ${cellText(t, language, unit, p)}`).join(", ")}`;
   return (
     <svg
       className="qpi-sparkline"

@@ -34,7 +34,10 @@ function niceMax(max: number, unit: MeasureUnit): number {
   return Math.ceil(padded / magnitude) * magnitude;
 }
 
-/** A line of 12-month periods: gaps where a figure is suppressed or missing, the national figure dashed, QPI's launch marked. */
+/**
+ * A line of 12-month periods: gaps where a figure is suppressed or missing, the national figure dashed, QPI's launch
+ * marked.
+ */
 export function TrendChart({ points, unit, measureName, national, launchDate, size = "small" }: TrendChartProps) {
   const { t, language, formatDate } = useI18n();
   const id = useId();

@@ -1,7 +1,9 @@
 import type { Language, Translate } from "../../i18n/i18n";
 import type { CellView, MeasureUnit, PeriodInfo } from "./types";
 
-/** Decimals per unit: percentages to a tenth, rates to a hundredth (as CB's profiles print them), days and counts whole. */
+/**
+ * Decimals per unit: percentages to a tenth, rates to a hundredth (as CB's profiles print them), days and counts whole.
+ */
 const decimals: Record<MeasureUnit, number> = { percent: 1, per_1000_days: 2, per_100000_days: 2, days: 0, count: 0 };
 
 export function formatNumber(language: Language, value: number, fractionDigits = 0): string {
@@ -53,7 +55,10 @@ export function periodShort(language: Language, period: PeriodInfo): string {
 const valueIn = (t: Translate, unit: MeasureUnit) =>
   t("outcomes.trend.valueIn", { unit: t(`outcomes.unitName.${unit}`) });
 
-/** The columns a table of a unit's figures has beyond the value: a count is its own value, a median has no numerator, a rate's denominator is days. */
+/**
+ * The columns a table of a unit's figures has beyond the value: a count is its own value, a median has no numerator, a
+ * rate's denominator is days.
+ */
 export function figureColumns(
   t: Translate,
   unit: MeasureUnit,

@@ -26,7 +26,9 @@ export type SettingCode = (typeof Setting)[keyof typeof Setting];
  */
 export const UNKNOWN_SETTING = 0;
 
-/** The platform's placement.setting words, in code order: code c is settingNames[c − 1]; UNKNOWN_SETTING has no word. */
+/**
+ * The platform's placement.setting words, in code order: code c is settingNames[c − 1]; UNKNOWN_SETTING has no word.
+ */
 export const settingNames = [
   "pre_adoptive_home",
   "relative_family_home",
@@ -39,7 +41,10 @@ export const settingNames = [
 ] as const;
 export type SettingName = (typeof settingNames)[number];
 
-/** Group homes and institutions: congregate care (CB 2015, "A National Look at the Use of Congregate Care"). An unknown setting is not. */
+/**
+ * Group homes and institutions: congregate care (CB 2015, "A National Look at the Use of Congregate Care"). An unknown
+ * setting is not.
+ */
 export function isCongregate(setting: number): boolean {
   return setting === Setting.groupHome || setting === Setting.institution;
 }

@@ -136,7 +136,8 @@ export class AreaRegistry {
 export async function recountChildren(trx: Transaction<Database>, areaIds: number[]): Promise<void> {
   if (areaIds.length === 0) return;
   await sql`UPDATE outcome_area a SET children = coalesce(c.n, 0)
-            FROM outcome_area x LEFT JOIN (SELECT area_id, count(*)::int AS n FROM outcome_child WHERE area_id IN (${sql.join(areaIds)}) GROUP BY area_id) c ON c.area_id = x.id
+            FROM outcome_area x LEFT JOIN (SELECT area_id, count(*)::int AS n FROM \
+outcome_child WHERE area_id IN (${sql.join(areaIds)}) GROUP BY area_id) c ON c.area_id = x.id
             WHERE a.id = x.id AND x.id IN (${sql.join(areaIds)})`.execute(trx);
 }
 

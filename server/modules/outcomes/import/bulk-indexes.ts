@@ -42,7 +42,8 @@ export class DeferredIndexes {
     }
     if (empty.length === 0) return new DeferredIndexes([]);
     const rows = await sql<{ table: string; name: string; indexdef: string; constraint_def: string | null }>`
-      SELECT t.relname AS table, i.relname AS name, pg_get_indexdef(i.oid) AS indexdef, pg_get_constraintdef(c.oid) AS constraint_def
+      SELECT t.relname AS table, i.relname AS name, pg_get_indexdef(i.oid) \
+AS indexdef, pg_get_constraintdef(c.oid) AS constraint_def
       FROM pg_index x
       JOIN pg_class i ON i.oid = x.indexrelid
       JOIN pg_class t ON t.oid = x.indrelid

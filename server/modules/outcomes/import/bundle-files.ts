@@ -231,7 +231,8 @@ export function readHeader(
     if (!known.has(name as Column))
       problems.push({
         column: name,
-        reason: `unknown column "${name}" (the columns of ${file.name} are ${file.columns.map((c) => c[0]).join(", ")})`,
+        reason:
+          `unknown column "${name}" (the columns of ${file.name} are ` + `${file.columns.map((c) => c[0]).join(", ")})`,
       });
     else if (index[name as Column] !== undefined)
       problems.push({ column: name, reason: `column "${name}" appears twice` });
@@ -242,7 +243,9 @@ export function readHeader(
     if (needed && index[column] === undefined)
       problems.push({
         column,
-        reason: `required column "${column}" is missing${requirement === "without_site" ? " (or import with --site)" : ""}`,
+        reason:
+          `required column "${column}" is ` +
+          `missing${requirement === "without_site" ? " (or import with --site)" : ""}`,
       });
   }
   return problems.length ? { problems } : { index };

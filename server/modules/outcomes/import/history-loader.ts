@@ -171,7 +171,8 @@ export class HistoryLoader extends AreaRows {
         c,
         line,
         "removal_date",
-        `the episode overlaps the episode on line ${spells.epLine.data[overlapped]} (removal_date ${isoOf(spells.epRemoval.data[overlapped])})`,
+        `the episode overlaps the episode on line ${spells.epLine.data[overlapped]} (removal_date ` +
+          `${isoOf(spells.epRemoval.data[overlapped])})`,
       );
     spells.addEpisode(c, removal, exit, line);
     const t = this.wrote();
@@ -240,7 +241,8 @@ export class HistoryLoader extends AreaRows {
         c,
         line,
         "start_date",
-        `the placement overlaps the placement on line ${spells.plLine.data[overlapped]} (start_date ${isoOf(spells.plStart.data[overlapped])})`,
+        `the placement overlaps the placement on line ${spells.plLine.data[overlapped]} (start_date ` +
+          `${isoOf(spells.plStart.data[overlapped])})`,
       );
     const home = isEmpty(homeId) ? -1 : this.keys.placementHome(this.children.area.data[c], homeId);
     spells.addPlacement(c, start, end, line);

@@ -82,7 +82,9 @@ export async function finishBatch(
   await storeRejects(trx, batchId, rejects);
 }
 
-/** A failed batch is recorded after its transaction rolled back: what was tried, by whom, and every rejected row kept. */
+/**
+ * A failed batch is recorded after its transaction rolled back: what was tried, by whom, and every rejected row kept.
+ */
 export async function recordFailedBatch(
   db: Kysely<Database>,
   batch: {

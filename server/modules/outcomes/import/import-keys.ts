@@ -151,7 +151,8 @@ export class ImportKeys {
 }
 
 export const HOME_TARGET =
-  "outcome_home (home_key, area_id, inquiry_day, approved_day, closed_day, batch_id, source, kind, closure_reason, external_id)";
+  "outcome_home (home_key, area_id, inquiry_day, approved_day, closed_day, batch_id, source, kind, " +
+  "closure_reason, external_id)";
 
 export function writeHome(
   t: TupleStream,

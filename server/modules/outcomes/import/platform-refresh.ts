@@ -25,7 +25,10 @@ const homeKinds = {
   facility: HomeKind.facility,
 } as const;
 const sexCodes = { male: 1, female: 2, unknown: 0 } as const;
-/** outcome_maltreatment_report.disposition (migration 0300): 1 substantiated; any other report of the case record (inconclusive, unfounded, still pending) 3, unsubstantiated. The measures count only 1 and 2. */
+/**
+ * outcome_maltreatment_report.disposition (migration 0300): 1 substantiated; any other report of the case record
+ * (inconclusive, unfounded, still pending) 3, unsubstantiated. The measures count only 1 and 2.
+ */
 const dispositionOf = (substantiated: boolean) => (substantiated ? 1 : 3);
 
 /**
@@ -75,9 +78,8 @@ async function keysOf(
   const rows = await sql<{
     key: number;
     external_id: string;
-  }>`SELECT ${sql.ref(key)} AS key, external_id FROM ${sql.table(table)} WHERE area_id = ${areaId} AND source = ${RowSource.platform}`.execute(
-    trx,
-  );
+  }>`SELECT ${sql.ref(key)} AS key, external_id FROM ${sql.table(table)} \
+WHERE area_id = ${areaId} AND source = ${RowSource.platform}`.execute(trx);
   return new Map(rows.rows.map((r) => [r.external_id, r.key]));
 }
 
@@ -94,7 +96,8 @@ async function replaceArea(
     await keysOf(trx, "outcome_home", "home_key", areaId),
     await keysOf(trx, "outcome_sibling_group", "group_key", areaId),
   ];
-  const platformChildren = sql`SELECT child_key FROM outcome_child WHERE area_id = ${areaId} AND source = ${RowSource.platform}`;
+  const platformChildren = sql`SELECT child_key FROM outcome_child \
+WHERE area_id = ${areaId} AND source = ${RowSource.platform}`;
   for (const table of ["outcome_episode", "outcome_placement", "outcome_maltreatment_report"]) {
     await sql`DELETE FROM ${sql.table(table)} WHERE child_key IN (${platformChildren})`.execute(trx);
   }

@@ -90,7 +90,8 @@ export class Resubmission {
     for (const table of Object.keys(historyTables) as HistoryTable[]) {
       const aside = sql.table(`outcome_stored_${table}`);
       await sql`CREATE TEMP TABLE ${aside} (LIKE ${sql.table(table)}) ON COMMIT DROP`.execute(trx);
-      await sql`WITH moved AS (DELETE FROM ${sql.table(table)} WHERE child_key IN (SELECT child_key FROM outcome_named_child) RETURNING *)
+      await sql`WITH moved AS (DELETE FROM ${sql.table(table)} WHERE \
+child_key IN (SELECT child_key FROM outcome_named_child) RETURNING *)
                 INSERT INTO ${aside} SELECT * FROM moved`.execute(trx);
       resubmission.setAside[table] = await countOf(session, sql`SELECT count(*)::int AS n FROM ${aside}`);
       await sql`ANALYZE ${aside}`.execute(trx);
@@ -105,9 +106,8 @@ export class Resubmission {
   async settle(keptKeys: number[]): Promise<Record<HistoryTable, TableSettlement>> {
     const trx = this.session.db;
     if (keptKeys.length)
-      await sql`UPDATE outcome_named_child SET kept = true WHERE child_key = ANY(${`{${keptKeys.join(",")}}`}::int4[])`.execute(
-        trx,
-      );
+      await sql`UPDATE outcome_named_child SET kept = true WHERE \
+child_key = ANY(${`{${keptKeys.join(",")}}`}::int4[])`.execute(trx);
     const out = {} as Record<HistoryTable, TableSettlement>;
     for (const table of Object.keys(historyTables) as HistoryTable[]) {
       const rows = sql.table(table);
@@ -117,9 +117,11 @@ export class Resubmission {
       const compared = await sql<{
         replaced: number;
         removed: number;
-      }>`WITH o AS (SELECT child_key, ${match}, count(*)::int AS n FROM ${aside} JOIN outcome_named_child USING (child_key)
+      }>`WITH o AS (SELECT child_key, ${match}, count(*)::int \
+AS n FROM ${aside} JOIN outcome_named_child USING (child_key)
                        WHERE NOT kept GROUP BY child_key, ${match}),
-                 w AS (SELECT child_key, ${match}, count(*)::int AS n FROM ${rows} JOIN outcome_named_child USING (child_key)
+                 w AS (SELECT child_key, ${match}, count(*)::int \
+AS n FROM ${rows} JOIN outcome_named_child USING (child_key)
                        WHERE NOT kept GROUP BY child_key, ${match})
             SELECT coalesce(sum(least(coalesce(o.n, 0), coalesce(w.n, 0))), 0)::int AS replaced,
                    coalesce(sum(greatest(coalesce(o.n, 0) - coalesce(w.n, 0), 0)), 0)::int AS removed
@@ -127,14 +129,16 @@ export class Resubmission {
       const discarded = keptKeys.length
         ? await countOf(
             this.session,
-            sql`WITH d AS (DELETE FROM ${rows} WHERE child_key IN (SELECT child_key FROM outcome_named_child WHERE kept) RETURNING 1)
+            sql`WITH d AS (DELETE FROM ${rows} WHERE child_key IN \
+(SELECT child_key FROM outcome_named_child WHERE kept) RETURNING 1)
                 SELECT count(*)::int AS n FROM d`,
           )
         : 0;
       const restored = keptKeys.length
         ? await countOf(
             this.session,
-            sql`WITH r AS (INSERT INTO ${rows} SELECT s.* FROM ${aside} s JOIN outcome_named_child c ON c.child_key = s.child_key
+            sql`WITH r AS (INSERT INTO ${rows} SELECT s.* FROM \
+${aside} s JOIN outcome_named_child c ON c.child_key = s.child_key
                            WHERE c.kept RETURNING 1)
                 SELECT count(*)::int AS n FROM r`,
           )
@@ -147,10 +151,10 @@ export class Resubmission {
         restored,
       };
     }
-    await sql`UPDATE outcome_child c SET birth_day = n.birth_day, sibling_group = n.sibling_group, sex = n.sex, race = n.race,
-              batch_id = ${this.batchId} FROM outcome_named_child n WHERE c.child_key = n.child_key AND NOT n.kept`.execute(
-      trx,
-    );
+    await sql`UPDATE outcome_child c SET birth_day = n.birth_day, \
+sibling_group = n.sibling_group, sex = n.sex, race = n.race,
+              batch_id = ${this.batchId} FROM outcome_named_child \
+n WHERE c.child_key = n.child_key AND NOT n.kept`.execute(trx);
     return out;
   }
 }
@@ -177,9 +181,8 @@ export async function updateResubmittedHomes(
 ): Promise<void> {
   if (homes.length === 0) return;
   const trx = session.db;
-  await sql`CREATE TEMP TABLE outcome_named_home (home_key int4 PRIMARY KEY, inquiry_day date, approved_day date, closed_day date, kind int2, closure_reason int2) ON COMMIT DROP`.execute(
-    trx,
-  );
+  await sql`CREATE TEMP TABLE outcome_named_home (home_key int4 PRIMARY KEY, inquiry_day date, \
+approved_day date, closed_day date, kind int2, closure_reason int2) ON COMMIT DROP`.execute(trx);
   const t = new TupleStream();
   const copying = session.copyIn("outcome_named_home", t);
   for (const h of homes) {
@@ -193,8 +196,8 @@ export async function updateResubmittedHomes(
   }
   t.close();
   await copying;
-  await sql`UPDATE outcome_home h SET inquiry_day = n.inquiry_day, approved_day = n.approved_day, closed_day = n.closed_day, kind = n.kind,
-            closure_reason = n.closure_reason, batch_id = ${batchId} FROM outcome_named_home n WHERE h.home_key = n.home_key`.execute(
-    trx,
-  );
+  await sql`UPDATE outcome_home h SET inquiry_day = n.inquiry_day, \
+approved_day = n.approved_day, closed_day = n.closed_day, kind = n.kind,
+            closure_reason = n.closure_reason, batch_id = ${batchId} \
+FROM outcome_named_home n WHERE h.home_key = n.home_key`.execute(trx);
 }

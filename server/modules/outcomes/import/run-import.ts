@@ -26,7 +26,10 @@ import { takeOutcomeWriterLock } from "./writer-lock.js";
 export interface ImportOptions {
   /** Every row goes to this platform site's area; the files' site and state columns may then be left out. */
   siteCode?: string;
-  /** Rejected rows allowed before the whole batch is refused (default 0: a batch is written only when every row is valid). */
+  /**
+   * Rejected rows allowed before the whole batch is refused (default 0: a batch is written only when every row is
+   * valid).
+   */
   maxRejects?: number;
   /**
    * The share of a file's stored rows (per cent of its table's rows in the batch's areas) the batch may remove
@@ -140,9 +143,8 @@ export async function runImport(
       await deferred.restore(trx);
       meter.lap("analyze and commit");
       // Fresh statistics, so the readers' plans (an area's rows through the child_key index) fit the new sizes.
-      await sql`ANALYZE outcome_child, outcome_episode, outcome_placement, outcome_maltreatment_report, outcome_home`.execute(
-        trx,
-      );
+      await sql`ANALYZE outcome_child, outcome_episode, \
+outcome_placement, outcome_maltreatment_report, outcome_home`.execute(trx);
       await finishBatch(trx, id, loader.tallies, rejects.rows, rejects.count);
       await recordAudit(trx, actor, {
         action: "outcomes.import",
@@ -207,7 +209,8 @@ function refuseRemovals(loader: HistoryLoader, maxPercent: number, rejects: Reje
   if (over.length === 0) return;
   const parts = over.map(
     (r) =>
-      `${r.file} would remove ${r.removed} of the ${r.storedBefore} stored ${r.rows} of its areas (${percentText(r.share)} %, more than the ${maxPercent} % allowed)`,
+      `${r.file} would remove ${r.removed} of the ${r.storedBefore} stored ${r.rows} of its areas ` +
+      `(${percentText(r.share)} %, more than the ${maxPercent} % allowed)`,
   );
   throw new ImportFailed(`${parts.join("; ")}; check the bundle, or import it with --allow-removals`, rejects);
 }

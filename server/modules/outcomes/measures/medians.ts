@@ -51,7 +51,10 @@ export class MedianList {
   }
 }
 
-/** Writes the cells a packed code belongs to into `out` — total, then age, race, sex (not for homes) and site — and returns how many. */
+/**
+ * Writes the cells a packed code belongs to into `out` — total, then age, race, sex (not for homes) and site — and
+ * returns how many.
+ */
 function cellsOf(code: number, stride: number, out: Int32Array): number {
   let k = 0;
   out[k++] = 0;

@@ -40,7 +40,10 @@ export class PeriodFrame {
 
 const thresholds = new Map<number, number>();
 
-/** wholeMonths(removal, day) falls as removal moves later, so "≥ n months" is "removal ≤ some day": find it (once per day). */
+/**
+ * wholeMonths(removal, day) falls as removal moves later, so "≥ n months" is "removal ≤ some day": find it (once per
+ * day).
+ */
 function latestRemovalWithMonths(day: number, months: number): number {
   const key = day * 64 + months;
   const known = thresholds.get(key);

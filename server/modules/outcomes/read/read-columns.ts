@@ -29,19 +29,27 @@ function queries(filter: HistoryFilter) {
       columns: [int4(), int4(), day, int2(), int2(), int4()],
     },
     episodes: {
-      sql: `SELECT child_key, removal_day, exit_day, exit_reason, reported_placements FROM outcome_episode WHERE ${ofChildren}`,
+      sql:
+        `SELECT child_key, removal_day, exit_day, exit_reason, reported_placements FROM outcome_episode WHERE ` +
+        `${ofChildren}`,
       columns: [int4(), day, day, int2(), int2()],
     },
     placements: {
-      sql: `SELECT child_key, removal_day, start_day, end_day, setting, change_kind, home_key FROM outcome_placement WHERE ${ofChildren}`,
+      sql:
+        `SELECT child_key, removal_day, start_day, end_day, setting, change_kind, home_key FROM ` +
+        `outcome_placement WHERE ${ofChildren}`,
       columns: [int4(), day, day, day, int2(), int2(9), int4()],
     },
     reports: {
-      sql: `SELECT child_key, report_day, incident_day, disposition FROM outcome_maltreatment_report WHERE ${ofChildren}`,
+      sql:
+        `SELECT child_key, report_day, incident_day, disposition FROM outcome_maltreatment_report WHERE ` +
+        `${ofChildren}`,
       columns: [int4(), day, day, int2()],
     },
     homes: {
-      sql: `SELECT home_key, area_id, inquiry_day, approved_day, closed_day, closure_reason, kind FROM outcome_home WHERE ${inAreas} AND kind IN (${HomeKind.resourceFamily}, ${HomeKind.relative})`,
+      sql:
+        `SELECT home_key, area_id, inquiry_day, approved_day, closed_day, closure_reason, kind FROM ` +
+        `outcome_home WHERE ${inAreas} AND kind IN (${HomeKind.resourceFamily}, ${HomeKind.relative})`,
       columns: [int4(), int4(), day, day, day, int2(), int2()],
     },
   };
@@ -56,7 +64,10 @@ function copyOf(db: Kysely<Database>): BulkCopy {
   return copy;
 }
 
-/** Reads the same rows readHistoryColumns reads, once, without decoding them: the floor of any reader. Returns the bytes read. */
+/**
+ * Reads the same rows readHistoryColumns reads, once, without decoding them: the floor of any reader. Returns the bytes
+ * read.
+ */
 export async function scanHistoryRows(db: Kysely<Database>, filter: HistoryFilter = {}): Promise<number> {
   const copy = copyOf(db);
   const q = queries(filter);
@@ -104,9 +115,8 @@ export async function readHistoryColumns(db: Kysely<Database>, filter: HistoryFi
 async function rowEstimates(db: Kysely<Database>): Promise<Record<string, number>> {
   const rows = await sql<{ relname: string; n: number }>`
     SELECT relname, reltuples::float8 AS n FROM pg_class
-    WHERE relname IN ('outcome_child', 'outcome_episode', 'outcome_placement', 'outcome_maltreatment_report', 'outcome_home') AND relkind = 'r'`.execute(
-    db,
-  );
+    WHERE relname IN ('outcome_child', 'outcome_episode', 'outcome_placement', \
+'outcome_maltreatment_report', 'outcome_home') AND relkind = 'r'`.execute(db);
   return Object.fromEntries(rows.rows.map((r) => [r.relname, Math.ceil(Math.max(0, Number(r.n)) * 1.02) + 1024]));
 }
 
