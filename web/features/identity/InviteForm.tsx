@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { can, useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import type { AccountEmailView, InviteBody } from "./types";
 
@@ -16,11 +17,15 @@ const INVITABLE = [
   "site_admin",
   "analyst",
 ];
+/** Roles that reach beyond one site: only a network administrator grants them (the server checks it too). */
+const BEYOND_SITE = ["state_analyst", "network_analyst", "network_admin"];
 
 /** Invite a person to the site with a role; they set a password from the emailed link. */
 export function InviteForm({ siteId }: { siteId: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
+  const { data: session } = useSession();
+  const roles = can(session, "network:administer") ? [...INVITABLE, ...BEYOND_SITE] : INVITABLE;
   const empty = { email: "", givenName: "", familyName: "", role: "caregiver", language: "en" as "en" | "es" };
   const [form, setForm] = useState(empty);
   const invite = useMutation({
@@ -84,7 +89,7 @@ export function InviteForm({ siteId }: { siteId: string }) {
           {t("identity.admin.role")}
         </label>
         <select className="usa-select" id="invite-role" value={form.role} onChange={set("role")}>
-          {INVITABLE.map((r) => (
+          {roles.map((r) => (
             <option key={r} value={r}>
               {t(`identity.role.${r}`)}
             </option>
