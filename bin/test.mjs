@@ -2,7 +2,8 @@
 // `npm test`: type check, unit + integration tests (real database: PGlite, or
 // PostgreSQL when TEST_DATABASE_URL is set), then browser journeys in Chromium.
 // Ends with one line "tests: N passed, N failed".
-// `--no-browser` stops after the unit and integration tests (CI's run on the newest Node LTS).
+// `--no-browser` stops after the unit and integration tests; `--unit-only` runs the unit tests and, of the
+// integration tests, only a smoke set that opens the embedded engine (CI's run on the newest Node LTS).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,7 +13,10 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const noBrowser = process.argv.includes("--no-browser");
-const only = process.argv.slice(2).filter((arg) => arg !== "--no-browser");
+const unitOnly = process.argv.includes("--unit-only");
+const only = process.argv.slice(2).filter((arg) => arg !== "--no-browser" && arg !== "--unit-only");
+// Integration tests that open PGlite, run migrations, sign in over HTTP and verify the audit chain.
+const SMOKE = ["test/platform/audit-tamper.int.test.ts", "test/identity/sessions.int.test.ts"];
 const engine = process.env.TEST_DATABASE_URL
   ? `PostgreSQL (${new URL(process.env.TEST_DATABASE_URL).host})`
   : "PGlite (embedded)";
@@ -29,7 +33,7 @@ function step(title, command, args) {
   return result.status === 0;
 }
 
-function vitest(title, config) {
+function vitest(title, config, extra = []) {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "qpi-vitest-")), "report.json");
   step(title, bin("vitest"), [
     "run",
@@ -38,6 +42,7 @@ function vitest(title, config) {
     "--reporter=default",
     "--reporter=json",
     `--outputFile.json=${report}`,
+    ...extra,
     ...only,
   ]);
   if (fs.existsSync(report)) {
@@ -55,8 +60,13 @@ function vitest(title, config) {
 
 step("Format and lint (biome check)", bin("biome"), ["check", "."]);
 step("Type check (tsc --noEmit)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
-vitest("Unit and integration tests", "vitest.config.ts");
-if (!noBrowser) vitest("Browser and start-up tests (Chromium)", "vitest.e2e.config.ts");
+if (unitOnly) {
+  vitest("Unit tests", "vitest.config.ts", ["--exclude", "**/*.int.test.ts"]);
+  vitest("Integration smoke tests", "vitest.config.ts", SMOKE);
+} else {
+  vitest("Unit and integration tests", "vitest.config.ts");
+}
+if (!noBrowser && !unitOnly) vitest("Browser and start-up tests (Chromium)", "vitest.e2e.config.ts");
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);
