@@ -76,10 +76,12 @@ async function run(spec) {
   const statuses = {};
   const perRoute = {};
   let errors = 0;
+  const trace = [];
+  const perConnection = new Array(connections).fill(0);
   let firstError = null;
   const versions = new Map(tasks.map((t) => [t.id, t.version]));
 
-  function record(route, started, answer) {
+  function record(c, route, started, answer) {
     const ms = performance.now() - started;
     statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
     const ok = typeof answer.status === "number" && answer.status >= 200 && answer.status < 300;
@@ -87,7 +89,13 @@ async function run(spec) {
       errors++;
       firstError ??= `${route}: ${answer.status} ${answer.body.slice(0, 200)}`;
     }
-    if (measuring && started >= measureStart) latencies.push(ms);
+    // Closed loop: every answer that arrives once measuring began, however long ago it was sent (a starved
+    // request counts). Open loop: every request due once measuring began.
+    const done = performance.now();
+    if (measuring && (mode === "paced" ? started >= measureStart : true)) latencies.push(ms);
+    if (process.env.QPI_BENCH_TRACE) trace.push([Math.round(started - t0), Math.round(ms), c]);
+    if (mode === "paced" ? started >= measureStart : measuring && done <= end) requests++;
+    if (measuring) perConnection[c] = (perConnection[c] ?? 0) + 1;
     const r = (perRoute[route] ??= { requests: 0, queries: 0, counted: 0, ms: 0 });
     r.requests++;
     r.ms += ms;
@@ -121,11 +129,20 @@ async function run(spec) {
     return { route, options: { method: "GET", path, headers: { cookie: session.cookie }, keepBody: false } };
   }
 
+  // Connections that share a task (fewer open tasks than connections) take turns on it: a version conflict would
+  // be the bench's doing, not the app's.
+  const turns = new Map();
   async function one(c, n, started) {
-    const { route, task, options } = request(c, n);
-    const answer = await send(port, agents[c], options);
-    if (task && answer.status === 200) versions.set(task.id, JSON.parse(answer.body).version);
-    record(route, started, answer);
+    const { route, task } = request(c, n);
+    const previous = task ? (turns.get(task.id) ?? Promise.resolve()) : null;
+    const mine = (async () => {
+      if (previous) await previous;
+      const answer = await send(port, agents[c], request(c, n).options);
+      if (task && answer.status === 200) versions.set(task.id, JSON.parse(answer.body).version);
+      record(c, route, started, answer);
+    })();
+    if (task) turns.set(task.id, mine);
+    await mine;
   }
 
   let measuring = false;
@@ -152,9 +169,7 @@ async function run(spec) {
           const due = t0 + k * interval;
           if (due >= end) return resolve();
           const c = k % connections;
-          pending.push(
-            one(c, Math.floor(k / connections), due).then(() => measuring && due >= measureStart && requests++),
-          );
+          pending.push(one(c, Math.floor(k / connections), due));
           k++;
         }
         setTimeout(tick, Math.max(0, t0 + k * interval - now));
@@ -168,13 +183,14 @@ async function run(spec) {
         for (let n = 0; performance.now() < end; n++) {
           const started = performance.now();
           await one(c, n, started);
-          if (measuring && started >= measureStart) requests++;
         }
       }),
     );
   }
   const elapsed = (Math.min(performance.now(), end) - measureStart) / 1000;
   for (const agent of agents) agent.destroy();
+  if (process.env.QPI_BENCH_TRACE)
+    (await import("node:fs")).writeFileSync(process.env.QPI_BENCH_TRACE, JSON.stringify(trace));
   latencies.sort((a, b) => a - b);
   const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
   return {
@@ -186,6 +202,8 @@ async function run(spec) {
     max_ms: round(latencies.at(-1) ?? null),
     errors,
     statuses,
+    // Answers per connection while measuring: a starved connection shows as a low minimum.
+    connection_answers: { min: Math.min(...perConnection), max: Math.max(...perConnection) },
     first_error: firstError,
     routes: Object.fromEntries(
       Object.entries(perRoute).map(([route, r]) => [

@@ -39,6 +39,9 @@ export interface ApiRun {
   statuses: Record<string, number>;
   first_error: string | null;
   rss_mb: number;
+  /** The server's own time per answer (arrival to last byte), warm-up included. */
+  server_p99_ms: number | null;
+  server_max_ms: number | null;
   /** Rows the run added to the audit trail (each audited read or write adds at least one). */
   audit_rows: number;
   routes: Record<string, { requests: number; mean_ms: number; queries_per_request: number | null }>;
@@ -76,6 +79,11 @@ interface Session {
   csrf: string;
   childIds: string[];
 }
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] * 10) / 10 : null;
+};
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -142,6 +150,23 @@ export async function runApiBench(): Promise<ApiBenchResult> {
     // Far above any run's total: the bench measures the app, not its request limits.
     rateLimitPerMinute: 1_000_000_000,
   });
+  // The server's own view of each answer (arrival to last byte), to tell server time from the client's queueing.
+  let serverMs: number[] = [];
+  app.addHook("onResponse", async (_request, reply) => {
+    serverMs.push(reply.elapsedTime);
+  });
+  if (env.QPI_BENCH_TRACE) {
+    let arrived = 0;
+    app.addHook("onRequest", async () => {
+      arrived++;
+    });
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      console.error(`in server ${arrived - serverMs.length} lag ${Math.round(now - last - 500)}`);
+      last = now;
+    }, 500).unref();
+  }
   await app.listen({ host: "127.0.0.1", port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   const withScheduler = env.QPI_SCHEDULER !== "off";
@@ -201,6 +226,7 @@ export async function runApiBench(): Promise<ApiBenchResult> {
     const runs: ApiRun[] = [];
     const drive = async (mode: ApiRun["mode"], connections: number, targetRps?: number) => {
       const before = await auditRows();
+      serverMs = [];
       const rssBefore = process.memoryUsage().rss;
       let rssPeak = rssBefore;
       const sampler = setInterval(() => {
@@ -208,7 +234,10 @@ export async function runApiBench(): Promise<ApiBenchResult> {
       }, 250);
       const answer = await new Promise<{
         ok: boolean;
-        result?: Omit<ApiRun, "mode" | "connections" | "seconds" | "rss_mb" | "audit_rows">;
+        result?: Omit<
+          ApiRun,
+          "mode" | "connections" | "seconds" | "rss_mb" | "audit_rows" | "server_p99_ms" | "server_max_ms"
+        >;
         error?: string;
       }>((resolve) => {
         load.once("message", resolve as never);
@@ -233,6 +262,8 @@ export async function runApiBench(): Promise<ApiBenchResult> {
         seconds: SECONDS,
         rss_mb: Math.round(rssPeak / 2 ** 20),
         audit_rows: (await auditRows()) - before,
+        server_p99_ms: percentile(serverMs, 99),
+        server_max_ms: percentile(serverMs, 100),
       };
       runs.push(run);
       const q = Object.entries(run.routes)

@@ -14,14 +14,14 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "./db/database.js";
 import type { EngineKind } from "./db/engine.js";
-import { queryCountRequested } from "./db/query-count.js";
+import { queryCountRequested } from "./db/request-scope.js";
 import { idleMinutesFor } from "./modules/identity/index.js";
 import { modules } from "./modules/index.js";
 import { auditDenial } from "./platform/audit/denials.js";
 import { registerSessionHook } from "./platform/auth/session-hook.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
 import { isStaticFilePath, registerInputNormalisation } from "./platform/http/input.js";
-import { countingServerFactory, registerQueryCountHeader } from "./platform/http/query-count.js";
+import { registerQueryCountHeader, scopedServerFactory } from "./platform/http/request-scope.js";
 import { registerSecurity } from "./platform/http/security.js";
 import { registerSessionGate } from "./platform/http/session-gate.js";
 import type { App, PlatformDeps } from "./platform/http/types.js";
@@ -52,7 +52,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    ...(countQueries ? { serverFactory: countingServerFactory } : {}),
+    // Each request in a scope of its own when the embedded engine orders its connection by request, or counting.
+    ...(countQueries || options.engine === "pglite" ? { serverFactory: scopedServerFactory } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   if (countQueries) registerQueryCountHeader(app);
   if (options.onRoute) app.addHook("onRoute", (route) => options.onRoute!(route));

@@ -5,7 +5,8 @@ import pg from "pg";
 import { type BulkCopy, pgliteBulkCopy, postgresBulkCopy, registerBulkCopy } from "./bulk-copy.js";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
 import type { Database } from "./database.js";
-import { countQuery, queryCountRequested } from "./query-count.js";
+import { fairSingleConnection } from "./fair-connection.js";
+import { countQuery, queryCountRequested } from "./request-scope.js";
 
 export type EngineKind = "pglite" | "postgres";
 
@@ -24,7 +25,7 @@ export interface OpenOptions {
   /** Folder of the embedded database; "memory://" for an in-memory one (tests). */
   dataDir?: string;
   poolSize?: number;
-  /** Count each request's queries (server/db/query-count.ts); defaults to QPI_QUERY_COUNT=1. */
+  /** Count each request's queries (server/db/request-scope.ts); defaults to QPI_QUERY_COUNT=1. */
   countQueries?: boolean;
 }
 
@@ -81,8 +82,10 @@ async function openPglite(dataDir: string, log?: Logger): Promise<OpenDatabase> 
     await pglite.waitReady;
     await pglite.exec("SET TimeZone = 'UTC'");
     const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-    const copy = pgliteBulkCopy(pglite, pool);
+    // One connection: its turns go to the oldest request first (fair-connection.ts).
+    const fair = fairSingleConnection(pool);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: fair }), log });
+    const copy = pgliteBulkCopy(pglite, fair);
     registerBulkCopy(db, copy);
     return {
       db,
