@@ -103,7 +103,13 @@ async function call(port: number, pathname: string, init: RequestInit & { addres
 
 export async function runApiBench(): Promise<ApiBenchResult> {
   const databaseUrl = env.DATABASE_URL;
-  const dataDir = databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "qpi-bench-api-"));
+  // PGlite in a folder on disk, as a site runs it (QPI_BENCH_DATA_DIR=memory:// for an in-memory one).
+  const inMemory = env.QPI_BENCH_DATA_DIR === "memory://";
+  const dataDir = databaseUrl
+    ? undefined
+    : inMemory
+      ? "memory://"
+      : fs.mkdtempSync(path.join(os.tmpdir(), "qpi-bench-api-"));
   const opened = await openDatabase({ databaseUrl, dataDir, countQueries: true });
   const { db } = opened;
   await migrateToLatest(db);
@@ -311,6 +317,6 @@ export async function runApiBench(): Promise<ApiBenchResult> {
     await scheduler.stop();
     await app.close();
     await opened.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir && !inMemory) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
