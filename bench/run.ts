@@ -103,6 +103,7 @@ async function api() {
     `a session's first child list ${result.first_request_ms.first} ms, the next ${result.first_request_ms.second} ms`,
   );
   write("api", result);
+  write(`api-${result.engine}`, result);
 }
 
 const benches: Record<string, () => Promise<void>> = { outcomes, dashboard, "sign-in": signIn, api };
