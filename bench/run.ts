@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { runApiBench } from "./api.js";
 import { runDashboardBench } from "./dashboard.js";
 import { runOutcomesBench } from "./outcomes.js";
 import { runSignInBench } from "./sign-in.js";
 
 /**
  * `npm run bench`: runs the benchmarks and writes bench/results/*.json (committed; the README cites them).
- * `npm run bench -- dashboard sign-in` runs only the named ones (outcomes, dashboard, sign-in).
+ * `npm run bench -- dashboard sign-in` runs only the named ones (outcomes, dashboard, sign-in, api).
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -77,7 +78,35 @@ async function dashboard() {
   if (!result.within_target) process.exitCode = 1;
 }
 
-const benches: Record<string, () => Promise<void>> = { outcomes, dashboard, "sign-in": signIn };
+/** The API under load: reads, writes, /healthz and paced runs (bench/api.ts); a table, then bench/results/api.json. */
+async function api() {
+  const result = await runApiBench();
+  const cell = (x: number | null | undefined) => (x === null || x === undefined ? "-" : String(x));
+  console.log(
+    `\nAPI on ${result.engine} (${result.accounts} accounts, ${result.sessions} sessions, scheduler ` +
+      `${result.scheduler ? "on" : "off"}, load ${result.load_average.join(" ")})`,
+  );
+  console.log("mode     conn  target   req/s   p50 ms   p95 ms   p99 ms  errors  audit+  rss MB");
+  for (const r of result.runs)
+    console.log(
+      `${r.mode.padEnd(7)} ${String(r.connections).padStart(5)} ${cell(r.target_rps).padStart(7)} ` +
+        `${String(r.rps).padStart(7)} ${cell(r.p50_ms).padStart(8)} ${cell(r.p95_ms).padStart(8)} ` +
+        `${cell(r.p99_ms).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.audit_rows).padStart(7)} ` +
+        `${String(r.rss_mb).padStart(7)}`,
+    );
+  console.log(
+    `queries per request: ${Object.entries(result.queries_per_request)
+      .map(([route, n]) => `${route} ${n}`)
+      .join(", ")}`,
+  );
+  console.log(
+    `a session's first child list ${result.first_request_ms.first} ms, the next ${result.first_request_ms.second} ms`,
+  );
+  write("api", result);
+  write(`api-${result.engine}`, result);
+}
+
+const benches: Record<string, () => Promise<void>> = { outcomes, dashboard, "sign-in": signIn, api };
 
 async function main() {
   const chosen = process.argv.slice(2);

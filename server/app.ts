@@ -14,12 +14,14 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "./db/database.js";
 import type { EngineKind } from "./db/engine.js";
+import { queryCountRequested } from "./db/request-scope.js";
 import { idleMinutesFor } from "./modules/identity/index.js";
 import { modules } from "./modules/index.js";
 import { auditDenial } from "./platform/audit/denials.js";
 import { registerSessionHook } from "./platform/auth/session-hook.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
 import { isStaticFilePath, registerInputNormalisation } from "./platform/http/input.js";
+import { registerQueryCountHeader, scopedServerFactory } from "./platform/http/request-scope.js";
 import { registerSecurity } from "./platform/http/security.js";
 import { registerSessionGate } from "./platform/http/session-gate.js";
 import type { App, PlatformDeps } from "./platform/http/types.js";
@@ -37,17 +39,23 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** The clock (tests step it through session timeouts); defaults to the system clock. */
   now?: () => Date;
+  /** Count each request's queries in a Server-Timing header (measuring); defaults to QPI_QUERY_COUNT=1. */
+  countQueries?: boolean;
   /** Told of every route as it is registered (the authorization meta-test lists them). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const countQueries = options.countQueries ?? queryCountRequested();
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // Each request in a scope of its own when the embedded engine orders its connection by request, or counting.
+    ...(countQueries || options.engine === "pglite" ? { serverFactory: scopedServerFactory } : {}),
   }).withTypeProvider<ZodTypeProvider>();
+  if (countQueries) registerQueryCountHeader(app);
   if (options.onRoute) app.addHook("onRoute", (route) => options.onRoute!(route));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -125,7 +125,7 @@ const PGLITE_BLOB_BYTES = 16 * 1024 * 1024;
  * caller out while a bulk transaction or read runs, and `pglite.query` then
  * runs in that session (inside its transaction).
  */
-export function pgliteBulkCopy(pglite: PGlite, pool: pg.Pool): BulkCopy {
+export function pgliteBulkCopy(pglite: PGlite, pool: { connect(): Promise<pg.PoolClient> }): BulkCopy {
   async function* copyOutNow(query: string, format: CopyFormat = "binary"): AsyncIterable<Uint8Array> {
     const result = await pglite.query(`COPY (${query}) TO '/dev/blob' (FORMAT ${format})`);
     if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());

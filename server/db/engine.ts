@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, type Logger, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type BulkCopy, pgliteBulkCopy, postgresBulkCopy, registerBulkCopy } from "./bulk-copy.js";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
 import type { Database } from "./database.js";
+import { fairSingleConnection } from "./fair-connection.js";
+import { countQuery, queryCountRequested } from "./request-scope.js";
 
 export type EngineKind = "pglite" | "postgres";
 
@@ -23,6 +25,8 @@ export interface OpenOptions {
   /** Folder of the embedded database; "memory://" for an in-memory one (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Count each request's queries (server/db/request-scope.ts); defaults to QPI_QUERY_COUNT=1. */
+  countQueries?: boolean;
 }
 
 // Calendar days stay strings ("2024-03-01"): a `date` is a day, not an instant,
@@ -35,18 +39,19 @@ pg.types.setTypeParser(INT8_OID, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
 
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? "./data");
+  const log = (options.countQueries ?? queryCountRequested()) ? countQuery : undefined;
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, log);
+  return openPglite(options.dataDir ?? "./data", log);
 }
 
-async function openPostgres(connectionString: string, max: number): Promise<OpenDatabase> {
+async function openPostgres(connectionString: string, max: number, log?: Logger): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString, max, options: "-c TimeZone=UTC" });
   // An idle connection the server closes (a restart, pg_terminate_backend, a dropped test database) is an 'error'
   // on the pool: without a listener it would end the process. The pool replaces the connection on next use.
   pool.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") console.warn(`[db] an idle connection was closed: ${error.message}`);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   const copy = postgresBulkCopy(pool);
   registerBulkCopy(db, copy);
   return {
@@ -59,7 +64,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Open
   };
 }
 
-async function openPglite(dataDir: string): Promise<OpenDatabase> {
+async function openPglite(dataDir: string, log?: Logger): Promise<OpenDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
@@ -77,8 +82,10 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     await pglite.waitReady;
     await pglite.exec("SET TimeZone = 'UTC'");
     const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    const copy = pgliteBulkCopy(pglite, pool);
+    // One connection: its turns go to the oldest request first (fair-connection.ts).
+    const fair = fairSingleConnection(pool);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: fair }), log });
+    const copy = pgliteBulkCopy(pglite, fair);
     registerBulkCopy(db, copy);
     return {
       db,
