@@ -21,6 +21,12 @@ export interface SharedCounterOptions {
   flushMs?: number;
   /** … and at once when a bucket has this many not yet added. */
   flushHits?: number;
+  /**
+   * How long a request waits for the table when its decision needs the shared total (ms); past it the request
+   * is decided on what the instance knows and the answer still updates the count when it comes. A slow database
+   * never holds a request on its limit for longer (nor can a route's reply time tell anything by it).
+   */
+  maxWaitMs?: number;
   now?: () => Date;
   onError?: (error: unknown) => void;
 }
@@ -44,16 +50,17 @@ interface WindowState {
  * Fixed-window hit counts shared by every app instance through one UNLOGGED table, without a round trip per
  * request: an instance counts locally and adds its hits in batches (every `flushMs`, or at `flushHits`), reading
  * each bucket's shared total back. A bucket's first hit in a window at an instance, and every hit once its count
- * is within a quarter of the limit, waits for the table instead, so the count a decision is made on is exact
- * where it matters. The tolerance: below three quarters of the limit an instance decides on its own hits plus
- * the total it read at its last batch (at most `flushMs` old while the bucket is in use there); a bucket can only
- * pass its limit unseen if other instances served more than a quarter of the limit since then. The count only
- * ever errs low, so a refusal is always deserved.
+ * is within a quarter of the limit, waits for the table instead (up to `maxWaitMs`), so the count a decision is
+ * made on is exact where it matters. The tolerance: below three quarters of the limit an instance decides on
+ * its own hits plus the total it read at its last batch (at most `flushMs` old while the bucket is in use
+ * there); a bucket can only pass its limit unseen if other instances served more than a quarter of the limit
+ * since then. The count only ever errs low, so a refusal is always deserved.
  */
 export class SharedWindowCounter {
   readonly #db: Kysely<Database>;
   readonly #flushMs: number;
   readonly #flushHits: number;
+  readonly #maxWaitMs: number;
   readonly #now: () => Date;
   readonly #onError: (error: unknown) => void;
   readonly #windows = new Map<string, WindowState>();
@@ -66,6 +73,7 @@ export class SharedWindowCounter {
     this.#db = db;
     this.#flushMs = options.flushMs ?? 250;
     this.#flushHits = options.flushHits ?? 20;
+    this.#maxWaitMs = options.maxWaitMs ?? 100;
     this.#now = options.now ?? (() => new Date());
     this.#onError = options.onError ?? (() => {});
   }
@@ -84,7 +92,7 @@ export class SharedWindowCounter {
     const before = countOf(state);
     // Past the limit already: the count errs only low, so the refusal stands without asking anyone.
     const nearLimit = before > max - Math.max(1, Math.ceil(max / 4)) && before <= max;
-    if (!state.synced || nearLimit) await this.#send([state]);
+    if (!state.synced || nearLimit) await this.#sendWithin([state]);
     else if (state.pending >= this.#flushHits) this.flush().catch(this.#onError);
     else this.#schedule();
     return { current: countOf(state), ttl: state.end - now };
@@ -122,6 +130,15 @@ export class SharedWindowCounter {
       this.flush().catch(this.#onError);
     }, this.#flushMs);
     this.#timer.unref();
+  }
+
+  async #sendWithin(states: WindowState[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.#maxWaitMs);
+    });
+    await Promise.race([this.#send(states), deadline]);
+    clearTimeout(timer);
   }
 
   async #send(states: WindowState[]): Promise<void> {
