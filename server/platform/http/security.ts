@@ -60,9 +60,14 @@ export interface RequestLimits {
  */
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = { userPerMinute: 300, anonymousPerMinute: 600 };
 
-/** The bucket a request is counted in; the session hook has run, so a signed-in request has its actor. */
+/**
+ * The bucket a request is counted in; the session hook has run, so a signed-in request has its actor. A route
+ * with a limit of its own is a public one (sign-in, invitations, password reset): counted per address in its own
+ * buckets, whether or not the browser also holds a session.
+ */
 export function requestLimitKey(request: FastifyRequest): string {
-  return request.actor ? `user:${request.actor.userId}` : `addr:${normalizeIP(request.ip)}`;
+  const publicRoute = request.routeOptions.config?.rateLimit != null;
+  return request.actor && !publicRoute ? `user:${request.actor.userId}` : `addr:${normalizeIP(request.ip)}`;
 }
 
 export interface SecurityOptions {
