@@ -41,8 +41,12 @@ export class ActorCache {
     if (this.ttlMs <= 0) return entry;
     this.#entries.delete(idHash);
     this.#entries.set(idHash, entry);
-    // The oldest entries go first; a session that is still in use is loaded again on its next request.
-    while (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    // Entries are in the order they were loaded: the expired ones (signed out, gone idle) are at the front, and
+    // past the cap the oldest go too; a session still in use is loaded again on its next request.
+    for (const [key, held] of this.#entries) {
+      if (this.#entries.size <= this.maxEntries && this.clock() - held.loadedAt < this.ttlMs) break;
+      this.#entries.delete(key);
+    }
     return entry;
   }
 
