@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../server/platform/http/types.js";
 import { demoUser } from "../identity/support.js";
@@ -80,5 +81,24 @@ describe("statements per signed-in request", () => {
     );
     // The idle policy is cached with the actor: the session read and the touch.
     expect(again.filter(isPlatformOverhead)).toHaveLength(2);
+  });
+
+  it("the session statement is planned as the cheap lookup it is (never worth compiling)", async () => {
+    await statementsOf("/api/auth/session");
+    let at = counter.statements.length - 1;
+    while (at >= 0 && !/^select "session"\./.test(counter.statements[at])) at--;
+    const parameters = counter.parameters[at];
+    const text = counter.statements[at].split(/\$(\d+)/);
+    // The statement again, under EXPLAIN, with its own parameters.
+    const pieces: RawBuilder<unknown>[] = text.map((part, i) =>
+      i % 2 === 0 ? sql.raw(part) : sql`${parameters[Number(part) - 1]}`,
+    );
+    const plan = await sql<{ "QUERY PLAN": [{ Plan: { "Total Cost": number } }] }>`EXPLAIN (FORMAT JSON) ${sql.join(
+      pieces,
+      sql.raw(""),
+    )}`.execute(database.db);
+    const cost = plan.rows[0]["QUERY PLAN"][0].Plan["Total Cost"];
+    // PostgreSQL compiles a statement above jit_above_cost (100,000 by default): ~20 ms on every request.
+    expect(cost).toBeLessThan(1_000);
   });
 });

@@ -14,10 +14,14 @@ import {
  */
 export class QueryCounter implements KyselyPlugin {
   readonly statements: string[] = [];
+  /** The parameters of each statement, by position in `statements`. */
+  readonly parameters: (readonly unknown[])[] = [];
   #compiler = new PostgresQueryCompiler();
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.statements.push(this.#compiler.compileQuery(args.node, args.queryId).sql);
+    const compiled = this.#compiler.compileQuery(args.node, args.queryId);
+    this.statements.push(compiled.sql);
+    this.parameters.push(compiled.parameters);
     return args.node;
   }
 
