@@ -12,6 +12,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import type { TrustProxy } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { EngineKind } from "./db/engine.js";
 import { queryCountRequested } from "./db/request-scope.js";
@@ -22,7 +23,7 @@ import { registerSessionHook } from "./platform/auth/session-hook.js";
 import { registerErrorHandling } from "./platform/http/error-handler.js";
 import { isStaticFilePath, registerInputNormalisation } from "./platform/http/input.js";
 import { registerQueryCountHeader, scopedServerFactory } from "./platform/http/request-scope.js";
-import { registerSecurity } from "./platform/http/security.js";
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits, registerSecurity } from "./platform/http/security.js";
 import { registerSessionGate } from "./platform/http/session-gate.js";
 import type { App, PlatformDeps } from "./platform/http/types.js";
 import { registerCatalogues, registerModules } from "./platform/registry/module-descriptor.js";
@@ -35,8 +36,14 @@ export interface BuildAppOptions {
   webDist?: string;
   logger?: FastifyServerOptions["logger"];
   secureCookies?: boolean;
+  /** Requests a minute per account and per anonymous client address (DEFAULT_REQUEST_LIMITS when not given). */
+  limits?: Partial<RequestLimits>;
+  /** Both limits at once (tests that are not about limits lift them). */
   rateLimitPerMinute?: number;
-  trustProxy?: boolean;
+  /** Fastify's trustProxy: true, a hop count, or the proxies' addresses/CIDRs (QPI_TRUST_PROXY). */
+  trustProxy?: TrustProxy;
+  /** Seconds a session's actor is kept in this instance (QPI_ACTOR_CACHE_SECONDS); 0 loads it every request. */
+  actorCacheSeconds?: number;
   /** The clock (tests step it through session timeouts); defaults to the system clock. */
   now?: () => Date;
   /** Count each request's queries in a Server-Timing header (measuring); defaults to QPI_QUERY_COUNT=1. */
@@ -49,7 +56,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const countQueries = options.countQueries ?? queryCountRequested();
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     // Each request in a scope of its own when the embedded engine orders its connection by request, or counting.
@@ -73,7 +80,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // Every refusal of a signed-in request is audited, whichever service refused it.
   registerErrorHandling(app, { onDenied: (request) => auditDenial(options.db, request) });
   await app.register(cookie);
-  await registerSecurity(app, { rateLimitPerMinute: options.rateLimitPerMinute ?? 600 });
+  const both = options.rateLimitPerMinute;
+  await registerSecurity(app, {
+    db: options.db,
+    now: deps.now,
+    limits: {
+      userPerMinute: options.limits?.userPerMinute ?? both ?? DEFAULT_REQUEST_LIMITS.userPerMinute,
+      anonymousPerMinute: options.limits?.anonymousPerMinute ?? both ?? DEFAULT_REQUEST_LIMITS.anonymousPerMinute,
+    },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -82,7 +97,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  registerSessionHook(app, options.db, deps.secureCookies, (userId) => idleMinutesFor(options.db, userId), deps.now);
+  registerSessionHook(app, options.db, {
+    secureCookies: deps.secureCookies,
+    idleMinutesFor: (userId) => idleMinutesFor(options.db, userId),
+    now: deps.now,
+    actorCacheSeconds: options.actorCacheSeconds,
+  });
   registerSessionGate(app);
   registerInputNormalisation(app);
 
@@ -116,4 +136,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     });
   }
   return app;
+}
+
+/** A hop count as Fastify applies it (its types name only the other forms): trust the `hops` nearest hops. */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === "number" ? (_address, hop) => hop < trust : trust;
 }

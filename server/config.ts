@@ -1,5 +1,11 @@
 import path from "node:path";
 
+/**
+ * Fastify's trustProxy: `true` trusts every hop (only when the proxy replaces X-Forwarded-For), a number trusts
+ * that many hops nearest the server, a list trusts those proxy addresses or CIDR ranges.
+ */
+export type TrustProxy = boolean | number | string[];
+
 /** Settings from the environment and the command line, read once at start. */
 export interface PlatformConfig {
   databaseUrl: string | undefined;
@@ -8,7 +14,11 @@ export interface PlatformConfig {
   host: string;
   seedDemo: boolean;
   secureCookies: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** Requests a minute per signed-in account (QPI_RATE_LIMIT_USER_PER_MINUTE) and per anonymous address (…_ANON_…). */
+  limits: { userPerMinute?: number; anonymousPerMinute?: number };
+  /** Seconds an instance keeps a session's actor (QPI_ACTOR_CACHE_SECONDS). */
+  actorCacheSeconds?: number;
   /** Folder the server anchors the audit chain's head into every hour (QPI_AUDIT_ANCHOR_DIR); off when unset. */
   auditAnchorDir: string | undefined;
 }
@@ -28,7 +38,38 @@ export function readConfig(
     host: env.HOST || "0.0.0.0",
     seedDemo,
     secureCookies: env.QPI_INSECURE_COOKIES !== "1",
-    trustProxy: env.QPI_TRUST_PROXY === "1",
+    trustProxy: trustProxyOf(env.QPI_TRUST_PROXY),
+    limits: {
+      userPerMinute: wholeNumber(env, "QPI_RATE_LIMIT_USER_PER_MINUTE", 1),
+      anonymousPerMinute: wholeNumber(env, "QPI_RATE_LIMIT_ANON_PER_MINUTE", 1),
+    },
+    actorCacheSeconds: wholeNumber(env, "QPI_ACTOR_CACHE_SECONDS", 0),
     auditAnchorDir: env.QPI_AUDIT_ANCHOR_DIR ? path.resolve(env.QPI_AUDIT_ANCHOR_DIR) : undefined,
   };
+}
+
+/**
+ * QPI_TRUST_PROXY: unset, "", "0" or "false" trusts no proxy; "true" every hop; a whole number that many hops
+ * ("1": the one proxy in front of the server — the address it saw is the client's, whatever the client wrote
+ * into X-Forwarded-For); otherwise a comma-separated list of proxy addresses or CIDR ranges.
+ */
+export function trustProxyOf(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? "";
+  if (text === "" || text === "0" || text === "false") return false;
+  if (text === "true") return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text
+    .split(",")
+    .map((address) => address.trim())
+    .filter(Boolean);
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, minimum: number): number | undefined {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new Error(`${name} must be a whole number of at least ${minimum} (it is "${text}")`);
+  }
+  return value;
 }

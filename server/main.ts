@@ -38,6 +38,8 @@ async function main() {
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    limits: config.limits,
+    actorCacheSeconds: config.actorCacheSeconds,
   });
   await app.listen({ port: config.port, host: config.host });
   // The database-backed scheduler (every module's jobs: reminders, mail, outcomes; and the platform's audit

@@ -65,6 +65,8 @@ export interface UserAccountTable {
   preferred_language: Generated<"en" | "es">;
   created_at: CreatedAt;
   version: Generated<number>;
+  /** Bumped by triggers whenever what the account's actor is built from changes (migration 0400). */
+  access_version: ColumnType<number, never, never>;
 }
 
 export interface RoleGrantTable {

@@ -17,4 +17,27 @@ describe("configuration", () => {
     const custom = readConfig({ PORT: "4100", QPI_DATA_DIR: "/tmp/qpi-x", QPI_INSECURE_COOKIES: "1" }, []);
     expect(custom).toMatchObject({ port: 4100, dataDir: "/tmp/qpi-x", secureCookies: false });
   });
+
+  it("reads the trusted proxies as Fastify takes them: none, every hop, a hop count or addresses", () => {
+    expect(readConfig({}, []).trustProxy).toBe(false);
+    expect(readConfig({ QPI_TRUST_PROXY: "0" }, []).trustProxy).toBe(false);
+    expect(readConfig({ QPI_TRUST_PROXY: "true" }, []).trustProxy).toBe(true);
+    expect(readConfig({ QPI_TRUST_PROXY: "1" }, []).trustProxy).toBe(1);
+    expect(readConfig({ QPI_TRUST_PROXY: "2" }, []).trustProxy).toBe(2);
+    expect(readConfig({ QPI_TRUST_PROXY: "10.0.0.0/8, 192.168.1.5" }, []).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.5",
+    ]);
+  });
+
+  it("reads the request limits and the actor cache, refusing what is not a whole number", () => {
+    expect(readConfig({}, [])).toMatchObject({ limits: {}, actorCacheSeconds: undefined });
+    const set = readConfig(
+      { QPI_RATE_LIMIT_USER_PER_MINUTE: "120", QPI_RATE_LIMIT_ANON_PER_MINUTE: "900", QPI_ACTOR_CACHE_SECONDS: "0" },
+      [],
+    );
+    expect(set).toMatchObject({ limits: { userPerMinute: 120, anonymousPerMinute: 900 }, actorCacheSeconds: 0 });
+    expect(() => readConfig({ QPI_RATE_LIMIT_USER_PER_MINUTE: "0" }, [])).toThrow(/QPI_RATE_LIMIT_USER_PER_MINUTE/);
+    expect(() => readConfig({ QPI_RATE_LIMIT_ANON_PER_MINUTE: "lots" }, [])).toThrow(/whole number/);
+  });
 });

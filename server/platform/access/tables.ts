@@ -16,8 +16,17 @@ export interface ChildShareTable {
   revoked_by: string | null;
 }
 
+/** The version of what every actor depends on (role permissions, time zones, security policies; migration 0400). */
+export interface AccessEpochTable {
+  only_row: ColumnType<boolean, never, never>;
+  version: ColumnType<number, never, never>;
+  changed_at: ColumnType<Date, never, never>;
+  created_at: ColumnType<Date, never, never>;
+}
+
 declare module "../../db/database.js" {
   interface Database {
     child_share: ChildShareTable;
+    access_epoch: AccessEpochTable;
   }
 }

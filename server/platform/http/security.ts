@@ -1,7 +1,10 @@
 import helmet from "@fastify/helmet";
-import rateLimit from "@fastify/rate-limit";
+import rateLimit, { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
 import { AppError } from "../errors/app-error.js";
+import { SharedWindowCounter, sharedRateLimitStore } from "./rate-limit-store.js";
 
 export const PERMISSIONS_POLICY = [
   "accelerometer=()",
@@ -44,7 +47,36 @@ export function checkCsrf(request: FastifyRequest): void {
   }
 }
 
-export async function registerSecurity(app: FastifyInstance, options: { rateLimitPerMinute: number }) {
+/** Requests a minute: per signed-in account, and per client address for requests without a session. */
+export interface RequestLimits {
+  userPerMinute: number;
+  anonymousPerMinute: number;
+}
+
+/**
+ * A county office of 200 staff behind one NAT address shares one address: signed-in requests are counted per
+ * account, so colleagues never use up each other's allowance; only requests without a session (sign-in,
+ * invitations, password reset, the session probe of a signed-out page) are counted per address.
+ */
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = { userPerMinute: 300, anonymousPerMinute: 600 };
+
+/**
+ * The bucket a request is counted in; the session hook has run, so a signed-in request has its actor. A route
+ * with a limit of its own is a public one (sign-in, invitations, password reset): counted per address in its own
+ * buckets, whether or not the browser also holds a session.
+ */
+export function requestLimitKey(request: FastifyRequest): string {
+  const publicRoute = request.routeOptions.config?.rateLimit != null;
+  return request.actor && !publicRoute ? `user:${request.actor.userId}` : `addr:${normalizeIP(request.ip)}`;
+}
+
+export interface SecurityOptions {
+  db: Kysely<Database>;
+  limits: RequestLimits;
+  now?: () => Date;
+}
+
+export async function registerSecurity(app: FastifyInstance, options: SecurityOptions) {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -66,9 +98,19 @@ export async function registerSecurity(app: FastifyInstance, options: { rateLimi
     referrerPolicy: { policy: "no-referrer" },
     crossOriginEmbedderPolicy: false,
   });
+  // Counters live in the database so every instance enforces the same limit (see rate-limit-store.ts for the
+  // batching and its tolerance). The limit runs as a route hook, after the session hook has found the actor.
+  const counter = new SharedWindowCounter(options.db, {
+    now: options.now,
+    onError: (error) => app.log.error({ err: error }, "request limit counters could not be saved"),
+  });
+  app.addHook("onClose", async () => counter.close());
   await app.register(rateLimit, {
     global: true,
-    max: options.rateLimitPerMinute,
+    store: sharedRateLimitStore(counter),
+    keyGenerator: requestLimitKey,
+    max: (_request, key) =>
+      key.startsWith("user:") ? options.limits.userPerMinute : options.limits.anonymousPerMinute,
     timeWindow: "1 minute",
     allowList: (request) => !request.url.startsWith("/api/"),
   });
