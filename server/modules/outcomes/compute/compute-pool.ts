@@ -25,11 +25,12 @@ interface Pending {
 }
 
 let worker: Worker | null = null;
+let ready: Promise<void> = Promise.resolve();
 const pending = new Map<number, Pending>();
 let nextJob = 1;
 let queue: Promise<unknown> = Promise.resolve();
-/** The worker's resident memory after its last job (MB), for the benchmark. */
-export let workerRssMb = 0;
+/** The worker's heap and array buffers at the end of its last job, columns included (MB), for the benchmark. */
+export let workerMemoryMb = 0;
 
 function workerThread(): Worker {
   if (worker) return worker;
@@ -38,8 +39,13 @@ function workerThread(): Worker {
     execArgv: [],
     ...(limit > 0 ? { resourceLimits: { maxOldGenerationSizeMb: limit } } : {}),
   });
-  started.unref();
+  ready = new Promise<void>((resolve, reject) => {
+    started.once("message", () => resolve());
+    started.once("error", reject);
+  });
+  ready.catch(() => undefined);
   started.on("message", (message: FromWorker) => {
+    if (message.type === "ready") return;
     const job = pending.get(message.job);
     if (!job) return;
     if (message.type === "taken") {
@@ -52,8 +58,10 @@ function workerThread(): Worker {
       return;
     }
     pending.delete(message.job);
+    // Idle, the worker keeps no process alive; with a job waiting on it, it does.
+    if (pending.size === 0) started.unref();
     if (message.type === "done") {
-      workerRssMb = message.heapMb;
+      workerMemoryMb = message.heapMb;
       job.resolve(message.results as AreaResults[]);
     } else job.reject(new Error(`outcome computation failed: ${message.message}`));
   });
@@ -67,8 +75,24 @@ function workerThread(): Worker {
   };
   started.on("error", lost);
   started.on("exit", (code) => lost(new Error(`the outcome compute worker stopped (exit code ${code})`)));
+  // After the listeners: adding a 'message' listener refs the worker's port again. The process may exit without it.
+  started.unref();
   worker = started;
   return started;
+}
+
+/**
+ * Starts the worker and waits until it has loaded (about a second: its TypeScript is compiled on load), so the
+ * first request does not pay for it. The server calls it once listening.
+ */
+export async function warmComputeWorker(): Promise<void> {
+  const thread = workerThread();
+  thread.ref();
+  try {
+    await ready;
+  } finally {
+    if (pending.size === 0) thread.unref();
+  }
 }
 
 /** Stops the worker (tests; a process exits without it: the worker is unref'd). */
@@ -109,6 +133,7 @@ async function runJob(db: Kysely<Database>, areaIds: number[], periods: Period[]
     .concat("outcome_home")
     .map((table) => Math.ceil((size[table] ?? 0) * share * 1.05) + 1024);
   const thread = workerThread();
+  thread.ref();
   const id = nextJob++;
   const done = new Promise<AreaResults[]>((resolve, reject) => {
     pending.set(id, { resolve, reject, outstanding: 0, drained: null });

@@ -74,7 +74,9 @@ async function run(start: Extract<ToWorker, { type: "start" }>) {
     );
     const sources = sourcesOf(columns);
     const results = computeMeasures(columns, start.periods).map((r) => ({ ...r, sites: columns.sites, sources }));
-    post({ type: "done", job: start.job, results, heapMb: Math.round(process.memoryUsage().rss / 1048576) });
+    const memory = process.memoryUsage();
+    const heapMb = Math.round((memory.heapUsed + memory.arrayBuffers) / 1048576);
+    post({ type: "done", job: start.job, results, heapMb });
   } catch (error) {
     post({ type: "error", job: start.job, message: error instanceof Error ? error.message : String(error) });
   } finally {
@@ -93,3 +95,4 @@ port.on("message", (message: ToWorker) => {
   else if (message.type === "end") tables[message.table].end();
   else for (const queue of tables) queue.fail(new Error(message.message));
 });
+post({ type: "ready", job: 0 });

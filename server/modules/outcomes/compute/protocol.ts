@@ -22,6 +22,8 @@ export type ToWorker =
 
 /** Worker → main thread. */
 export type FromWorker =
+  | { type: "ready"; job: 0 }
   | { type: "taken"; job: number; bytes: number }
+  /** heapMb: the worker's heap and array buffers at the end of the job (the columns still held), MB. */
   | { type: "done"; job: number; results: unknown; heapMb: number }
   | { type: "error"; job: number; message: string };
