@@ -4,7 +4,7 @@ import type { VisibleArea } from "./area-context.js";
 import { type SourcesBySite, sourcesOf } from "./area-sources.js";
 import { computeInWorker } from "./compute/compute-pool.js";
 import { ComputationCache } from "./compute/outcome-cache.js";
-import { dataVersion } from "./data-version.js";
+import { dataVersionTag } from "./data-version.js";
 import type { HistoryColumns } from "./history/columns.js";
 import { computeMeasures } from "./measures/engine.js";
 import type { Period, PeriodResults } from "./measures/types.js";
@@ -49,7 +49,7 @@ export async function computeForAreas(
   periods: Period[],
 ): Promise<AreaResults[]> {
   const ids = areas.map((a) => a.id).sort((a, b) => a - b);
-  const version = await dataVersion(db);
+  const version = await dataVersionTag(db);
   const cache = outcomeCache(db);
   cache.keepVersion(version);
   const key = `v${version}:${ids.join(",")}:${periods.map((p) => `${p.start}-${p.end}`).join(",")}`;

@@ -14,6 +14,16 @@ export async function bumpDataVersion(trx: Transaction<Database>): Promise<numbe
 
 /** The version the next read sees (0 before any write). */
 export async function dataVersion(db: Kysely<Database>): Promise<number> {
-  const { rows } = await sql<{ version: string }>`SELECT version FROM outcome_data_version WHERE id = 1`.execute(db);
-  return rows.length ? Number(rows[0].version) : 0;
+  return Number((await dataVersionTag(db)).split("@")[0]);
+}
+
+/**
+ * The version with the instant it was set ("version@microseconds"), for cache keys: a database restored from a
+ * backup goes back to an older version number, and the writes after it reach the same numbers at other instants.
+ */
+export async function dataVersionTag(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ tag: string }>`
+    SELECT version::text || '@' || (extract(epoch FROM changed_at) * 1000000)::bigint::text AS tag
+    FROM outcome_data_version WHERE id = 1`.execute(db);
+  return rows.length ? rows[0].tag : "0@0";
 }

@@ -42,8 +42,8 @@ export class ComputationCache<T> {
     return started;
   }
 
-  /** Drops the entries of older data versions (keys start with "v<version>:"). */
-  keepVersion(version: number) {
+  /** Drops the entries of other data versions (keys start with "v<version>:"). */
+  keepVersion(version: string) {
     const prefix = `v${version}:`;
     for (const key of this.done.keys()) if (!key.startsWith(prefix)) this.done.delete(key);
   }
