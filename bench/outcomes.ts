@@ -1,11 +1,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { openDatabase } from "../server/db/engine.js";
 import { migrateToLatest } from "../server/db/migrate.js";
+import type { VisibleArea } from "../server/modules/outcomes/area-context.js";
+import { computeForAreas } from "../server/modules/outcomes/area-results.js";
+import { warmComputeWorker, workerMemoryMb } from "../server/modules/outcomes/compute/compute-pool.js";
 import { addMonths, dayOf } from "../server/modules/outcomes/history/days.js";
 import { importBundle } from "../server/modules/outcomes/import/import-bundle.js";
 import { computeMeasures, periodStarting } from "../server/modules/outcomes/measures/engine.js";
@@ -38,6 +42,16 @@ export interface OutcomesBenchResult {
   compute_vs_scan: number;
   dashboard_children: number;
   dashboard_seconds: number;
+  /** The longest event-loop stall while reading and computing on the calling thread (the path before the worker). */
+  calling_thread_stall_ms: number;
+  /** All measures for the period over every area, in the compute worker, not cached (worker already started). */
+  worker_seconds: number;
+  /** The longest event-loop stall of the main thread meanwhile. */
+  worker_stall_ms: number;
+  /** The worker's heap + array buffers at the end of the job, columns included. */
+  worker_memory_mb: number;
+  /** The same request again: a cache hit (data version unchanged). */
+  cached_ms: number;
   peak_rss_mb: number;
   period_start: string;
   node: string;
@@ -136,12 +150,36 @@ export async function runOutcomesBench(log: (line: string) => void = console.log
     log(`scan ${scanSeconds} s (${(scanBytes / 1e6).toFixed(0)} MB)`);
 
     const periodStart = addMonths(dayOf(bundle.asOf), -24) + 1;
+    let loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     started = performance.now();
     const columns = await readHistoryColumns(database.db);
     const readSeconds = seconds(started);
     computeMeasures(columns, [periodStarting(periodStart)]);
     const computeSeconds = seconds(started);
-    log(`read ${readSeconds} s, read + compute ${computeSeconds} s`);
+    loop.disable();
+    const callingThreadStall = Math.round(loop.max / 1e6);
+    log(
+      `read ${readSeconds} s, read + compute ${computeSeconds} s (event loop stalled up to ${callingThreadStall} ms)`,
+    );
+
+    // The request path: the compute worker, then the cache.
+    await warmComputeWorker();
+    const allAreas = (await database.db.selectFrom("outcome_area").select("id").execute()) as VisibleArea[];
+    loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    started = performance.now();
+    await computeForAreas(database.db, allAreas, [periodStarting(periodStart)]);
+    const workerSeconds = seconds(started);
+    loop.disable();
+    const workerStall = Math.round(loop.max / 1e6);
+    started = performance.now();
+    await computeForAreas(database.db, allAreas, [periodStarting(periodStart)]);
+    const cachedMs = Math.round((performance.now() - started) * 100) / 100;
+    log(
+      `worker: read + compute ${workerSeconds} s (event loop stalled up to ${workerStall} ms, worker ` +
+        `${workerMemoryMb} MB); cached ${cachedMs} ms`,
+    );
 
     // The dashboard's county: the one closest to 5,000 children (a large county's QPI site).
     const areas = await listAreas(database.db);
@@ -171,6 +209,11 @@ export async function runOutcomesBench(log: (line: string) => void = console.log
       compute_vs_scan: Math.round((computeSeconds / scanSeconds) * 100) / 100,
       dashboard_children: county.children,
       dashboard_seconds: dashboardSeconds,
+      calling_thread_stall_ms: callingThreadStall,
+      worker_seconds: workerSeconds,
+      worker_stall_ms: workerStall,
+      worker_memory_mb: workerMemoryMb,
+      cached_ms: cachedMs,
       peak_rss_mb: Math.round(peakRss / 1e6),
       period_start: new Date(periodStart * 86_400_000).toISOString().slice(0, 10),
       node: process.version,

@@ -45,6 +45,17 @@ async function outcomes() {
       `${result.dashboard_seconds} s`,
       "target < 1 s",
     ],
+    [
+      "event loop, read + compute on it",
+      `${result.calling_thread_stall_ms} ms`,
+      "longest stall of the calling thread (the path before the worker)",
+    ],
+    [
+      "request path: compute worker, not cached",
+      `${result.worker_seconds} s`,
+      `event loop stalled ≤ ${result.worker_stall_ms} ms; worker ${result.worker_memory_mb} MB`,
+    ],
+    ["request path: cached (same data version)", `${result.cached_ms} ms`, ""],
     ["peak RSS", `${result.peak_rss_mb} MB`, result.engine],
   ];
   table(rows);

@@ -6,6 +6,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { printDemoSignIns } from "./demo/demo-accounts.js";
 import { seedDemoIfEmpty } from "./demo/seed.js";
 import { modules } from "./modules/index.js";
+import { warmComputeWorker } from "./modules/outcomes/index.js";
 import { auditAnchorJobs } from "./platform/audit/anchors.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
 import { scheduledJobs } from "./platform/registry/module-descriptor.js";
@@ -42,6 +43,8 @@ async function main() {
     actorCacheSeconds: config.actorCacheSeconds,
   });
   await app.listen({ port: config.port, host: config.host });
+  // Outcome computations run in a worker thread: start it now, not on the first dashboard request.
+  warmComputeWorker().catch((error) => console.error(`QPI Platform: the outcome compute worker: ${error}`));
   // The database-backed scheduler (every module's jobs: reminders, mail, outcomes; and the platform's audit
   // anchoring when a folder is set): safe to run in every instance.
   const scheduler = createScheduler(database.db, {

@@ -19,6 +19,8 @@ export const outcomesModule: ModuleDescriptor = {
  * (server/synthetic) may use. Everything else in the module is internal.
  */
 
+// The compute worker: started by the server once it listens, so the first outcome request does not wait for it.
+export { warmComputeWorker } from "./compute/compute-pool.js";
 // The analytic model: codes, days and the shape of a child's history.
 export * from "./history/codes.js";
 export { addMonths, addYears, dayOf, isoOf, NO_DAY } from "./history/days.js";

@@ -3,6 +3,7 @@ import type { Database } from "../../../db/database.js";
 import type { JobDefinition } from "../../../platform/jobs/scheduler.js";
 import { historiesForOutcomes, type OutcomeHistories } from "../../children/index.js";
 import { siteDirectory } from "../../network/index.js";
+import { bumpDataVersion } from "../data-version.js";
 import { ChangeKind, exitReasonNames, homeClosureNames, raceNames, settingNames } from "../history/codes.js";
 import { HomeKind, RowSource } from "../tables.js";
 import { ensureSiteArea, recountChildren } from "./area-registry.js";
@@ -66,6 +67,8 @@ async function refreshLocked(trx: Transaction<Database>, siteId?: string): Promi
     summary.reports += histories.reports.length;
   }
   for (const block of Object.values(keys)) await block.finish(trx);
+  // The projection's rows commit with a new data version: cached outcomes of the old ones are not used again.
+  await bumpDataVersion(trx);
   return summary;
 }
 

@@ -5,6 +5,7 @@ import type { Database } from "../../../db/database.js";
 import { type AnyActor, systemActor } from "../../../platform/access/actor.js";
 import { recordAudit } from "../../../platform/audit/audit-log.js";
 import { siteDirectory } from "../../network/index.js";
+import { bumpDataVersion } from "../data-version.js";
 import type { FileCounts } from "../tables.js";
 import { AreaRegistry, ensureSiteArea } from "./area-registry.js";
 import { DeferredIndexes } from "./bulk-indexes.js";
@@ -146,6 +147,8 @@ export async function runImport(
       await sql`ANALYZE outcome_child, outcome_episode, \
 outcome_placement, outcome_maltreatment_report, outcome_home`.execute(trx);
       await finishBatch(trx, id, loader.tallies, rejects.rows, rejects.count);
+      // Cached outcome computations of the old rows are stale from this commit on (every instance).
+      await bumpDataVersion(trx);
       await recordAudit(trx, actor, {
         action: "outcomes.import",
         entityType: "outcome_import_batch",

@@ -18,7 +18,7 @@ const int2 = (nullValue = 0): DecodedColumn => ({ kind: 2, nullValue });
 const day: DecodedColumn = { kind: "date", nullValue: NO_DAY };
 
 /** The rows the reader takes, table by table; the scan reads exactly these. No ORDER BY: the reader sorts. */
-function queries(filter: HistoryFilter) {
+export function historyQueries(filter: HistoryFilter) {
   const ids = filter.areaIds?.map((id) => Math.trunc(Number(id))).filter(Number.isFinite);
   const inAreas = ids ? `area_id IN (${ids.length ? ids.join(",") : "NULL"})` : "true";
   // A big table's rows of some areas are found through its children (the index on child_key), not by scanning it.
@@ -70,7 +70,7 @@ function copyOf(db: Kysely<Database>): BulkCopy {
  */
 export async function scanHistoryRows(db: Kysely<Database>, filter: HistoryFilter = {}): Promise<number> {
   const copy = copyOf(db);
-  const q = queries(filter);
+  const q = historyQueries(filter);
   const sizes = await Promise.all(
     [q.children, q.episodes, q.placements, q.reports, q.homes].map((t) => countBytes(copy.copyOut(t.sql))),
   );
@@ -87,7 +87,7 @@ export async function scanHistoryRows(db: Kysely<Database>, filter: HistoryFilte
  */
 export async function readHistoryColumns(db: Kysely<Database>, filter: HistoryFilter = {}): Promise<HistoryColumns> {
   const copy = copyOf(db);
-  const q = queries(filter);
+  const q = historyQueries(filter);
   let areaQuery = db.selectFrom("outcome_area").select(["id", "code"]).orderBy("id");
   if (filter.areaIds) areaQuery = areaQuery.where("id", "in", filter.areaIds.length ? filter.areaIds : [-1]);
   const size = filter.areaIds ? {} : await rowEstimates(db);
@@ -112,7 +112,7 @@ export async function readHistoryColumns(db: Kysely<Database>, filter: HistoryFi
 }
 
 /** The planner's row counts (a little over), so the decoded columns are allocated once. */
-async function rowEstimates(db: Kysely<Database>): Promise<Record<string, number>> {
+export async function rowEstimates(db: Kysely<Database>): Promise<Record<string, number>> {
   const rows = await sql<{ relname: string; n: number }>`
     SELECT relname, reltuples::float8 AS n FROM pg_class
     WHERE relname IN ('outcome_child', 'outcome_episode', 'outcome_placement', \
