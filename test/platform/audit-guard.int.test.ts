@@ -89,7 +89,7 @@ afterAll(async () => {
 });
 
 describe("the database refuses rows that do not come through the append", () => {
-  it("refuses a row inserted already sealed, or whose own hash is wrong; the record's access log does not show it", async () => {
+  it("refuses a row inserted sealed, or whose own hash is wrong; the access log does not show it", async () => {
     const before = await head();
     await expect(
       sql`INSERT INTO audit_event (seq, actor_user_id, site_id, \

@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe("audit appends without the lock, sealed later", () => {
-  it("200 concurrent audited transactions, some rolled back: once sealed, exactly the committed rows chain", async () => {
+  it("200 concurrent audited transactions, some rolled back: sealed, exactly the committed rows chain", async () => {
     const before = await verifyAuditChain(database.db);
     expect(before).toMatchObject({ ok: true, unsealed: 0 });
     const outcomes = await Promise.allSettled(

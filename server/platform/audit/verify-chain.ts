@@ -250,5 +250,6 @@ export function describeChainReport(report: ChainReport): string {
   const problem = report.problem!;
   if (problem.kind === "unsealed_hash_mismatch")
     return `audit log broken: ${problem.message} (${report.rows} sealed rows verified${pending})`;
-  return `audit chain broken at seq ${problem.seq}: ${problem.message} (${report.rows} rows verified before it${pending})`;
+  const verified = `${report.rows} rows verified before it${pending}`;
+  return `audit chain broken at seq ${problem.seq}: ${problem.message} (${verified})`;
 }
