@@ -8,6 +8,7 @@ import { seedDemoIfEmpty } from "./demo/seed.js";
 import { modules } from "./modules/index.js";
 import { warmComputeWorker } from "./modules/outcomes/index.js";
 import { auditAnchorJobs } from "./platform/audit/anchors.js";
+import { auditSealer } from "./platform/audit/sealer.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
 import { scheduledJobs } from "./platform/registry/module-descriptor.js";
 
@@ -47,11 +48,19 @@ async function main() {
   warmComputeWorker().catch((error) => console.error(`QPI Platform: the outcome compute worker: ${error}`));
   // The database-backed scheduler (every module's jobs: reminders, mail, outcomes; and the platform's audit
   // anchoring when a folder is set): safe to run in every instance.
+  // Audit rows are appended unsealed; the sealer chains them (every QPI_AUDIT_SEAL_MS, default 250 ms, one
+  // instance at a time by the chain's advisory lock; also a once-a-minute scheduler job as a backstop).
+  const sealer = await auditSealer(database.db, {
+    everyMs: Number(process.env.QPI_AUDIT_SEAL_MS ?? 250),
+    batchSize: Number(process.env.QPI_AUDIT_SEAL_BATCH ?? 1000),
+  });
   const scheduler = createScheduler(database.db, {
     ...scheduledJobs(modules, {}),
     ...(await auditAnchorJobs(database.db, config.auditAnchorDir)),
+    ...sealer.jobs,
   });
   if (process.env.QPI_SCHEDULER !== "off") scheduler.start();
+  if (process.env.QPI_AUDIT_SEALER !== "off") sealer.start();
   const url = `http://localhost:${config.port}`;
   console.log(`QPI Platform is ready at ${url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
   if (config.seedDemo) await printDemoSignIns(database.db);
@@ -64,6 +73,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await scheduler.stop();
+    await sealer.stop();
     await app.close();
     await database.close();
     console.log("Stopped cleanly.");

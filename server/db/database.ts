@@ -257,20 +257,27 @@ export interface RolePermissionTable {
 }
 
 export interface AuditEventTable {
-  seq: Generated<number>;
+  /** Insertion order (migration 0390); the sealer seals unsealed rows in this order. */
+  id: Generated<number>;
+  /** Gapless chain position, given by the sealer; null while the row is not yet sealed. */
+  seq: ColumnType<number | null, number | null | undefined, number | null>;
   occurred_at: Generated<Date>;
   actor_user_id: string | null;
   site_id: string | null;
   action: string;
   entity_type: string;
   entity_id: string | null;
+  /** The records a list read showed (null for other rows); covered by the canonical form when set. */
+  entity_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   field_classes: Generated<string[]>;
   purpose: string | null;
   outcome: "success" | "denied" | "failure";
   ip: string | null;
   request_id: string | null;
-  prev_hash: string;
-  hash: string;
+  /** SHA-256 of the row's canonical form, written with the row (null on rows sealed before migration 0390). */
+  row_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  prev_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

@@ -257,7 +257,8 @@ the child, newest first, paged, and audits the reading`, async () => {
     const log = await get(SUPERVISOR, `/api/children/${childId}/access-log`);
     expect(log.statusCode, log.body).toBe(200);
     const entries = log.json().entries as {
-      seq: number;
+      id: number;
+      seq: number | null;
       action: string;
       outcome: string;
       purpose: string | null;
@@ -265,7 +266,7 @@ the child, newest first, paged, and audits the reading`, async () => {
       actor: { name: string } | null;
       fieldClasses: string[];
     }[];
-    expect(entries.map((e) => e.seq)).toEqual([...entries.map((e) => e.seq)].sort((a, b) => b - a));
+    expect(entries.map((e) => e.id)).toEqual([...entries.map((e) => e.id)].sort((a, b) => b - a));
     expect(entries.map((e) => [e.action, e.outcome])).toEqual([
       ["team.add", "success"],
       ["GET /api/children/:childId", "denied"],
@@ -287,7 +288,7 @@ the child, newest first, paged, and audits the reading`, async () => {
     const secondPage = (
       await get(SUPERVISOR, `/api/children/${childId}/access-log?limit=2&before=${firstPage.nextBefore}`)
     ).json();
-    expect(secondPage.entries[0].seq).toBeLessThan(firstPage.entries[1].seq);
+    expect(secondPage.entries[0].id).toBeLessThan(firstPage.entries[1].id);
 
     const readings = await database.db
       .selectFrom("audit_event")

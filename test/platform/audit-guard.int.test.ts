@@ -8,8 +8,15 @@ import type { Database } from "../../server/db/database.js";
 import { systemActor } from "../../server/platform/access/actor.js";
 import type { AuditAction } from "../../server/platform/audit/actions.js";
 import { anchorAuditHead, auditAnchorJobs, readAnchors } from "../../server/platform/audit/anchors.js";
-import { type AuditRowForHash, chainHash, GENESIS_HASH, recordAudit } from "../../server/platform/audit/audit-log.js";
+import {
+  type AuditRowForHash,
+  chainHash,
+  contentHash,
+  GENESIS_HASH,
+  recordAudit,
+} from "../../server/platform/audit/audit-log.js";
 import { auditTrail } from "../../server/platform/audit/audit-trail.js";
+import { sealAuditNow } from "../../server/platform/audit/sealer.js";
 import { type ChainReport, describeChainReport, verifyAuditChain } from "../../server/platform/audit/verify-chain.js";
 import { createScheduler } from "../../server/platform/jobs/scheduler.js";
 import "../support/fast-check-seed.js";
@@ -74,6 +81,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   anchorDir = fs.mkdtempSync(path.join(os.tmpdir(), "qpi-anchors-"));
   for (let i = 1; i <= ROWS; i++) await read(i);
+  await sealAuditNow(database.db);
 });
 afterAll(async () => {
   await database?.close();
@@ -81,7 +89,7 @@ afterAll(async () => {
 });
 
 describe("the database refuses rows that do not come through the append", () => {
-  it("refuses a plain INSERT far beyond the head; the record's access log does not show it", async () => {
+  it("refuses a row inserted sealed, or whose own hash is wrong; the access log does not show it", async () => {
     const before = await head();
     await expect(
       sql`INSERT INTO audit_event (seq, actor_user_id, site_id, \
@@ -89,53 +97,102 @@ action, entity_type, entity_id, outcome, prev_hash, hash)
           VALUES (900000000, NULL, ${SITE}, 'child.read', 'child', 'child-1', 'success', 'x', 'y')`.execute(
         database.db,
       ),
-    ).rejects.toThrow(/only appended at the head: seq 900000000 refused, the next is 13/);
-    // Without a seq there is no number to take: seq comes from the head, not from a sequence.
+    ).rejects.toThrow(/appended unsealed: seq 900000000 refused/);
+    // Unsealed but without the row's own hash, or with a hash of other content.
     await expect(
-      sql`INSERT INTO audit_event (action, entity_type, outcome, prev_hash, hash)
-          VALUES ('child.read', 'child', 'success', 'x', 'y')`.execute(database.db),
+      sql`INSERT INTO audit_event (action, entity_type, outcome) VALUES ('child.read', 'child', 'success')`.execute(
+        database.db,
+      ),
     ).rejects.toThrow();
+    await expect(
+      database.db
+        .insertInto("audit_event")
+        .values({ ...row({ entity_id: "child-1" }), row_hash: contentHash(row({ entity_id: "child-2" })) } as never)
+        .execute(),
+    ).rejects.toThrow(/its row_hash does not match its content/);
     const trail = await auditTrail(database.db, [{ entityType: "child", entityIds: ["child-1"] }], {
       siteId: SITE,
       limit: 5,
     });
     expect(trail.entries.map((e) => e.seq)).toEqual([1]);
     expect(await head()).toEqual(before);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: ROWS });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: ROWS, unsealed: 0 });
   });
 
-  it("refuses a row at the next seq that does not chain from the head or whose hash is wrong", async () => {
+  it("lets an unsealed row only be sealed, unchanged, just after the head, with its chain hash", async () => {
     const { last_seq, last_hash } = await head();
-    const forged = row({ entity_id: "child-forged" });
-    const insert = (values: Record<string, unknown>) =>
-      database.db
-        .insertInto("audit_event")
-        .values({ ...forged, ...values } as never)
-        .execute();
-    await expect(
-      insert({ seq: last_seq + 1, prev_hash: GENESIS_HASH, hash: chainHash(GENESIS_HASH, forged) }),
-    ).rejects.toThrow(/prev_hash is not the hash of the head/);
-    await expect(
-      insert({ seq: last_seq + 1, prev_hash: last_hash, hash: chainHash(last_hash, row()) }),
-    ).rejects.toThrow(/its hash does not match its content/);
-    await expect(insert({ seq: last_seq, prev_hash: last_hash, hash: chainHash(last_hash, forged) })).rejects.toThrow(
-      /only appended at the head/,
-    );
-  });
-
-  it("refuses, at commit, a correctly chained row when the head does not move to it", async () => {
-    const { last_seq, last_hash } = await head();
-    const forged = row({ entity_id: "child-forged" });
-    await expect(
+    const attempt = (set: (id: number, fields: AuditRowForHash) => Record<string, unknown>) =>
       database.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, systemActor("guard test"), {
+          action: "child.read",
+          entityType: "child",
+          entityId: "child-forged",
+          outcome: "success",
+        });
+        const staged = await trx
+          .selectFrom("audit_event")
+          .selectAll()
+          .where("seq", "is", null)
+          .executeTakeFirstOrThrow();
+        const fields = { ...row(), ...staged, entity_ids: null } as AuditRowForHash;
         await trx
-          .insertInto("audit_event")
-          .values({ ...forged, seq: last_seq + 1, prev_hash: last_hash, hash: chainHash(last_hash, forged) } as never)
+          .updateTable("audit_event")
+          .set(set(staged.id, fields) as never)
+          .where("id", "=", staged.id)
           .execute();
-      }),
+      });
+    await expect(
+      attempt(() => ({ seq: last_seq + 1, prev_hash: last_hash, hash: chainHash(last_hash, row()) })),
+    ).rejects.toThrow(/its hash does not match its content/);
+    await expect(
+      attempt((_, f) => ({ seq: last_seq, prev_hash: last_hash, hash: chainHash(last_hash, f) })),
+    ).rejects.toThrow(/only sealed after the head: seq \d+ refused/);
+    await expect(attempt(() => ({ purpose: "edited before sealing" }))).rejects.toThrow(
+      /append-only \(UPDATE refused\)/,
+    );
+    await expect(
+      attempt((_, f) => ({ seq: last_seq + 1, prev_hash: last_hash, hash: chainHash(last_hash, f), purpose: "x" })),
+    ).rejects.toThrow(/append-only \(UPDATE refused\)/);
+    // Chained correctly, but the head does not move to it: refused at commit.
+    await expect(
+      attempt((_, f) => ({ seq: last_seq + 1, prev_hash: last_hash, hash: chainHash(last_hash, f) })),
     ).rejects.toThrow(/the head did not move to it in the same transaction/);
     expect((await head()).last_seq).toBe(last_seq);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: ROWS });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: ROWS, unsealed: 0 });
+  });
+
+  it("refuses a sealed row that does not chain from the head when the head moves over it", async () => {
+    const { last_seq, last_hash, row_count } = await head();
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, systemActor("guard test"), {
+          action: "child.read",
+          entityType: "child",
+          outcome: "success",
+        });
+        const staged = await trx
+          .selectFrom("audit_event")
+          .selectAll()
+          .where("seq", "is", null)
+          .executeTakeFirstOrThrow();
+        const fields = { ...row(), ...staged, entity_ids: null } as AuditRowForHash;
+        const hash = chainHash(GENESIS_HASH, fields);
+        await trx
+          .updateTable("audit_event")
+          .set({ seq: last_seq + 1, prev_hash: GENESIS_HASH, hash })
+          .where("id", "=", staged.id)
+          .execute();
+        await trx
+          .updateTable("audit_chain_head")
+          .set({ row_count: row_count + 1, last_seq: last_seq + 1, last_hash: hash })
+          .execute();
+      }),
+    ).rejects.toThrow(/only moves forward over rows sealed in one chain/);
+    expect((await head()).last_seq).toBe(last_seq);
+    await read(99);
+    await sealAuditNow(database.db);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: ROWS + 1, unsealed: 0 });
+    expect((await head()).last_hash).not.toBe(last_hash);
   });
 
   it("moves the head only one row at a time, onto the row appended", async () => {
@@ -175,8 +232,9 @@ action, entity_type, entity_id, outcome, prev_hash, hash)
       }),
       { numRuns: 40 },
     );
+    await sealAuditNow(database.db);
     const report = await verifyAuditChain(database.db, { batchSize: 9 });
-    expect(report).toMatchObject({ ok: true, rows: ROWS + 40 });
+    expect(report).toMatchObject({ ok: true, rows: ROWS + 41, unsealed: 0 });
   });
 });
 
@@ -212,6 +270,7 @@ describe("heads anchored outside the database", () => {
           entityType: "child",
           outcome: "success",
         });
+      await sealAuditNow(trx);
       return [await verifyAuditChain(trx), await verifyAuditChain(trx, { anchors })] as [ChainReport, ChainReport];
     };
     const [alone, anchoredShort] = await thenRolledBack((trx) => wipe(trx, 3));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { systemActor } from "../../server/platform/access/actor.js";
 import { type AuditRowForHash, chainHash, recordAudit } from "../../server/platform/audit/audit-log.js";
+import { sealAuditNow } from "../../server/platform/audit/sealer.js";
 import { type ChainReport, describeChainReport, verifyAuditChain } from "../../server/platform/audit/verify-chain.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
@@ -43,6 +44,7 @@ beforeAll(async () => {
       outcome: i % 5 ? "success" : "denied",
     });
   }
+  await sealAuditNow(database.db);
 });
 afterAll(async () => {
   await database?.close();
@@ -105,6 +107,7 @@ describe("audit chain verification", () => {
         entityType: "child",
         outcome: "success",
       });
+      await sealAuditNow(trx);
     });
     expect(cutThenAppended.problem).toMatchObject({ kind: "rows_missing" });
     expect(cutThenAppended.problem!.message).toMatch(/rows 37–\d+ are missing/);
@@ -128,7 +131,7 @@ describe("audit chain verification", () => {
       };
       await trx
         .insertInto("audit_event")
-        .values({ ...forged, seq: ROWS + 1, prev_hash: last.hash, hash: chainHash(last.hash, forged) } as never)
+        .values({ ...forged, seq: ROWS + 1, prev_hash: last.hash, hash: chainHash(last.hash!, forged) } as never)
         .execute();
     });
     expect(report.rows).toBe(ROWS);

@@ -1,13 +1,15 @@
 import { z } from "zod";
 
 export const AccessLogQuery = z.object({
-  /** Rows older than this seq (the previous page's nextBefore). */
+  /** Rows written before this one (the previous page's nextBefore: an audit row's insertion id). */
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
 export const AccessLogEntry = z.object({
-  seq: z.number().int(),
+  id: z.number().int(),
+  /** Null until the audit sealer has chained the row (normally within a second). */
+  seq: z.number().int().nullable(),
   occurredAt: z.string(),
   actor: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
   roles: z.array(z.string()),

@@ -56,11 +56,8 @@ export function childrenService(db: Kysely<Database>, clock: () => Date = () => 
         await recordAudit(trx, actor, {
           action: "child.list",
           entityType: "child",
-          entityId:
-            rows
-              .map((r) => r.id)
-              .join(",")
-              .slice(0, 4000) || null,
+          // Every child shown, compactly (uuid[] with a GIN index): "who saw child X" finds list reads too.
+          entityIds: rows.map((r) => r.id),
           fieldClasses: ["identity"],
           outcome: "success",
         });
@@ -80,11 +77,8 @@ export function childrenService(db: Kysely<Database>, clock: () => Date = () => 
         await recordAudit(trx, actor, {
           action: "child.read_many",
           entityType: "child",
-          entityId:
-            rows
-              .map((r) => r.id)
-              .join(",")
-              .slice(0, 4000) || null,
+          // Every child shown, compactly (uuid[] with a GIN index): "who saw child X" finds list reads too.
+          entityIds: rows.map((r) => r.id),
           fieldClasses: ["identity"],
           purpose,
           outcome: "success",

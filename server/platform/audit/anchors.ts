@@ -3,6 +3,7 @@ import path from "node:path";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { JobDefinition } from "../jobs/scheduler.js";
+import { sealAuditNow } from "./sealer.js";
 import type { AnchoredHead } from "./verify-chain.js";
 import "./tables.js";
 
@@ -46,7 +47,9 @@ export function appendAnchor(dir: string, anchor: AnchorLine): string {
   return file;
 }
 
+/** Seals what has committed first, so the head anchored covers every row written so far. */
 export async function anchorAuditHead(db: Kysely<Database> | Transaction<Database>, dir: string, now = new Date()) {
+  await sealAuditNow(db);
   const anchor = await currentHead(db, now);
   return { anchor, file: appendAnchor(dir, anchor) };
 }

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { AnyActor } from "../access/actor.js";
 import type { AuditAction, DeniedRouteAction } from "./actions.js";
@@ -10,6 +10,8 @@ export interface AuditEntry {
   action: AuditAction | DeniedRouteAction;
   entityType: string;
   entityId?: string | null;
+  /** The records a list read showed (UUIDs), stored compactly in entity_ids; entityId stays null then. */
+  entityIds?: string[];
   siteId?: string | null;
   fieldClasses?: string[];
   purpose?: string | null;
@@ -32,9 +34,8 @@ function identityOf(who: AnyActor | AuditIdentity): AuditIdentity {
 
 export const GENESIS_HASH = "0".repeat(64);
 
-// One lock id for the chain: appends are serialised so each row can name the
-// hash of the one before it, across every app instance on the database.
-const AUDIT_CHAIN_LOCK = 4_242_001;
+// The chain's lock: only the sealer takes it (sealer.ts), never an append.
+export const AUDIT_CHAIN_LOCK = 4_242_001;
 
 export interface AuditRowForHash {
   occurred_at: Date;
@@ -48,9 +49,15 @@ export interface AuditRowForHash {
   outcome: string;
   ip: string | null;
   request_id: string | null;
+  /** Set on list reads only (migration 0390); absent or null keeps the eleven-element form of older rows. */
+  entity_ids?: string[] | null;
 }
 
-/** The canonical form a row's hash covers: fixed key order, ISO instants. */
+/**
+ * The canonical form a row's hashes cover: fixed key order, ISO instants. A
+ * list read's entity_ids are a twelfth element; rows without them keep the
+ * form they were hashed in before migration 0390.
+ */
 export function canonicalAuditRow(row: AuditRowForHash): string {
   return JSON.stringify([
     row.occurred_at.toISOString(),
@@ -64,7 +71,13 @@ export function canonicalAuditRow(row: AuditRowForHash): string {
     row.outcome,
     row.ip,
     row.request_id,
+    ...(row.entity_ids ? [[...row.entity_ids]] : []),
   ]);
+}
+
+/** A row's own hash (row_hash), written with it before it is sealed: its canonical form alone. */
+export function contentHash(row: AuditRowForHash): string {
+  return crypto.createHash("sha256").update(canonicalAuditRow(row)).digest("hex");
 }
 
 export function chainHash(prevHash: string, row: AuditRowForHash): string {
@@ -74,20 +87,17 @@ export function chainHash(prevHash: string, row: AuditRowForHash): string {
 /**
  * Appends one audit row inside the caller's transaction: if the audit write
  * fails, the whole request fails with it, and a rolled-back change leaves no
- * row behind. Never put sensitive values in `entry`; name the field class.
+ * row behind. The row goes in unsealed, with its own hash and no lock: the
+ * sealer (sealer.ts) gives it its place in the chain once it has committed,
+ * normally within a second. Never put sensitive values in `entry`; name the
+ * field class.
  */
 export async function recordAudit(
   trx: Transaction<Database> | Kysely<Database>,
   who: AnyActor | AuditIdentity,
   entry: AuditEntry,
 ): Promise<void> {
-  if (!trx.isTransaction) return trx.transaction().execute((t) => recordAudit(t, who, entry));
   const actor = identityOf(who);
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  // Chain from the recorded head, not from whatever row is last: if someone
-  // cut rows off the tail, the next row then visibly fails to follow the rest.
-  const head = await trx.selectFrom("audit_chain_head").select(["last_seq", "last_hash"]).executeTakeFirstOrThrow();
-  const prevHash = head.last_hash;
   // Millisecond precision so the instant survives the round trip unchanged.
   const row: AuditRowForHash = {
     occurred_at: new Date(Math.floor(Date.now())),
@@ -101,21 +111,12 @@ export async function recordAudit(
     outcome: entry.outcome,
     ip: actor.ip,
     request_id: actor.requestId,
+    // As PostgreSQL prints a uuid, so the hash written here is the one it recomputes.
+    entity_ids: entry.entityIds ? entry.entityIds.map((id) => id.toLowerCase()) : null,
   };
-  const hash = chainHash(prevHash, row);
-  // Gapless: the next number after the head (migration 0370 refuses any other).
-  const seq = Number(head.last_seq) + 1;
+  // One statement: atomic on its own outside a transaction, part of the caller's inside one.
   await trx
     .insertInto("audit_event")
-    .values({ seq, ...row, outcome: entry.outcome, prev_hash: prevHash, hash })
-    .execute();
-  await trx
-    .updateTable("audit_chain_head")
-    .set((eb) => ({
-      row_count: eb("row_count", "+", 1),
-      last_seq: seq,
-      last_hash: hash,
-      updated_at: new Date(),
-    }))
+    .values({ ...row, outcome: entry.outcome, row_hash: contentHash(row) })
     .execute();
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 
 /** Records the audit rows are about: an entity type and the ids of that type. */
@@ -8,7 +8,10 @@ export interface AuditSubject {
 }
 
 export interface AuditTrailEntry {
-  seq: number;
+  /** Insertion order: the page cursor. */
+  id: number;
+  /** The row's place in the chain; null until the sealer reaches it (normally within a second). */
+  seq: number | null;
   occurredAt: string;
   /** Null for the platform itself (migrations, jobs, the demo seed). */
   actor: { userId: string; name: string } | null;
@@ -20,10 +23,14 @@ export interface AuditTrailEntry {
   fieldClasses: string[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * The audit rows about some records, newest first, a page at a time by seq
- * (keyset, so deep pages cost the same as the first). Rows carry no values of
- * the records, only who, what, when, why and which field classes.
+ * The audit rows about some records, newest first, a page at a time by
+ * insertion id (keyset, so deep pages cost the same as the first), sealed or
+ * not yet sealed alike. A row names a record by entity_id, or among the
+ * entity_ids of a read of several (GIN index). Rows carry no values of the
+ * records, only who, what, when, why and which field classes.
  */
 export async function auditTrail(
   db: Kysely<Database>,
@@ -34,14 +41,25 @@ export async function auditTrail(
   if (wanted.length === 0) return { entries: [], nextBefore: null };
   let query = db
     .selectFrom("audit_event")
-    .select(["seq", "occurred_at", "actor_user_id", "action", "outcome", "purpose", "field_classes"])
+    .select(["id", "seq", "occurred_at", "actor_user_id", "action", "outcome", "purpose", "field_classes"])
     .where((eb) =>
-      eb.or(wanted.map((s) => eb.and([eb("entity_type", "=", s.entityType), eb("entity_id", "in", s.entityIds)]))),
+      eb.or(
+        wanted.flatMap((s) => {
+          const uuids = s.entityIds.filter((id) => UUID.test(id));
+          const type = eb("entity_type", "=", s.entityType);
+          return [
+            eb.and([type, eb("entity_id", "in", s.entityIds)]),
+            ...(uuids.length
+              ? [eb.and([type, sql<boolean>`entity_ids && ${sql.val(uuids.map((id) => id.toLowerCase()))}::uuid[]`])]
+              : []),
+          ];
+        }),
+      ),
     );
-  if (page.before !== undefined) query = query.where("seq", "<", page.before);
+  if (page.before !== undefined) query = query.where("id", "<", page.before);
   if (page.excludeActions?.length) query = query.where("action", "not in", page.excludeActions);
   const rows = await query
-    .orderBy("seq", "desc")
+    .orderBy("id", "desc")
     .limit(page.limit + 1)
     .execute();
   const shown = rows.slice(0, page.limit);
@@ -65,7 +83,8 @@ export async function auditTrail(
   const entries = shown.map((r): AuditTrailEntry => {
     const person = people.find((p) => p.id === r.actor_user_id);
     return {
-      seq: r.seq,
+      id: Number(r.id),
+      seq: r.seq === null ? null : Number(r.seq),
       occurredAt: new Date(r.occurred_at).toISOString(),
       actor: r.actor_user_id
         ? { userId: r.actor_user_id, name: person ? `${person.given_name} ${person.family_name}` : "?" }
@@ -77,5 +96,5 @@ export async function auditTrail(
       fieldClasses: r.field_classes,
     };
   });
-  return { entries, nextBefore: rows.length > page.limit ? shown[shown.length - 1].seq : null };
+  return { entries, nextBefore: rows.length > page.limit ? Number(shown[shown.length - 1].id) : null };
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
-import { chainHash, GENESIS_HASH } from "./audit-log.js";
+import { chainHash, contentHash, GENESIS_HASH } from "./audit-log.js";
+import { hashedFields } from "./sealer.js";
 import "./tables.js";
 
 export type ChainProblemKind =
@@ -17,10 +18,15 @@ export type ChainProblemKind =
   /** The table holds rows the chain does not (inserted beyond the head, outside the append protocol). */
   | "rows_outside_chain"
   /** A head anchored outside the database is no longer in the chain: it was cut back, replaced or rewritten. */
-  | "anchor_missing";
+  | "anchor_missing"
+  /** A row not yet sealed no longer matches its own hash: it was altered before the sealer reached it. */
+  | "unsealed_hash_mismatch";
 
 export interface ChainProblem {
+  /** The sealed row's seq (0 for an unsealed row, named by `id`). */
   seq: number;
+  /** The row's insertion id, for a row not yet sealed. */
+  id?: number;
   kind: ChainProblemKind;
   message: string;
 }
@@ -31,6 +37,8 @@ export interface ChainReport {
   rows: number;
   lastSeq: number;
   lastHash: string;
+  /** Rows written but not yet sealed (each checked against its own hash). */
+  unsealed: number;
   problem?: ChainProblem;
 }
 
@@ -49,41 +57,32 @@ function batchAfter(db: Kysely<Database>, afterSeq: number, upToSeq: number, siz
 
 /** What is wrong with `row` given the row before it (seq 0 and the genesis hash before the first), or null. */
 function checkRow(row: Row, prevSeq: number, prevHash: string): ChainProblem | null {
+  const seq = Number(row.seq);
   // Appends number rows from the head, gaplessly, from 1 (migration 0370): any
   // gap, or a first row that is not 1, means the rows in between were removed.
-  if (row.seq !== prevSeq + 1) {
-    const range = row.seq - 1 === prevSeq + 1 ? `row ${prevSeq + 1} is` : `rows ${prevSeq + 1}–${row.seq - 1} are`;
+  if (seq !== prevSeq + 1) {
+    const range = seq - 1 === prevSeq + 1 ? `row ${prevSeq + 1} is` : `rows ${prevSeq + 1}–${seq - 1} are`;
     return {
-      seq: row.seq,
+      seq,
       kind: "rows_missing",
-      message: `${range} missing before seq ${row.seq} (deleted)`,
+      message: `${range} missing before seq ${seq} (deleted)`,
     };
   }
   if (row.prev_hash !== prevHash) {
     return {
-      seq: row.seq,
+      seq,
       kind: "prev_hash_mismatch",
       message:
         `prev_hash does not match the hash of the previous row (seq ${prevSeq}): rows swapped, reordered ` +
         `or relinked`,
     };
   }
-  const expected = chainHash(row.prev_hash, {
-    occurred_at: new Date(row.occurred_at),
-    actor_user_id: row.actor_user_id,
-    site_id: row.site_id,
-    action: row.action,
-    entity_type: row.entity_type,
-    entity_id: row.entity_id,
-    field_classes: row.field_classes,
-    purpose: row.purpose,
-    outcome: row.outcome,
-    ip: row.ip,
-    request_id: row.request_id,
-  });
-  if (expected !== row.hash)
+  const fields = hashedFields(row);
+  const expected = chainHash(row.prev_hash, fields);
+  // row_hash (rows written since migration 0390) must agree too: it is what the sealer checked.
+  if (expected !== row.hash || (row.row_hash !== null && row.row_hash !== contentHash(fields)))
     return {
-      seq: row.seq,
+      seq,
       kind: "hash_mismatch",
       message: "hash mismatch: the row's content was changed after it was written",
     };
@@ -129,7 +128,9 @@ export async function verifyAuditChain(
   let rows = 0;
   let lastSeq = 0;
   let lastHash = GENESIS_HASH;
-  const broken = (problem: ChainProblem): ChainReport => ({ ok: false, rows, lastSeq, lastHash, problem });
+  const pending = await checkUnsealed(db, batchSize);
+  const unsealed = pending.rows;
+  const broken = (problem: ChainProblem): ChainReport => ({ ok: false, rows, lastSeq, lastHash, unsealed, problem });
   const anchorProblem = (anchor: AnchoredHead, found: string): ChainProblem => ({
     seq: anchor.seq,
     kind: "anchor_missing",
@@ -145,12 +146,13 @@ export async function verifyAuditChain(
     for (const row of batch) {
       const problem = checkRow(row, lastSeq, lastHash);
       if (problem) return broken(problem);
-      for (const anchor of anchoredAt.get(row.seq) ?? [])
-        if (anchor.hash !== row.hash)
-          return broken(anchorProblem(anchor, `row ${row.seq} now has hash ${row.hash.slice(0, 16)}…`));
+      const hash = row.hash ?? "";
+      for (const anchor of anchoredAt.get(Number(row.seq)) ?? [])
+        if (anchor.hash !== hash)
+          return broken(anchorProblem(anchor, `row ${row.seq} now has hash ${hash.slice(0, 16)}…`));
       rows += 1;
-      lastSeq = row.seq;
-      lastHash = row.hash;
+      lastSeq = Number(row.seq);
+      lastHash = hash;
     }
     if (batch.length < batchSize) break;
   }
@@ -182,7 +184,7 @@ export async function verifyAuditChain(
     head_rows: string | number;
     head_seq: string | number;
   }>`
-    SELECT count(*) AS rows, max(seq) AS max_seq,
+    SELECT count(seq) AS rows, max(seq) AS max_seq,
       (SELECT row_count FROM audit_chain_head) AS head_rows, (SELECT last_seq FROM audit_chain_head) AS head_seq
     FROM audit_event`.execute(db);
   const counted = table.rows[0];
@@ -195,15 +197,59 @@ export async function verifyAuditChain(
         `${counted.head_rows} rows up to seq ${counted.head_seq}: rows were inserted outside the chain`,
     });
   }
-  return { ok: true, rows, lastSeq, lastHash };
+  if (pending.problem) return broken(pending.problem);
+  return { ok: true, rows, lastSeq, lastHash, unsealed };
+}
+
+/**
+ * The rows not yet sealed, in insertion order, each against its own hash: how
+ * many there are, and the first one altered since it was written (the sealer
+ * stops at such a row, so it stays here to be found).
+ */
+async function checkUnsealed(
+  db: Kysely<Database>,
+  batchSize: number,
+): Promise<{ rows: number; problem?: ChainProblem }> {
+  let rows = 0;
+  let afterId = 0;
+  let problem: ChainProblem | undefined;
+  for (;;) {
+    const batch = await db
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("seq", "is", null)
+      .where("id", ">", afterId)
+      .orderBy("id")
+      .limit(batchSize)
+      .execute();
+    for (const row of batch) {
+      rows += 1;
+      afterId = Number(row.id);
+      if (!problem && row.row_hash !== contentHash(hashedFields(row)))
+        problem = {
+          seq: 0,
+          id: afterId,
+          kind: "unsealed_hash_mismatch",
+          message:
+            `the unsealed row id ${afterId} no longer matches its own hash: it was altered before it was sealed ` +
+            `(sealing stops at it)`,
+        };
+    }
+    if (batch.length < batchSize) return { rows, problem };
+  }
 }
 
 /** One line for people: "audit chain ok: N rows" or the first broken row. */
 export function describeChainReport(report: ChainReport): string {
+  const pending = `; ${report.unsealed} not yet sealed`;
   if (report.ok)
-    return `audit chain ok: ${report.rows} rows (last seq ${report.lastSeq}, hash ${report.lastHash.slice(0, 16)}…)`;
-  return (
-    `audit chain broken at seq ${report.problem!.seq}: ${report.problem!.message} (${report.rows} rows verified ` +
-    `before it)`
-  );
+    return (
+      `audit chain ok: ${report.rows} rows (last seq ${report.lastSeq}, hash ${report.lastHash.slice(0, 16)}…)` +
+      pending
+    );
+  const problem = report.problem!;
+  if (problem.kind === "unsealed_hash_mismatch")
+    return `audit log broken: ${problem.message} (${report.rows} sealed rows verified${pending})`;
+  const verified = `${report.rows} rows verified before it${pending}`;
+  return `audit chain broken at seq ${problem.seq}: ${problem.message} (${verified})`;
 }

@@ -6,6 +6,7 @@ import { measureCatalogue, measureIds } from "../../../server/modules/outcomes/m
 import { childCohorts, periodStarting } from "../../../server/modules/outcomes/measures/engine.js";
 import { listAreas } from "../../../server/modules/outcomes/read/areas.js";
 import { readHistoryColumns } from "../../../server/modules/outcomes/read/read-columns.js";
+import { sealAuditNow } from "../../../server/platform/audit/sealer.js";
 import { accounts, type OutcomesWorld, outcomesWorld, unitChildren } from "./world.js";
 
 let world: OutcomesWorld;
@@ -53,17 +54,18 @@ more, and the read is audited in its transaction`, async () => {
     expect(expected.length).toBeLessThan(cohort.size);
     expect(drill.notShown).toBe(cohort.size - expected.length);
 
+    await sealAuditNow(world.database.db);
     const audit = await world.database.db
       .selectFrom("audit_event")
-      .select(["seq", "action", "entity_id", "purpose", "request_id", "outcome"])
+      .select(["seq", "action", "entity_ids", "purpose", "request_id", "outcome"])
       .where("action", "in", ["child.read_many", "outcomes.children"])
       .orderBy("seq")
       .execute();
     expect(audit.map((a) => a.action)).toEqual(["child.read_many", "outcomes.children"]);
     // One request, one transaction: consecutive rows of the same request.
-    expect(audit[1].seq).toBe(audit[0].seq + 1);
+    expect(audit[1].seq).toBe(audit[0].seq! + 1);
     expect(audit[0].request_id).toBe(audit[1].request_id);
-    expect(audit[0].entity_id!.split(",").sort()).toEqual(expected);
+    expect([...audit[0].entity_ids!].sort()).toEqual(expected);
     expect(audit[1].purpose).toBe(`outcomes CA-FRESNO in_care_end denominator ${report.period.start}`);
   });
 

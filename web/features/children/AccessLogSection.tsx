@@ -42,7 +42,7 @@ export function AccessLogSection({ childId }: { childId: string }) {
           caption={t("accessLog.title")}
           captionHidden
           rows={log.data.entries}
-          rowKey={(e) => e.seq}
+          rowKey={(e) => e.id}
           rowHeader={false}
           columns={[
             { header: t("accessLog.when"), cell: (e) => when.format(new Date(e.occurredAt)) },
