@@ -12,6 +12,7 @@ import { seedDemoIfEmpty } from "../server/demo/seed.js";
 import { addUser } from "../server/modules/identity/index.js";
 import { modules } from "../server/modules/index.js";
 import { systemActor } from "../server/platform/access/actor.js";
+import { auditSealer } from "../server/platform/audit/sealer.js";
 import { createScheduler } from "../server/platform/jobs/scheduler.js";
 import { scheduledJobs } from "../server/platform/registry/module-descriptor.js";
 
@@ -25,7 +26,8 @@ import { scheduledJobs } from "../server/platform/registry/module-descriptor.js"
  * Server-Timing header (QPI_QUERY_COUNT). Written to bench/results/api.json.
  */
 export interface ApiRun {
-  mode: "read" | "write" | "healthz" | "paced";
+  /** read-unaudited: the same reads with the bench database dropping audit rows (the audit's cost, measured). */
+  mode: "read" | "read-unaudited" | "write" | "healthz" | "paced";
   connections: number;
   target_rps?: number;
   seconds: number;
@@ -44,6 +46,9 @@ export interface ApiRun {
   server_max_ms: number | null;
   /** Rows the run added to the audit trail (each audited read or write adds at least one). */
   audit_rows: number;
+  /** Audit rows still unsealed when the run ended, and how long the sealer then took to seal them all. */
+  unsealed_at_end: number;
+  sealed_within_ms: number | null;
   routes: Record<string, { requests: number; mean_ms: number; queries_per_request: number | null }>;
 }
 
@@ -70,7 +75,7 @@ const SECONDS = Number(env.QPI_BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(env.QPI_BENCH_WARMUP ?? 1);
 const CONNECTIONS = (env.QPI_BENCH_CONNECTIONS ?? "10,50,200").split(",").map(Number);
 const PACED = (env.QPI_BENCH_PACED ?? "50,150").split(",").map(Number);
-const MODES = (env.QPI_BENCH_MODES ?? "healthz,read,write,paced").split(",");
+const MODES = (env.QPI_BENCH_MODES ?? "healthz,read,read-unaudited,write,paced").split(",");
 const PASSWORD = "bench-password-2026-long";
 const BENCH_DOMAIN = "bench.qpi.example";
 
@@ -113,6 +118,8 @@ export async function runApiBench(): Promise<ApiBenchResult> {
   const opened = await openDatabase({ databaseUrl, dataDir, countQueries: true });
   const { db } = opened;
   await migrateToLatest(db);
+  // A run stopped half-way could have left the unaudited run's rule behind in a reused database.
+  await sql`DROP RULE IF EXISTS bench_audit_off ON audit_event`.execute(db);
   const seeded = await seedDemoIfEmpty(db, { seed: 1, scale: Number(env.QPI_BENCH_SCALE ?? 1) });
   if (seeded) console.log(`seeded the demo network: ${seeded.summary}`);
 
@@ -176,8 +183,14 @@ export async function runApiBench(): Promise<ApiBenchResult> {
   await app.listen({ host: "127.0.0.1", port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   const withScheduler = env.QPI_SCHEDULER !== "off";
-  const scheduler = createScheduler(db, scheduledJobs(modules, {}));
+  // The audit sealer as main.ts runs it (every 250 ms unless QPI_AUDIT_SEAL_MS says otherwise).
+  const sealer = await auditSealer(db, {
+    everyMs: Number(env.QPI_AUDIT_SEAL_MS ?? 250),
+    batchSize: Number(env.QPI_AUDIT_SEAL_BATCH ?? 1000),
+  });
+  const scheduler = createScheduler(db, { ...scheduledJobs(modules, {}), ...sealer.jobs });
   if (withScheduler) scheduler.start();
+  if (env.QPI_AUDIT_SEALER !== "off") sealer.start();
   const load = fork(path.join(here, "api-load.mjs"), [], { stdio: "inherit" });
 
   try {
@@ -229,8 +242,14 @@ export async function runApiBench(): Promise<ApiBenchResult> {
 
     const auditRows = async () =>
       Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit_event`.execute(db)).rows[0].n);
+    const unsealed = async () =>
+      Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit_event WHERE seq IS NULL`.execute(db)).rows[0].n);
     const runs: ApiRun[] = [];
     const drive = async (mode: ApiRun["mode"], connections: number, targetRps?: number) => {
+      // Audit switched off for one run, in the bench's database only: a rule that drops every audit row. The app
+      // does all its work as usual and still sends the insert; the database writes nothing and the sealer idles.
+      const unaudited = mode === "read-unaudited";
+      if (unaudited) await sql`CREATE RULE bench_audit_off AS ON INSERT TO audit_event DO INSTEAD NOTHING`.execute(db);
       const before = await auditRows();
       serverMs = [];
       const rssBefore = process.memoryUsage().rss;
@@ -249,7 +268,7 @@ export async function runApiBench(): Promise<ApiBenchResult> {
         load.once("message", resolve as never);
         load.send({
           port,
-          mode,
+          mode: unaudited ? "read" : mode,
           connections,
           seconds: SECONDS,
           warmupSeconds: WARMUP_SECONDS,
@@ -259,7 +278,20 @@ export async function runApiBench(): Promise<ApiBenchResult> {
         });
       });
       clearInterval(sampler);
+      if (unaudited) await sql`DROP RULE bench_audit_off ON audit_event`.execute(db);
       if (!answer.ok || !answer.result) throw new Error(answer.error);
+      const unsealedAtEnd = await unsealed();
+      const sealing = performance.now();
+      let sealedWithin: number | null = 0;
+      if (env.QPI_AUDIT_SEALER !== "off")
+        while ((await unsealed()) > 0) {
+          if (performance.now() - sealing > 30_000) {
+            sealedWithin = null;
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 25));
+          sealedWithin = Math.round(performance.now() - sealing);
+        }
       const run: ApiRun = {
         mode,
         connections,
@@ -268,6 +300,8 @@ export async function runApiBench(): Promise<ApiBenchResult> {
         seconds: SECONDS,
         rss_mb: Math.round(rssPeak / 2 ** 20),
         audit_rows: (await auditRows()) - before,
+        unsealed_at_end: unsealedAtEnd,
+        sealed_within_ms: sealedWithin,
         server_p99_ms: percentile(serverMs, 99),
         server_max_ms: percentile(serverMs, 100),
       };
@@ -276,9 +310,10 @@ export async function runApiBench(): Promise<ApiBenchResult> {
         .map(([r, v]) => `${r} ${v.queries_per_request ?? "-"}`)
         .join(", ");
       console.log(
-        `${mode.padEnd(7)} ${String(connections).padStart(4)} conn${targetRps ? ` @${targetRps}/s` : ""}: ` +
+        `${mode.padEnd(14)} ${String(connections).padStart(4)} conn${targetRps ? ` @${targetRps}/s` : ""}: ` +
           `${run.rps} req/s, p50 ${run.p50_ms} ms, p95 ${run.p95_ms} ms, p99 ${run.p99_ms} ms, ` +
-          `errors ${run.errors}, audit rows +${run.audit_rows}, rss ${run.rss_mb} MB; queries: ${q}`,
+          `errors ${run.errors}, audit rows +${run.audit_rows} (unsealed at end ${run.unsealed_at_end}, ` +
+          `all sealed ${run.sealed_within_ms ?? ">30000"} ms later), rss ${run.rss_mb} MB; queries: ${q}`,
       );
       if (run.first_error) console.log(`  first error: ${run.first_error}`);
       // Reads and writes are audited: each answered request adds a row.
@@ -315,6 +350,7 @@ export async function runApiBench(): Promise<ApiBenchResult> {
   } finally {
     load.kill();
     await scheduler.stop();
+    await sealer.stop();
     await app.close();
     await opened.close();
     if (dataDir && !inMemory) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -97,10 +97,10 @@ async function api() {
     `\nAPI on ${result.engine} (${result.accounts} accounts, ${result.sessions} sessions, scheduler ` +
       `${result.scheduler ? "on" : "off"}, load ${result.load_average.join(" ")})`,
   );
-  console.log("mode     conn  target   req/s   p50 ms   p95 ms   p99 ms  errors  audit+  rss MB");
+  console.log("mode            conn  target   req/s   p50 ms   p95 ms   p99 ms  errors  audit+  rss MB");
   for (const r of result.runs)
     console.log(
-      `${r.mode.padEnd(7)} ${String(r.connections).padStart(5)} ${cell(r.target_rps).padStart(7)} ` +
+      `${r.mode.padEnd(14)} ${String(r.connections).padStart(5)} ${cell(r.target_rps).padStart(7)} ` +
         `${String(r.rps).padStart(7)} ${cell(r.p50_ms).padStart(8)} ${cell(r.p95_ms).padStart(8)} ` +
         `${cell(r.p99_ms).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.audit_rows).padStart(7)} ` +
         `${String(r.rss_mb).padStart(7)}`,
