@@ -45,7 +45,12 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
 }
 
 async function openPostgres(connectionString: string, max: number, log?: Logger): Promise<OpenDatabase> {
-  const pool = new pg.Pool({ connectionString, max, options: "-c TimeZone=UTC" });
+  // JIT compilation off for the app's connections unless QPI_PG_JIT=on: the app's statements are short, and a
+  // statement the planner over-estimates (a small, freshly written table without statistics) otherwise pays
+  // ~20 ms of compilation on every execution. Measured 2026-12-04 with the API bench (PostgreSQL 15, 10
+  // connections): 125 audited reads a second with the server's default, 222 with JIT off.
+  const jit = process.env.QPI_PG_JIT === "on" ? "" : " -c jit=off";
+  const pool = new pg.Pool({ connectionString, max, options: `-c TimeZone=UTC${jit}` });
   // An idle connection the server closes (a restart, pg_terminate_backend, a dropped test database) is an 'error'
   // on the pool: without a listener it would end the process. The pool replaces the connection on next use.
   pool.on("error", (error: Error & { code?: string }) => {
