@@ -1,8 +1,9 @@
+import crypto from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import { isLocale, translate } from "../../platform/i18n/locale.js";
-import type { JobDefinition } from "../../platform/jobs/scheduler.js";
-import { sendEmail } from "../../platform/mail/mailer.js";
+import { type JobDefinition, withFollowUp } from "../../platform/jobs/scheduler.js";
+import { type OutgoingEmail, sendEmail } from "../../platform/mail/mailer.js";
 import { mailboxesOf } from "../identity/index.js";
 import "./tables.js";
 
@@ -53,29 +54,50 @@ s.time_zone)::date + ${Math.ceil(REMINDER_LEAD_HOURS / 24)}::int))
   return { reminded: ids.length, notifications: due.rows.length };
 }
 
-/**
- * At most this many emails per run (a minute): a backlog drains over the next
- * runs. The run holds its transaction while it talks to the SMTP server, and
- * the embedded engine has one connection, so a long run would stall sign-ins.
- */
+/** At most this many emails per run (a minute): a backlog drains over the next runs. */
 export const EMAILS_PER_RUN = 100;
 
+/** A claim older than this is taken to be a crashed sender's: the next run claims the row again. */
+export const EMAIL_LEASE_MINUTES = 5;
+
+export interface ClaimedEmail {
+  notificationId: string;
+  message: OutgoingEmail;
+}
+
 /**
- * Sends the email copy of notifications not yet mailed, in the user's language, claiming rows so no instance sends
- * twice.
+ * The outbox's claim, inside the job's (short) transaction: leases up to `limit` notifications not yet mailed (and
+ * not leased by a live claim) to `token`, and renders their email in the user's language. No SMTP here.
  */
-export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl: string, now: Date) {
-  const rows = await sql<{ id: string; user_id: string; subject_key: string; params: Record<string, string> }>`
-    SELECT n.id, n.user_id, n.subject_key, n.params
-    FROM notification n
-    WHERE n.email_sent_at IS NULL
-    ORDER BY n.created_at, n.id LIMIT ${EMAILS_PER_RUN}
-    FOR UPDATE OF n SKIP LOCKED`.execute(trx);
+export async function claimNotificationEmails(
+  trx: Transaction<Database>,
+  baseUrl: string,
+  now: Date,
+  token: string,
+  limit = EMAILS_PER_RUN,
+): Promise<ClaimedEmail[]> {
+  const rows = await sql<{
+    id: string;
+    user_id: string;
+    subject_key: string;
+    params: Record<string, string>;
+    created_at: Date;
+  }>`
+    UPDATE notification SET email_claimed_at = ${now}, email_claim_token = ${token}
+    WHERE id IN (
+      SELECT n.id FROM notification n
+      WHERE n.email_sent_at IS NULL
+        AND (n.email_claimed_at IS NULL
+             OR n.email_claimed_at < ${now}::timestamptz - make_interval(mins => ${EMAIL_LEASE_MINUTES}))
+      ORDER BY n.created_at, n.id LIMIT ${limit}
+      FOR UPDATE OF n SKIP LOCKED)
+    RETURNING id, user_id, subject_key, params, created_at`.execute(trx);
+  rows.rows.sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at) || a.id.localeCompare(b.id));
   const mailboxes = await mailboxesOf(
     trx,
     rows.rows.map((r) => r.user_id),
   );
-  for (const row of rows.rows) {
+  return rows.rows.map((row) => {
     const mailbox = mailboxes.get(row.user_id)!;
     const locale = isLocale(mailbox.language) ? mailbox.language : "en";
     const params = {
@@ -83,23 +105,82 @@ export async function sendNotificationEmail(trx: Transaction<Database>, baseUrl:
       practice: translate(locale, `practice.name.${row.params.practice}`),
       url: `${baseUrl}/worklist`,
     };
-    await sendEmail(trx, {
-      to: mailbox.email,
-      subject: translate(locale, row.subject_key, params),
-      text: translate(locale, "reminder.body", params),
-    });
-    await trx.updateTable("notification").set({ email_sent_at: now }).where("id", "=", row.id).execute();
+    return {
+      notificationId: row.id,
+      message: {
+        to: mailbox.email,
+        subject: translate(locale, row.subject_key, params),
+        text: translate(locale, "reminder.body", params),
+      },
+    };
+  });
+}
+
+/**
+ * Sends claimed emails outside any transaction. Each sent one is marked in its own statement, only while this
+ * claim still holds it; a failed one is released (the next run retries it) and logged without the address.
+ */
+export async function deliverClaimedEmails(db: Kysely<Database>, token: string, claimed: ClaimedEmail[], now: Date) {
+  let sent = 0;
+  let failed = 0;
+  for (const { notificationId, message } of claimed) {
+    try {
+      await sendEmail(db, message);
+    } catch (err) {
+      failed++;
+      const e = err as { code?: string; responseCode?: number; message?: string };
+      const reason = String(e.message ?? err)
+        .split(message.to)
+        .join("<recipient>");
+      console.error(
+        `[mail] notification ${notificationId} not sent (${e.code ?? "error"} ${e.responseCode ?? ""}): ${reason}`,
+      );
+      await db
+        .updateTable("notification")
+        .set({ email_claimed_at: null, email_claim_token: null })
+        .where("id", "=", notificationId)
+        .where("email_claim_token", "=", token)
+        .where("email_sent_at", "is", null)
+        .execute();
+      continue;
+    }
+    await db
+      .updateTable("notification")
+      .set({ email_sent_at: now })
+      .where("id", "=", notificationId)
+      .where("email_claim_token", "=", token)
+      .where("email_sent_at", "is", null)
+      .execute();
+    sent++;
   }
-  return { emailed: rows.rows.length };
+  return { sent, failed };
+}
+
+/**
+ * The mail job: claims notifications not yet mailed in the job's transaction, and sends them after it committed,
+ * so no transaction (nor, on the embedded engine, its one connection) is held while the SMTP server answers.
+ */
+export async function sendNotificationEmail(
+  trx: Transaction<Database>,
+  baseUrl: string,
+  now: Date,
+  limit = EMAILS_PER_RUN,
+) {
+  const token = crypto.randomUUID();
+  const claimed = await claimNotificationEmails(trx, baseUrl, now, token, limit);
+  return withFollowUp({ claimed: claimed.length }, async (db) => {
+    await deliverClaimedEmails(db, token, claimed, now);
+  });
 }
 
 /** The practice jobs the scheduler runs (rows seeded in migration 0200), on the scheduler's clock. */
 export function practiceJobs(
   baseUrl = process.env.QPI_PUBLIC_URL ?? "http://localhost:3000",
+  emailsPerRun = EMAILS_PER_RUN,
 ): Record<string, JobDefinition> {
   return {
     practice_reminders: { run: (trx, now) => queueReminders(trx, now) },
-    send_notification_email: { run: (trx, now) => sendNotificationEmail(trx, baseUrl, now) },
+    send_notification_email: { run: (trx, now) => sendNotificationEmail(trx, baseUrl, now, emailsPerRun) },
   };
 }
 

@@ -74,6 +74,9 @@ export interface NotificationTable {
   params: Json<Record<string, string>>;
   read_at: Date | null;
   email_sent_at: Date | null;
+  /** The mail job's lease on the row (migration 0430): set in a short claim, cleared when a send fails. */
+  email_claimed_at: Generated<Date | null>;
+  email_claim_token: Generated<string | null>;
   created_at: CreatedAt;
 }
 

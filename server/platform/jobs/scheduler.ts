@@ -8,6 +8,16 @@ export type JobHandler = (trx: Transaction<Database>, now: Date) => Promise<Reco
 /** Work to do after the job's transaction committed (sending mail): never inside it. */
 export type AfterCommit = (db: Kysely<Database>) => Promise<void>;
 
+const FOLLOW_UP = Symbol("followUp");
+
+/**
+ * A run's result with work to do once the run's transaction committed, knowing what the run did (e.g. the messages
+ * it claimed). The follow-up is not part of the result recorded in job_run.
+ */
+export function withFollowUp(result: Record<string, unknown>, followUp: AfterCommit): Record<string, unknown> {
+  return Object.assign({ ...result }, { [FOLLOW_UP]: followUp });
+}
+
 export interface JobDefinition {
   run: JobHandler;
   afterCommit?: AfterCommit;
@@ -63,10 +73,12 @@ export function createScheduler(
         .where("job_name", "=", name)
         .where("slot", "=", slot)
         .execute();
-      return true;
+      return { followUp: (result as { [FOLLOW_UP]?: AfterCommit })[FOLLOW_UP] };
     });
-    if (ran && job.afterCommit) await job.afterCommit(db);
-    return ran;
+    if (!ran) return false;
+    if (ran.followUp) await ran.followUp(db);
+    if (job.afterCommit) await job.afterCommit(db);
+    return true;
   }
 
   /** Runs every due job once; returns the names that ran here. */
