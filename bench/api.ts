@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { buildApp } from "../server/app.js";
+import { readConfig } from "../server/config.js";
 import { openDatabase } from "../server/db/engine.js";
 import { migrateToLatest } from "../server/db/migrate.js";
 import { seedDemoIfEmpty } from "../server/demo/seed.js";
@@ -183,11 +184,8 @@ export async function runApiBench(): Promise<ApiBenchResult> {
   await app.listen({ host: "127.0.0.1", port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   const withScheduler = env.QPI_SCHEDULER !== "off";
-  // The audit sealer as main.ts runs it (every 250 ms unless QPI_AUDIT_SEAL_MS says otherwise).
-  const sealer = await auditSealer(db, {
-    everyMs: Number(env.QPI_AUDIT_SEAL_MS ?? 250),
-    batchSize: Number(env.QPI_AUDIT_SEAL_BATCH ?? 1000),
-  });
+  // The audit sealer as main.ts runs it, with the same settings (QPI_AUDIT_SEAL_MS, QPI_AUDIT_SEAL_BATCH).
+  const sealer = await auditSealer(db, readConfig().auditSeal);
   const scheduler = createScheduler(db, { ...scheduledJobs(modules, {}), ...sealer.jobs });
   if (withScheduler) scheduler.start();
   if (env.QPI_AUDIT_SEALER !== "off") sealer.start();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startSmtpServer, tokenFromLink } from "../test/identity/smtp-test-server.js";
+import { startSmtpServer, tokenFromLink } from "../test/support/smtp-test-server.js";
 import { axeViolations, screenshot } from "./support/browser.js";
 import { demoJourney } from "./support/demo-journey.js";
 import { parseDemoSignIns } from "./support/server.js";

@@ -21,6 +21,8 @@ export interface PlatformConfig {
   actorCacheSeconds?: number;
   /** Folder the server anchors the audit chain's head into every hour (QPI_AUDIT_ANCHOR_DIR); off when unset. */
   auditAnchorDir: string | undefined;
+  /** The audit sealer: milliseconds between rounds (QPI_AUDIT_SEAL_MS) and rows per batch (QPI_AUDIT_SEAL_BATCH). */
+  auditSeal: { everyMs?: number; batchSize?: number };
 }
 
 export function readConfig(
@@ -45,6 +47,10 @@ export function readConfig(
     },
     actorCacheSeconds: wholeNumber(env, "QPI_ACTOR_CACHE_SECONDS", 0),
     auditAnchorDir: env.QPI_AUDIT_ANCHOR_DIR ? path.resolve(env.QPI_AUDIT_ANCHOR_DIR) : undefined,
+    auditSeal: {
+      everyMs: wholeNumber(env, "QPI_AUDIT_SEAL_MS", 10),
+      batchSize: wholeNumber(env, "QPI_AUDIT_SEAL_BATCH", 1),
+    },
   };
 }
 

@@ -50,10 +50,7 @@ async function main() {
   // anchoring when a folder is set): safe to run in every instance.
   // Audit rows are appended unsealed; the sealer chains them (every QPI_AUDIT_SEAL_MS, default 250 ms, one
   // instance at a time by the chain's advisory lock; also a once-a-minute scheduler job as a backstop).
-  const sealer = await auditSealer(database.db, {
-    everyMs: Number(process.env.QPI_AUDIT_SEAL_MS ?? 250),
-    batchSize: Number(process.env.QPI_AUDIT_SEAL_BATCH ?? 1000),
-  });
+  const sealer = await auditSealer(database.db, config.auditSeal);
   const scheduler = createScheduler(database.db, {
     ...scheduledJobs(modules, {}),
     ...(await auditAnchorJobs(database.db, config.auditAnchorDir)),

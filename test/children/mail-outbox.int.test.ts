@@ -1,58 +1,14 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimNotificationEmails, EMAIL_LEASE_MINUTES, practiceJobs } from "../../server/modules/children/reminders.js";
 import { createScheduler } from "../../server/platform/jobs/scheduler.js";
+import { startSmtpServer } from "../support/smtp-test-server.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
 
 const SEND_DELAY_MS = 300;
 
-/** A real SMTP server that takes SEND_DELAY_MS per message and rejects the first message to `failOnce` addresses. */
-async function startSlowSmtpServer() {
-  const received: { to: string[]; raw: string }[] = [];
-  const failOnce = new Set<string>();
-  let firstData: (() => void) | undefined;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        firstData?.();
-        setTimeout(() => {
-          const to = session.envelope.rcptTo.map((r) => r.address);
-          if (to.some((a) => failOnce.delete(a))) {
-            const error = Object.assign(new Error("mailbox unavailable"), { responseCode: 550 });
-            callback(error);
-            return;
-          }
-          received.push({ to, raw: Buffer.concat(chunks).toString("utf8") });
-          callback();
-        }, SEND_DELAY_MS);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-    received,
-    failOnce,
-    /** Resolves when the next message's data has arrived (the job is in its send phase). */
-    nextData: () =>
-      new Promise<void>((resolve) => {
-        firstData = () => {
-          firstData = undefined;
-          resolve();
-        };
-      }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 let database: TestDatabase;
-let smtp: Awaited<ReturnType<typeof startSlowSmtpServer>>;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let users: { id: string; email: string }[];
 let clock = Date.now() + 3_600_000;
 /** Each tick is a new slot of the one-minute job, and later than any lease taken before it expired. */
@@ -69,7 +25,7 @@ beforeAll(async () => {
     .orderBy("email")
     .limit(12)
     .execute();
-  smtp = await startSlowSmtpServer();
+  smtp = await startSmtpServer({ delayMs: SEND_DELAY_MS });
   process.env.QPI_SMTP_URL = smtp.url;
 }, 120_000);
 afterAll(async () => {

@@ -2,10 +2,10 @@ import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/demo-accounts.js";
 import type { App } from "../../server/platform/http/types.js";
+import { startSmtpServer, tokenFromLink } from "../support/smtp-test-server.js";
 import { SESSION_COOKIE, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { startSmtpServer, tokenFromLink } from "./smtp-test-server.js";
 import { buildClockedApp, cookiesOf, demoUser, testClock } from "./support.js";
 
 let database: TestDatabase;

@@ -3,10 +3,10 @@ import { addUser } from "../../server/modules/identity/user-admin.js";
 import { systemActor } from "../../server/platform/access/actor.js";
 import type { App } from "../../server/platform/http/types.js";
 import { type ActorFacts, type ChildFacts, loadActorFacts, loadChildFacts } from "../authz/world.js";
+import { tokenFromLink } from "../support/smtp-test-server.js";
 import { buildTestApp, type SignedIn, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
-import { tokenFromLink } from "./smtp-test-server.js";
 
 // Invitations are a path that grants access, so they are checked as strictly
 // as a read: an inviter may grant only the roles their own role may grant

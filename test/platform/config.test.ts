@@ -40,4 +40,15 @@ describe("configuration", () => {
     expect(() => readConfig({ QPI_RATE_LIMIT_USER_PER_MINUTE: "0" }, [])).toThrow(/QPI_RATE_LIMIT_USER_PER_MINUTE/);
     expect(() => readConfig({ QPI_RATE_LIMIT_ANON_PER_MINUTE: "lots" }, [])).toThrow(/whole number/);
   });
+
+  it("reads the audit sealer's pace and batch, refusing what would make it spin or stall", () => {
+    expect(readConfig({}, []).auditSeal).toEqual({ everyMs: undefined, batchSize: undefined });
+    expect(readConfig({ QPI_AUDIT_SEAL_MS: "500", QPI_AUDIT_SEAL_BATCH: "200" }, []).auditSeal).toEqual({
+      everyMs: 500,
+      batchSize: 200,
+    });
+    expect(() => readConfig({ QPI_AUDIT_SEAL_MS: "fast" }, [])).toThrow(/QPI_AUDIT_SEAL_MS/);
+    expect(() => readConfig({ QPI_AUDIT_SEAL_MS: "0" }, [])).toThrow(/at least 10/);
+    expect(() => readConfig({ QPI_AUDIT_SEAL_BATCH: "0" }, [])).toThrow(/QPI_AUDIT_SEAL_BATCH/);
+  });
 });

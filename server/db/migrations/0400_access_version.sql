@@ -19,27 +19,24 @@ CREATE FUNCTION bump_access_version_of(account uuid) RETURNS void LANGUAGE sql A
   UPDATE user_account SET access_version = access_version + 1 WHERE id = account;
 $$;
 
-CREATE FUNCTION role_grant_bumps_access() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A row that gives an account access (a role grant; a share, to the account it is shared with) bumps that
+-- account's version when it is written, changed or removed, and both accounts' when it moves from one to another.
+-- TG_ARGV[0] names the row's account column.
+CREATE FUNCTION row_bumps_access_of_account() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  before_account uuid := CASE WHEN TG_OP <> 'INSERT' THEN (to_jsonb(OLD) ->> TG_ARGV[0])::uuid END;
+  after_account uuid := CASE WHEN TG_OP <> 'DELETE' THEN (to_jsonb(NEW) ->> TG_ARGV[0])::uuid END;
 BEGIN
-  IF TG_OP <> 'INSERT' THEN PERFORM bump_access_version_of(OLD.user_id); END IF;
-  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) THEN
-    PERFORM bump_access_version_of(NEW.user_id);
+  IF before_account IS NOT NULL THEN PERFORM bump_access_version_of(before_account); END IF;
+  IF after_account IS DISTINCT FROM before_account AND after_account IS NOT NULL THEN
+    PERFORM bump_access_version_of(after_account);
   END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER role_grant_access_version AFTER INSERT OR UPDATE OR DELETE ON role_grant
-  FOR EACH ROW EXECUTE FUNCTION role_grant_bumps_access();
-
-CREATE FUNCTION child_share_bumps_access() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP <> 'INSERT' THEN PERFORM bump_access_version_of(OLD.shared_with_user_id); END IF;
-  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.shared_with_user_id IS DISTINCT FROM OLD.shared_with_user_id) THEN
-    PERFORM bump_access_version_of(NEW.shared_with_user_id);
-  END IF;
-  RETURN NULL;
-END $$;
+  FOR EACH ROW EXECUTE FUNCTION row_bumps_access_of_account('user_id');
 CREATE TRIGGER child_share_access_version AFTER INSERT OR UPDATE OR DELETE ON child_share
-  FOR EACH ROW EXECUTE FUNCTION child_share_bumps_access();
+  FOR EACH ROW EXECUTE FUNCTION row_bumps_access_of_account('shared_with_user_id');
 
 -- The account row itself: bumped in place, before the row is written.
 CREATE FUNCTION user_account_bumps_access() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -30,7 +30,11 @@ const caches = new WeakMap<Kysely<Database>, ComputationCache<AreaResults[]>>();
 
 export function outcomeCache(db: Kysely<Database>): ComputationCache<AreaResults[]> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new ComputationCache(Number(process.env.QPI_OUTCOMES_CACHE_ENTRIES || 128))));
+  if (!cache)
+    caches.set(
+      db,
+      (cache = new ComputationCache(Math.max(1, Math.floor(Number(process.env.QPI_OUTCOMES_CACHE_ENTRIES) || 128)))),
+    );
   return cache;
 }
 

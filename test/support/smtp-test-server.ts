@@ -15,10 +15,15 @@ function decodeQuotedPrintable(body: string): string {
   ).toString("utf8");
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
-export async function startSmtpServer() {
+/**
+ * A real SMTP server on 127.0.0.1 that keeps what it receives. `delayMs` makes it take that long over each message
+ * (a slow relay); an address put in `failOnce` has its next message refused with 550.
+ */
+export async function startSmtpServer(options: { delayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
+  const failOnce = new Set<string>();
+  let dataArrived: (() => void) | undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -26,13 +31,21 @@ export async function startSmtpServer() {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-        const body = rest.join("\n\n");
-        const text = /quoted-printable/i.test(head) ? decodeQuotedPrintable(body) : body;
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text });
-        waiters.splice(0).forEach((w) => w());
-        callback();
+        dataArrived?.();
+        setTimeout(() => {
+          const to = session.envelope.rcptTo.map((r) => r.address);
+          if (to.some((a) => failOnce.delete(a))) {
+            callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
+            return;
+          }
+          const raw = Buffer.concat(chunks).toString("utf8");
+          const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+          const body = rest.join("\n\n");
+          const text = /quoted-printable/i.test(head) ? decodeQuotedPrintable(body) : body;
+          received.push({ to, raw, text });
+          waiters.splice(0).forEach((w) => w());
+          callback();
+        }, options.delayMs ?? 0);
       });
     },
   });
@@ -41,6 +54,15 @@ export async function startSmtpServer() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    failOnce,
+    /** Resolves when the next message's data has arrived (before the server answers it). */
+    nextData: () =>
+      new Promise<void>((resolve) => {
+        dataArrived = () => {
+          dataArrived = undefined;
+          resolve();
+        };
+      }),
     /** The next message to this address (waits for it). */
     async mailTo(address: string, timeoutMs = 10_000): Promise<ReceivedMail> {
       const deadline = Date.now() + timeoutMs;
