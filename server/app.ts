@@ -49,7 +49,15 @@ export interface BuildAppOptions {
   /** Count each request's queries in a Server-Timing header (measuring); defaults to QPI_QUERY_COUNT=1. */
   countQueries?: boolean;
   /** Told of every route as it is registered (the authorization meta-test lists them). */
-  onRoute?: (route: { method: string | string[]; url: string }) => void;
+  onRoute?: (route: { method: string | string[]; url: string; schema?: RouteSchemas }) => void;
+}
+
+/** The zod schemas a route validates its input with (the field-label test walks them). */
+export interface RouteSchemas {
+  body?: unknown;
+  querystring?: unknown;
+  params?: unknown;
+  hide?: boolean;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<App> {
@@ -63,7 +71,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     ...(countQueries || options.engine === "pglite" ? { serverFactory: scopedServerFactory } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   if (countQueries) registerQueryCountHeader(app);
-  if (options.onRoute) app.addHook("onRoute", (route) => options.onRoute!(route));
+  if (options.onRoute)
+    app.addHook("onRoute", (route) => options.onRoute!(route as Parameters<typeof options.onRoute>[0]));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

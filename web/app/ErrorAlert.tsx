@@ -1,7 +1,10 @@
 import { useI18n } from "../i18n/i18n";
 import { ApiError } from "./api";
 
-/** Shows an API error as the server worded it (in the user's language), with its fields. */
+/**
+ * Shows an API error as the server worded it (in the user's language), with its fields: each field's message names
+ * the field by its label ("Notes can be at most 4,000 characters"), never by its key.
+ */
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
@@ -14,9 +17,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
         {fields.length > 0 && (
           <ul>
             {fields.map((f) => (
-              <li key={f.field}>
-                <strong>{f.field}</strong>: {f.message}
-              </li>
+              <li key={`${f.field}:${f.message}`}>{f.message}</li>
             ))}
           </ul>
         )}

@@ -5,6 +5,7 @@ import type { Actor } from "../../platform/access/actor.js";
 import { heldPermissions, requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError, type FieldProblem } from "../../platform/errors/app-error.js";
+import { fieldProblemOfZodIssue, type ZodIssueLike } from "../../platform/errors/zod-problems.js";
 import { addCalendarDays, zonedDay } from "../../platform/rules/zoned-time.js";
 import { usersByIds } from "../identity/index.js";
 import { childGate, inChildrenTransaction } from "./child-access.js";
@@ -47,15 +48,7 @@ function toTaskView(row: TaskRow, completers: Completers): TaskView {
 
 /** Zod issues of a practice's details as field problems under `details.`. */
 function detailProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => {
-    const field = ["details", ...issue.path.map(String)].join(".");
-    if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined)
-      return { field, messageKey: "validation.required" };
-    if (issue.code === "invalid_value") return { field, messageKey: "validation.invalid_value" };
-    if (issue.code === "unrecognized_keys")
-      return { field: `${field}.${issue.keys.join(",")}`, messageKey: "validation.unrecognized_keys" };
-    return { field, messageKey: "validation.custom" };
-  });
+  return error.issues.map((issue) => fieldProblemOfZodIssue(issue as ZodIssueLike, ["details"]));
 }
 
 /** `clock` is the app's injectable clock (deps.now); another module's caller without one gets the system clock. */

@@ -9,11 +9,11 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./passwords.js";
 export function checkPasswordPolicy(password: string, field = "password"): void {
   if (password.length < PASSWORD_MIN_LENGTH)
     throw new AppError("validation", "error.validation", {}, [
-      { field, messageKey: "validation.too_small", params: { minimum: PASSWORD_MIN_LENGTH } },
+      { field, messageKey: "validation.too_small.string", params: { minimum: PASSWORD_MIN_LENGTH } },
     ]);
   if (password.length > PASSWORD_MAX_LENGTH)
     throw new AppError("validation", "error.validation", {}, [
-      { field, messageKey: "validation.too_big", params: { maximum: PASSWORD_MAX_LENGTH } },
+      { field, messageKey: "validation.too_big.string", params: { maximum: PASSWORD_MAX_LENGTH } },
     ]);
   if (isCommonPassword(password))
     throw new AppError("validation", "error.validation", {}, [{ field, messageKey: "validation.common_password" }]);

@@ -1,45 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, type FieldProblem } from "../errors/app-error.js";
-import { translate } from "../i18n/locale.js";
+import { AppError } from "../errors/app-error.js";
+import { fieldProblemOfZodIssue, zodIssueOfFastifyValidation } from "../errors/zod-problems.js";
+import { fieldMessage, translate } from "../i18n/locale.js";
 import { requestLocale } from "./request-context.js";
-
-interface ZodIssueLike {
-  keyword: string;
-  instancePath: string;
-  message: string;
-  params: Record<string, unknown>;
-}
-
-function fieldProblemOf(issue: ZodIssueLike): FieldProblem {
-  const field = issue.instancePath.replace(/^\//, "").replaceAll("/", ".") || "(body)";
-  const params = issue.params;
-  switch (issue.keyword) {
-    case "invalid_type":
-      return /received undefined/.test(issue.message)
-        ? { field, messageKey: "validation.required" }
-        : { field, messageKey: "validation.invalid_type", params: { expected: String(params.expected ?? "") } };
-    case "too_small":
-      return { field, messageKey: "validation.too_small", params: { minimum: String(params.minimum ?? "") } };
-    case "too_big":
-      return { field, messageKey: "validation.too_big", params: { maximum: String(params.maximum ?? "") } };
-    case "invalid_format":
-      return { field, messageKey: "validation.invalid_format", params: { format: String(params.format ?? "") } };
-    case "invalid_value":
-    case "invalid_union":
-      return { field, messageKey: "validation.invalid_value" };
-    case "unrecognized_keys":
-      return {
-        field: [field, ...((params.keys as string[]) ?? [])].filter((f) => f !== "(body)").join("."),
-        messageKey: "validation.unrecognized_keys",
-      };
-    default: {
-      // Custom refinements carry their own catalog key: refine(fn, { params: { messageKey, … } }).
-      const custom = (params.params ?? {}) as Record<string, string>;
-      return { field, messageKey: custom.messageKey ?? "validation.custom", params: custom };
-    }
-  }
-}
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const locale = requestLocale(request);
@@ -51,7 +15,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
         ? {
             fields: error.fields.map((f) => ({
               field: f.field,
-              message: translate(locale, f.messageKey, f.params ?? {}),
+              message: fieldMessage(locale, f),
             })),
           }
         : {}),
@@ -86,7 +50,8 @@ export function registerErrorHandling(app: FastifyInstance, options: ErrorHandli
       return sendError(request, reply, error);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = (error.validation as unknown as ZodIssueLike[]).map(fieldProblemOf);
+      const issues = error.validation as unknown as Parameters<typeof zodIssueOfFastifyValidation>[0][];
+      const fields = issues.map((issue) => fieldProblemOfZodIssue(zodIssueOfFastifyValidation(issue)));
       return sendError(request, reply, new AppError("validation", "error.validation", {}, fields));
     }
     if (error.statusCode === 429) return sendError(request, reply, new AppError("too_many_requests"));

@@ -1,3 +1,6 @@
+import labelsEn from "./field-labels.en.json" with { type: "json" };
+import labelsEs from "./field-labels.es.json" with { type: "json" };
+import { labelPathOf } from "./field-paths.js";
 import en from "./messages.en.json" with { type: "json" };
 import es from "./messages.es.json" with { type: "json" };
 
@@ -5,7 +8,8 @@ export const locales = ["en", "es"] as const;
 export type Locale = (typeof locales)[number];
 export type MessageKey = keyof typeof en;
 
-const catalogs: Record<Locale, Record<string, string>> = { en, es };
+// The labels of input fields ("field.<path>") live in the same catalogues; modules may register more.
+const catalogs: Record<Locale, Record<string, string>> = { en: { ...en, ...labelsEn }, es: { ...es, ...labelsEs } };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
@@ -34,4 +38,50 @@ export function translate(locale: Locale, key: string, params: Record<string, st
 /** Module catalogs register their server messages here at import time. */
 export function registerMessages(locale: Locale, messages: Record<string, string>): void {
   Object.assign(catalogs[locale], messages);
+}
+
+/**
+ * The label a user knows a field by ("details.notes" → "Notes"), in their language: the label of the whole path, else
+ * of its last segment ("placement.startDate" → "Start date"). Undefined when the catalogue has none.
+ */
+export function knownFieldLabel(locale: Locale, field: string): string | undefined {
+  const path = labelPathOf(field);
+  const last = path.split(".").at(-1) ?? path;
+  return catalogs[locale][`field.${path}`] ?? catalogs[locale][`field.${last}`];
+}
+
+/** A field's label; a field missing from the catalogue (a test keeps them all there) reads as words, never as a key. */
+export function fieldLabel(locale: Locale, field: string): string {
+  const known = knownFieldLabel(locale, field);
+  if (known) return known;
+  const last = labelPathOf(field).split(".").at(-1) || field;
+  const words = last
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replaceAll("_", " ")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat("en-US"),
+  es: new Intl.NumberFormat("es-US"),
+};
+
+/**
+ * A field problem's message, naming the field by its label: the template's {label}, or "Label: message" when the
+ * template is a sentence of its own that does not already name the field. Numbers (limits) in the user's format.
+ */
+export function fieldMessage(
+  locale: Locale,
+  problem: { field: string; messageKey: string; params?: Record<string, string | number> },
+): string {
+  const label = fieldLabel(locale, problem.field);
+  const params: Record<string, string | number> = { label };
+  for (const [name, value] of Object.entries(problem.params ?? {}))
+    params[name] = typeof value === "number" ? numberFormats[locale].format(value) : value;
+  params.label = label;
+  const template = catalogs[locale][problem.messageKey] ?? catalogs.en[problem.messageKey];
+  const message = translate(locale, problem.messageKey, params);
+  if (template?.includes("{label}")) return message;
+  return message.toLowerCase().includes(label.toLowerCase()) ? message : `${label}: ${message}`;
 }
