@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Route, Routes } from "react-router";
 import { SignInPage } from "../features/auth/SignInPage";
 import { useI18n } from "../i18n/i18n";
@@ -9,7 +10,16 @@ import { useSession } from "./session";
 
 export function App() {
   const session = useSession();
-  const { t } = useI18n();
+  const { t, language, setLanguage } = useI18n();
+  // The account's saved language applies once per signed-in user (at sign-in, or on opening the app signed in);
+  // switching language afterwards saves the new one to the account.
+  const appliedFor = useRef<string | null>(null);
+  useEffect(() => {
+    const user = session.data?.user;
+    if (!user || appliedFor.current === user.id) return;
+    appliedFor.current = user.id;
+    if (user.language !== language) setLanguage(user.language);
+  }, [session.data, language, setLanguage]);
   if (session.isPending) return <Loading label={t("common.loading")} />;
   if (!session.data) return <SignInPage />;
   return (

@@ -16,6 +16,8 @@ export const RuleView = z.object({
   effectiveTo: z.string().nullable(),
   sourceUrl: z.string(),
   sourceNote: z.string(),
+  /** The same note in Spanish, when the rule set has its translation (the page shows the user's language). */
+  sourceNoteEs: z.string().nullable(),
   version: z.number().int(),
 });
 export const RuleList = z.object({ stateCode: z.string(), canManage: z.boolean(), rules: z.array(RuleView) });
@@ -43,6 +45,7 @@ export const RuleCreate = z
     effectiveFrom: z.iso.date(),
     sourceUrl: z.url({ protocol: /^https?$/ }).max(500),
     sourceNote: z.string().trim().min(3).max(1000),
+    sourceNoteEs: z.string().trim().min(3).max(1000).optional(),
   })
   .strict()
   .refine((r) => r.dueDirection === "after" || r.trigger === "planned_move" || r.trigger === "hearing", {

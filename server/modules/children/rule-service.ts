@@ -27,6 +27,7 @@ const toView = (r: Selectable<PracticeRuleTable>) => ({
   effectiveTo: r.effective_to,
   sourceUrl: r.source_url,
   sourceNote: r.source_note,
+  sourceNoteEs: r.source_note_es,
   version: r.version,
 });
 
@@ -82,6 +83,7 @@ export function ruleService(db: Kysely<Database>) {
           effective_to: null,
           source_url: input.sourceUrl,
           source_note: input.sourceNote,
+          source_note_es: input.sourceNoteEs ?? null,
           created_by: actor.userId,
         });
         await recordAudit(trx, actor, {

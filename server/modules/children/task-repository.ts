@@ -44,6 +44,7 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
         "t.completed_by",
         "r.source_url",
         "r.source_note",
+        "r.source_note_es",
         "s.time_zone",
         overdueSql(now).as("overdue"),
         onTimeSql.as("on_time"),

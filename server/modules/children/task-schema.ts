@@ -70,6 +70,8 @@ export const TaskView = z.object({
   details: z.record(z.string(), z.unknown()),
   ruleSource: z.string(),
   ruleNote: z.string(),
+  /** The rule's note in Spanish, when the rule set has it. */
+  ruleNoteEs: z.string().nullable(),
   version: z.number().int(),
 });
 export type TaskView = z.infer<typeof TaskView>;

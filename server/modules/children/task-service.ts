@@ -42,6 +42,7 @@ function toTaskView(row: TaskRow, completers: Completers): TaskView {
     details: (row.content ?? {}) as Record<string, unknown>,
     ruleSource: row.source_url,
     ruleNote: row.source_note,
+    ruleNoteEs: row.source_note_es,
     version: row.version,
   };
 }

@@ -1,3 +1,4 @@
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { SESSION_COOKIE } from "../../platform/auth/session-hook.js";
@@ -5,7 +6,7 @@ import { revokeSession } from "../../platform/auth/sessions.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { LANGUAGE_COOKIE, requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
-import { locales } from "../../platform/i18n/locale.js";
+import { type Locale, locales } from "../../platform/i18n/locale.js";
 import { ActorView, actorView } from "./actor-view.js";
 import { setChallengeCookie, setSessionCookie, signInClient } from "./cookies.js";
 import { SignInResult } from "./schema.js";
@@ -19,6 +20,15 @@ const SignInBody = z.object({
 });
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+function setLanguageCookie(reply: FastifyReply, deps: PlatformDeps, language: Locale) {
+  reply.setCookie(LANGUAGE_COOKIE, language, {
+    path: "/",
+    sameSite: "lax",
+    secure: deps.secureCookies,
+    maxAge: 31_536_000,
+  });
+}
 
 export function registerAuthRoutes(app: App, deps: PlatformDeps) {
   const cookieOptions = { path: "/", httpOnly: true, secure: deps.secureCookies, sameSite: "lax" as const };
@@ -51,7 +61,9 @@ export function registerAuthRoutes(app: App, deps: PlatformDeps) {
       if (request.session) await revokeSession(deps.db, request.session.idHash, deps.now());
       if (result.next === "done") setSessionCookie(reply, deps, result.session);
       else setChallengeCookie(reply, deps, result.challenge, remember);
-      return { ok: true as const, next: result.next };
+      // The account's saved language wins over the one the browser used before signing in.
+      setLanguageCookie(reply, deps, result.language);
+      return { ok: true as const, next: result.next, language: result.language };
     },
   );
 
@@ -108,12 +120,7 @@ export function registerAuthRoutes(app: App, deps: PlatformDeps) {
     },
     async (request, reply) => {
       const { language } = request.body;
-      reply.setCookie(LANGUAGE_COOKIE, language, {
-        path: "/",
-        sameSite: "lax",
-        secure: deps.secureCookies,
-        maxAge: 31_536_000,
-      });
+      setLanguageCookie(reply, deps, language);
       if (request.actor) {
         await deps.db
           .updateTable("user_account")

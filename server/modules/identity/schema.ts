@@ -50,7 +50,12 @@ export const CodeBody = z.object({ code: z.string().min(1).max(40) });
 export const Ok = z.object({ ok: z.literal(true) });
 
 /** The password step's answer: `next` says whether a second factor (totp) or its enrollment (enroll) follows. */
-export const SignInResult = z.object({ ok: z.literal(true), next: z.enum(["done", "totp", "enroll"]) });
+export const SignInResult = z.object({
+  ok: z.literal(true),
+  next: z.enum(["done", "totp", "enroll"]),
+  /** The account's language: the interface switches to it at sign-in. */
+  language: z.enum(["en", "es"]),
+});
 export const MfaStatus = z.object({
   enrolled: z.boolean(),
   recoveryCodesLeft: z.number(),
@@ -58,7 +63,13 @@ export const MfaStatus = z.object({
 });
 export const MfaEnrollment = z.object({ secret: z.string(), otpauthUri: z.string() });
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
-export const InvitationPreview = z.object({ email: z.string(), displayName: z.string(), siteName: z.string() });
+export const InvitationPreview = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  siteName: z.string(),
+  /** The language the invitation was written in: the accept page opens in it. */
+  language: z.enum(["en", "es"]),
+});
 /** Which account a link was for, once its password is set. */
 export const AccountEmail = z.object({ email: z.string() });
 export const SiteUserList = z.object({ users: z.array(SiteUser) });

@@ -26,6 +26,14 @@ function linkEmail(locale: Locale, kind: "invitation" | "reset", params: Record<
 }
 
 /**
+ * The link an invitation email carries: the token and the invitee's language travel in the fragment (never sent to
+ * the server in a URL), so the page opens in the language the invitation was written in.
+ */
+function invitationLink(token: string, language: Locale): string {
+  return `${publicBaseUrl()}/accept-invitation#token=${token}&lang=${language}`;
+}
+
+/**
  * Invites a person to the platform with one role at the site. Who may grant
  * which role, and to whom, is decided in one place (grant-policy.ts); the
  * person's recorded email is never changed — the account has its own.
@@ -87,7 +95,7 @@ export async function inviteUser(db: Kysely<Database>, actor: Actor, siteId: str
     });
     return { userId: user.id, token, siteName: site?.name ?? "" };
   });
-  const link = `${publicBaseUrl()}/accept-invitation#token=${result.token}`;
+  const link = invitationLink(result.token, input.language);
   await sendEmail(db, {
     to: email,
     ...linkEmail(input.language, "invitation", { site: result.siteName, link, inviter: actor.displayName }),
@@ -122,7 +130,7 @@ export async function resendInvitation(db: Kysely<Database>, actor: Actor, siteI
     });
     return { token, email: user.email, language: user.preferred_language, siteName: site?.name ?? "" };
   });
-  const link = `${publicBaseUrl()}/accept-invitation#token=${result.token}`;
+  const link = invitationLink(result.token, result.language);
   await sendEmail(db, {
     to: result.email,
     ...linkEmail(result.language, "invitation", { site: result.siteName, link, inviter: actor.displayName }),
@@ -149,6 +157,7 @@ export async function previewInvitation(db: Kysely<Database>, token: string, now
     email: user.email,
     displayName: name ? `${name.givenName} ${name.familyName}` : "",
     siteName: site?.name ?? "",
+    language: user.preferred_language,
   };
 }
 
@@ -211,7 +220,7 @@ export async function requestPasswordReset(
     );
     return t;
   });
-  const link = `${publicBaseUrl()}/reset-password#token=${token}`;
+  const link = `${publicBaseUrl()}/reset-password#token=${token}&lang=${user.preferred_language}`;
   return () => sendEmail(db, { to: user.email, ...linkEmail(user.preferred_language, "reset", { link }) });
 }
 

@@ -7,7 +7,7 @@ import "./tables.js";
 export async function accountByKey(db: Kysely<Database>, key: string) {
   return db
     .selectFrom("user_account")
-    .select(["id", "password_hash", "status"])
+    .select(["id", "password_hash", "status", "preferred_language"])
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", key))
     .executeTakeFirst();
 }

@@ -28,9 +28,11 @@ export async function idleMinutesFor(db: Kysely<Database>, userId: string): Prom
   return (await sessionRulesOf(db, userId)).idleMinutes;
 }
 
-export type SignInResult =
-  | { next: "done"; userId: string; session: NewSession }
-  | { next: "totp" | "enroll"; userId: string; challenge: string };
+/** `language`: the account's own, which the interface takes from here on (whatever the browser asked for before). */
+export type SignInResult = { userId: string; language: "en" | "es" } & (
+  | { next: "done"; session: NewSession }
+  | { next: "totp" | "enroll"; challenge: string }
+);
 
 /** A full session for a user whose every factor is checked, audited in the same transaction. */
 export async function startSession(
@@ -95,12 +97,13 @@ export async function signIn(
   }
   if (!user) throw new AppError("sign_in_failed");
   await recordSuccess(db, key, client, now);
+  const account = { userId: user.id, language: user.preferred_language };
   if (await isEnrolled(db, user.id))
-    return { next: "totp", userId: user.id, challenge: await createChallenge(db, user.id, "verify", now) };
+    return { next: "totp", ...account, challenge: await createChallenge(db, user.id, "verify", now) };
   const rules = await sessionRulesOf(db, user.id);
   if (rules.mfaRequired)
-    return { next: "enroll", userId: user.id, challenge: await createChallenge(db, user.id, "enroll", now) };
-  return { next: "done", userId: user.id, session: await startSession(db, user.id, client, now) };
+    return { next: "enroll", ...account, challenge: await createChallenge(db, user.id, "enroll", now) };
+  return { next: "done", ...account, session: await startSession(db, user.id, client, now) };
 }
 
 /** The account when the password is right and it may sign in; undefined (failure recorded and audited) otherwise. */

@@ -50,6 +50,8 @@ export interface PracticeRuleTable {
   effective_to: CalendarDay | null;
   source_url: string;
   source_note: string;
+  /** The source note in Spanish (a translation of source_note); null when none was given. */
+  source_note_es: string | null;
   created_at: ColumnType<Date, never, never>;
   created_by: string | null;
   version: Generated<number>;

@@ -33,6 +33,8 @@ function SignInFlow() {
       }),
     onSuccess: (result) => {
       setPassword("");
+      // From here on the interface speaks the account's language (the server set its cookie too).
+      setLanguage(result.language);
       if (result.next === "done") void finish();
       else setStep(result.next);
     },

@@ -4,6 +4,7 @@ import { api } from "../../app/api";
 import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
+import { RuleNote } from "./RuleNote";
 import type { Rule, RuleInput, RuleListView } from "./types";
 
 /** The state's practice rules with effective dates and sources; a QPI coordinator adds new versions. */
@@ -15,7 +16,13 @@ export function RulesPage() {
     queryFn: () => api<RuleListView>("/api/rules"),
   });
   const [editing, setEditing] = useState<Rule | null>(null);
-  const [form, setForm] = useState({ dueAmount: "", effectiveFrom: "", sourceUrl: "", sourceNote: "" });
+  const [form, setForm] = useState({
+    dueAmount: "",
+    effectiveFrom: "",
+    sourceUrl: "",
+    sourceNote: "",
+    sourceNoteEs: "",
+  });
   const save = useMutation({
     mutationFn: () =>
       api("/api/rules", {
@@ -33,6 +40,7 @@ export function RulesPage() {
           effectiveFrom: form.effectiveFrom,
           sourceUrl: form.sourceUrl,
           sourceNote: form.sourceNote,
+          ...(form.sourceNoteEs.trim() ? { sourceNoteEs: form.sourceNoteEs } : {}),
         } satisfies RuleInput,
       }),
     onSuccess: () => {
@@ -99,8 +107,23 @@ export function RulesPage() {
             className="usa-textarea"
             id="rule-note"
             required
+            lang="en"
             value={form.sourceNote}
             onChange={(e) => setForm({ ...form, sourceNote: e.target.value })}
+          />
+          <label className="usa-label" htmlFor="rule-note-es">
+            {t("rules.sourceNoteEs")}
+          </label>
+          <span className="usa-hint" id="rule-note-es-hint">
+            {t("rules.sourceNoteEsHint")}
+          </span>
+          <textarea
+            className="usa-textarea"
+            id="rule-note-es"
+            lang="es"
+            aria-describedby="rule-note-es-hint"
+            value={form.sourceNoteEs}
+            onChange={(e) => setForm({ ...form, sourceNoteEs: e.target.value })}
           />
           <button type="submit" className="usa-button margin-top-2">
             {t("rules.save")}
@@ -156,7 +179,7 @@ export function RulesPage() {
               cell: (r) => (
                 <>
                   <a href={r.sourceUrl} rel="noreferrer" target="_blank">
-                    {r.sourceNote}
+                    <RuleNote en={r.sourceNote} es={r.sourceNoteEs} />
                   </a>
                   {rules.data.canManage && r.effectiveTo === null && (
                     <div>
@@ -170,6 +193,7 @@ export function RulesPage() {
                             effectiveFrom: "",
                             sourceUrl: r.sourceUrl,
                             sourceNote: "",
+                            sourceNoteEs: "",
                           });
                         }}
                       >

@@ -4,6 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { DueDate } from "./DueDate";
+import { RuleNote } from "./RuleNote";
 import { TaskForm } from "./TaskForm";
 import type { TaskListView } from "./types";
 
@@ -49,7 +50,7 @@ export function TasksSection({ childId, mayComplete }: { childId: string; mayCom
                     </div>
                   )}
                   <div className="font-body-3xs text-base">
-                    {t("practice.rule")}: {task.ruleNote}{" "}
+                    {t("practice.rule")}: <RuleNote en={task.ruleNote} es={task.ruleNoteEs} />{" "}
                     <a href={task.ruleSource} rel="noreferrer" target="_blank">
                       {t("practice.source")}
                     </a>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useMemo, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { type Language, useI18n } from "../../i18n/i18n";
@@ -10,9 +10,20 @@ function tokenFromFragment(): string {
   return new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
 }
 
+/** The language an emailed link was written in (`#token=…&lang=es`), when it names one. */
+function languageFromFragment(): Language | null {
+  const lang = new URLSearchParams(window.location.hash.slice(1)).get("lang");
+  return lang === "en" || lang === "es" ? lang : null;
+}
+
 function PublicShell({ title, children }: { title: string; children: ReactNode }) {
   const { t, language, setLanguage } = useI18n();
   const other: Language = language === "en" ? "es" : "en";
+  // A link from an email opens in the email's language (the switch still changes it).
+  const [linkLanguage] = useState(languageFromFragment);
+  useEffect(() => {
+    if (linkLanguage) setLanguage(linkLanguage);
+  }, [linkLanguage, setLanguage]);
   return (
     <main id="main-content" className="qpi-signin">
       <div className="display-flex flex-justify-end">
