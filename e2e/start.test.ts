@@ -42,6 +42,24 @@ describe("npm start (README quick start)", () => {
     expect(fs.existsSync(path.join(server.dataDir, "pgdata"))).toBe(true);
   });
 
+  it("lists the demo accounts once, after the mail backlog, and mails links to the address it listens at", async () => {
+    const output = server.output();
+    expect(output.split("Demo sign-ins").length - 1).toBe(1);
+    const signIns = output.indexOf("Demo sign-ins");
+    const emails = [...output.matchAll(/\[outbound email/g)].map((m) => m.index ?? 0);
+    // The first round of reminders and mail runs before the list, so no startup email pushes it off the screen.
+    expect(emails.every((at) => at < signIns)).toBe(true);
+    const block = output.slice(signIns).split("\n\n")[0];
+    expect(
+      block
+        .split("\n")
+        .filter((line) => /@/.test(line))
+        .every((line) => /@demo\.qpi\.example\b/.test(line)),
+    ).toBe(true);
+    const links = [...output.matchAll(/https?:\/\/[^\s]+\/worklist/g)].map((m) => m[0]);
+    for (const link of links) expect(link).toBe(`${server.url}/worklist`);
+  });
+
   it("signs in with a printed account over HTTP and reads the caseload", async () => {
     const { password, emails } = parseDemoSignIns(server.output());
     const signIn = await fetch(`${server.url}/api/auth/sign-in`, {

@@ -21,6 +21,11 @@ export interface PlatformConfig {
   actorCacheSeconds?: number;
   /** Folder the server anchors the audit chain's head into every hour (QPI_AUDIT_ANCHOR_DIR); off when unset. */
   auditAnchorDir: string | undefined;
+  /**
+   * The address users reach the platform at (QPI_PUBLIC_URL, e.g. https://qpi.example.org behind a proxy): links in
+   * emails point there. Unset: the address the server listens at.
+   */
+  publicUrl: string | undefined;
   /** The audit sealer: milliseconds between rounds (QPI_AUDIT_SEAL_MS) and rows per batch (QPI_AUDIT_SEAL_BATCH). */
   auditSeal: { everyMs?: number; batchSize?: number };
 }
@@ -46,6 +51,7 @@ export function readConfig(
       anonymousPerMinute: wholeNumber(env, "QPI_RATE_LIMIT_ANON_PER_MINUTE", 1),
     },
     actorCacheSeconds: wholeNumber(env, "QPI_ACTOR_CACHE_SECONDS", 0),
+    publicUrl: publicUrlOf(env.QPI_PUBLIC_URL),
     auditAnchorDir: env.QPI_AUDIT_ANCHOR_DIR ? path.resolve(env.QPI_AUDIT_ANCHOR_DIR) : undefined,
     auditSeal: {
       everyMs: wholeNumber(env, "QPI_AUDIT_SEAL_MS", 10),
@@ -68,6 +74,21 @@ export function trustProxyOf(value: string | undefined): TrustProxy {
     .split(",")
     .map((address) => address.trim())
     .filter(Boolean);
+}
+
+/** QPI_PUBLIC_URL: an http(s) address without query or fragment; a trailing slash is dropped. */
+export function publicUrlOf(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`QPI_PUBLIC_URL must be an http:// or https:// address (it is "${text}")`);
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.search || url.hash)
+    throw new Error(`QPI_PUBLIC_URL must be an http:// or https:// address without ? or # (it is "${text}")`);
+  return text.replace(/\/+$/, "");
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, minimum: number): number | undefined {

@@ -10,6 +10,7 @@ import { warmComputeWorker } from "./modules/outcomes/index.js";
 import { auditAnchorJobs } from "./platform/audit/anchors.js";
 import { auditSealer } from "./platform/audit/sealer.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
+import { publicBaseUrl, setListeningUrl } from "./platform/mail/mailer.js";
 import { scheduledJobs } from "./platform/registry/module-descriptor.js";
 
 /** Reads the environment, opens the database, starts the server. Nothing else. */
@@ -44,6 +45,9 @@ async function main() {
     actorCacheSeconds: config.actorCacheSeconds,
   });
   await app.listen({ port: config.port, host: config.host });
+  // Links in emails point at QPI_PUBLIC_URL, else at the port the server actually listens on.
+  const address = app.server.address();
+  setListeningUrl(`http://localhost:${typeof address === "object" && address ? address.port : config.port}`);
   // Outcome computations run in a worker thread: start it now, not on the first dashboard request.
   warmComputeWorker().catch((error) => console.error(`QPI Platform: the outcome compute worker: ${error}`));
   // The database-backed scheduler (every module's jobs: reminders, mail, outcomes; and the platform's audit
@@ -52,13 +56,17 @@ async function main() {
   // instance at a time by the chain's advisory lock; also a once-a-minute scheduler job as a backstop).
   const sealer = await auditSealer(database.db, config.auditSeal);
   const scheduler = createScheduler(database.db, {
-    ...scheduledJobs(modules, {}),
+    ...scheduledJobs(modules, { publicUrl: config.publicUrl }),
     ...(await auditAnchorJobs(database.db, config.auditAnchorDir)),
     ...sealer.jobs,
   });
-  if (process.env.QPI_SCHEDULER !== "off") scheduler.start();
   if (process.env.QPI_AUDIT_SEALER !== "off") sealer.start();
-  const url = `http://localhost:${config.port}`;
+  if (process.env.QPI_SCHEDULER !== "off") {
+    // The first round now, so the mail backlog it prints (without SMTP) comes before the sign-ins, not after them.
+    await scheduler.tick().catch((error) => console.error("[jobs] tick failed", error));
+    scheduler.start();
+  }
+  const url = publicBaseUrl();
   console.log(`QPI Platform is ready at ${url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
   if (config.seedDemo) await printDemoSignIns(database.db);
 

@@ -20,7 +20,10 @@ const roleOrder = [
   "youth",
 ];
 
-/** One sign-in per role, read from the database so it is right whatever seeded it. */
+/**
+ * One sign-in per demo account (the demo domain only, not the generated staff of its sub-domains), each once, in
+ * role order: read from the database so it is right whatever seeded it.
+ */
 export async function demoSignIns(db: Kysely<Database>) {
   const rows = await db
     .selectFrom("user_account")
@@ -29,7 +32,10 @@ export async function demoSignIns(db: Kysely<Database>) {
     .select(["user_account.email", "role_grant.role_code", "site.name as site_name"])
     .where("user_account.email", "like", `%@${DEMO_DOMAIN}`)
     .execute();
-  return rows.sort((a, b) => roleOrder.indexOf(a.role_code) - roleOrder.indexOf(b.role_code));
+  const rank = (role: string) => (roleOrder.includes(role) ? roleOrder.indexOf(role) : roleOrder.length);
+  const sorted = rows.sort((a, b) => rank(a.role_code) - rank(b.role_code) || a.email.localeCompare(b.email));
+  const seen = new Set<string>();
+  return sorted.filter((row) => !seen.has(row.email) && Boolean(seen.add(row.email)));
 }
 
 export async function printDemoSignIns(db: Kysely<Database>) {

@@ -3,7 +3,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import { isLocale, translate } from "../../platform/i18n/locale.js";
 import { type JobDefinition, withFollowUp } from "../../platform/jobs/scheduler.js";
-import { type OutgoingEmail, sendEmail } from "../../platform/mail/mailer.js";
+import { type OutgoingEmail, publicBaseUrl, sendEmail } from "../../platform/mail/mailer.js";
 import { mailboxesOf } from "../identity/index.js";
 import "./tables.js";
 
@@ -174,13 +174,13 @@ export async function sendNotificationEmail(
 }
 
 /** The practice jobs the scheduler runs (rows seeded in migration 0200), on the scheduler's clock. */
-export function practiceJobs(
-  baseUrl = process.env.QPI_PUBLIC_URL ?? "http://localhost:3000",
-  emailsPerRun = EMAILS_PER_RUN,
-): Record<string, JobDefinition> {
+export function practiceJobs(baseUrl?: string, emailsPerRun = EMAILS_PER_RUN): Record<string, JobDefinition> {
   return {
     practice_reminders: { run: (trx, now) => queueReminders(trx, now) },
-    send_notification_email: { run: (trx, now) => sendNotificationEmail(trx, baseUrl, now, emailsPerRun) },
+    // Links point at the public address as it is when the mail is sent (QPI_PUBLIC_URL, else where the server listens).
+    send_notification_email: {
+      run: (trx, now) => sendNotificationEmail(trx, baseUrl ?? publicBaseUrl(), now, emailsPerRun),
+    },
   };
 }
 

@@ -9,11 +9,21 @@ export interface OutgoingEmail {
   text: string;
 }
 
-/** Where links in emails point: QPI_PUBLIC_URL in production, else this machine. */
-export function publicBaseUrl(): string {
-  const configured = process.env.QPI_PUBLIC_URL;
+let listeningUrl: string | undefined;
+
+/** The address this server listens at (main.ts sets it once listening): links point there unless configured. */
+export function setListeningUrl(url: string | undefined): void {
+  listeningUrl = url?.replace(/\/+$/, "");
+}
+
+/**
+ * Where links in emails point: QPI_PUBLIC_URL (the address users reach the platform at, behind its proxy), else the
+ * address this server actually listens at, else this machine on PORT.
+ */
+export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.QPI_PUBLIC_URL?.trim();
   if (configured) return configured.replace(/\/+$/, "");
-  return `http://localhost:${process.env.PORT ?? 3000}`;
+  return listeningUrl ?? `http://localhost:${env.PORT || 3000}`;
 }
 
 export function senderAddress(): string {

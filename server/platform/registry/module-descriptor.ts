@@ -5,7 +5,7 @@ import type { JobDefinition } from "../jobs/scheduler.js";
 
 /** What a module's scheduled jobs may need from the running platform. */
 export interface JobDeps {
-  /** The address users reach the platform at, for links in emails (default: QPI_PUBLIC_URL, else localhost). */
+  /** The address users reach the platform at, for links in emails (default: QPI_PUBLIC_URL, else where it listens). */
   publicUrl?: string;
 }
 

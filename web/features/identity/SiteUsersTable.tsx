@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { api } from "../../app/api";
+import { ConfirmDialog } from "../../app/ConfirmDialog";
 import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
@@ -20,7 +22,10 @@ export function SiteUsersTable({ siteId }: { siteId: string }) {
     mutationFn: (u: SiteUserView) =>
       api(`/api/sites/${siteId}/users/${u.id}/${u.status === "disabled" ? "enable" : "disable"}`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["site-users", siteId] }),
+    onSettled: () => setDisabling(null),
   });
+  // Disabling ends the person's sessions at once: it is asked for, re-enabling is not.
+  const [disabling, setDisabling] = useState<SiteUserView | null>(null);
   const resend = useMutation({
     mutationFn: (u: SiteUserView) =>
       api<AccountEmailView>(`/api/sites/${siteId}/users/${u.id}/invitation`, { method: "POST" }),
@@ -82,7 +87,7 @@ export function SiteUsersTable({ siteId }: { siteId: string }) {
                     <button
                       type="button"
                       className="usa-button usa-button--unstyled"
-                      onClick={() => toggle.mutate(u)}
+                      onClick={() => (u.status === "disabled" ? toggle.mutate(u) : setDisabling(u))}
                       disabled={toggle.isPending}
                     >
                       {u.status === "disabled"
@@ -96,6 +101,22 @@ export function SiteUsersTable({ siteId }: { siteId: string }) {
           ]}
         />
       )}
+      <ConfirmDialog
+        open={disabling !== null}
+        title={t("identity.admin.disableConfirm.title", { name: disabling?.displayName ?? "" })}
+        confirmLabel={t("identity.admin.disableConfirm.confirm")}
+        cancelLabel={t("identity.admin.disableConfirm.cancel")}
+        pending={toggle.isPending}
+        onConfirm={() => disabling && toggle.mutate(disabling)}
+        onCancel={() => setDisabling(null)}
+      >
+        <p>
+          {t("identity.admin.disableConfirm.body", {
+            name: disabling?.displayName ?? "",
+            email: disabling?.email ?? "",
+          })}
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

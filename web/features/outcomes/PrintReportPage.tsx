@@ -60,7 +60,9 @@ export function PrintReportPage() {
           </p>
           <DataTable
             caption={t("outcomes.print.keyMeasures")}
-            layout="compact"
+            // Stacked: on a phone each measure is a block of labelled lines (no sideways scrolling); on paper
+            // and wider screens it is the one-page table.
+            layout="stacked"
             className="qpi-print-table"
             scroll="none"
             rows={keyMeasures.flatMap((id) => data.measures.filter((x) => x.measure === id))}
