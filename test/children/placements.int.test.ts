@@ -235,7 +235,10 @@ describe("bad input changes nothing and says what is wrong", () => {
     await database.db.updateTable("user_account").set({ preferred_language: "en" }).where("email", "=", CW).execute();
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual([
-      { field: "startDate", message: `La colocación no puede empezar antes de la remoción del ${removalDate}.` },
+      {
+        field: "startDate",
+        message: `Fecha de inicio: La colocación no puede empezar antes de la remoción del ${removalDate}.`,
+      },
     ]);
     expect(await counts(childId)).toEqual(before);
   });
@@ -339,7 +342,9 @@ describe("bad input changes nothing and says what is wrong", () => {
       details: { outcome: "maybe" },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toEqual([{ field: "details.outcome", message: "Not one of the allowed values." }]);
+    expect(bad.json().error.fields).toEqual([
+      { field: "details.outcome", message: "What happened: choose one of the allowed values." },
+    ]);
     const ok = await post(caseworker, `/api/tasks/${comfort.id}/complete`, {
       version: comfort.version,
       details: { outcome: "held", notes: "Mother shared bedtime routine." },
@@ -416,7 +421,7 @@ describe("the child's team with dates", () => {
       endsOn: addCalendarDays(today, -1),
     });
     expect(early.statusCode).toBe(400);
-    expect(early.json().error.fields).toEqual([{ field: "endsOn", message: `Must be on or after ${today}.` }]);
+    expect(early.json().error.fields).toEqual([{ field: "endsOn", message: `End date must be on or after ${today}.` }]);
     const ended = await post(caseworker, `/api/children/${childId}/team/${casa.json().id}/end`, { endsOn: today });
     expect(ended.json()).toMatchObject({ role: "casa", endsOn: today });
     const history = (await get(caseworker, `/api/children/${childId}/placements`)).json();

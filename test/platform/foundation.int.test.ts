@@ -74,7 +74,7 @@ describe("platform foundation", () => {
     expect(body.error.code).toBe("validation");
     expect(body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(["email", "password"]);
     expect(body.error.fields.find((f: { field: string }) => f.field === "password").message).toBe(
-      "Este campo es obligatorio.",
+      "El campo «Contraseña» es obligatorio.",
     );
     expect(response.body).not.toMatch(/at .*\.ts:\d+/);
   });

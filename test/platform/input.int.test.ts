@@ -96,7 +96,7 @@ describe("text that cannot be stored faithfully", () => {
         {
           field: "givenName",
           message:
-            "Contains characters that cannot be saved (invalid text, NUL or text-direction override " +
+            "Given name contains characters that cannot be saved (invalid text, NUL or text-direction override " +
             "characters). Retype it.",
         },
       ]);

@@ -206,7 +206,10 @@ the same columns, for the default period and its trend`, async () => {
       "/api/outcomes/trend?area=CA-FRESNO&measure=entries&from=2024-10-01&to=2023-10-01",
     );
     expect(order.statusCode).toBe(400);
-    expect(order.json().error.fields[0]).toMatchObject({ field: "from", message: "Must be on or before 2023-10-01." });
+    expect(order.json().error.fields[0]).toMatchObject({
+      field: "from",
+      message: "From: Must be on or before 2023-10-01.",
+    });
     const none = await world.get(session, "/api/outcomes/report");
     expect(none.statusCode).toBe(400);
     expect(none.json().error.fields[0].field).toBe("area");
