@@ -23,7 +23,11 @@ describe("language and small things in Chromium", () => {
   it("an account saved as Spanish signs in from an English browser and sees Spanish pages (375 and 1280 px)", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
     // The supervisor chooses Spanish once: it is saved to the account.
-    const first = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    const first = await journey.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "en-US",
+      bypassCSP: true,
+    });
     const desk = await first.newPage();
     await signIn(desk, emails.supervisor, password);
     await desk.getByRole("button", { name: "Sign out" }).waitFor();
@@ -35,7 +39,7 @@ describe("language and small things in Chromium", () => {
       { width: 375, height: 812 },
       { width: 1280, height: 900 },
     ]) {
-      const context = await journey.browser.newContext({ viewport, locale: "en-US" });
+      const context = await journey.browser.newContext({ viewport, locale: "en-US", bypassCSP: true });
       const page = await context.newPage();
       await signIn(page, emails.supervisor, password);
       await page
@@ -60,7 +64,11 @@ describe("language and small things in Chromium", () => {
 
   it("disabling a user asks first, in an accessible dialog; cancelling changes nothing", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
-    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    const context = await journey.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "en-US",
+      bypassCSP: true,
+    });
     const page = await context.newPage();
     await signIn(page, emails.site_admin, password);
     await page.getByRole("link", { name: "Users and security" }).first().click();
@@ -92,6 +100,7 @@ describe("language and small things in Chromium", () => {
       viewport: { width: 375, height: 812 },
       isMobile: true,
       hasTouch: true,
+      bypassCSP: true,
       locale: "en-US",
     });
     const page = await context.newPage();
