@@ -8,6 +8,7 @@ import { seedDemoIfEmpty } from "./demo/seed.js";
 import { modules } from "./modules/index.js";
 import { warmComputeWorker } from "./modules/outcomes/index.js";
 import { auditAnchorJobs } from "./platform/audit/anchors.js";
+import { auditPartitionJobs } from "./platform/audit/archive.js";
 import { auditSealer } from "./platform/audit/sealer.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
 import { scheduledJobs } from "./platform/registry/module-descriptor.js";
@@ -54,6 +55,8 @@ async function main() {
   const scheduler = createScheduler(database.db, {
     ...scheduledJobs(modules, {}),
     ...(await auditAnchorJobs(database.db, config.auditAnchorDir)),
+    // Next months' audit partitions, created ahead of time (daily).
+    ...(await auditPartitionJobs(database.db)),
     ...sealer.jobs,
   });
   if (process.env.QPI_SCHEDULER !== "off") scheduler.start();
