@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "../../server/db/engine.js";
+import { migrateToLatest, migrationNames } from "../../server/db/migrate.js";
 import { systemActor } from "../../server/platform/access/actor.js";
 import {
   ArchiveRefused,
@@ -15,6 +17,7 @@ import { recordAudit } from "../../server/platform/audit/audit-log.js";
 import { sealAuditNow } from "../../server/platform/audit/sealer.js";
 import { describeChainReport, verifyAuditChain } from "../../server/platform/audit/verify-chain.js";
 import { createScheduler } from "../../server/platform/jobs/scheduler.js";
+import { createFreshPostgresDatabase } from "../support/fresh-postgres.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 // audit_event partitioned by month (migration 0450), the partition job, and `qpi audit archive`'s work:
@@ -23,10 +26,10 @@ let database: TestDatabase;
 let dir: string;
 
 /** An audit row written as recordAudit writes it, at the instant `iso`. */
-async function appendAt(iso: string, entityId: string) {
+async function appendAt(iso: string, entityId: string, db = database.db) {
   const now = vi.spyOn(Date, "now").mockReturnValue(new Date(iso).getTime());
   try {
-    await recordAudit(database.db, systemActor("archive test"), {
+    await recordAudit(db, systemActor("archive test"), {
       action: "child.read",
       entityType: "child",
       entityId,
@@ -50,6 +53,46 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.close();
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("migration 0450 on a database that has audit rows", () => {
+  it("moves every row into its month's partition; the chain verifies, unsealed rows seal after", async () => {
+    const fresh = process.env.TEST_DATABASE_URL
+      ? await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL, "qpi_audit_0450")
+      : undefined;
+    const opened = await openDatabase(fresh ? { databaseUrl: fresh.url, poolSize: 2 } : { dataDir: "memory://" });
+    try {
+      await migrateToLatest(
+        opened.db,
+        migrationNames().filter((n) => n < "0450"),
+      );
+      await appendAt("2016-07-31T23:59:59.999Z", "old-1", opened.db);
+      await appendAt("2026-11-02T10:00:00.000Z", "old-2", opened.db);
+      await sealAuditNow(opened.db);
+      await appendAt("2026-11-03T10:00:00.000Z", "old-unsealed", opened.db);
+      await migrateToLatest(opened.db);
+      const rows = await sql<{ entity_id: string; part: string; seq: string | null; id: string }>`
+        SELECT entity_id, tableoid::regclass::text AS part, seq, id FROM audit_event ORDER BY id`.execute(opened.db);
+      expect(rows.rows.map((r) => [r.entity_id, r.part, r.seq === null ? null : Number(r.seq)])).toEqual([
+        ["old-1", "audit_event_y2016m07", 1],
+        ["old-2", "audit_event_y2026m11", 2],
+        ["old-unsealed", "audit_event_y2026m11", null],
+      ]);
+      await recordAudit(opened.db, systemActor("after 0450"), {
+        action: "child.read",
+        entityType: "child",
+        outcome: "success",
+      });
+      expect((await sealAuditNow(opened.db)).sealed).toBe(2);
+      const report = await verifyAuditChain(opened.db);
+      expect(report, describeChainReport(report)).toMatchObject({ ok: true, rows: 4, unsealed: 0 });
+      const ids = await sql<{ id: string }>`SELECT id FROM audit_event ORDER BY id`.execute(opened.db);
+      expect(ids.rows.map((r) => Number(r.id))).toEqual([1, 2, 3, 4]);
+    } finally {
+      await opened.close();
+      await fresh?.drop();
+    }
+  });
 });
 
 describe("audit_event partitioned by month", () => {
