@@ -8,6 +8,7 @@ import { seedDemoIfEmpty } from "./demo/seed.js";
 import { modules } from "./modules/index.js";
 import { warmComputeWorker } from "./modules/outcomes/index.js";
 import { auditAnchorJobs } from "./platform/audit/anchors.js";
+import { auditPartitionJobs } from "./platform/audit/archive.js";
 import { auditSealer } from "./platform/audit/sealer.js";
 import { createScheduler } from "./platform/jobs/scheduler.js";
 import { publicBaseUrl, setListeningUrl } from "./platform/mail/mailer.js";
@@ -58,6 +59,8 @@ async function main() {
   const scheduler = createScheduler(database.db, {
     ...scheduledJobs(modules, { publicUrl: config.publicUrl }),
     ...(await auditAnchorJobs(database.db, config.auditAnchorDir)),
+    // Next months' audit partitions, created ahead of time (daily).
+    ...(await auditPartitionJobs(database.db)),
     ...sealer.jobs,
   });
   if (process.env.QPI_AUDIT_SEALER !== "off") sealer.start();

@@ -1,4 +1,5 @@
 import { readAnchors } from "../platform/audit/anchors.js";
+import { verifyArchiveDir } from "../platform/audit/archive.js";
 import { sealAuditNow } from "../platform/audit/sealer.js";
 import { type AnchoredHead, describeChainReport, verifyAuditChain } from "../platform/audit/verify-chain.js";
 import type { CliCommand } from "./command.js";
@@ -20,8 +21,15 @@ export const auditVerifyCommand: CliCommand = {
     "  --no-seal        look without sealing first",
     "  --anchors DIR    folder of anchor files (default: QPI_AUDIT_ANCHOR_DIR when set)",
     "  --batch-size N   rows read per query (default 5000)",
+    "  --archive DIR    also re-verify the archived months from their files (`qpi audit archive --out DIR`):",
+    "                   each file's SHA-256, every row's hash and link, and its runs against the anchor kept",
   ].join("\n"),
-  options: { "batch-size": { type: "string" }, anchors: { type: "string" }, "no-seal": { type: "boolean" } },
+  options: {
+    "batch-size": { type: "string" },
+    anchors: { type: "string" },
+    "no-seal": { type: "boolean" },
+    archive: { type: "string" },
+  },
   async run(values) {
     const batchSize = Number(values["batch-size"] ?? 5000);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error("--batch-size must be a whole number ≥ 1");
@@ -35,7 +43,17 @@ export const auditVerifyCommand: CliCommand = {
       const report = await verifyAuditChain(db, { batchSize, anchors });
       (report.ok ? console.log : console.error)(describeChainReport(report));
       if (report.ok && dir) console.log(`all ${anchors.length} anchored heads in ${dir} are in the chain`);
-      return report.ok ? 0 : 1;
+      let archiveOk = true;
+      const archiveDir = values.archive as string | undefined;
+      if (archiveDir) {
+        for (const check of await verifyArchiveDir(db, archiveDir)) {
+          if (check.problem) {
+            archiveOk = false;
+            console.error(`archived month ${check.month} broken: ${check.problem}`);
+          } else console.log(`archived month ${check.month} ok: ${check.rows} rows`);
+        }
+      }
+      return report.ok && archiveOk ? 0 : 1;
     });
   },
 };

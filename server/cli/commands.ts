@@ -1,4 +1,5 @@
 import { auditAnchorCommand } from "./audit-anchor.js";
+import { auditArchiveCommand } from "./audit-archive.js";
 import { auditVerifyCommand } from "./audit-verify.js";
 import { backupCommand } from "./backup.js";
 import type { CliCommand } from "./command.js";
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   usersDisableCommand,
   auditVerifyCommand,
   auditAnchorCommand,
+  auditArchiveCommand,
   generateCommand,
   importCommand,
   outcomesCommand,

@@ -20,7 +20,9 @@ export type ChainProblemKind =
   /** A head anchored outside the database is no longer in the chain: it was cut back, replaced or rewritten. */
   | "anchor_missing"
   /** A row not yet sealed no longer matches its own hash: it was altered before the sealer reached it. */
-  | "unsealed_hash_mismatch";
+  | "unsealed_hash_mismatch"
+  /** An archived month's anchor does not join the chain where its rows left it. */
+  | "archive_mismatch";
 
 export interface ChainProblem {
   /** The sealed row's seq (0 for an unsealed row, named by `id`). */
@@ -39,7 +41,30 @@ export interface ChainReport {
   lastHash: string;
   /** Rows written but not yet sealed (each checked against its own hash). */
   unsealed: number;
+  /** Of `rows`, those in archived months (crossed by their anchors; `qpi audit verify --archive` reads their files). */
+  archived: number;
   problem?: ChainProblem;
+}
+
+/** A run of consecutive seqs of an archived month (migration 0450, audit_archive.runs). */
+export interface ArchivedRun {
+  first_seq: number;
+  prev_hash: string;
+  last_seq: number;
+  last_hash: string;
+  rows: number;
+}
+
+/** Every archived run, by its first seq, with its month. */
+async function archivedRuns(db: Kysely<Database>): Promise<Map<number, ArchivedRun & { month: string }>> {
+  const rows = await sql<{ month: string; runs: ArchivedRun[] | string }>`
+    SELECT to_char(month, 'YYYY-MM') AS month, runs FROM audit_archive`.execute(db);
+  const runs = new Map<number, ArchivedRun & { month: string }>();
+  for (const row of rows.rows) {
+    const list: ArchivedRun[] = typeof row.runs === "string" ? JSON.parse(row.runs) : row.runs;
+    for (const run of list) runs.set(Number(run.first_seq), { ...run, month: row.month });
+  }
+  return runs;
 }
 
 type Row = Awaited<ReturnType<typeof batchAfter>>[number];
@@ -128,9 +153,40 @@ export async function verifyAuditChain(
   let rows = 0;
   let lastSeq = 0;
   let lastHash = GENESIS_HASH;
+  let archived = 0;
+  const runs = await archivedRuns(db);
   const pending = await checkUnsealed(db, batchSize);
   const unsealed = pending.rows;
-  const broken = (problem: ChainProblem): ChainReport => ({ ok: false, rows, lastSeq, lastHash, unsealed, problem });
+  const broken = (problem: ChainProblem): ChainReport => ({
+    ok: false,
+    rows,
+    lastSeq,
+    lastHash,
+    unsealed,
+    archived,
+    problem,
+  });
+  // Crosses the archived runs that start right after the row last walked: each must name its hash.
+  const crossArchived = (): ChainProblem | null => {
+    for (let run = runs.get(lastSeq + 1); run; run = runs.get(lastSeq + 1)) {
+      if (run.prev_hash !== lastHash)
+        return {
+          seq: run.first_seq,
+          kind: "archive_mismatch",
+          message:
+            `the archived month ${run.month} (seqs ${run.first_seq}–${run.last_seq}) does not follow the row ` +
+            `before it (seq ${lastSeq}): its anchor or the rows around it were changed`,
+        };
+      for (const anchor of anchors)
+        if (anchor.seq === run.last_seq && anchor.hash !== run.last_hash)
+          return anchorProblem(anchor, `the archived month ${run.month} ends seq ${run.last_seq} with another hash`);
+      rows += Number(run.rows);
+      archived += Number(run.rows);
+      lastSeq = Number(run.last_seq);
+      lastHash = run.last_hash;
+    }
+    return null;
+  };
   const anchorProblem = (anchor: AnchoredHead, found: string): ChainProblem => ({
     seq: anchor.seq,
     kind: "anchor_missing",
@@ -144,6 +200,8 @@ export async function verifyAuditChain(
   for (;;) {
     const batch = await batchAfter(db, lastSeq, head.last_seq, batchSize);
     for (const row of batch) {
+      const crossed = Number(row.seq) !== lastSeq + 1 ? crossArchived() : null;
+      if (crossed) return broken(crossed);
       const problem = checkRow(row, lastSeq, lastHash);
       if (problem) return broken(problem);
       const hash = row.hash ?? "";
@@ -156,6 +214,8 @@ export async function verifyAuditChain(
     }
     if (batch.length < batchSize) break;
   }
+  const crossedAtEnd = crossArchived();
+  if (crossedAtEnd) return broken(crossedAtEnd);
   if (lastSeq < head.last_seq) {
     return broken({
       seq: lastSeq,
@@ -184,7 +244,8 @@ export async function verifyAuditChain(
     head_rows: string | number;
     head_seq: string | number;
   }>`
-    SELECT count(seq) AS rows, max(seq) AS max_seq,
+    SELECT count(seq) + (SELECT coalesce(sum(rows), 0) FROM audit_archive) AS rows,
+      greatest(max(seq), (SELECT max(last_seq) FROM audit_archive)) AS max_seq,
       (SELECT row_count FROM audit_chain_head) AS head_rows, (SELECT last_seq FROM audit_chain_head) AS head_seq
     FROM audit_event`.execute(db);
   const counted = table.rows[0];
@@ -198,7 +259,7 @@ export async function verifyAuditChain(
     });
   }
   if (pending.problem) return broken(pending.problem);
-  return { ok: true, rows, lastSeq, lastHash, unsealed };
+  return { ok: true, rows, lastSeq, lastHash, unsealed, archived };
 }
 
 /**
@@ -242,10 +303,11 @@ async function checkUnsealed(
 /** One line for people: "audit chain ok: N rows" or the first broken row. */
 export function describeChainReport(report: ChainReport): string {
   const pending = `; ${report.unsealed} not yet sealed`;
+  const archived = report.archived ? `, ${report.archived} of them in archived months` : "";
   if (report.ok)
     return (
-      `audit chain ok: ${report.rows} rows (last seq ${report.lastSeq}, hash ${report.lastHash.slice(0, 16)}…)` +
-      pending
+      `audit chain ok: ${report.rows} rows${archived} (last seq ${report.lastSeq}, hash ` +
+      `${report.lastHash.slice(0, 16)}…)${pending}`
     );
   const problem = report.problem!;
   if (problem.kind === "unsealed_hash_mismatch")
