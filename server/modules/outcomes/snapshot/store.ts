@@ -49,15 +49,16 @@ async function selectRows(
   return out;
 }
 
-/** The histories of these areas as the writer's transaction sees them, as columns (sites in area id order). */
-export async function readAreasInTransaction(source: RowSource, areaIds: number[]): Promise<HistoryColumns> {
-  const q = historyQueries({ areaIds });
-  const areas = await source.db
-    .selectFrom("outcome_area")
-    .select(["id", "code"])
-    .where("id", "in", areaIds.length ? areaIds : [-1])
-    .orderBy("id")
-    .execute();
+/**
+ * The histories of these areas (or of every area) as the writer's transaction sees them, as columns (sites in area id
+ * order).
+ */
+export async function readAreasInTransaction(source: RowSource, areaIds: number[] | "all"): Promise<HistoryColumns> {
+  // Every area: plain scans, rather than finding each table's rows through the children of thousands of areas.
+  const q = historyQueries(areaIds === "all" ? {} : { areaIds });
+  let query = source.db.selectFrom("outcome_area").select(["id", "code"]).orderBy("id");
+  if (areaIds !== "all") query = query.where("id", "in", areaIds.length ? areaIds : [-1]);
+  const areas = await query.execute();
   const tables: IntColumns[] = [];
   // One COPY at a time: the session has one connection.
   for (const table of TABLES) {
@@ -104,7 +105,11 @@ export async function writeAreaSnapshots(
     .where("id", "in", ids)
     .orderBy("id")
     .execute();
-  const columns = await readAreasInTransaction(source, ids);
+  const all = await db
+    .selectFrom("outcome_area")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const columns = await readAreasInTransaction(source, Number(all.n) === ids.length ? "all" : ids);
   await db.deleteFrom("outcome_history_snapshot").where("area_id", "in", ids).execute();
   let bytes = 0;
   const parts = siteMembers(columns);
