@@ -1,8 +1,11 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { openDatabase } from "../server/db/engine.js";
@@ -52,11 +55,46 @@ export interface OutcomesBenchResult {
   worker_memory_mb: number;
   /** The same request again: a cache hit (data version unchanged). */
   cached_ms: number;
+  /** The snapshots the import wrote with its rows (migration 0440): seconds of the import, and MB. */
+  snapshot_write_seconds: number;
+  snapshot_mb: number;
+  /**
+   * All measures for one period over every area through the compute worker, each path in a process of its own
+   * (its peak RSS its own): from the snapshot, and from the rows (QPI_OUTCOMES_SNAPSHOT=off). Seconds end to end,
+   * the worker's read and compute seconds.
+   */
+  snapshot: ComputeRun;
+  rows: ComputeRun;
+  /** rows.seconds ÷ snapshot.seconds, measured in this run. */
+  snapshot_speedup: number;
   peak_rss_mb: number;
   period_start: string;
   node: string;
   cpus: number;
   measured_at: string;
+}
+
+export interface ComputeRun {
+  path: string;
+  seconds: number;
+  read_seconds: number;
+  compute_seconds: number;
+  worker_memory_mb: number;
+  peak_rss_mb: number;
+  idle_rss_mb: number;
+}
+
+const run = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** One national computation in a process of its own (bench/outcomes-compute.ts). */
+async function computeRun(url: string, day: number, snapshot: boolean): Promise<ComputeRun> {
+  const { stdout } = await run(
+    process.execPath,
+    ["--import", "tsx", path.join(here, "outcomes-compute.ts"), url, String(day)],
+    { env: { ...process.env, QPI_OUTCOMES_SNAPSHOT: snapshot ? "on" : "off" }, maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout.trim().split("\n").pop() as string) as ComputeRun;
 }
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 100;
@@ -142,7 +180,22 @@ export async function runOutcomesBench(log: (line: string) => void = console.log
     if (process.stdout.isTTY) process.stdout.write("\n");
     if (imported.status !== "completed")
       throw new Error(`import ${imported.status}: ${imported.error} ${JSON.stringify(imported.rejects.slice(0, 5))}`);
-    log(`  ${importSeconds} s`);
+    log(`  ${importSeconds} s (${JSON.stringify(imported.timings)})`);
+    const snapshotBytes = Number(
+      (
+        await database.db
+          .selectFrom("outcome_history_snapshot")
+          .select((eb) => eb.fn.sum<number>(eb.fn("octet_length", ["body"])).as("n"))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
+
+    // The national computation from the snapshot, then from the rows, each in its own process (one run: ratios).
+    const day = addMonths(dayOf(bundle.asOf), -24) + 1;
+    const snapshotRun = await computeRun(fresh.url, day, true);
+    log(`snapshot path: ${JSON.stringify(snapshotRun)}`);
+    const rowsRun = await computeRun(fresh.url, day, false);
+    log(`row path: ${JSON.stringify(rowsRun)}`);
 
     started = performance.now();
     const scanBytes = await scanHistoryRows(database.db);
@@ -198,7 +251,7 @@ export async function runOutcomesBench(log: (line: string) => void = console.log
       placements: columns.placementCount,
       reports: columns.reportCount,
       bundle_mb: Math.round(bundleBytes / 1e6),
-      engine: "PostgreSQL 15 · binary COPY in and out · TypeScript streaming pass",
+      engine: "PostgreSQL 15 · binary COPY in and out · TypeScript streaming pass · columnar snapshot per area",
       copy_seconds: copySeconds,
       import_seconds: importSeconds,
       import_vs_copy: Math.round((copySeconds / importSeconds) * 100) / 100,
@@ -214,6 +267,11 @@ export async function runOutcomesBench(log: (line: string) => void = console.log
       worker_stall_ms: workerStall,
       worker_memory_mb: workerMemoryMb,
       cached_ms: cachedMs,
+      snapshot_write_seconds: imported.timings?.snapshot ?? 0,
+      snapshot_mb: Math.round(snapshotBytes / 1e6),
+      snapshot: snapshotRun,
+      rows: rowsRun,
+      snapshot_speedup: Math.round((rowsRun.seconds / snapshotRun.seconds) * 100) / 100,
       peak_rss_mb: Math.round(peakRss / 1e6),
       period_start: new Date(periodStart * 86_400_000).toISOString().slice(0, 10),
       node: process.version,

@@ -21,7 +21,24 @@ export interface OutcomeAreaTable {
   refreshed_at: Date | null;
   /** Children with rows in the area, every source (kept by the writers, migration 0302). */
   children: Generated<number>;
+  /** The data version of the last write to the area's histories (migration 0440; its snapshot must carry it). */
+  history_version: Generated<string>;
   created_at: CreatedAt;
+}
+
+/** One area's columnar snapshot (migration 0440, snapshot/format.ts). */
+export interface OutcomeHistorySnapshotTable {
+  area_id: number;
+  history_version: string | number;
+  format: number;
+  children: number;
+  episodes: number;
+  placements: number;
+  reports: number;
+  homes: number;
+  sha256: Uint8Array;
+  body: Uint8Array;
+  written_at: Generated<Date>;
 }
 
 export interface FileCounts {
@@ -127,5 +144,6 @@ declare module "../../db/database.js" {
     outcome_maltreatment_report: OutcomeMaltreatmentReportTable;
     outcome_home: OutcomeHomeTable;
     outcome_sibling_group: OutcomeSiblingGroupTable;
+    outcome_history_snapshot: OutcomeHistorySnapshotTable;
   }
 }

@@ -27,7 +27,11 @@ async function snapshot(ignoreBatch = false) {
   for (const table of analyticTables) {
     const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(database.db);
     out[table] = rows.rows
-      .map((r) => JSON.stringify(ignoreBatch ? { ...r, batch_id: undefined, refreshed_at: undefined } : r))
+      .map((r) =>
+        JSON.stringify(
+          ignoreBatch ? { ...r, batch_id: undefined, refreshed_at: undefined, history_version: undefined } : r,
+        ),
+      )
       .sort();
   }
   return out;
@@ -44,7 +48,14 @@ async function snapshotOf(taken: Record<string, unknown[]>) {
     Object.entries(taken).map(([t, rows]) => [
       t,
       rows
-        .map((r) => JSON.stringify({ ...JSON.parse(r as string), batch_id: undefined, refreshed_at: undefined }))
+        .map((r) =>
+          JSON.stringify({
+            ...JSON.parse(r as string),
+            batch_id: undefined,
+            refreshed_at: undefined,
+            history_version: undefined,
+          }),
+        )
         .sort(),
     ]),
   );

@@ -5,6 +5,8 @@ import type { Database } from "../../../db/database.js";
 import type { AreaResults } from "../area-results.js";
 import type { Period } from "../measures/types.js";
 import { historyQueries, rowEstimates } from "../read/read-columns.js";
+import { scheduleSnapshotRebuild, snapshotPlan, snapshotStreamQuery } from "../snapshot/store.js";
+import { SnapshotRejected } from "../snapshot/stream.js";
 import { type FromWorker, TABLES, type ToWorker } from "./protocol.js";
 
 /**
@@ -31,6 +33,10 @@ let nextJob = 1;
 let queue: Promise<unknown> = Promise.resolve();
 /** The worker's heap and array buffers at the end of its last job, columns included (MB), for the benchmark. */
 export let workerMemoryMb = 0;
+/** How the last job read its histories, and its read and compute times in the worker (the benchmark, tests). */
+export const lastJob = { path: "rows" as "rows" | "snapshot", readMs: 0, computeMs: 0 };
+/** Jobs by path since the process started; snapshots refused (hash, counts) and areas read from rows instead. */
+export const jobStats = { snapshot: 0, rows: 0, rejected: 0 };
 
 function workerThread(): Worker {
   if (worker) return worker;
@@ -62,8 +68,11 @@ function workerThread(): Worker {
     if (pending.size === 0) started.unref();
     if (message.type === "done") {
       workerMemoryMb = message.heapMb;
+      lastJob.readMs = message.readMs;
+      lastJob.computeMs = message.computeMs;
       job.resolve(message.results as AreaResults[]);
-    } else job.reject(new Error(`outcome computation failed: ${message.message}`));
+    } else if (message.rejectedAreas) job.reject(new SnapshotRejected(message.message, message.rejectedAreas));
+    else job.reject(new Error(`outcome computation failed: ${message.message}`));
   });
   const lost = (error: Error) => {
     if (worker === started) worker = null;
@@ -111,9 +120,70 @@ function ownBytes(chunk: Uint8Array): Uint8Array {
   return copy;
 }
 
-async function runJob(db: Kysely<Database>, areaIds: number[], periods: Period[]): Promise<AreaResults[]> {
+/** Starts a job in the worker and forwards its COPY streams (by table index) with flow control. */
+async function startJob(
+  db: Kysely<Database>,
+  start: Extract<ToWorker, { type: "start" | "start-snapshot" }>,
+  queries: string[],
+): Promise<AreaResults[]> {
   const copy = bulkCopyOf(db);
   if (!copy) throw new Error("outcome computations need the database openDatabase returned (they read by COPY)");
+  const thread = workerThread();
+  thread.ref();
+  const id = start.job;
+  const done = new Promise<AreaResults[]>((resolve, reject) => {
+    pending.set(id, { resolve, reject, outstanding: 0, drained: null });
+  });
+  const post = (message: ToWorker, transfer: ArrayBuffer[] = []) => thread.postMessage(message, transfer);
+  post(start);
+  const forward = async (table: number) => {
+    for await (const chunk of copy.copyOut(queries[table])) {
+      const job = pending.get(id);
+      if (!job) return;
+      const bytes = ownBytes(chunk);
+      job.outstanding += bytes.byteLength;
+      post({ type: "chunk", job: id, table, bytes }, [bytes.buffer as ArrayBuffer]);
+      if (job.outstanding > FLOW_BYTES) await new Promise<void>((resolve) => (job.drained = resolve));
+    }
+    post({ type: "end", job: id, table });
+  };
+  try {
+    await Promise.all(queries.map((_, t) => forward(t)));
+  } catch (error) {
+    post({ type: "fail", job: id, message: error instanceof Error ? error.message : String(error) });
+  }
+  return done;
+}
+
+/** `QPI_OUTCOMES_SNAPSHOT=off` reads the rows every time (for comparison and diagnosis). */
+const snapshotsOn = () => process.env.QPI_OUTCOMES_SNAPSHOT !== "off";
+
+async function runJob(db: Kysely<Database>, areaIds: number[], periods: Period[]): Promise<AreaResults[]> {
+  if (snapshotsOn() && areaIds.length) {
+    const plan = await snapshotPlan(db, areaIds);
+    if (plan.unusable.length === 0 && plan.areas.length) {
+      try {
+        const results = await startJob(db, { type: "start-snapshot", job: nextJob++, areas: plan.areas, periods }, [
+          snapshotStreamQuery(plan.areas.map((a) => a.id)),
+        ]);
+        lastJob.path = "snapshot";
+        jobStats.snapshot++;
+        return results;
+      } catch (error) {
+        if (!(error instanceof SnapshotRejected)) throw error;
+        jobStats.rejected++;
+        console.warn(`${error.message}: reading the rows, rebuilding the snapshot`);
+        scheduleSnapshotRebuild(db, error.areaIds);
+      }
+    } else scheduleSnapshotRebuild(db, plan.unusable);
+  }
+  const results = await runRowJob(db, areaIds, periods);
+  lastJob.path = "rows";
+  jobStats.rows++;
+  return results;
+}
+
+async function runRowJob(db: Kysely<Database>, areaIds: number[], periods: Period[]): Promise<AreaResults[]> {
   const q = historyQueries({ areaIds });
   const specs = TABLES.map((t) => q[t]);
   const areas = await db
@@ -132,39 +202,19 @@ async function runJob(db: Kysely<Database>, areaIds: number[], periods: Period[]
   const capacities = ["outcome_child", "outcome_episode", "outcome_placement", "outcome_maltreatment_report"]
     .concat("outcome_home")
     .map((table) => Math.ceil((size[table] ?? 0) * share * 1.05) + 1024);
-  const thread = workerThread();
-  thread.ref();
-  const id = nextJob++;
-  const done = new Promise<AreaResults[]>((resolve, reject) => {
-    pending.set(id, { resolve, reject, outstanding: 0, drained: null });
-  });
-  const post = (message: ToWorker, transfer: ArrayBuffer[] = []) => thread.postMessage(message, transfer);
-  post({
-    type: "start",
-    job: id,
-    sites: areas.map((a) => a.code),
-    siteIndex: areas.map((a, i) => [a.id, i]),
-    columns: specs.map((s) => s.columns),
-    capacities,
-    periods,
-  });
-  const forward = async (table: number) => {
-    for await (const chunk of copy.copyOut(specs[table].sql)) {
-      const job = pending.get(id);
-      if (!job) return;
-      const bytes = ownBytes(chunk);
-      job.outstanding += bytes.byteLength;
-      post({ type: "chunk", job: id, table, bytes }, [bytes.buffer as ArrayBuffer]);
-      if (job.outstanding > FLOW_BYTES) await new Promise<void>((resolve) => (job.drained = resolve));
-    }
-    post({ type: "end", job: id, table });
-  };
-  try {
-    await Promise.all(TABLES.map((_, t) => forward(t)));
-  } catch (error) {
-    post({ type: "fail", job: id, message: error instanceof Error ? error.message : String(error) });
-  }
-  return done;
+  return startJob(
+    db,
+    {
+      type: "start",
+      job: nextJob++,
+      sites: areas.map((a) => a.code),
+      siteIndex: areas.map((a, i) => [a.id, i]),
+      columns: specs.map((s) => s.columns),
+      capacities,
+      periods,
+    },
+    specs.map((s) => s.sql),
+  );
 }
 
 /**

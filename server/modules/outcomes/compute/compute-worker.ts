@@ -1,8 +1,10 @@
 import { parentPort } from "node:worker_threads";
 import { sourcesOf } from "../area-sources.js";
+import type { HistoryColumns } from "../history/columns.js";
 import { computeMeasures } from "../measures/engine.js";
 import { decodeBinaryCopy } from "../read/copy-decoder.js";
 import { assembleColumns } from "../read/read-columns.js";
+import { assembleFromSnapshotStream, SnapshotRejected } from "../snapshot/stream.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 
 /**
@@ -56,36 +58,46 @@ if (!port) throw new Error("compute-worker.ts runs in a worker thread");
 const post = (message: FromWorker) => port.postMessage(message);
 const queues = new Map<number, ChunkQueue[]>();
 
-async function run(start: Extract<ToWorker, { type: "start" }>) {
-  const tables = start.columns.map(() => new ChunkQueue((bytes) => post({ type: "taken", job: start.job, bytes })));
+type Start = Extract<ToWorker, { type: "start" | "start-snapshot" }>;
+
+async function run(start: Start) {
+  const count = start.type === "start" ? start.columns.length : 1;
+  const tables = Array.from(
+    { length: count },
+    () => new ChunkQueue((bytes) => post({ type: "taken", job: start.job, bytes })),
+  );
   queues.set(start.job, tables);
   try {
-    const [children, episodes, placements, reports, homes] = await Promise.all(
-      tables.map((queue, t) => decodeBinaryCopy(queue, start.columns[t], start.capacities[t])),
-    );
-    const columns = assembleColumns(
-      start.sites,
-      new Map(start.siteIndex),
-      children,
-      episodes,
-      placements,
-      reports,
-      homes,
-    );
+    const began = performance.now();
+    let columns: HistoryColumns;
+    if (start.type === "start-snapshot") columns = await assembleFromSnapshotStream(tables[0], start.areas);
+    else {
+      const [children, episodes, placements, reports, homes] = await Promise.all(
+        tables.map((queue, t) => decodeBinaryCopy(queue, start.columns[t], start.capacities[t])),
+      );
+      columns = assembleColumns(start.sites, new Map(start.siteIndex), children, episodes, placements, reports, homes);
+    }
+    const read = performance.now();
     const sources = sourcesOf(columns);
     const results = computeMeasures(columns, start.periods).map((r) => ({ ...r, sites: columns.sites, sources }));
+    const computeMs = Math.round(performance.now() - read);
     const memory = process.memoryUsage();
     const heapMb = Math.round((memory.heapUsed + memory.arrayBuffers) / 1048576);
-    post({ type: "done", job: start.job, results, heapMb });
+    post({ type: "done", job: start.job, results, heapMb, readMs: Math.round(read - began), computeMs });
   } catch (error) {
-    post({ type: "error", job: start.job, message: error instanceof Error ? error.message : String(error) });
+    post({
+      type: "error",
+      job: start.job,
+      message: error instanceof Error ? error.message : String(error),
+      ...(error instanceof SnapshotRejected ? { rejectedAreas: error.areaIds } : {}),
+    });
   } finally {
     queues.delete(start.job);
   }
 }
 
 port.on("message", (message: ToWorker) => {
-  if (message.type === "start") {
+  if (message.type === "start" || message.type === "start-snapshot") {
     void run(message);
     return;
   }

@@ -5,6 +5,7 @@ import { historiesForOutcomes, type OutcomeHistories } from "../../children/inde
 import { siteDirectory } from "../../network/index.js";
 import { bumpDataVersion } from "../data-version.js";
 import { ChangeKind, exitReasonNames, homeClosureNames, raceNames, settingNames } from "../history/codes.js";
+import { writeAreaSnapshots } from "../snapshot/store.js";
 import { HomeKind, RowSource } from "../tables.js";
 import { ensureSiteArea, recountChildren } from "./area-registry.js";
 import { KeyBlock, takeOutcomeWriterLock, tryOutcomeWriterLock } from "./writer-lock.js";
@@ -55,8 +56,10 @@ async function refreshLocked(trx: Transaction<Database>, siteId?: string): Promi
     home: await KeyBlock.reserve(trx, "outcome_home_key_seq"),
     group: await KeyBlock.reserve(trx, "outcome_sibling_group_key_seq"),
   };
+  const areaIds: number[] = [];
   for (const id of sites) {
     const area = await ensureSiteArea(trx, id);
+    areaIds.push(area.id);
     const histories = await historiesForOutcomes(trx, id);
     await replaceArea(trx, area.id, histories, keys);
     summary.sites++;
@@ -68,7 +71,9 @@ async function refreshLocked(trx: Transaction<Database>, siteId?: string): Promi
   }
   for (const block of Object.values(keys)) await block.finish(trx);
   // The projection's rows commit with a new data version: cached outcomes of the old ones are not used again.
-  await bumpDataVersion(trx);
+  const version = await bumpDataVersion(trx);
+  // And with the areas' columnar snapshots, stamped with it (migration 0440).
+  await writeAreaSnapshots({ db: trx }, areaIds, version);
   return summary;
 }
 

@@ -6,6 +6,7 @@ import { type AnyActor, systemActor } from "../../../platform/access/actor.js";
 import { recordAudit } from "../../../platform/audit/audit-log.js";
 import { siteDirectory } from "../../network/index.js";
 import { bumpDataVersion } from "../data-version.js";
+import { writeAreaSnapshots } from "../snapshot/store.js";
 import type { FileCounts } from "../tables.js";
 import { AreaRegistry, ensureSiteArea } from "./area-registry.js";
 import { DeferredIndexes } from "./bulk-indexes.js";
@@ -148,7 +149,10 @@ export async function runImport(
 outcome_placement, outcome_maltreatment_report, outcome_home`.execute(trx);
       await finishBatch(trx, id, loader.tallies, rejects.rows, rejects.count);
       // Cached outcome computations of the old rows are stale from this commit on (every instance).
-      await bumpDataVersion(trx);
+      const version = await bumpDataVersion(trx);
+      // The touched areas' columnar snapshots, stamped with that version, commit with the rows (migration 0440).
+      meter.lap("snapshot");
+      await writeAreaSnapshots({ db: trx, copyOut: (q) => session.copyOut(q) }, [...areas.touched], version);
       await recordAudit(trx, actor, {
         action: "outcomes.import",
         entityType: "outcome_import_batch",
