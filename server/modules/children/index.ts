@@ -1,6 +1,7 @@
 import type { ModuleDescriptor } from "../../platform/registry/module-descriptor.js";
 import { registerChildRecordRoutes } from "./child-record-routes.js";
 import { registerHearingRoutes } from "./hearing-routes.js";
+import { registerIntakeRoutes } from "./intake-routes.js";
 import en from "./messages.en.json" with { type: "json" };
 import es from "./messages.es.json" with { type: "json" };
 import { registerNotificationRoutes } from "./notification-routes.js";
@@ -23,6 +24,7 @@ export const childrenModule: ModuleDescriptor = {
     registerRuleRoutes,
     registerHearingRoutes,
     registerNotificationRoutes,
+    registerIntakeRoutes,
   ],
   jobs: (deps) => practiceJobs(deps.publicUrl),
   messages: { en, es },

@@ -31,6 +31,7 @@ export function placementRepository(db: Kysely<Database>) {
           "placement.change_requested_by",
           "placement.change_reason",
           "transition_plan.steps",
+          "placement.version",
         ])
         .where("placement.child_id", "=", childId)
         .orderBy("placement.start_date", "desc")

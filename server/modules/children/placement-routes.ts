@@ -68,7 +68,7 @@ export function registerPlacementRoutes(app: App, deps: PlatformDeps) {
         summary: "End a removal episode (exit from care)",
         params: EpisodeParams,
         body: EpisodeExit,
-        response: { 200: z.object({ episodeId: z.uuid(), exitDate: z.string() }) },
+        response: { 200: z.object({ episodeId: z.uuid(), exitDate: z.string(), tasksClosed: z.number().int() }) },
       },
     },
     async (request) =>

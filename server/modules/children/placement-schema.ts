@@ -2,7 +2,7 @@ import { z } from "zod";
 import { exclusionCodes } from "../../platform/rules/tables.js";
 
 export const calendarDay = z.iso.date();
-const settings = [
+export const placementSettings = [
   "pre_adoptive_home",
   "relative_family_home",
   "nonrelative_family_home",
@@ -24,9 +24,37 @@ export const exitReasons = [
   "death",
 ] as const;
 
+/**
+ * AFCARS element 58, reason for discharge (45 CFR 1355 Appendix A; AFCARS Technical Bulletin 1, rev. 2012):
+ * the federal code each exit reason is reported as.
+ */
+export const afcarsDischargeCode = {
+  reunification: 1,
+  relative: 2,
+  adoption: 3,
+  emancipation: 4,
+  guardianship: 5,
+  transfer: 6,
+  runaway: 7,
+  death: 8,
+} as const satisfies Record<(typeof exitReasons)[number], number>;
+
+/** AFCARS element 25, manner of removal from home: 1 voluntary, 2 court ordered, 3 not yet determined. */
+export const legalAuthorities = ["voluntary", "court_ordered", "not_yet_determined"] as const;
+export const removalReasons = [
+  "neglect",
+  "physical_abuse",
+  "sexual_abuse",
+  "parental_substance_use",
+  "caretaker_inability_to_cope",
+  "abandonment",
+  "other",
+] as const;
+const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
 const placementFields = {
   householdId: z.uuid().nullable(),
-  setting: z.enum(settings),
+  setting: z.enum(placementSettings),
   startDate: calendarDay,
   /** Local wall-clock time in the site's zone ("HH:MM"); hour deadlines count from it. */
   startTime: z
@@ -41,15 +69,10 @@ const placementFields = {
 export const EpisodeCreate = z
   .object({
     removalDate: calendarDay,
-    removalReason: z.enum([
-      "neglect",
-      "physical_abuse",
-      "sexual_abuse",
-      "parental_substance_use",
-      "caretaker_inability_to_cope",
-      "abandonment",
-      "other",
-    ]),
+    /** Local wall-clock time of the removal in the site's zone ("HH:MM"). */
+    removalTime: wallClock.optional(),
+    removalReason: z.enum(removalReasons),
+    legalAuthority: z.enum(legalAuthorities).optional(),
     placement: z
       .object({ ...placementFields, changeKind: z.enum(["initial", "emergency"]).default("initial") })
       .strict(),
@@ -85,6 +108,7 @@ export const PlacementView = z.object({
   requestedBy: z.string().nullable(),
   reason: z.string().nullable(),
   transitionSteps: z.array(z.object({ description: z.string(), on: z.string() })).nullable(),
+  version: z.number().int(),
 });
 export const EpisodeView = z.object({
   id: z.uuid(),
@@ -92,8 +116,25 @@ export const EpisodeView = z.object({
   removalReason: z.string(),
   exitDate: z.string().nullable(),
   exitReason: z.string().nullable(),
+  /** The exit reason's AFCARS element 58 code (null while in care). */
+  afcarsDischargeCode: z.number().int().nullable(),
+  removalTime: z.string().nullable(),
+  legalAuthority: z.string().nullable(),
   version: z.number().int(),
   placements: z.array(PlacementView),
+});
+
+/** A correction kept in the record's history: which value changed, from what to what, why, by whom. */
+export const CorrectionView = z.object({
+  id: z.uuid(),
+  entityType: z.enum(["placement", "removal_episode"]),
+  entityId: z.uuid(),
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  reason: z.string(),
+  correctedBy: z.string(),
+  correctedAt: z.string(),
 });
 export const TeamMemberView = z.object({
   id: z.uuid(),
@@ -123,6 +164,8 @@ export const PlacementHistory = z.object({
   team: z.array(TeamMemberView),
   relations: z.array(RelationView),
   households: z.array(HouseholdOption),
+  /** Corrections of dates and settings, newest first. */
+  corrections: z.array(CorrectionView),
   /**
    * Where the child lives now (null: not in a home); the key is absent when
    * the actor may not read caregiver contact.

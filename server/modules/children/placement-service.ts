@@ -5,9 +5,16 @@ import type { Actor } from "../../platform/access/actor.js";
 import { hasPermission } from "../../platform/access/require-access.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { zonedInstant } from "../../platform/rules/zoned-time.js";
+import { caseLifeRepository } from "./case-life-repository.js";
 import { type ChildFacts, childGate } from "./child-access.js";
 import { placementRepository } from "./placement-repository.js";
-import type { EpisodeCreate, EpisodeExit, PlacementHistory, PlacementMove } from "./placement-schema.js";
+import {
+  afcarsDischargeCode,
+  type EpisodeCreate,
+  type EpisodeExit,
+  type PlacementHistory,
+  type PlacementMove,
+} from "./placement-schema.js";
 import { createPlacementTasks } from "./practice-tasks.js";
 
 type PlacementInput = z.infer<typeof PlacementMove> | z.infer<typeof EpisodeCreate>["placement"];
@@ -81,6 +88,7 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
           await repo.relations(childId),
           await repo.households(child.site_id),
         ];
+        const corrections = await caseLifeRepository(trx).corrections(childId);
         const disclosed = await disclosure();
         const showContact = disclosed.readable.has("caregiver_contact");
         await audit({
@@ -97,6 +105,9 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
             removalReason: e.removal_reason,
             exitDate: e.exit_date,
             exitReason: e.exit_reason,
+            afcarsDischargeCode: e.exit_reason ? afcarsDischargeCode[e.exit_reason] : null,
+            removalTime: e.removal_time,
+            legalAuthority: e.legal_authority,
             version: e.version,
             placements: placements
               .filter((p) => p.episode_id === e.id)
@@ -111,6 +122,7 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
                 requestedBy: p.change_requested_by,
                 reason: p.change_reason,
                 transitionSteps: (p.steps as { description: string; on: string }[] | null) ?? null,
+                version: p.version,
               })),
           })),
           team: team.map((m) => ({
@@ -120,6 +132,17 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
             role: m.role,
             startsOn: m.starts_on,
             endsOn: m.ends_on,
+          })),
+          corrections: corrections.map((c) => ({
+            id: c.id,
+            entityType: c.entity_type,
+            entityId: c.entity_id,
+            field: c.field,
+            oldValue: c.old_value,
+            newValue: c.new_value,
+            reason: c.reason,
+            correctedBy: `${c.given_name} ${c.family_name}`,
+            correctedAt: new Date(c.created_at).toISOString(),
           })),
           relations: relations.map((r) => ({
             personId: r.person_id,
@@ -154,6 +177,8 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
           site_id: child.site_id,
           removal_date: input.removalDate,
           removal_reason: input.removalReason,
+          removal_time: input.removalTime ?? null,
+          legal_authority: input.legalAuthority ?? null,
           exit_date: null,
           exit_reason: null,
         });
@@ -223,8 +248,10 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
           await repo.endPlacement(open.id, input.exitDate);
         }
         await repo.exitEpisode(episodeId, input.exitDate, input.exitReason);
+        // The tasks the episode's placements started no longer apply once the child has left care.
+        const closed = await caseLifeRepository(trx).closeEpisodeTasks(childId, episodeId);
         await audit({ action: "episode.exit", entityType: "removal_episode", entityId: episodeId });
-        return { episodeId, exitDate: input.exitDate };
+        return { episodeId, exitDate: input.exitDate, tasksClosed: closed.length };
       });
     },
   };

@@ -47,9 +47,78 @@ const listItemFields = [
   "currentSetting",
   "placedSince",
 ];
-const historyFields = ["childId", "icwa", "episodes", "team", "relations", "households"];
+const historyFields = ["childId", "icwa", "episodes", "team", "relations", "households", "corrections"];
+const draftFields = ["id", "siteId", "step", "answers", "childId", "updatedAt", "version"];
 
 export const policies: RoutePolicy[] = [
+  {
+    route: "POST /api/intake/drafts",
+    target: "site",
+    build: (t) => ({ url: "/api/intake/drafts", payload: { siteId: t.siteId } }),
+    anonymous: 401,
+    // Intake at the actor's own site, like POST /api/children.
+    expect: siteRoute(["caseworker", "supervisor"], created(draftFields)),
+    otherwise: hidden,
+    mutates: true,
+  },
+  {
+    route: "GET /api/intake/drafts",
+    target: "none",
+    build: () => ({ url: "/api/intake/drafts" }),
+    anonymous: 401,
+    // The caller's own unfinished intakes: only those who may record an intake have any.
+    expect: callerRoute(["caseworker", "supervisor"], ok(["drafts"])),
+    otherwise: denied,
+  },
+  // A draft is its author's alone: anyone else's draft answers exactly as one that does not exist (404; the
+  // integration test case-life.int.test.ts shows a real draft of another worker getting 404); roles that may
+  // never record an intake get 403 first.
+  {
+    route: "GET /api/intake/drafts/:draftId",
+    target: "none",
+    build: () => ({ url: `/api/intake/drafts/${NO_SUCH_ID}` }),
+    anonymous: 401,
+    expect: callerRoute(["caseworker", "supervisor"], hidden),
+    otherwise: denied,
+  },
+  {
+    route: "PUT /api/intake/drafts/:draftId",
+    target: "none",
+    build: () => ({ url: `/api/intake/drafts/${NO_SUCH_ID}`, payload: { step: "child", answers: {}, version: 1 } }),
+    anonymous: 401,
+    expect: callerRoute(["caseworker", "supervisor"], hidden),
+    otherwise: denied,
+    mutates: true,
+  },
+  {
+    route: "POST /api/intake/drafts/:draftId/finish",
+    target: "none",
+    build: () => ({ url: `/api/intake/drafts/${NO_SUCH_ID}/finish` }),
+    anonymous: 401,
+    expect: callerRoute(["caseworker", "supervisor"], hidden),
+    otherwise: denied,
+    mutates: true,
+  },
+  {
+    route: "POST /api/children/:childId/corrections",
+    target: "child",
+    // The minted child's open episode: its manner of removal corrected, with a reason.
+    build: (t) => ({
+      url: `/api/children/${t.childId}/corrections`,
+      payload: {
+        entityType: "removal_episode",
+        entityId: t.episodeId ?? NO_SUCH_ID,
+        version: 1,
+        field: "legalAuthority",
+        value: "voluntary",
+        reason: "Policy probe",
+      },
+    }),
+    anonymous: 401,
+    expect: childRoute(CHILD_WRITE, created(["id", "field", "oldValue", "newValue"])),
+    otherwise: hidden,
+    mutates: true,
+  },
   {
     route: "GET /api/children",
     target: "none",
@@ -160,7 +229,7 @@ export const policies: RoutePolicy[] = [
       payload: { exitDate: today(), exitReason: "reunification", version: 1 },
     }),
     anonymous: 401,
-    expect: childRoute(CHILD_WRITE, ok(["episodeId", "exitDate"])),
+    expect: childRoute(CHILD_WRITE, ok(["episodeId", "exitDate", "tasksClosed"])),
     otherwise: hidden,
     mutates: true,
   },

@@ -4,7 +4,9 @@ import { Link } from "react-router";
 import { api } from "../../app/api";
 import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { IntakeStart } from "./IntakePage";
 import type { ChildListResponse } from "./types";
 
 const PAGE = 25;
@@ -22,9 +24,15 @@ export function ChildrenPage() {
     placeholderData: keepPreviousData,
   });
   const total = children.data?.total ?? 0;
+  const session = useSession();
+  // Intake is for those who may record a child: at the site of their caseworker or supervisor role.
+  const intakeSite = session.data?.abilities.includes("child:write")
+    ? session.data.roles.find((r) => r.role === "caseworker" || r.role === "supervisor")?.siteId
+    : undefined;
   return (
     <>
       <h1>{t("nav.children")}</h1>
+      {intakeSite && <IntakeStart siteId={intakeSite} />}
       <form className="usa-search usa-search--small margin-bottom-2" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="usa-sr-only" htmlFor="child-search">
           {t("children.search")}

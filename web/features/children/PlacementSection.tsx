@@ -4,6 +4,7 @@ import { api } from "../../app/api";
 import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
+import { CorrectionForm, CorrectionHistory, ExitForm, ReentryForm } from "./CaseLifeForms";
 import { MoveForm } from "./MoveForm";
 import { TeamForm } from "./TeamForm";
 import type { ChildAbilities, PlacementHistory } from "./types";
@@ -12,11 +13,17 @@ import type { ChildAbilities, PlacementHistory } from "./types";
 export function PlacementSection({ childId, abilities }: { childId: string; abilities: ChildAbilities }) {
   const { t, formatDate } = useI18n();
   const [moving, setMoving] = useState(false);
+  // The one case-life form open at a time: an exit, a return to care, or a correction of one record.
+  const [form, setForm] = useState<
+    { kind: "exit" | "reentry" } | { kind: "correct"; target: Parameters<typeof CorrectionForm>[0]["target"] } | null
+  >(null);
   const history = useQuery({
     queryKey: ["placements", childId],
     queryFn: () => api<PlacementHistory>(`/api/children/${childId}/placements`),
   });
   const inCare = history.data?.episodes.some((e) => e.placements.some((p) => p.endDate === null));
+  const openEpisode = history.data?.episodes.find((e) => e.exitDate === null);
+  const may = abilities.recordPlacementChange;
   return (
     <section aria-labelledby="placements-heading">
       <h2 id="placements-heading">{t("placement.history")}</h2>
@@ -28,7 +35,24 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
               {t("placement.recordMove")}
             </button>
           )}
+          {may && openEpisode && !form && (
+            <button type="button" className="usa-button usa-button--outline" onClick={() => setForm({ kind: "exit" })}>
+              {t("exit.title")}
+            </button>
+          )}
+          {may && !openEpisode && history.data.episodes.length > 0 && !form && (
+            <button type="button" className="usa-button" onClick={() => setForm({ kind: "reentry" })}>
+              {t("reentry.title")}
+            </button>
+          )}
           {moving && <MoveForm history={history.data} onDone={() => setMoving(false)} />}
+          {form?.kind === "exit" && openEpisode && (
+            <ExitForm childId={childId} episode={openEpisode} onDone={() => setForm(null)} />
+          )}
+          {form?.kind === "reentry" && <ReentryForm history={history.data} onDone={() => setForm(null)} />}
+          {form?.kind === "correct" && (
+            <CorrectionForm childId={childId} target={form.target} onDone={() => setForm(null)} />
+          )}
           {history.data.episodes.map((e) => (
             <div key={e.id} className="margin-top-2">
               <h3 className="font-heading-sm">
@@ -36,8 +60,17 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
                   from: formatDate(e.removalDate),
                   to: e.exitDate ? formatDate(e.exitDate) : t("placement.now"),
                 })}
-                {e.exitReason && ` · ${t(`placement.exit.${e.exitReason}`)}`}
+                {e.exitReason && ` · ${t(`placement.exit.${e.exitReason}`)} (AFCARS ${e.afcarsDischargeCode})`}
               </h3>
+              {may && !form && (
+                <button
+                  type="button"
+                  className="usa-button usa-button--unstyled"
+                  onClick={() => setForm({ kind: "correct", target: { kind: "removal_episode", episode: e } })}
+                >
+                  {t("correction.removal", { date: formatDate(e.removalDate) })}
+                </button>
+              )}
               <DataTable
                 caption={t("placement.episode", {
                   from: formatDate(e.removalDate),
@@ -52,6 +85,17 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
                     cell: (p) => (
                       <>
                         {formatDate(p.startDate)} – {p.endDate ? formatDate(p.endDate) : t("placement.now")}
+                        {may && !form && (
+                          <div>
+                            <button
+                              type="button"
+                              className="usa-button usa-button--unstyled font-body-2xs"
+                              onClick={() => setForm({ kind: "correct", target: { kind: "placement", placement: p } })}
+                            >
+                              {t("correction.placement", { date: formatDate(p.startDate) })}
+                            </button>
+                          </div>
+                        )}
                       </>
                     ),
                   },
@@ -81,6 +125,7 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
               />
             </div>
           ))}
+          <CorrectionHistory history={history.data} />
           <h2>{t("placement.team")}</h2>
           <ul className="usa-list">
             {history.data.team

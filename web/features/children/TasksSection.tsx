@@ -39,7 +39,10 @@ export function TasksSection({ childId, mayComplete }: { childId: string; mayCom
                       })}
                     </div>
                   )}
-                  {task.status === "not_required" && (
+                  {task.status === "not_required" && task.notRequiredReason === "placement_ended" && (
+                    <div className="font-body-2xs">{t("practice.placementEnded")}</div>
+                  )}
+                  {task.status === "not_required" && task.notRequiredReason !== "placement_ended" && (
                     <div className="font-body-2xs">
                       {t("practice.excludedBecause", {
                         reason: (task.notRequiredReason ?? "")

@@ -2,6 +2,7 @@ import type { Feature } from "../../app/navigation";
 import { ChildPage } from "./ChildPage";
 import { ChildrenPage } from "./ChildrenPage";
 import { TimelinessCard, WorklistCard } from "./HomeCards";
+import { IntakePage } from "./IntakePage";
 import { RulesPage } from "./RulesPage";
 import { TimelinessPage } from "./TimelinessPage";
 import { WorklistPage } from "./WorklistPage";
@@ -30,6 +31,7 @@ export const feature: Feature = {
   routes: [
     { path: "/children", element: <ChildrenPage /> },
     { path: "/children/:childId", element: <ChildPage /> },
+    { path: "/intake/:draftId", element: <IntakePage /> },
     { path: "/worklist", element: <WorklistPage /> },
     { path: "/practices/timeliness", element: <TimelinessPage /> },
     { path: "/rules", element: <RulesPage /> },

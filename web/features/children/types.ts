@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AccessLog, AccessLogEntry } from "../../../server/modules/children/access-log-schema";
+import type { CorrectionCreate } from "../../../server/modules/children/correction-schema";
 import type {
   CaregiverReportReceipt,
   CaregiverReportSubmit,
@@ -7,7 +8,18 @@ import type {
   HearingList,
   HearingView,
 } from "../../../server/modules/children/hearing-schema";
-import type { PlacementHistory as History, PlacementMove } from "../../../server/modules/children/placement-schema";
+import type {
+  IntakeAnswers,
+  IntakeDraftList,
+  IntakeDraftView as IntakeDraftViewSchema,
+  IntakeFinished,
+} from "../../../server/modules/children/intake-schema";
+import type {
+  EpisodeCreate,
+  EpisodeExit,
+  PlacementHistory as History,
+  PlacementMove,
+} from "../../../server/modules/children/placement-schema";
 import type { MaltreatmentReportList, MaltreatmentReportView } from "../../../server/modules/children/report-schema";
 import type { RuleCreate, RuleList, RuleView } from "../../../server/modules/children/rule-schema";
 import type {
@@ -70,3 +82,12 @@ export type MaltreatmentReportListView = z.infer<typeof MaltreatmentReportList>;
 // The child's page and the actor's abilities on it.
 export type ChildAbilities = z.infer<typeof ChildAbilitiesSchema>;
 export type ChildView = z.infer<typeof ChildViewSchema>;
+
+// The life of a case: intake drafts, corrections, exits.
+export type IntakeDraftView = z.infer<typeof IntakeDraftViewSchema>;
+export type IntakeDraftListView = z.infer<typeof IntakeDraftList>;
+export type IntakeAnswersInput = z.input<typeof IntakeAnswers>;
+export type IntakeFinishedView = z.infer<typeof IntakeFinished>;
+export type CorrectionInput = z.input<typeof CorrectionCreate>;
+export type EpisodeCreateInput = z.input<typeof EpisodeCreate>;
+export type EpisodeExitInput = z.input<typeof EpisodeExit>;
