@@ -54,7 +54,6 @@ export function registerCourtOrderRoutes(app: App, deps: PlatformDeps) {
         response: { 200: CourtOrderView },
       },
     },
-    async (request) =>
-      orders.end(requireActor(request), request.params.childId, request.params.orderId, request.body),
+    async (request) => orders.end(requireActor(request), request.params.childId, request.params.orderId, request.body),
   );
 }

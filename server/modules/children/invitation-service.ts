@@ -7,8 +7,8 @@ import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { accountsOfPersons, inviteUser } from "../identity/index.js";
 import { childGate } from "./child-access.js";
-import type { ChildInvitationCreate } from "./invitation-schema.js";
 import { invitationRepository } from "./invitation-repository.js";
+import type { ChildInvitationCreate } from "./invitation-schema.js";
 import { childrenRepository } from "./repository.js";
 
 /**

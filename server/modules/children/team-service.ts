@@ -20,7 +20,13 @@ async function handoversOf(db: Kysely<Database>, childId: string): Promise<z.inf
   const team = teamRepository(db);
   const rows = await team.handovers(childId);
   const taskIds = rows.flatMap((r) => r.task_ids as unknown as string[]);
-  const [practices, users] = [await team.practicesOf(taskIds), await usersByIds(db, rows.map((r) => r.created_by))];
+  const [practices, users] = [
+    await team.practicesOf(taskIds),
+    await usersByIds(
+      db,
+      rows.map((r) => r.created_by),
+    ),
+  ];
   return rows.map((r) => ({
     id: r.id,
     handedOverOn: r.handed_over_on,
