@@ -34,7 +34,7 @@ describe("court orders and what the birth parent sees, in Chromium", () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
 
     // The birth parent sees where their child lives (the caregiver agreed to share it).
-    const parent = await open(journey.browser, 1280, emails.parent, password);
+    const parent = await open(journey.browser, 1280, emails.birth_parent, password);
     await parent.goto(`${journey.server.url}/children`);
     await parent.locator("a[href^='/children/']").first().click();
     await parent.waitForURL(/\/children\/[0-9a-f-]{36}$/);
@@ -93,7 +93,7 @@ describe("court orders and what the birth parent sees, in Chromium", () => {
     await screenshot(worker, "reminders-bell-en-phone");
     expect(await axeViolations(worker)).toEqual([]);
 
-    const parent = await open(journey.browser, 375, emails.parent, password, "es-US");
+    const parent = await open(journey.browser, 375, emails.birth_parent, password, "es-US");
     await parent.goto(childUrl);
     await parent.locator('section[aria-labelledby="case-history-heading"] h2').waitFor();
     expect(await livesWith(parent).count()).toBe(0);
