@@ -24,7 +24,7 @@ describe("court orders and what the birth parent sees, in Chromium", () => {
     await page.getByLabel(/Email address|Correo electrónico/).fill(email);
     await page.getByLabel(/Password|Contraseña/).fill(password);
     await page.getByRole("button", { name: /Sign in|Iniciar sesión/ }).click();
-    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    await page.getByRole("heading", { level: 1, name: /Welcome|Bienvenid/ }).waitFor();
     return page;
   }
   let childUrl = "";
