@@ -4,7 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
-import type { CaseworkerChoicesView, HandoverInput } from "./types";
+import type { CaseworkerChoicesView, HandoverInput, HandoverResult } from "./types";
 
 /** Replaces the child's caseworker from a day; the child's open tasks move to the new caseworker's worklist. */
 export function HandoverForm({ childId }: { childId: string }) {
@@ -20,7 +20,7 @@ export function HandoverForm({ childId }: { childId: string }) {
   });
   const handover = useMutation({
     mutationFn: () =>
-      api<{ movedTaskIds: string[] }>(`/api/children/${childId}/team/handover`, {
+      api<HandoverResult>(`/api/children/${childId}/team/handover`, {
         method: "POST",
         body: form satisfies HandoverInput,
       }),

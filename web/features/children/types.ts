@@ -34,6 +34,7 @@ import type {
 import type {
   CaseworkerChoices,
   CaseworkerHandover,
+  HandoverWritten,
   TeamMemberAdd,
   TeamMemberView,
   TeamView as TeamViewSchema,
@@ -54,6 +55,7 @@ export type TeamView = z.infer<typeof TeamViewSchema>;
 export type TeamMember = z.infer<typeof TeamMemberView>;
 export type CaseworkerChoicesView = z.infer<typeof CaseworkerChoices>;
 export type HandoverInput = z.input<typeof CaseworkerHandover>;
+export type HandoverResult = z.infer<typeof HandoverWritten>;
 export type CourtOrder = z.infer<typeof CourtOrderView>;
 export type CourtOrderListView = z.infer<typeof CourtOrderList>;
 export type CourtOrderInput = z.input<typeof CourtOrderCreate>;
