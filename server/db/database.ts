@@ -212,7 +212,14 @@ export interface ChildTeamMemberTable {
   id: Generated<string>;
   child_id: string;
   person_id: string;
-  role: "caseworker" | "supervisor" | "casa" | "guardian_ad_litem" | "attorney" | "education_rights_holder";
+  role:
+    | "caseworker"
+    | "supervisor"
+    | "casa"
+    | "guardian_ad_litem"
+    | "attorney"
+    | "education_rights_holder"
+    | "therapist";
   starts_on: CalendarDay;
   ends_on: CalendarDay | null;
   created_at: CreatedAt;

@@ -12,6 +12,7 @@ import {
   loadChildFacts,
   loadStaffAndHomes,
   mintChild,
+  mintCourtOrder,
   mintFamily,
   mintHearing,
   mintShare,
@@ -112,6 +113,7 @@ async function targetFor(
         const withReport = policy.route.endsWith("/receipt");
         target.hearingId = await mintHearing(database.db, minted, withReport ? actor.userId : undefined);
       }
+      if (policy.route.includes(":orderId")) target.courtOrderId = await mintCourtOrder(database.db, minted);
       return withFamily(target, true, spec.householdId);
     }
   }

@@ -89,6 +89,8 @@ export interface PolicyTarget {
    * receipt).
    */
   hearingId?: string;
+  /** A no-contact court order of the child from today, minted for routes about a court order. */
+  courtOrderId?: string;
 }
 
 export interface RouteRequest {

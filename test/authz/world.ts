@@ -285,6 +285,26 @@ export async function mintHearing(
   return hearing.id;
 }
 
+/** A no-contact court order of a minted child from today, without end; its id. */
+export async function mintCourtOrder(db: Kysely<Database>, child: { id: string; siteId: string }): Promise<string> {
+  const order = await db
+    .insertInto("court_order")
+    .values({
+      child_id: child.id,
+      site_id: child.siteId,
+      kind: "no_contact",
+      starts_on: new Date().toISOString().slice(0, 10),
+      ends_on: null,
+      note: null,
+      created_by: null,
+      ended_by: null,
+      ended_at: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return order.id;
+}
+
 /** A share of a minted child with `userId` from today for a month, granted by `grantedBy`; its id. */
 export async function mintShare(
   db: Kysely<Database>,

@@ -4,6 +4,7 @@ import { NavLink, useLocation } from "react-router";
 import { type Language, useI18n } from "../i18n/i18n";
 import { api } from "./api";
 import { navigation } from "./features";
+import { NotificationBell } from "./NotificationBell";
 import { type SessionView, sessionQueryKey, useSignOut } from "./session";
 
 function LanguageSwitch() {
@@ -55,6 +56,7 @@ export function Layout({ session, children }: { session: SessionView; children: 
               </NavLink>
             </em>
           </div>
+          <NotificationBell />
           <button
             type="button"
             className="usa-menu-btn"

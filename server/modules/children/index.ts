@@ -1,7 +1,9 @@
 import type { ModuleDescriptor } from "../../platform/registry/module-descriptor.js";
 import { registerChildRecordRoutes } from "./child-record-routes.js";
+import { registerCourtOrderRoutes } from "./court-order-routes.js";
 import { registerHearingRoutes } from "./hearing-routes.js";
 import { registerIntakeRoutes } from "./intake-routes.js";
+import { registerChildInvitationRoutes } from "./invitation-routes.js";
 import en from "./messages.en.json" with { type: "json" };
 import es from "./messages.es.json" with { type: "json" };
 import { registerNotificationRoutes } from "./notification-routes.js";
@@ -25,6 +27,8 @@ export const childrenModule: ModuleDescriptor = {
     registerHearingRoutes,
     registerNotificationRoutes,
     registerIntakeRoutes,
+    registerCourtOrderRoutes,
+    registerChildInvitationRoutes,
   ],
   jobs: (deps) => practiceJobs(deps.publicUrl),
   messages: { en, es },

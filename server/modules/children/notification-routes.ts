@@ -1,12 +1,14 @@
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { translate } from "../../platform/i18n/locale.js";
-import { Notifications } from "./notification-schema.js";
+import { NotificationParams, NotificationRead, Notifications } from "./notification-schema.js";
+import { notificationService } from "./notification-service.js";
 import { notificationsOf } from "./reminders.js";
 
 /** The signed-in user's reminders. */
 export function registerNotificationRoutes(app: App, deps: PlatformDeps) {
   const tags = ["practices"];
+  const notifications = notificationService(deps.db, deps.now);
 
   app.get(
     "/api/notifications",
@@ -15,6 +17,7 @@ export function registerNotificationRoutes(app: App, deps: PlatformDeps) {
       const actor = requireActor(request);
       const rows = await notificationsOf(deps.db, actor.userId);
       return {
+        unread: await notifications.unreadCount(actor.userId),
         notifications: rows.map((n) => {
           const params = n.params as unknown as Record<string, string>;
           return {
@@ -31,5 +34,18 @@ export function registerNotificationRoutes(app: App, deps: PlatformDeps) {
         }),
       };
     },
+  );
+
+  app.post(
+    "/api/notifications/:notificationId/read",
+    {
+      schema: {
+        tags,
+        summary: "Mark one of the signed-in user's reminders read",
+        params: NotificationParams,
+        response: { 200: NotificationRead },
+      },
+    },
+    async (request) => notifications.markRead(requireActor(request), request.params.notificationId),
   );
 }

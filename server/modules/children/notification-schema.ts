@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 export const Notifications = z.object({
+  /** Unread reminders in all (the list shows the latest 50). */
+  unread: z.number().int(),
   notifications: z.array(
     z.object({
       id: z.uuid(),
@@ -12,3 +14,6 @@ export const Notifications = z.object({
     }),
   ),
 });
+
+export const NotificationParams = z.object({ notificationId: z.uuid() });
+export const NotificationRead = z.object({ id: z.uuid(), readAt: z.string() });

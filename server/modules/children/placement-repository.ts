@@ -124,7 +124,7 @@ export function placementRepository(db: Kysely<Database>) {
         .selectFrom("court_order")
         .select("id")
         .where("child_id", "=", childId)
-        .where("kind", "=", "no_contact_disclosure")
+        .where("kind", "in", ["no_contact", "no_contact_disclosure"])
         .where("starts_on", "<=", day)
         .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", day)]))
         .limit(1)

@@ -115,9 +115,29 @@ export interface CourtOrderTable {
   id: Generated<string>;
   child_id: string;
   site_id: string;
-  kind: "no_contact_disclosure";
+  kind: "no_contact" | "no_contact_disclosure";
   starts_on: CalendarDay;
   ends_on: CalendarDay | null;
+  created_at: CreatedAt;
+  /** Migration 0520: what the order says, who recorded and who ended it, and a version for concurrent edits. */
+  note: string | null;
+  created_by: string | null;
+  ended_by: string | null;
+  ended_at: Date | null;
+  version: Generated<number>;
+}
+
+/** A caseworker handover (migration 0520): the open tasks that followed the new caseworker. */
+export interface CaseworkerHandoverTable {
+  id: Generated<string>;
+  child_id: string;
+  site_id: string;
+  from_member_id: string;
+  to_member_id: string;
+  handed_over_on: CalendarDay;
+  reason: string;
+  task_ids: Json<string[]>;
+  created_by: string;
   created_at: CreatedAt;
 }
 
@@ -133,5 +153,6 @@ declare module "../../db/database.js" {
     notification: NotificationTable;
     maltreatment_report: MaltreatmentReportTable;
     court_order: CourtOrderTable;
+    caseworker_handover: CaseworkerHandoverTable;
   }
 }

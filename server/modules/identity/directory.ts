@@ -50,3 +50,34 @@ export async function mailboxesOf(db: Kysely<Database>, userIds: readonly string
     .execute();
   return new Map(rows.map((r) => [r.id, { email: r.email, language: r.preferred_language }]));
 }
+
+/** The people holding `role` at the site on `day` with an active account (a handover's new caseworker), by name. */
+export async function activeSiteStaffWithRole(db: Kysely<Database>, siteId: string, role: string, day: string) {
+  const rows = await db
+    .selectFrom("user_account as u")
+    .innerJoin("role_grant as g", "g.user_id", "u.id")
+    .innerJoin("person as p", "p.id", "u.person_id")
+    .select(["u.person_id", "p.given_name", "p.family_name"])
+    .distinct()
+    .where("u.status", "=", "active")
+    .where("g.site_id", "=", siteId)
+    .where("g.role_code", "=", role)
+    .where("g.starts_on", "<=", day)
+    .where((eb) => eb.or([eb("g.ends_on", "is", null), eb("g.ends_on", ">=", day)]))
+    .orderBy("p.family_name")
+    .orderBy("p.given_name")
+    .execute();
+  return rows.map((r) => ({ personId: r.person_id, name: `${r.given_name} ${r.family_name}` }));
+}
+
+/** Whether each person has an account, and its status ("invited", "active", "disabled"), by person id. */
+export async function accountsOfPersons(db: Kysely<Database>, personIds: readonly string[]) {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom("user_account")
+    .select(["person_id", "status"])
+    .where("person_id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, r.status as string]));
+}

@@ -13,7 +13,17 @@ export const identityModule: ModuleDescriptor = {
 };
 
 /** Accounts by id or email for other modules (names on records, share recipients, mail). */
-export { activeSiteUserByEmail, type DirectoryEntry, mailboxesOf, usersByIds } from "./directory.js";
+export {
+  accountsOfPersons,
+  activeSiteStaffWithRole,
+  activeSiteUserByEmail,
+  type DirectoryEntry,
+  mailboxesOf,
+  usersByIds,
+} from "./directory.js";
+/** Invitations another module sends for a person of its records (a child's page), checked inside the transaction. */
+export { Invitation } from "./schema.js";
+export { inviteUser } from "./service.js";
 /** The session hook's idle timeout of a user (the strictest policy of their sites). */
 export { idleMinutesFor } from "./sign-in.js";
 /** Accounts made and disabled from the command line. */

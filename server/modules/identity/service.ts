@@ -38,10 +38,19 @@ function invitationLink(token: string, language: Locale): string {
  * which role, and to whom, is decided in one place (grant-policy.ts); the
  * person's recorded email is never changed — the account has its own.
  */
-export async function inviteUser(db: Kysely<Database>, actor: Actor, siteId: string, input: InviteInput, now: Date) {
+export async function inviteUser(
+  db: Kysely<Database>,
+  actor: Actor,
+  siteId: string,
+  input: InviteInput,
+  now: Date,
+  /** A caller's own check (and audit) in the invitation's transaction, before anything is written. */
+  guard?: (trx: Kysely<Database>) => Promise<void>,
+) {
   requireAccess(actor, "user:invite", { siteId });
   const email = input.email.trim();
   const result = await db.transaction().execute(async (trx) => {
+    await guard?.(trx);
     const repository = identityRepository(trx);
     const directory = networkDirectory(trx);
     const { person } = await checkGrant(trx, actor, { role: input.role, siteId, personId: input.personId ?? null });

@@ -22,6 +22,7 @@ export const auditActions = [
   "user.accept_invitation",
   "user.list",
   "security_policy.update",
+  "notification.read",
   // children: the record
   "child.list",
   "child.read",
@@ -43,6 +44,13 @@ export const auditActions = [
   "placement.history.read",
   "team.add",
   "team.end",
+  "team.list",
+  "team.handover",
+  "court_order.list",
+  "court_order.record",
+  "court_order.end",
+  "child.invitation.candidates",
+  "child.invitation.send",
   "maltreatment_report.list",
   // children: practices
   "practice_task.list",

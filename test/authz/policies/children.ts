@@ -383,6 +383,6 @@ export const policies: RoutePolicy[] = [
     build: () => ({ url: "/api/notifications" }),
     anonymous: 401,
     expect: {},
-    otherwise: ok(["notifications"]),
+    otherwise: ok(["notifications", "unread"]),
   },
 ];

@@ -6,10 +6,13 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { AccessLogSection } from "./AccessLogSection";
 import { CaseHistorySection } from "./CaseHistorySection";
+import { CourtOrdersSection } from "./CourtOrdersSection";
 import { HearingsSection } from "./HearingsSection";
+import { InviteSection } from "./InviteSection";
 import { PlacementSection } from "./PlacementSection";
 import { SharesSection } from "./SharesSection";
 import { TasksSection } from "./TasksSection";
+import { TeamSection } from "./TeamSection";
 import type { ChildView } from "./types";
 
 export function ChildPage() {
@@ -46,11 +49,14 @@ export function ChildPage() {
             <TasksSection childId={child.data.id} mayComplete={child.data.abilities.completeTasks} />
           )}
           <PlacementSection childId={child.data.id} abilities={child.data.abilities} />
+          <TeamSection childId={child.data.id} manageTeam={child.data.abilities.manageTeam} />
           <CaseHistorySection childId={child.data.id} />
+          {child.data.abilities.editRecord && <CourtOrdersSection childId={child.data.id} />}
           {(child.data.abilities.readHearings || child.data.abilities.submitCourtReport) && (
             <HearingsSection childId={child.data.id} abilities={child.data.abilities} />
           )}
           {child.data.abilities.share && <SharesSection childId={child.data.id} />}
+          {child.data.abilities.editRecord && <InviteSection childId={child.data.id} />}
           {child.data.abilities.readAccessLog && <AccessLogSection childId={child.data.id} />}
         </>
       )}

@@ -6,10 +6,9 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { CorrectionForm, CorrectionHistory, ExitForm, ReentryForm } from "./CaseLifeForms";
 import { MoveForm } from "./MoveForm";
-import { TeamForm } from "./TeamForm";
 import type { ChildAbilities, PlacementHistory } from "./types";
 
-/** Episodes and placements with how each change came about, the team and the family. */
+/** Episodes and placements with how each change came about (the team and the family: TeamSection). */
 export function PlacementSection({ childId, abilities }: { childId: string; abilities: ChildAbilities }) {
   const { t, formatDate } = useI18n();
   const [moving, setMoving] = useState(false);
@@ -126,22 +125,6 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
             </div>
           ))}
           <CorrectionHistory history={history.data} />
-          <h2>{t("placement.team")}</h2>
-          <ul className="usa-list">
-            {history.data.team
-              .filter((m) => m.endsOn === null)
-              .map((m) => (
-                <li key={m.id}>
-                  {t(`team.role.${m.role}`)}: {m.name}
-                </li>
-              ))}
-            {history.data.relations.map((r) => (
-              <li key={r.personId + r.kind}>
-                {t(`relation.${r.kind}`)}: {r.name}
-              </li>
-            ))}
-          </ul>
-          {abilities.manageTeam && <TeamForm childId={childId} />}
         </>
       )}
     </section>

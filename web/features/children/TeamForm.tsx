@@ -6,9 +6,15 @@ import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import type { TeamMemberInput } from "./types";
 
-const roles: TeamMemberInput["role"][] = ["attorney", "casa", "guardian_ad_litem", "education_rights_holder"];
+const roles: TeamMemberInput["role"][] = [
+  "attorney",
+  "casa",
+  "guardian_ad_litem",
+  "therapist",
+  "education_rights_holder",
+];
 
-/** Adds a CASA, guardian ad litem, attorney or education rights holder to the child's team from a date. */
+/** Adds an attorney, CASA, guardian ad litem, therapist or education rights holder, with phone and email, from a date. */
 export function TeamForm({ childId }: { childId: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
@@ -17,6 +23,8 @@ export function TeamForm({ childId }: { childId: string }) {
     role: roles[0],
     givenName: "",
     familyName: "",
+    phone: "",
+    email: "",
     startsOn: today,
   });
   const add = useMutation({
@@ -26,12 +34,18 @@ export function TeamForm({ childId }: { childId: string }) {
         body: {
           role: form.role,
           startsOn: form.startsOn,
-          person: { givenName: form.givenName, familyName: form.familyName },
+          person: {
+            givenName: form.givenName,
+            familyName: form.familyName,
+            ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+            ...(form.email.trim() ? { email: form.email.trim() } : {}),
+          },
         } satisfies TeamMemberInput,
       }),
     onSuccess: () => {
-      setForm({ ...form, givenName: "", familyName: "" });
+      setForm({ ...form, givenName: "", familyName: "", phone: "", email: "" });
       void client.invalidateQueries({ queryKey: ["placements", childId] });
+      void client.invalidateQueries({ queryKey: ["team", childId] });
     },
   });
   const submit = (e: FormEvent) => {
@@ -78,6 +92,30 @@ export function TeamForm({ childId }: { childId: string }) {
         required
         value={form.familyName}
         onChange={(e) => setForm({ ...form, familyName: e.target.value })}
+      />
+      <label className="usa-label" htmlFor="team-phone">
+        {t("team.phone")}
+      </label>
+      <input
+        className="usa-input"
+        id="team-phone"
+        type="tel"
+        autoComplete="off"
+        maxLength={40}
+        value={form.phone}
+        onChange={(e) => setForm({ ...form, phone: e.target.value })}
+      />
+      <label className="usa-label" htmlFor="team-email">
+        {t("team.email")}
+      </label>
+      <input
+        className="usa-input"
+        id="team-email"
+        type="email"
+        autoComplete="off"
+        maxLength={200}
+        value={form.email}
+        onChange={(e) => setForm({ ...form, email: e.target.value })}
       />
       <label className="usa-label" htmlFor="team-from">
         {t("team.startsOn")}

@@ -2,6 +2,11 @@ import type { z } from "zod";
 import type { AccessLog, AccessLogEntry } from "../../../server/modules/children/access-log-schema";
 import type { CorrectionCreate } from "../../../server/modules/children/correction-schema";
 import type {
+  CourtOrderCreate,
+  CourtOrderList,
+  CourtOrderView,
+} from "../../../server/modules/children/court-order-schema";
+import type {
   CaregiverReportReceipt,
   CaregiverReportSubmit,
   HearingCreate,
@@ -20,6 +25,7 @@ import type {
   PlacementHistory as History,
   PlacementMove,
 } from "../../../server/modules/children/placement-schema";
+import type { ChildInvitationCreate, InvitationCandidates } from "../../../server/modules/children/invitation-schema";
 import type { MaltreatmentReportList, MaltreatmentReportView } from "../../../server/modules/children/report-schema";
 import type { RuleCreate, RuleList, RuleView } from "../../../server/modules/children/rule-schema";
 import type {
@@ -37,7 +43,14 @@ import type {
   Timeliness,
   TimelinessRow,
 } from "../../../server/modules/children/task-schema";
-import type { TeamMemberAdd } from "../../../server/modules/children/team-schema";
+import type {
+  CaseworkerChoices,
+  CaseworkerHandover,
+  HandoverWritten,
+  TeamMemberAdd,
+  TeamMemberView,
+  TeamView as TeamViewSchema,
+} from "../../../server/modules/children/team-schema";
 
 // The API's own zod schemas, as types only (erased at build): the pages and
 // the server cannot drift apart, and no server code reaches the bundle.
@@ -50,6 +63,16 @@ export type ChildListResponse = z.infer<typeof ChildList>;
 export type PlacementHistory = z.infer<typeof History>;
 export type PlacementMoveInput = z.input<typeof PlacementMove>;
 export type TeamMemberInput = z.input<typeof TeamMemberAdd>;
+export type TeamView = z.infer<typeof TeamViewSchema>;
+export type TeamMember = z.infer<typeof TeamMemberView>;
+export type CaseworkerChoicesView = z.infer<typeof CaseworkerChoices>;
+export type HandoverInput = z.input<typeof CaseworkerHandover>;
+export type HandoverResult = z.infer<typeof HandoverWritten>;
+export type CourtOrder = z.infer<typeof CourtOrderView>;
+export type CourtOrderListView = z.infer<typeof CourtOrderList>;
+export type CourtOrderInput = z.input<typeof CourtOrderCreate>;
+export type InvitationCandidatesView = z.infer<typeof InvitationCandidates>;
+export type ChildInvitationInput = z.input<typeof ChildInvitationCreate>;
 
 export type PracticeTask = z.infer<typeof TaskView>;
 export type TaskListView = z.infer<typeof TaskList>;
