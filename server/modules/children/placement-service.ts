@@ -66,13 +66,19 @@ async function insertPlacement(
   return { placementId: placement.id, tasks };
 }
 
+/** A placement holds from its start day up to (not including) its end day, the day the next one starts. */
+export function placementStatus(p: { start_date: string; end_date: string | null }, day: string) {
+  if (p.start_date > day) return "upcoming" as const;
+  return p.end_date === null || p.end_date > day ? ("current" as const) : ("past" as const);
+}
+
 export function placementService(db: Kysely<Database>, clock: () => Date) {
   const withChild = childGate(db, clock);
   const write = { lock: true, fieldClasses: ["placement"] };
 
   return {
     async history(actor: Actor, childId: string): Promise<PlacementHistory> {
-      return withChild(actor, "child:read", childId, {}, async ({ trx, child, disclosure, audit }) => {
+      return withChild(actor, "child:read", childId, {}, async ({ trx, child, today, disclosure, audit }) => {
         const repo = placementRepository(trx);
         const [episodes, placements, team, relations, households] = [
           await repo.episodes(childId),
@@ -111,6 +117,7 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
                 requestedBy: p.change_requested_by,
                 reason: p.change_reason,
                 transitionSteps: (p.steps as { description: string; on: string }[] | null) ?? null,
+                status: placementStatus(p, today),
               })),
           })),
           team: team.map((m) => ({
@@ -128,7 +135,14 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
           })),
           // The homes a child could be placed in are for those who place children, not for families.
           households: hasPermission(actor, "child:write", child.site_id)
-            ? households.map((h) => ({ id: h.id, name: h.name, kind: h.kind }))
+            ? households.map((h) => ({
+                id: h.id,
+                name: h.name,
+                kind: h.kind,
+                addressLine1: h.address_line1,
+                city: h.city,
+                licenseNumber: h.license_number,
+              }))
             : [],
         };
       });

@@ -49,6 +49,8 @@ function toTaskView(row: TaskRow, completers: Completers): TaskView {
 function detailProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
     const field = ["details", ...issue.path.map(String)].join(".");
+    // An outcome is chosen, never preselected: missing or not one of the practice's, the message names its label.
+    if (field === "details.outcome") return { field, messageKey: "practice.task.outcome_required" };
     if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined)
       return { field, messageKey: "validation.required" };
     if (issue.code === "invalid_value") return { field, messageKey: "validation.invalid_value" };

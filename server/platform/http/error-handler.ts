@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type FieldProblem } from "../errors/app-error.js";
-import { translate } from "../i18n/locale.js";
+import { isMessageKey, translate } from "../i18n/locale.js";
 import { requestLocale } from "./request-context.js";
 
 interface ZodIssueLike {
@@ -14,6 +14,8 @@ interface ZodIssueLike {
 function fieldProblemOf(issue: ZodIssueLike): FieldProblem {
   const field = issue.instancePath.replace(/^\//, "").replaceAll("/", ".") || "(body)";
   const params = issue.params;
+  // A schema may word its own error as a catalog key (z.enum(values, { error: "…required" })), naming its label.
+  if (isMessageKey(issue.message)) return { field, messageKey: issue.message };
   switch (issue.keyword) {
     case "invalid_type":
       return /received undefined/.test(issue.message)
