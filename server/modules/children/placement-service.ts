@@ -6,6 +6,7 @@ import { hasPermission } from "../../platform/access/require-access.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { zonedInstant } from "../../platform/rules/zoned-time.js";
 import { type ChildFacts, childGate } from "./child-access.js";
+import { checkRemovalDate } from "./date-bounds.js";
 import { placementRepository } from "./placement-repository.js";
 import type { EpisodeCreate, EpisodeExit, PlacementHistory, PlacementMove } from "./placement-schema.js";
 import { createPlacementTasks } from "./practice-tasks.js";
@@ -150,7 +151,8 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
 
     /** A removal: opens an episode and its first placement, and creates the practice tasks. */
     async openEpisode(actor: Actor, childId: string, input: z.infer<typeof EpisodeCreate>) {
-      return withChild(actor, "child:write", childId, write, async ({ trx, child, audit }) => {
+      return withChild(actor, "child:write", childId, write, async ({ trx, child, today, audit }) => {
+        checkRemovalDate(input.removalDate, today);
         const repo = placementRepository(trx);
         if (await repo.openPlacement(childId)) throw new AppError("conflict", "practice.placement.second_open");
         if (input.placement.startDate < input.removalDate) {

@@ -4,6 +4,7 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { childGate } from "./child-access.js";
+import { checkTeamStart } from "./date-bounds.js";
 import { childRecordRepository } from "./child-record-repository.js";
 import { teamRepository } from "./team-repository.js";
 import type { TeamMemberAdd, TeamMemberEnd } from "./team-schema.js";
@@ -15,8 +16,9 @@ export function teamService(db: Kysely<Database>, clock: () => Date) {
 
   return {
     add(actor: Actor, childId: string, input: z.infer<typeof TeamMemberAdd>) {
-      return withChild(actor, "child:write", childId, write, async ({ trx, child, audit }) => {
+      return withChild(actor, "child:write", childId, write, async ({ trx, child, today, audit }) => {
         const people = childRecordRepository(trx);
+        checkTeamStart(input.startsOn, (await people.record(childId)).birth_date, today, input.confirmUnusualDate);
         let personId = input.personId;
         if (personId) {
           if (!(await people.personAtSite(child.site_id, personId)))
