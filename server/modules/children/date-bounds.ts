@@ -25,8 +25,7 @@ export function checkHearingDate(hearingOn: string, today: string, confirmed: bo
 
 /** A team member cannot start before the child was born; more than a year ahead is refused unless confirmed. */
 export function checkTeamStart(startsOn: string, birthDate: string | null, today: string, confirmed: boolean) {
-  if (birthDate && startsOn < birthDate)
-    throw refuse("startsOn", "practice.date.team_before_birth", { birthDate });
+  if (birthDate && startsOn < birthDate) throw refuse("startsOn", "practice.date.team_before_birth", { birthDate });
   if (!confirmed && startsOn > addCalendarDays(today, TEAM_AHEAD_DAYS))
     throw refuse("startsOn", "practice.date.team_far_ahead", { date: startsOn });
 }

@@ -4,8 +4,8 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { childGate } from "./child-access.js";
-import { checkTeamStart } from "./date-bounds.js";
 import { childRecordRepository } from "./child-record-repository.js";
+import { checkTeamStart } from "./date-bounds.js";
 import { teamRepository } from "./team-repository.js";
 import type { TeamMemberAdd, TeamMemberEnd } from "./team-schema.js";
 
