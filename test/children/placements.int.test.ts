@@ -348,7 +348,9 @@ describe("bad input changes nothing and says what is wrong", () => {
       details: { outcome: "maybe" },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toEqual([{ field: "details.outcome", message: "Not one of the allowed values." }]);
+    expect(bad.json().error.fields).toEqual([
+      { field: "details.outcome", message: "What happened: choose one of the outcomes." },
+    ]);
     const ok = await post(caseworker, `/api/tasks/${comfort.id}/complete`, {
       version: comfort.version,
       details: { outcome: "held", notes: "Mother shared bedtime routine." },
