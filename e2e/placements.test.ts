@@ -49,12 +49,25 @@ and completed → planned move with 14 days' notice`, async () => {
     await row.getByRole("link").click();
     await page.getByRole("heading", { name: "Removals and placements" }).waitFor();
 
-    // Emergency move into a resource family, now.
+    // Emergency move into a resource family, now. Nothing is preselected: saving at once is stopped, naming nothing
+    // that was not chosen as if it had been.
     await page.getByRole("button", { name: "Record a placement change" }).click();
+    const posted: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && /\/placements$/.test(new URL(r.url()).pathname)) posted.push(r.url());
+    });
+    await page.getByRole("button", { name: "Save placement change" }).click();
+    expect(posted).toEqual([]);
+    expect(await page.locator("#move-reason").inputValue()).toBe("");
+    expect(await page.locator("#move-setting").inputValue()).toBe("");
     await page.locator("label[for=kind-emergency]").click();
-    const household = page.getByLabel("Home or facility");
-    const familyHome = await household.locator("option").filter({ hasText: "household" }).first().getAttribute("value");
-    await household.selectOption(familyHome!);
+    // Homes are searched and told apart by address, city and licence number.
+    await page.getByLabel("Search by name, address, city or license number").fill("household");
+    await page
+      .locator(".usa-radio__label")
+      .filter({ hasText: /household.*License/ })
+      .first()
+      .click();
     await page.getByLabel("Setting", { exact: true }).selectOption("nonrelative_family_home");
     await page.getByLabel("Start date").fill(dayIn(0));
     await page.getByLabel("Start time (optional)").fill("10:30");
@@ -69,6 +82,8 @@ and completed → planned move with 14 days' notice`, async () => {
 
     await page.getByRole("button", { name: "Record Comfort call" }).click();
     const comfort = page.getByRole("form", { name: "Comfort call" });
+    // Nothing is preselected as what happened.
+    expect(await comfort.getByRole("radio", { checked: true }).count()).toBe(0);
     await comfort.getByText("Held", { exact: true }).click();
     await comfort.getByLabel("Notes").fill("Mother shared bedtime routine and favourite foods.");
     await comfort.getByRole("button", { name: "Save" }).click();
@@ -109,6 +124,12 @@ and completed → planned move with 14 days' notice`, async () => {
     // A planned move in 14 days with a transition plan: the 14-day notice is due today.
     await page.getByRole("button", { name: "Record a placement change" }).click();
     await page.locator("label[for=kind-planned]").click();
+    await page
+      .locator(".usa-radio__label")
+      .filter({ hasText: /household.*License/ })
+      .nth(1)
+      .click();
+    await page.getByLabel("Setting", { exact: true }).selectOption("nonrelative_family_home");
     await page.getByLabel("Start date").fill(dayIn(14));
     await page.getByLabel("Who asked for it").selectOption("agency");
     await page.getByLabel("Reason").selectOption("move_to_relative");
@@ -117,6 +138,18 @@ and completed → planned move with 14 days' notice`, async () => {
     await page.getByRole("button", { name: "Save placement change" }).click();
     await page.getByRole("button", { name: "Record Notice of planned move" }).waitFor();
     await page.getByText("Visit at the new home").first().waitFor();
+    // The move is upcoming: the current placement is still the one that started today, until the move's day.
+    const facts = page.locator("dl.qpi-facts").first();
+    await facts.getByText(/moves on/).waitFor();
+    const current = await facts.locator("dt:text-is('Current placement') + dd").textContent();
+    const todayShown = await page.evaluate(
+      (day) =>
+        new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T00:00Z`)),
+      dayIn(0),
+    );
+    expect(current).toContain("Resource family home");
+    expect(current).toContain(todayShown);
+    await page.getByRole("region", { name: "Upcoming" }).getByText("Visit at the new home").waitFor();
     await screenshot(page, "child-planned-move-en-desktop");
     expect(await axeViolations(page)).toEqual([]);
 
@@ -124,6 +157,8 @@ and completed → planned move with 14 days' notice`, async () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.reload();
     await page.getByRole("heading", { name: "QPI practices" }).waitFor();
+    await page.getByRole("region", { name: "Upcoming" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "child-practices-en-375");

@@ -102,6 +102,8 @@ export interface HouseholdTable {
   city: string | null;
   postal_code: string | null;
   phone: string | null;
+  /** The home's approval or facility licence number (migration 0540); null when not recorded. */
+  license_number: string | null;
   capacity: number | null;
   inquiry_on: CalendarDay | null;
   approved_on: CalendarDay | null;

@@ -3,6 +3,14 @@ import { addDays } from "./calendar.js";
 import { streetNames } from "./names.js";
 import type { SiteContext } from "./site-context.js";
 
+/**
+ * A demo licence number, made from the home's id rather than drawn from the generator, so adding it left every other
+ * demo value as it was.
+ */
+function licenseNumberOf(prefix: string, id: string): string {
+  return `${prefix}-${String(Number.parseInt(id.replaceAll("-", "").slice(0, 12), 16) % 1_000_000_000).padStart(9, "0")}`;
+}
+
 /** The site's resource-family and relative homes and its facilities, and where a child is placed next. */
 export class SiteHomes {
   readonly familyHomes: { id: string; kind: "resource_family" | "relative"; primaryPersonId: string }[] = [];
@@ -37,6 +45,7 @@ export class SiteHomes {
         city: primary.city,
         postal_code: primary.postal_code,
         phone: primary.phone,
+        license_number: licenseNumberOf("RFA", id),
         capacity: random.int(1, 4),
         inquiry_on: inquiry,
         approved_on: approved,
@@ -68,6 +77,7 @@ export class SiteHomes {
         city: this.site.spec.city,
         postal_code: `${this.site.spec.postalPrefix}00`,
         phone: `(${this.site.spec.areaCode}) 555-0${random.int(100, 999)}`,
+        license_number: licenseNumberOf("FAC", id),
         capacity: random.int(6, 24),
         inquiry_on: null,
         approved_on: "2010-01-01",

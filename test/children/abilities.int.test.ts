@@ -91,6 +91,8 @@ describe("abilities on a child's record", () => {
         setting: "nonrelative_family_home",
         startDate: todayAt(world, "CA-FRESNO"),
         changeKind: "emergency",
+        requestedBy: "caregiver",
+        reason: "caregiver_requested_removal",
       },
     });
     expect(move.statusCode).toBe(404);

@@ -212,6 +212,8 @@ describe("bad input changes nothing and says what is wrong", () => {
       setting: "runaway",
       startDate: removalDate,
       changeKind: "unplanned",
+      requestedBy: "child",
+      reason: "runaway",
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toBe(
@@ -229,7 +231,14 @@ describe("bad input changes nothing and says what is wrong", () => {
     const res = await post(
       caseworker,
       `/api/children/${childId}/placements`,
-      { householdId: null, setting: "runaway", startDate: addCalendarDays(removalDate, -1), changeKind: "unplanned" },
+      {
+        householdId: null,
+        setting: "runaway",
+        startDate: addCalendarDays(removalDate, -1),
+        changeKind: "unplanned",
+        requestedBy: "child",
+        reason: "runaway",
+      },
       "es",
     );
     await database.db.updateTable("user_account").set({ preferred_language: "en" }).where("email", "=", CW).execute();
@@ -343,7 +352,7 @@ describe("bad input changes nothing and says what is wrong", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual([
-      { field: "details.outcome", message: "What happened: choose one of the allowed values." },
+      { field: "details.outcome", message: "What happened: choose one of the outcomes." },
     ]);
     const ok = await post(caseworker, `/api/tasks/${comfort.id}/complete`, {
       version: comfort.version,

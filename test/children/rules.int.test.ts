@@ -123,13 +123,15 @@ days since (each move keeps the rule of its day)`, async () => {
   it("a coordinator's rule change applies from its effective date; tasks made before keep their deadline", async () => {
     const coordinator = "coordinator@mn-hennepin.demo.qpi.example";
     const today = todayAt(world, "MN-HENNEPIN");
-    const before = await removal(MN, "MN-HENNEPIN", today, {
+    // A removal is recorded once it has happened: the first child came yesterday, the change applies from today.
+    const yesterday = addCalendarDays(today, -1);
+    const before = await removal(MN, "MN-HENNEPIN", yesterday, {
       householdId: familyHome(world, "MN-HENNEPIN").id,
       setting: "nonrelative_family_home",
       startTime: "10:00",
     });
     const oldComfort = (await tasksOf(MN, before)).find((t) => t.practice === "comfort_call")!;
-    const effective = addCalendarDays(today, 1);
+    const effective = today;
     const change = await post(coordinator, "/api/rules", {
       stateCode: "MN",
       practice: "comfort_call",
@@ -148,7 +150,7 @@ days since (each move keeps the rule of its day)`, async () => {
       .rules.filter((r: { practice: string }) => r.practice === "comfort_call");
     expect(rules.map((r: { dueAmount: number; effectiveTo: string | null }) => [r.dueAmount, r.effectiveTo])).toEqual([
       [48, null],
-      [72, today],
+      [72, yesterday],
     ]);
     // A placement on the effective day gets 48 hours; the earlier task still has 72.
     const after = await removal(MN, "MN-HENNEPIN", effective, {
@@ -160,7 +162,7 @@ days since (each move keeps the rule of its day)`, async () => {
     const zone = "America/Chicago";
     expect(Date.parse(newComfort.dueAt!) - zonedInstant(effective, "10:00", zone).getTime()).toBe(48 * 3_600_000);
     expect((await tasksOf(MN, before)).find((t) => t.practice === "comfort_call")!.dueAt).toBe(oldComfort.dueAt);
-    expect(Date.parse(oldComfort.dueAt!) - zonedInstant(today, "10:00", zone).getTime()).toBe(72 * 3_600_000);
+    expect(Date.parse(oldComfort.dueAt!) - zonedInstant(yesterday, "10:00", zone).getTime()).toBe(72 * 3_600_000);
     // A second version on the same day is refused; caseworkers cannot edit rules; another state's coordinator cannot
     // either.
     const again = await post(coordinator, "/api/rules", {

@@ -18,7 +18,7 @@ export interface ChildDisclosure {
   reach: ChildReach;
   /** The sensitive field classes this actor may read in this child's record. */
   readable: ReadonlySet<FieldClass>;
-  /** Where the child lives now (the open placement's household), if anywhere. */
+  /** Where the child lives on the site day (the household of the placement in force), if anywhere. */
   home: CaregiverHome | null;
 }
 
@@ -27,7 +27,7 @@ export interface ChildDisclosure {
  * then the field classes (field-classes.ts) given the facts only this module
  * knows — the caregiver's recorded consent to share contact details with the
  * birth parents, and whether a court order forbids disclosing them.
- * `today` is the child's site day (a court order holds on it). Call it only
+ * `today` is the child's site day (a court order holds on it; the home is the one of the placement in force on it). Call it only
  * after a scoped query found the child.
  */
 export async function childDisclosure(
@@ -40,7 +40,7 @@ export async function childDisclosure(
   if (!reach) return null;
   const repo = placementRepository(db);
   const [household, courtOrderForbidsContact] = [
-    await repo.currentHome(childId),
+    await repo.currentHome(childId, today),
     await repo.noContactOrderOn(childId, today),
   ];
   const readable = readableFieldClasses(actor, {

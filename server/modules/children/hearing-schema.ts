@@ -5,6 +5,8 @@ export const HearingCreate = z
     hearingOn: z.iso.date(),
     hearingType: z.enum(["detention", "jurisdiction", "disposition", "review", "permanency", "tpr", "other"]),
     department: z.string().trim().min(1).max(120),
+    /** The worker confirms a hearing date more than 30 days past or 2 years ahead (date-bounds.ts). */
+    confirmUnusualDate: z.boolean().default(false),
   })
   .strict();
 export const HearingParams = z.object({ hearingId: z.uuid() });

@@ -5,6 +5,7 @@ import type { Actor } from "../../platform/access/actor.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { usersByIds } from "../identity/index.js";
 import { childGate } from "./child-access.js";
+import { checkHearingDate } from "./date-bounds.js";
 import { hearingRepository } from "./hearing-repository.js";
 import type { CaregiverReportReceipt, CaregiverReportSubmit, HearingCreate } from "./hearing-schema.js";
 import { createHearingTasks } from "./practice-tasks.js";
@@ -19,6 +20,7 @@ export function hearingService(db: Kysely<Database>, clock: () => Date) {
   return {
     async create(actor: Actor, childId: string, input: z.infer<typeof HearingCreate>) {
       return withChild(actor, "practice:complete", childId, { lock: true }, async ({ trx, child, today, audit }) => {
+        checkHearingDate(input.hearingOn, today, input.confirmUnusualDate);
         const hearing = await hearingRepository(trx).insertHearing({
           child_id: childId,
           site_id: child.site_id,

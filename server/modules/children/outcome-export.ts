@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { CalendarDay, Database, ExitReason, PlacementSetting, RaceEthnicity } from "../../db/database.js";
 import { systemActor } from "../../platform/access/actor.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
+import { zonedDay } from "../../platform/rules/zoned-time.js";
 
 /**
  * The children module's records of one site, as the outcomes module measures
@@ -61,7 +62,17 @@ export interface OutcomeHistories {
   }[];
 }
 
-export async function historiesForOutcomes(trx: Transaction<Database>, siteId: string): Promise<OutcomeHistories> {
+/**
+ * `now` is the projection's instant: placements are projected as the site's calendar day then knows them, so a
+ * planned move recorded for a later day is neither a placement yet nor the end of the one in force.
+ */
+export async function historiesForOutcomes(
+  trx: Transaction<Database>,
+  siteId: string,
+  now: Date = new Date(),
+): Promise<OutcomeHistories> {
+  const site = await trx.selectFrom("site").select("time_zone").where("id", "=", siteId).executeTakeFirstOrThrow();
+  const today = zonedDay(now, site.time_zone);
   const children = await trx
     .selectFrom("child as c")
     .innerJoin("person as p", "p.id", "c.person_id")
@@ -89,6 +100,7 @@ export async function historiesForOutcomes(trx: Transaction<Database>, siteId: s
       "pl.household_id",
     ])
     .where("pl.site_id", "=", siteId)
+    .where("pl.start_date", "<=", today)
     .orderBy("pl.child_id")
     .orderBy("pl.start_date")
     .execute();
@@ -145,7 +157,7 @@ export async function historiesForOutcomes(trx: Transaction<Database>, siteId: s
       childId: p.child_id,
       removalDate: p.removal_date,
       startDate: p.start_date,
-      endDate: p.end_date,
+      endDate: p.end_date !== null && p.end_date > today ? null : p.end_date,
       setting: p.setting,
       changeKind: p.change_kind,
       householdId: p.household_id,

@@ -81,7 +81,7 @@ export function placementRepository(db: Kysely<Database>) {
     households(siteId: string) {
       return db
         .selectFrom("household")
-        .select(["id", "name", "kind"])
+        .select(["id", "name", "kind", "address_line1", "city", "license_number"])
         .where("site_id", "=", siteId)
         .where("approved_on", "is not", null)
         .where("closed_on", "is", null)
@@ -99,8 +99,11 @@ export function placementRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
-    /** The household the child lives in now (the open placement's), with what the caregiver consented to share. */
-    currentHome(childId: string) {
+    /**
+     * The household the child lives in on `day` (the placement in force then, not a planned move recorded for a
+     * later day), with what the caregiver consented to share.
+     */
+    currentHome(childId: string, day: string) {
       return db
         .selectFrom("placement as p")
         .innerJoin("household as h", "h.id", "p.household_id")
@@ -114,7 +117,8 @@ export function placementRepository(db: Kysely<Database>) {
           "h.contact_shared_with_birth_parents",
         ])
         .where("p.child_id", "=", childId)
-        .where("p.end_date", "is", null)
+        .where("p.start_date", "<=", day)
+        .where((eb) => eb.or([eb("p.end_date", "is", null), eb("p.end_date", ">", day)]))
         .executeTakeFirst();
     },
 

@@ -13,6 +13,21 @@ export const placementSettings = [
   "trial_home_visit",
 ] as const;
 const requesters = ["agency", "caregiver", "child", "birth_parent", "court", "other"] as const;
+/** Why a child moved, coded (the move form's choices; the demo's placement histories use the same codes). */
+export const moveReasons = [
+  "caregiver_requested_removal",
+  "behavior_needs",
+  "allegation_in_home",
+  "caregiver_health",
+  "runaway_return",
+  "runaway",
+  "move_to_relative",
+  "step_down_to_family",
+  "sibling_reunion",
+  "pre_adoptive_home",
+  "closer_to_school_of_origin",
+  "trial_home_visit",
+] as const;
 export const exitReasons = [
   "reunification",
   "relative",
@@ -54,7 +69,8 @@ const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 const placementFields = {
   householdId: z.uuid().nullable(),
-  setting: z.enum(placementSettings),
+  // A missing or unknown choice is refused naming the field's label (the message key is the schema's own error).
+  setting: z.enum(placementSettings, { error: "practice.placement.setting_required" }),
   startDate: calendarDay,
   /** Local wall-clock time in the site's zone ("HH:MM"); hour deadlines count from it. */
   startTime: z
@@ -82,7 +98,10 @@ export const EpisodeCreate = z
 export const PlacementMove = z
   .object({
     ...placementFields,
-    changeKind: z.enum(["planned", "emergency", "unplanned"]),
+    // Chosen by the worker, never defaulted: a kind, a requester or a reason nobody chose would become data.
+    changeKind: z.enum(["planned", "emergency", "unplanned"], { error: "practice.placement.change_kind_required" }),
+    requestedBy: z.enum(requesters, { error: "practice.placement.requested_by_required" }),
+    reason: z.enum(moveReasons, { error: "practice.placement.reason_required" }),
     /** The transition plan of a planned move: steps with dates. */
     transitionSteps: z
       .array(z.object({ description: z.string().trim().min(1).max(500), on: calendarDay }).strict())
@@ -109,6 +128,11 @@ export const PlacementView = z.object({
   reason: z.string().nullable(),
   transitionSteps: z.array(z.object({ description: z.string(), on: z.string() })).nullable(),
   version: z.number().int(),
+  /**
+   * On the child's site day: ended, in force (where the child lives), or upcoming (a move recorded for a later
+   * day, with its transition plan).
+   */
+  status: z.enum(["past", "current", "upcoming"]),
 });
 export const EpisodeView = z.object({
   id: z.uuid(),
@@ -145,7 +169,15 @@ export const TeamMemberView = z.object({
   endsOn: z.string().nullable(),
 });
 export const RelationView = z.object({ personId: z.uuid(), name: z.string(), kind: z.string() });
-export const HouseholdOption = z.object({ id: z.uuid(), name: z.string(), kind: z.string() });
+/** A home to place a child in, with what tells apart homes of the same name (address, city, licence number). */
+export const HouseholdOption = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  addressLine1: z.string().nullable(),
+  city: z.string().nullable(),
+  licenseNumber: z.string().nullable(),
+});
 
 /** The caregiver's address and phone (field class caregiver_contact): absent for actors without the right. */
 export const CaregiverContact = z.object({

@@ -7,6 +7,7 @@ import { AppError } from "../../platform/errors/app-error.js";
 import { zonedInstant } from "../../platform/rules/zoned-time.js";
 import { caseLifeRepository } from "./case-life-repository.js";
 import { type ChildFacts, childGate } from "./child-access.js";
+import { checkRemovalDate } from "./date-bounds.js";
 import { placementRepository } from "./placement-repository.js";
 import {
   afcarsDischargeCode,
@@ -73,13 +74,19 @@ async function insertPlacement(
   return { placementId: placement.id, tasks };
 }
 
+/** A placement holds from its start day up to (not including) its end day, the day the next one starts. */
+export function placementStatus(p: { start_date: string; end_date: string | null }, day: string) {
+  if (p.start_date > day) return "upcoming" as const;
+  return p.end_date === null || p.end_date > day ? ("current" as const) : ("past" as const);
+}
+
 export function placementService(db: Kysely<Database>, clock: () => Date) {
   const withChild = childGate(db, clock);
   const write = { lock: true, fieldClasses: ["placement"] };
 
   return {
     async history(actor: Actor, childId: string): Promise<PlacementHistory> {
-      return withChild(actor, "child:read", childId, {}, async ({ trx, child, disclosure, audit }) => {
+      return withChild(actor, "child:read", childId, {}, async ({ trx, child, today, disclosure, audit }) => {
         const repo = placementRepository(trx);
         const [episodes, placements, team, relations, households] = [
           await repo.episodes(childId),
@@ -123,6 +130,7 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
                 reason: p.change_reason,
                 transitionSteps: (p.steps as { description: string; on: string }[] | null) ?? null,
                 version: p.version,
+                status: placementStatus(p, today),
               })),
           })),
           team: team.map((m) => ({
@@ -151,7 +159,14 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
           })),
           // The homes a child could be placed in are for those who place children, not for families.
           households: hasPermission(actor, "child:write", child.site_id)
-            ? households.map((h) => ({ id: h.id, name: h.name, kind: h.kind }))
+            ? households.map((h) => ({
+                id: h.id,
+                name: h.name,
+                kind: h.kind,
+                addressLine1: h.address_line1,
+                city: h.city,
+                licenseNumber: h.license_number,
+              }))
             : [],
         };
       });
@@ -159,7 +174,8 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
 
     /** A removal: opens an episode and its first placement, and creates the practice tasks. */
     async openEpisode(actor: Actor, childId: string, input: z.infer<typeof EpisodeCreate>) {
-      return withChild(actor, "child:write", childId, write, async ({ trx, child, audit }) => {
+      return withChild(actor, "child:write", childId, write, async ({ trx, child, today, audit }) => {
+        checkRemovalDate(input.removalDate, today);
         const repo = placementRepository(trx);
         if (await repo.openPlacement(childId)) throw new AppError("conflict", "practice.placement.second_open");
         if (input.placement.startDate < input.removalDate) {

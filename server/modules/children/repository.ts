@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { childScope } from "../../platform/access/child-scope.js";
@@ -10,26 +10,56 @@ export type ChildTarget = string | { taskId: string } | { hearingId: string };
 
 export type ChildFacts = NonNullable<Awaited<ReturnType<ReturnType<typeof childrenRepository>["childFacts"]>>>;
 
+/**
+ * The calendar day at the site of the `child` row in the query, as the actor's request saw it (actor.siteDays: the
+ * site's zone, the app's clock). A child the actor reaches is at one of their sites, so it always has a day.
+ */
+function siteDayOfChild(actor: Actor): RawBuilder<string> {
+  const days = Object.entries(actor.siteDays);
+  if (days.length === 0) return sql<string>`null::date`;
+  const cases = days.map(([siteId, day]) => sql`when ${siteId}::uuid then ${day}::date`);
+  return sql<string>`(case child.site_id ${sql.join(cases, sql` `)} end)`;
+}
+
 export function childrenRepository(db: Kysely<Database>) {
-  /** Children the actor may reach with `permission`; every query starts here. */
-  const scoped = (actor: Actor, permission: Permission) =>
-    db
+  /**
+   * Children the actor may reach with `permission`; every query starts here. The placement joined is the one in
+   * force on the child's site day (a planned move recorded for a later day is not where the child lives yet).
+   */
+  const scoped = (actor: Actor, permission: Permission) => {
+    const today = siteDayOfChild(actor);
+    return db
       .selectFrom("child")
       .innerJoin("person", "person.id", "child.person_id")
-      .leftJoin("placement", (j) => j.onRef("placement.child_id", "=", "child.id").on("placement.end_date", "is", null))
+      .leftJoin("placement", (j) =>
+        j
+          .onRef("placement.child_id", "=", "child.id")
+          .on("placement.start_date", "<=", today)
+          .on((eb) => eb.or([eb("placement.end_date", "is", null), eb("placement.end_date", ">", today)])),
+      )
       .where(childScope(actor, permission));
+  };
 
-  const listColumns = [
-    "child.id",
-    "child.site_id",
-    "child.case_number",
-    "person.given_name",
-    "person.family_name",
-    "person.preferred_name",
-    "person.birth_date",
-    "placement.setting",
-    "placement.start_date",
-  ] as const;
+  const listColumns = (actor: Actor) =>
+    [
+      "child.id",
+      "child.site_id",
+      "child.case_number",
+      "person.given_name",
+      "person.family_name",
+      "person.preferred_name",
+      "person.birth_date",
+      "placement.setting",
+      "placement.start_date",
+      // The first placement starting after the site day: a planned move still to come.
+      (eb: ExpressionBuilder<Database, "child" | "person" | "placement">) =>
+        eb
+          .selectFrom("placement as up")
+          .select((u) => u.fn.min("up.start_date").as("d"))
+          .whereRef("up.child_id", "=", "child.id")
+          .where("up.start_date", ">", siteDayOfChild(actor))
+          .as("upcoming_start_date"),
+    ] as const;
 
   return {
     /**
@@ -96,7 +126,7 @@ export function childrenRepository(db: Kysely<Database>) {
       }
       const [rows, total] = await Promise.all([
         base
-          .select(listColumns)
+          .select(listColumns(actor))
           .orderBy("person.family_name")
           .orderBy("person.given_name")
           .orderBy("child.id")
@@ -109,7 +139,7 @@ export function childrenRepository(db: Kysely<Database>) {
     },
 
     async findOne(actor: Actor, permission: Permission, childId: string) {
-      return scoped(actor, permission).select(listColumns).where("child.id", "=", childId).executeTakeFirst();
+      return scoped(actor, permission).select(listColumns(actor)).where("child.id", "=", childId).executeTakeFirst();
     },
 
     /**
@@ -119,7 +149,7 @@ export function childrenRepository(db: Kysely<Database>) {
     async findMany(actor: Actor, permission: Permission, childIds: string[]) {
       if (childIds.length === 0) return [];
       return scoped(actor, permission)
-        .select(listColumns)
+        .select(listColumns(actor))
         .where("child.id", "in", childIds)
         .orderBy("person.family_name")
         .orderBy("person.given_name")

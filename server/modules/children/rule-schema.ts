@@ -43,6 +43,11 @@ export const RuleCreate = z
     repeatDays: z.number().int().min(1).max(365).nullable().default(null),
     exclusions: z.array(z.enum(exclusionCodes)).max(5).default([]),
     effectiveFrom: z.iso.date(),
+    /**
+     * A version effective before today ends the version in force on that day early: the coordinator confirms by
+     * naming it (its id). Tasks already created keep their due dates either way.
+     */
+    confirmEndsVersion: z.uuid().optional(),
     sourceUrl: z.url({ protocol: /^https?$/ }).max(500),
     sourceNote: z.string().trim().min(3).max(1000),
     sourceNoteEs: z.string().trim().min(3).max(1000).optional(),

@@ -67,11 +67,29 @@ export function ruleService(db: Kysely<Database>) {
           trigger: input.trigger,
           applies_to: input.appliesTo,
         };
-        for (const rule of await repo.lockVersionsFrom(key, input.effectiveFrom)) {
+        const ending = await repo.lockVersionsFrom(key, input.effectiveFrom);
+        for (const rule of ending)
           if (rule.effective_from >= input.effectiveFrom)
             throw new AppError("conflict", "practice.rule.overlap", { date: rule.effective_from });
-          await repo.endBefore(rule.id, input.effectiveFrom);
+        // Backdated: before the earliest of the actor's site days, the version in force then ends on a day already
+        // lived under it. Only a confirmation naming that version lets it end (tasks made under it keep their dues).
+        const today = Object.values(actor.siteDays).sort()[0];
+        const inForce = ending[0];
+        if (inForce && today && input.effectiveFrom < today && input.confirmEndsVersion !== inForce.id) {
+          throw new AppError("validation", "error.validation", {}, [
+            {
+              field: "confirmEndsVersion",
+              messageKey: "practice.rule.backdated_confirm",
+              params: {
+                date: input.effectiveFrom,
+                from: inForce.effective_from,
+                due: `${inForce.due_amount} ${inForce.due_unit}`,
+                id: inForce.id,
+              },
+            },
+          ]);
         }
+        for (const rule of ending) await repo.endBefore(rule.id, input.effectiveFrom);
         const created = await repo.insert({
           ...key,
           due_amount: input.dueAmount,

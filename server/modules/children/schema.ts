@@ -17,6 +17,8 @@ export const ChildListItem = z.object({
   inCare: z.boolean(),
   currentSetting: z.string().nullable(),
   placedSince: z.string().nullable(),
+  /** The start of a placement recorded for a later day (a planned move): not where the child lives yet. */
+  upcomingMoveOn: z.string().nullable(),
 });
 export type ChildListItem = z.infer<typeof ChildListItem>;
 

@@ -21,6 +21,7 @@ function toListItem(row: Row): ChildListItem {
     inCare: row.setting !== null,
     currentSetting: row.setting,
     placedSince: row.start_date,
+    upcomingMoveOn: row.upcoming_start_date ?? null,
   };
 }
 

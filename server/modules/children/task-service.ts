@@ -49,7 +49,13 @@ function toTaskView(row: TaskRow, completers: Completers): TaskView {
 
 /** Zod issues of a practice's details as field problems under `details.`. */
 function detailProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => fieldProblemOfZodIssue(issue as ZodIssueLike, ["details"]));
+  return error.issues.map((issue) => {
+    const problem = fieldProblemOfZodIssue(issue as ZodIssueLike, ["details"]);
+    // An outcome is chosen, never preselected: missing or not one of the practice's, the message names its label.
+    return problem.field === "details.outcome"
+      ? { field: problem.field, messageKey: "practice.task.outcome_required" }
+      : problem;
+  });
 }
 
 /** `clock` is the app's injectable clock (deps.now); another module's caller without one gets the system clock. */

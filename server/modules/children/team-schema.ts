@@ -16,6 +16,8 @@ export const TeamMemberAdd = z
   .object({
     role: z.enum(roles),
     startsOn: z.iso.date(),
+    /** The worker confirms a start more than a year ahead (date-bounds.ts); before the child's birth is never right. */
+    confirmUnusualDate: z.boolean().default(false),
     personId: z.uuid().optional(),
     person: z
       .object({

@@ -7,6 +7,7 @@ import { addCalendarDays } from "../../platform/rules/zoned-time.js";
 import { activeSiteStaffWithRole, usersByIds } from "../identity/index.js";
 import { childGate } from "./child-access.js";
 import { childRecordRepository } from "./child-record-repository.js";
+import { checkTeamStart } from "./date-bounds.js";
 import { teamRepository } from "./team-repository.js";
 import type { CaseworkerHandover, HandoverView, TeamMemberAdd, TeamMemberEnd } from "./team-schema.js";
 
@@ -131,8 +132,9 @@ export function teamService(db: Kysely<Database>, clock: () => Date) {
     },
 
     add(actor: Actor, childId: string, input: z.infer<typeof TeamMemberAdd>) {
-      return withChild(actor, "child:write", childId, write, async ({ trx, child, audit }) => {
+      return withChild(actor, "child:write", childId, write, async ({ trx, child, today, audit }) => {
         const people = childRecordRepository(trx);
+        checkTeamStart(input.startsOn, (await people.record(childId)).birth_date, today, input.confirmUnusualDate);
         let personId = input.personId;
         if (personId) {
           if (!(await people.personAtSite(child.site_id, personId)))

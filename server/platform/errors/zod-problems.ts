@@ -1,3 +1,4 @@
+import { isMessageKey } from "../i18n/locale.js";
 import type { FieldProblem } from "./app-error.js";
 
 /** A zod issue as zod gives it, or as fastify-type-provider-zod passes it on (code, path and the issue's own fields). */
@@ -31,6 +32,8 @@ function limitKind(issue: ZodIssueLike): "string" | "array" | "number" | "date" 
  */
 export function fieldProblemOfZodIssue(issue: ZodIssueLike, prefix: readonly string[] = []): FieldProblem {
   const field = [...prefix, ...issue.path.map(String)].join(".") || "(body)";
+  // A schema may word its own error as a catalog key (z.enum(values, { error: "…required" })), naming its label.
+  if (issue.message && isMessageKey(issue.message)) return { field, messageKey: issue.message };
   switch (issue.code) {
     case "invalid_type":
       if (("input" in issue && issue.input === undefined) || /received undefined/.test(issue.message ?? ""))

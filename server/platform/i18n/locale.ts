@@ -35,6 +35,11 @@ export function translate(locale: Locale, key: string, params: Record<string, st
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+/** Whether `key` is a message of the catalogs (a schema's own error may name one). */
+export function isMessageKey(key: string): boolean {
+  return key in catalogs.en;
+}
+
 /** Module catalogs register their server messages here at import time. */
 export function registerMessages(locale: Locale, messages: Record<string, string>): void {
   Object.assign(catalogs[locale], messages);

@@ -46,6 +46,7 @@ const listItemFields = [
   "inCare",
   "currentSetting",
   "placedSince",
+  "upcomingMoveOn",
 ];
 const historyFields = ["childId", "icwa", "episodes", "team", "relations", "households", "corrections"];
 const draftFields = ["id", "siteId", "step", "answers", "childId", "updatedAt", "version"];

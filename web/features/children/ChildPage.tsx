@@ -43,6 +43,12 @@ export function ChildPage() {
                   `${t("children.placedSince", { date: formatDate(child.data.placedSince) })}`
                 : t("children.notInCare")}
             </dd>
+            {child.data.upcomingMoveOn && (
+              <>
+                <dt>{t("placement.upcoming")}</dt>
+                <dd>{t("children.upcomingMove", { date: formatDate(child.data.upcomingMoveOn) })}</dd>
+              </>
+            )}
           </dl>
           {/* Each section and action shows only when the server says this actor may use it on this child. */}
           {child.data.abilities.readTasks && (

@@ -72,9 +72,10 @@ export function ChildrenPage() {
               {
                 header: t("children.placement"),
                 cell: (c) =>
-                  c.currentSetting
+                  (c.currentSetting
                     ? `${t(`setting.${c.currentSetting}`)} · ${formatDate(c.placedSince)}`
-                    : t("children.notInCare"),
+                    : t("children.notInCare")) +
+                  (c.upcomingMoveOn ? ` (${t("children.upcomingMove", { date: formatDate(c.upcomingMoveOn) })})` : ""),
               },
             ]}
           />

@@ -4,6 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { HomePicker } from "./HomePicker";
 import type { PlacementHistory, PlacementMoveInput } from "./types";
 
 type Move = PlacementMoveInput;
@@ -18,54 +19,53 @@ const settings: Move["setting"][] = [
   "runaway",
   "trial_home_visit",
 ];
-const requesters: NonNullable<Move["requestedBy"]>[] = [
-  "agency",
-  "caregiver",
-  "child",
-  "birth_parent",
-  "court",
-  "other",
-];
+const requesters: Move["requestedBy"][] = ["agency", "caregiver", "child", "birth_parent", "court", "other"];
 const reasons = [
   "caregiver_requested_removal",
   "behavior_needs",
   "allegation_in_home",
   "caregiver_health",
   "runaway_return",
+  "runaway",
   "move_to_relative",
   "step_down_to_family",
   "sibling_reunion",
   "pre_adoptive_home",
   "closer_to_school_of_origin",
-];
+  "trial_home_visit",
+] as const satisfies Move["reason"][];
 const exclusions: NonNullable<Move["exclusions"]> = ["expedited_tpr", "parent_incarcerated", "contrary_to_safety"];
 
-/** Records a move: the open placement closes the day the new one starts, in one step. */
+/**
+ * Records a move: the open placement closes the day the new one starts, in one step. The kind of change, the home,
+ * the setting, who asked and the reason start empty: each is chosen, never a default that becomes data.
+ */
 export function MoveForm({ history, onDone }: { history: PlacementHistory; onDone(): void }) {
   const { t } = useI18n();
   const client = useQueryClient();
-  const [changeKind, setChangeKind] = useState<Move["changeKind"]>("emergency");
-  const [householdId, setHouseholdId] = useState(history.households[0]?.id ?? "");
-  const [setting, setSetting] = useState<Move["setting"]>("nonrelative_family_home");
+  const [changeKind, setChangeKind] = useState<Move["changeKind"] | "">("");
+  const [householdId, setHouseholdId] = useState<string | null>(null);
+  const [setting, setSetting] = useState<Move["setting"] | "">("");
   const today = useSiteToday();
   const [startDate, setStartDate] = useState(today);
   const [startTime, setStartTime] = useState("");
-  const [requestedBy, setRequestedBy] = useState<NonNullable<Move["requestedBy"]>>("agency");
-  const [reason, setReason] = useState(reasons[0]);
+  const [requestedBy, setRequestedBy] = useState<Move["requestedBy"] | "">("");
+  const [reason, setReason] = useState<Move["reason"] | "">("");
   const [excluded, setExcluded] = useState<NonNullable<Move["exclusions"]>>([]);
   const [steps, setSteps] = useState([{ description: "", on: "" }]);
   const move = useMutation({
     mutationFn: () =>
       api(`/api/children/${history.childId}/placements`, {
         method: "POST",
+        // What is still unchosen is sent as chosen (empty): the server refuses it, naming the field.
         body: {
           householdId: householdId || null,
-          setting,
+          setting: setting as Move["setting"],
           startDate,
           ...(startTime ? { startTime } : {}),
-          changeKind,
-          requestedBy,
-          reason,
+          changeKind: changeKind as Move["changeKind"],
+          requestedBy: requestedBy as Move["requestedBy"],
+          reason: reason as Move["reason"],
           exclusions: excluded,
           transitionSteps: changeKind === "planned" ? steps.filter((s) => s.description && s.on) : [],
         } satisfies Move,
@@ -92,7 +92,8 @@ export function MoveForm({ history, onDone }: { history: PlacementHistory; onDon
       <label className="usa-label" htmlFor={id}>
         {label}
       </label>
-      <select className="usa-select" id={id} value={value} onChange={(e) => set(e.target.value as V)}>
+      <select className="usa-select" id={id} required value={value} onChange={(e) => set(e.target.value as V)}>
+        <option value="">{t("placement.choose")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -114,6 +115,7 @@ export function MoveForm({ history, onDone }: { history: PlacementHistory; onDon
               type="radio"
               id={`kind-${k}`}
               name="changeKind"
+              required
               checked={changeKind === k}
               onChange={() => setChangeKind(k)}
             />
@@ -123,11 +125,8 @@ export function MoveForm({ history, onDone }: { history: PlacementHistory; onDon
           </div>
         ))}
       </fieldset>
-      {select("move-household", t("placement.household"), householdId, setHouseholdId, [
-        { value: "", label: t("placement.noHousehold") },
-        ...history.households.map((h) => ({ value: h.id, label: h.name })),
-      ])}
-      {select(
+      <HomePicker homes={history.households} value={householdId} onChange={setHouseholdId} />
+      {select<Move["setting"] | "">(
         "move-setting",
         t("placement.setting"),
         setting,
@@ -159,14 +158,14 @@ export function MoveForm({ history, onDone }: { history: PlacementHistory; onDon
         value={startTime}
         onChange={(e) => setStartTime(e.target.value)}
       />
-      {select(
+      {select<Move["requestedBy"] | "">(
         "move-requested",
         t("placement.requestedBy"),
         requestedBy,
         setRequestedBy,
         requesters.map((r) => ({ value: r, label: t(`placement.requester.${r}`) })),
       )}
-      {select(
+      {select<Move["reason"] | "">(
         "move-reason",
         t("placement.reason"),
         reason,

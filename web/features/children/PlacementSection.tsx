@@ -23,6 +23,8 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
   const inCare = history.data?.episodes.some((e) => e.placements.some((p) => p.endDate === null));
   const openEpisode = history.data?.episodes.find((e) => e.exitDate === null);
   const may = abilities.recordPlacementChange;
+  // A planned move recorded for a later day: shown as upcoming, with its date and plan, not as where the child lives.
+  const upcoming = history.data?.episodes.flatMap((e) => e.placements).find((p) => p.status === "upcoming");
   return (
     <section aria-labelledby="placements-heading">
       <h2 id="placements-heading">{t("placement.history")}</h2>
@@ -51,6 +53,35 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
           {form?.kind === "reentry" && <ReentryForm history={history.data} onDone={() => setForm(null)} />}
           {form?.kind === "correct" && (
             <CorrectionForm childId={childId} target={form.target} onDone={() => setForm(null)} />
+          )}
+          {upcoming && (
+            <div className="usa-summary-box margin-top-2" role="region" aria-labelledby="upcoming-move-heading">
+              <div className="usa-summary-box__body">
+                <h3 className="usa-summary-box__heading" id="upcoming-move-heading">
+                  {t("placement.upcoming")}
+                </h3>
+                <p className="usa-summary-box__text">
+                  {t("placement.upcomingMove", {
+                    date: formatDate(upcoming.startDate),
+                    home: upcoming.householdName ?? t(`setting.${upcoming.setting}`),
+                  })}{" "}
+                  · {t(`placement.kind.${upcoming.changeKind}`)}
+                </p>
+                {upcoming.transitionSteps && upcoming.transitionSteps.length > 0 && (
+                  <>
+                    <p className="usa-summary-box__text text-bold margin-bottom-0">{t("placement.transitionPlan")}</p>
+                    <ul className="usa-list">
+                      {upcoming.transitionSteps.map((s, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: a saved plan's steps never reorder
+                        <li key={i}>
+                          {formatDate(s.on)}: {s.description}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </div>
+            </div>
           )}
           {history.data.episodes.map((e) => (
             <div key={e.id} className="margin-top-2">
@@ -94,6 +125,9 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
                               {t("correction.placement", { date: formatDate(p.startDate) })}
                             </button>
                           </div>
+                        )}
+                        {p.status !== "past" && (
+                          <span className="usa-tag margin-left-1">{t(`placement.status.${p.status}`)}</span>
                         )}
                       </>
                     ),

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { RuleNote } from "./RuleNote";
 import type { Rule, RuleInput, RuleListView } from "./types";
@@ -23,6 +24,23 @@ export function RulesPage() {
     sourceNote: "",
     sourceNoteEs: "",
   });
+  const [confirmEnds, setConfirmEnds] = useState(false);
+  const today = useSiteToday();
+  // A version applying from before today ends the version in force on that day early: the coordinator confirms
+  // ending that one, named, before it is saved (tasks already created keep their due dates).
+  const ending =
+    editing && form.effectiveFrom && form.effectiveFrom < today
+      ? rules.data?.rules
+          .filter(
+            (r) =>
+              r.practice === editing.practice &&
+              r.trigger === editing.trigger &&
+              r.appliesTo === editing.appliesTo &&
+              r.effectiveFrom < form.effectiveFrom &&
+              (r.effectiveTo === null || r.effectiveTo >= form.effectiveFrom),
+          )
+          .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0]
+      : undefined;
   const save = useMutation({
     mutationFn: () =>
       api("/api/rules", {
@@ -38,6 +56,7 @@ export function RulesPage() {
           repeatDays: editing!.repeatDays,
           exclusions: editing!.exclusions,
           effectiveFrom: form.effectiveFrom,
+          ...(ending && confirmEnds ? { confirmEndsVersion: ending.id } : {}),
           sourceUrl: form.sourceUrl,
           sourceNote: form.sourceNote,
           ...(form.sourceNoteEs.trim() ? { sourceNoteEs: form.sourceNoteEs } : {}),
@@ -89,6 +108,21 @@ export function RulesPage() {
             value={form.effectiveFrom}
             onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })}
           />
+          {ending && (
+            <div className="usa-checkbox margin-top-1">
+              <input
+                className="usa-checkbox__input"
+                type="checkbox"
+                id="rule-confirm-ends"
+                required
+                checked={confirmEnds}
+                onChange={(e) => setConfirmEnds(e.target.checked)}
+              />
+              <label className="usa-checkbox__label" htmlFor="rule-confirm-ends">
+                {t("rules.confirmEnds", { from: formatDate(ending.effectiveFrom), due: describe(ending) })}
+              </label>
+            </div>
+          )}
           <label className="usa-label" htmlFor="rule-url">
             {t("rules.sourceUrl")}
           </label>

@@ -30,7 +30,8 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
   const { t } = useI18n();
   const client = useQueryClient();
   const d = task.details as Record<string, unknown>;
-  const [outcome, setOutcome] = useState(outcomes[task.practice][0]);
+  // Nothing preselected: an outcome nobody chose ("held") would be recorded as if it had happened.
+  const [outcome, setOutcome] = useState("");
   const [notes, setNotes] = useState("");
   const [scheduledFor, setScheduledFor] = useState(String(d.scheduledFor ?? ""));
   const [participants, setParticipants] = useState(((d.participants as string[]) ?? []).join(", "));
@@ -137,6 +138,7 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
               id={id(`outcome-${o}`)}
               name={id("outcome")}
               value={o}
+              required
               checked={outcome === o}
               onChange={() => setOutcome(o)}
             />

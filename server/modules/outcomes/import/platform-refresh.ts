@@ -40,15 +40,23 @@ const dispositionOf = (substantiated: boolean) => (substantiated ? 1 : 3);
  * child, home or sibling group keeps its key from one refresh to the next.
  * Runs in the caller's transaction when given one (the scheduler's).
  */
-export async function refreshPlatformOutcomes(db: Kysely<Database>, siteId?: string): Promise<RefreshSummary> {
+export async function refreshPlatformOutcomes(
+  db: Kysely<Database>,
+  siteId?: string,
+  now: Date = new Date(),
+): Promise<RefreshSummary> {
   const run = async (trx: Transaction<Database>) => {
     await takeOutcomeWriterLock(trx);
-    return refreshLocked(trx, siteId);
+    return refreshLocked(trx, siteId, now);
   };
   return db.isTransaction ? run(db as Transaction<Database>) : db.transaction().execute(run);
 }
 
-async function refreshLocked(trx: Transaction<Database>, siteId?: string): Promise<RefreshSummary> {
+async function refreshLocked(
+  trx: Transaction<Database>,
+  siteId: string | undefined,
+  now: Date,
+): Promise<RefreshSummary> {
   const sites = siteId ? [siteId] : await siteDirectory(trx).allIds();
   const summary: RefreshSummary = { sites: 0, children: 0, episodes: 0, placements: 0, homes: 0, reports: 0 };
   const keys = {
@@ -60,7 +68,8 @@ async function refreshLocked(trx: Transaction<Database>, siteId?: string): Promi
   for (const id of sites) {
     const area = await ensureSiteArea(trx, id);
     areaIds.push(area.id);
-    const histories = await historiesForOutcomes(trx, id);
+    // As of the refresh's instant: a planned move recorded for a later day counts from its day on.
+    const histories = await historiesForOutcomes(trx, id, now);
     await replaceArea(trx, area.id, histories, keys);
     summary.sites++;
     summary.children += histories.children.length;
@@ -222,10 +231,10 @@ async function insertChunks<
 export function outcomeJobs(): Record<string, JobDefinition> {
   return {
     outcome_platform_refresh: {
-      run: async (trx) => {
+      run: async (trx, now) => {
         // An import holds the writer lock for minutes: this slot leaves it alone rather than block the scheduler.
         if (!(await tryOutcomeWriterLock(trx))) return { skipped: "an outcome import is running" };
-        return { ...(await refreshLocked(trx)) };
+        return { ...(await refreshLocked(trx, undefined, now)) };
       },
     },
   };
