@@ -109,7 +109,7 @@ async function targetFor(
         target.shareId = await mintShare(database.db, minted, sharedWith.user_id, actor.userId);
       }
       if (policy.route.includes(":hearingId")) {
-        const withReport = policy.route.endsWith("/receipt");
+        const withReport = policy.route.endsWith("/receipt") || policy.route.endsWith("/amendments");
         target.hearingId = await mintHearing(database.db, minted, withReport ? actor.userId : undefined);
       }
       return withFamily(target, true, spec.householdId);
