@@ -69,11 +69,7 @@ export function hearingRepository(db: Kysely<Database>) {
 
     /** The hearing's day, for the rule that a report is amended only before its hearing. */
     hearingDay(hearingId: string) {
-      return db
-        .selectFrom("court_hearing")
-        .select("hearing_on")
-        .where("id", "=", hearingId)
-        .executeTakeFirstOrThrow();
+      return db.selectFrom("court_hearing").select("hearing_on").where("id", "=", hearingId).executeTakeFirstOrThrow();
     },
 
     insertAmendment(values: { reportId: string; childId: string; submittedBy: string; body: string }) {

@@ -183,12 +183,7 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
       const [byCaseworker, byPractice] = await Promise.all([
         base
           .leftJoin("person as wp", (join) => join.on(sql<boolean>`wp.id = ${currentCaseworkerSql}`))
-          .select([
-            "wp.id as person_id",
-            "wp.given_name",
-            "wp.family_name",
-            sql<number>`count(*)::int`.as("count"),
-          ])
+          .select(["wp.id as person_id", "wp.given_name", "wp.family_name", sql<number>`count(*)::int`.as("count")])
           .groupBy(["wp.id", "wp.given_name", "wp.family_name"])
           .orderBy("wp.family_name")
           .orderBy("wp.given_name")

@@ -81,14 +81,13 @@ export const TaskList = z.object({ tasks: z.array(TaskView) });
 
 export const worklistWindows = ["overdue", "today", "week", "all"] as const;
 /** The worklist's filters; they are the page's URL parameters too. */
-export const WorklistQuery = z
-  .object({
-    window: z.enum(worklistWindows).default("week"),
-    practice: z.enum(practices).optional(),
-    childId: z.uuid().optional(),
-    /** A caseworker's person id, or "none" for children without a current caseworker. */
-    caseworker: z.union([z.uuid(), z.literal("none")]).optional(),
-  });
+export const WorklistQuery = z.object({
+  window: z.enum(worklistWindows).default("week"),
+  practice: z.enum(practices).optional(),
+  childId: z.uuid().optional(),
+  /** A caseworker's person id, or "none" for children without a current caseworker. */
+  caseworker: z.union([z.uuid(), z.literal("none")]).optional(),
+});
 export const Worklist = z.object({
   window: z.enum(worklistWindows),
   tasks: z.array(TaskView),
@@ -99,7 +98,9 @@ export const Worklist = z.object({
 export const WorklistCounts = z.object({
   window: z.enum(worklistWindows),
   total: z.number().int(),
-  byCaseworker: z.array(z.object({ caseworkerId: z.uuid().nullable(), name: z.string().nullable(), count: z.number() })),
+  byCaseworker: z.array(
+    z.object({ caseworkerId: z.uuid().nullable(), name: z.string().nullable(), count: z.number() }),
+  ),
   byPractice: z.array(z.object({ practice: z.enum(practices), count: z.number().int() })),
 });
 export const WorklistCountsQuery = z.object({ window: z.enum(worklistWindows).default("overdue") }).strict();

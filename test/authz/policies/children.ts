@@ -226,7 +226,10 @@ export const policies: RoutePolicy[] = [
     target: "none",
     build: () => ({ url: "/api/worklist/counts?window=overdue" }),
     anonymous: 401,
-    expect: callerRoute(["caseworker", "supervisor", "caregiver"], ok(["window", "total", "byCaseworker", "byPractice"])),
+    expect: callerRoute(
+      ["caseworker", "supervisor", "caregiver"],
+      ok(["window", "total", "byCaseworker", "byPractice"]),
+    ),
     otherwise: denied,
   },
   {

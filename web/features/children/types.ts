@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { AccessLog, AccessLogEntry } from "../../../server/modules/children/access-log-schema";
 import type {
+  CaregiverReportAmendment,
   CaregiverReportReceipt,
   CaregiverReportSubmit,
   HearingCreate,
@@ -24,6 +25,9 @@ import type {
   TaskView,
   Timeliness,
   TimelinessRow,
+  Worklist,
+  WorklistCounts,
+  worklistWindows,
 } from "../../../server/modules/children/task-schema";
 import type { TeamMemberAdd } from "../../../server/modules/children/team-schema";
 
@@ -41,6 +45,9 @@ export type TeamMemberInput = z.input<typeof TeamMemberAdd>;
 
 export type PracticeTask = z.infer<typeof TaskView>;
 export type TaskListView = z.infer<typeof TaskList>;
+export type WorklistView = z.infer<typeof Worklist>;
+export type WorklistCountsView = z.infer<typeof WorklistCounts>;
+export type WorklistWindow = (typeof worklistWindows)[number];
 export type TaskCompleteInput = z.input<typeof TaskComplete>;
 export type TaskProgressInput = z.input<typeof TaskProgress>;
 export type TimelinessView = z.infer<typeof Timeliness>;
@@ -55,6 +62,7 @@ export type Hearing = z.infer<typeof HearingView>;
 export type HearingListView = z.infer<typeof HearingList>;
 export type HearingInput = z.input<typeof HearingCreate>;
 export type CaregiverReportInput = z.input<typeof CaregiverReportSubmit>;
+export type CaregiverReportAmendmentInput = z.input<typeof CaregiverReportAmendment>;
 export type CaregiverReportReceiptInput = z.input<typeof CaregiverReportReceipt>;
 
 export type Share = z.infer<typeof ShareView>;
