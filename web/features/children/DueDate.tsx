@@ -13,8 +13,12 @@ export function DueDate({ task }: { task: PracticeTask }) {
       .find((p) => p.type === "timeZoneName")?.value ?? task.timeZone;
   const due = task.dueAt
     ? new Intl.DateTimeFormat(locale, {
-        dateStyle: "medium",
-        timeStyle: "short",
+        // dateStyle/timeStyle cannot be combined with timeZoneName: the medium date and short time spelled out.
+        month: "short",
+        day: "numeric",
+        year: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
         timeZone: task.timeZone,
         timeZoneName: "short",
       }).format(new Date(task.dueAt))
