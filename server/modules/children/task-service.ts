@@ -18,6 +18,9 @@ import {
   type WorklistQuery,
 } from "./task-schema.js";
 
+/** The most tasks one worklist answer lists; `total` still counts them all. */
+const WORKLIST_LIMIT = 500;
+
 /** The worklist's URL filters as the repository's task filter ("none": children without a caseworker). */
 const filterOf = (query: z.infer<typeof WorklistQuery>): TaskFilter => ({
   window: query.window,
@@ -146,7 +149,12 @@ export function taskService(db: Kysely<Database>, clock: () => Date = () => new 
       const filter = filterOf(query);
       return inChildrenTransaction(db, actor, "practice:read", async (trx) => {
         const repo = taskRepository(trx, now);
-        const [rows, counts] = await Promise.all([repo.worklist(actor, filter), repo.counts(actor, filter)]);
+        const rows = await repo.worklist(actor, filter, WORKLIST_LIMIT);
+        // Counted apart only when the list was cut at its limit: a worklist is one query otherwise.
+        const total =
+          rows.length < WORKLIST_LIMIT
+            ? rows.length
+            : (await repo.counts(actor, filter)).byPractice.reduce((sum, r) => sum + r.count, 0);
         await recordAudit(trx, actor, {
           action: "practice_task.worklist",
           entityType: "practice_task",
@@ -154,7 +162,6 @@ export function taskService(db: Kysely<Database>, clock: () => Date = () => new 
           outcome: "success",
         });
         const completers = await completersOf(trx, rows);
-        const total = counts.byPractice.reduce((sum, r) => sum + r.count, 0);
         return { window: query.window, tasks: rows.map((r) => toTaskView(r, completers)), total };
       });
     },
