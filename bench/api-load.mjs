@@ -11,7 +11,7 @@ function pathOf(route, session, n) {
     case "home":
       return "/api/children?limit=8";
     case "worklist":
-      return "/api/worklist?withinDays=14";
+      return "/api/worklist?window=week";
     case "child list":
       return "/api/children?limit=25&offset=0";
     case "child page":

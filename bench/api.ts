@@ -229,7 +229,7 @@ export async function runApiBench(): Promise<ApiBenchResult> {
     const tasks: { id: string; version: number; session: number }[] = [];
     const seen = new Set<string>();
     for (let i = 0; i < ACCOUNTS && tasks.length < Math.max(...CONNECTIONS); i++) {
-      const { body } = await call(port, "/api/worklist?withinDays=90", { headers: { cookie: sessions[i].cookie } });
+      const { body } = await call(port, "/api/worklist?window=all", { headers: { cookie: sessions[i].cookie } });
       for (const t of body.tasks as { id: string; version: number; status: string }[])
         if (t.status === "open" && !seen.has(t.id)) {
           seen.add(t.id);

@@ -38,7 +38,7 @@ and completed → planned move with 14 days' notice`, async () => {
     // The demo worklist is real: overdue and due-soon tasks across the caseworker's children.
     await page.goto(`${journey.server.url}/worklist`);
     await page.getByRole("heading", { level: 1, name: "My worklist" }).waitFor();
-    await page.locator("table tbody tr").first().waitFor();
+    await page.getByRole("list", { name: "My worklist" }).locator("li").first().waitFor();
     await screenshot(page, "worklist-en-desktop");
     expect(await axeViolations(page)).toEqual([]);
 
@@ -163,7 +163,7 @@ and completed → planned move with 14 days' notice`, async () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "child-practices-en-375");
     await page.goto(`${journey.server.url}/worklist`);
-    await page.locator("table tbody tr").first().waitFor();
+    await page.getByRole("list", { name: "My worklist" }).locator("li").first().waitFor();
     await screenshot(page, "worklist-en-375");
     await context.close();
   });

@@ -110,7 +110,7 @@ async function targetFor(
         target.shareId = await mintShare(database.db, minted, sharedWith.user_id, actor.userId);
       }
       if (policy.route.includes(":hearingId")) {
-        const withReport = policy.route.endsWith("/receipt");
+        const withReport = policy.route.endsWith("/receipt") || policy.route.endsWith("/amendments");
         target.hearingId = await mintHearing(database.db, minted, withReport ? actor.userId : undefined);
       }
       if (policy.route.includes(":orderId")) target.courtOrderId = await mintCourtOrder(database.db, minted);

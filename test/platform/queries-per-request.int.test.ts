@@ -33,7 +33,7 @@ afterAll(async () => {
 
 const routes = () => [
   { name: "GET /api/auth/session", url: "/api/auth/session" },
-  { name: "GET /api/worklist (home)", url: "/api/worklist?withinDays=14" },
+  { name: "GET /api/worklist (home)", url: "/api/worklist?window=week" },
   { name: "GET /api/children", url: "/api/children" },
   { name: "GET /api/children/:id", url: `/api/children/${childId}` },
 ];
@@ -65,19 +65,19 @@ describe("statements per signed-in request", () => {
   it("a new session's first request loads the actor in the same statement; the touch adds one a minute", async () => {
     const fresh = await signIn(app, (await demoUser(database.db, "supervisor")).email);
     const first = await counter.during(() =>
-      app.inject({ method: "GET", url: "/api/worklist?withinDays=14", headers: fresh.headers() }),
+      app.inject({ method: "GET", url: "/api/worklist?window=week", headers: fresh.headers() }),
     );
     expect(first.filter(isPlatformOverhead)).toHaveLength(1);
     clock = new Date(clock.getTime() + 61_000);
     const touched = await counter.during(() =>
-      app.inject({ method: "GET", url: "/api/worklist?withinDays=14", headers: fresh.headers() }),
+      app.inject({ method: "GET", url: "/api/worklist?window=week", headers: fresh.headers() }),
     );
     // The session read, the idle policy (once per cached actor) and the touch.
     expect(touched.filter(isPlatformOverhead).length).toBeLessThanOrEqual(4);
     expect(touched.filter((s) => /update "session"/.test(s))).toHaveLength(1);
     clock = new Date(clock.getTime() + 61_000);
     const again = await counter.during(() =>
-      app.inject({ method: "GET", url: "/api/worklist?withinDays=14", headers: fresh.headers() }),
+      app.inject({ method: "GET", url: "/api/worklist?window=week", headers: fresh.headers() }),
     );
     // The idle policy is cached with the actor: the session read and the touch.
     expect(again.filter(isPlatformOverhead)).toHaveLength(2);

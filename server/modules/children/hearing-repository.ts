@@ -21,6 +21,7 @@ export function hearingRepository(db: Kysely<Database>) {
           "h.hearing_on",
           "h.hearing_type",
           "h.department",
+          "r.id as report_id",
           "r.submitted_at",
           "r.submitted_by",
           "r.body",
@@ -47,6 +48,35 @@ export function hearingRepository(db: Kysely<Database>) {
         .insertInto("caregiver_report")
         .values({
           hearing_id: values.hearingId,
+          child_id: values.childId,
+          submitted_by: values.submittedBy,
+          body: values.body,
+        })
+        .returning(["id", "submitted_at"])
+        .executeTakeFirstOrThrow();
+    },
+
+    /** The amendments of the reports of the child's hearings, oldest first. */
+    amendmentsOf(childId: string) {
+      return db
+        .selectFrom("caregiver_report_amendment")
+        .select(["id", "report_id", "submitted_by", "submitted_at", "body"])
+        .where("child_id", "=", childId)
+        .orderBy("submitted_at")
+        .orderBy("id")
+        .execute();
+    },
+
+    /** The hearing's day, for the rule that a report is amended only before its hearing. */
+    hearingDay(hearingId: string) {
+      return db.selectFrom("court_hearing").select("hearing_on").where("id", "=", hearingId).executeTakeFirstOrThrow();
+    },
+
+    insertAmendment(values: { reportId: string; childId: string; submittedBy: string; body: string }) {
+      return db
+        .insertInto("caregiver_report_amendment")
+        .values({
+          report_id: values.reportId,
           child_id: values.childId,
           submitted_by: values.submittedBy,
           body: values.body,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
 import {
+  CaregiverReportAmendment,
   CaregiverReportReceipt,
   CaregiverReportSubmit,
   HearingCreate,
@@ -58,6 +59,21 @@ export function registerHearingRoutes(app: App, deps: PlatformDeps) {
     },
     async (request, reply) =>
       reply.code(201).send(await hearings.submitReport(requireActor(request), request.params.hearingId, request.body)),
+  );
+
+  app.post(
+    "/api/hearings/:hearingId/caregiver-report/amendments",
+    {
+      schema: {
+        tags,
+        summary: "Caregiver adds an amendment to their report before the hearing (the original is kept)",
+        params: HearingParams,
+        body: CaregiverReportAmendment,
+        response: { 201: z.object({ amendmentId: z.uuid(), submittedAt: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await hearings.amendReport(requireActor(request), request.params.hearingId, request.body)),
   );
 
   app.post(

@@ -11,6 +11,7 @@ export const HearingCreate = z
   .strict();
 export const HearingParams = z.object({ hearingId: z.uuid() });
 export const CaregiverReportSubmit = z.object({ body: z.string().trim().min(1).max(20000) }).strict();
+export const CaregiverReportAmendment = z.object({ body: z.string().trim().min(1).max(20000) }).strict();
 export const CaregiverReportReceipt = z.object({ forwardedToCourt: z.boolean() }).strict();
 
 export const HearingView = z.object({
@@ -26,6 +27,12 @@ export const HearingView = z.object({
       body: z.string(),
       receivedAt: z.string().nullable(),
       forwardedToCourt: z.boolean(),
+      /** What the caregiver added before the hearing, oldest first; the original `body` never changes. */
+      amendments: z.array(
+        z.object({ id: z.uuid(), submittedAt: z.string(), submittedByName: z.string(), body: z.string() }),
+      ),
+      /** Whether the caregiver may still add an amendment (before the hearing's day at the site). */
+      amendable: z.boolean(),
     })
     .nullable(),
 });

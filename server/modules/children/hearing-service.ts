@@ -7,7 +7,12 @@ import { usersByIds } from "../identity/index.js";
 import { childGate } from "./child-access.js";
 import { checkHearingDate } from "./date-bounds.js";
 import { hearingRepository } from "./hearing-repository.js";
-import type { CaregiverReportReceipt, CaregiverReportSubmit, HearingCreate } from "./hearing-schema.js";
+import type {
+  CaregiverReportAmendment,
+  CaregiverReportReceipt,
+  CaregiverReportSubmit,
+  HearingCreate,
+} from "./hearing-schema.js";
 import { createHearingTasks } from "./practice-tasks.js";
 import { taskRepository } from "./task-repository.js";
 
@@ -45,12 +50,13 @@ export function hearingService(db: Kysely<Database>, clock: () => Date) {
 
     async list(actor: Actor, childId: string) {
       const read = { fieldClasses: ["practice"] };
-      return withChild(actor, "practice:read", childId, read, async ({ trx, audit }) => {
-        const rows = await hearingRepository(trx).hearingsOf(childId);
-        const submitters = await usersByIds(
-          trx,
-          rows.flatMap((h) => (h.submitted_by ? [h.submitted_by] : [])),
-        );
+      return withChild(actor, "practice:read", childId, read, async ({ trx, today, audit }) => {
+        const repo = hearingRepository(trx);
+        const [rows, amendments] = await Promise.all([repo.hearingsOf(childId), repo.amendmentsOf(childId)]);
+        const submitters = await usersByIds(trx, [
+          ...rows.flatMap((h) => (h.submitted_by ? [h.submitted_by] : [])),
+          ...amendments.map((a) => a.submitted_by),
+        ]);
         await audit({ action: "hearing.list" });
         return {
           hearings: rows.map((h) => ({
@@ -66,6 +72,15 @@ export function hearingService(db: Kysely<Database>, clock: () => Date) {
                   body: h.body!,
                   receivedAt: h.received_at ? new Date(h.received_at).toISOString() : null,
                   forwardedToCourt: Boolean(h.forwarded_to_court),
+                  amendments: amendments
+                    .filter((a) => a.report_id === h.report_id)
+                    .map((a) => ({
+                      id: a.id,
+                      submittedAt: new Date(a.submitted_at).toISOString(),
+                      submittedByName: submitters.get(a.submitted_by)?.name ?? "",
+                      body: a.body,
+                    })),
+                  amendable: today < h.hearing_on,
                 }
               : null,
           })),
@@ -87,6 +102,29 @@ export function hearingService(db: Kysely<Database>, clock: () => Date) {
         });
         await audit({ action: "caregiver_report.submit", entityType: "caregiver_report", entityId: report.id });
         return { reportId: report.id, submittedAt: new Date(report.submitted_at).toISOString() };
+      });
+    },
+
+    /**
+     * The caregiver adds to their report before the hearing: the original and each amendment are kept in order
+     * (the table is append-only). From the hearing's day at the site on, the court has the report as it stands.
+     */
+    async amendReport(actor: Actor, hearingId: string, input: z.infer<typeof CaregiverReportAmendment>) {
+      const target = { hearingId };
+      return withChild(actor, "caregiver_report:submit", target, {}, async ({ trx, child, today, audit }) => {
+        const repo = hearingRepository(trx);
+        const report = await repo.lockReport(hearingId);
+        if (!report) throw new AppError("conflict", "practice.hearing.no_report");
+        const { hearing_on } = await repo.hearingDay(hearingId);
+        if (today >= hearing_on) throw new AppError("conflict", "practice.hearing.amend_after_hearing");
+        const amendment = await repo.insertAmendment({
+          reportId: report.id,
+          childId: child.id,
+          submittedBy: actor.userId,
+          body: input.body,
+        });
+        await audit({ action: "caregiver_report.amend", entityType: "caregiver_report", entityId: report.id });
+        return { amendmentId: amendment.id, submittedAt: new Date(amendment.submitted_at).toISOString() };
       });
     },
 

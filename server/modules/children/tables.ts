@@ -56,6 +56,16 @@ export interface CaregiverReportTable {
   version: Generated<number>;
 }
 
+export interface CaregiverReportAmendmentTable {
+  id: Generated<string>;
+  report_id: string;
+  child_id: string;
+  submitted_by: string;
+  submitted_at: Generated<Date>;
+  body: string;
+  created_at: CreatedAt;
+}
+
 export interface TransitionPlanTable {
   id: Generated<string>;
   placement_id: string;
@@ -149,6 +159,7 @@ declare module "../../db/database.js" {
     practice_task: PracticeTaskTable;
     court_hearing: CourtHearingTable;
     caregiver_report: CaregiverReportTable;
+    caregiver_report_amendment: CaregiverReportAmendmentTable;
     transition_plan: TransitionPlanTable;
     notification: NotificationTable;
     maltreatment_report: MaltreatmentReportTable;

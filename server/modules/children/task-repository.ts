@@ -14,6 +14,54 @@ const onTimeSql = sql<boolean | null>`CASE WHEN t.status <> 'completed' THEN NUL
   WHEN t.due_at IS NOT NULL THEN t.completed_at <= t.due_at
   ELSE (t.completed_at AT TIME ZONE s.time_zone)::date <= t.due_on END`;
 
+/** The person who is the child's caseworker now (an open caseworker membership), or null. */
+const currentCaseworkerSql = sql<string | null>`(SELECT ctm.person_id FROM child_team_member ctm
+  WHERE ctm.child_id = t.child_id AND ctm.role = 'caseworker' AND ctm.ends_on IS NULL
+  ORDER BY ctm.starts_on DESC, ctm.person_id LIMIT 1)`;
+
+/** A task's deadline as an instant: an hour deadline itself, a day deadline at the end of that day in the site's zone. */
+const dueInstantSql = sql`coalesce(t.due_at, (t.due_on::timestamp AT TIME \
+ZONE s.time_zone) + interval '1 day' - interval '1 second')`;
+
+/** A task's due day in the site's calendar. */
+const dueDaySql = sql`coalesce(t.due_on, (t.due_at AT TIME ZONE s.time_zone)::date)`;
+
+/**
+ * Which tasks a worklist or a count takes. Windows are read at the clock's instant in each task's site calendar:
+ *  overdue  open and past its deadline (the one definition: `overdueSql`)
+ *  today    open and due by the end of the site's today (overdue ones included)
+ *  week     open and due by the end of the seventh day after the site's today (overdue ones included)
+ *  all      every task, open, done or not required, any due date
+ */
+export interface TaskFilter {
+  window: "overdue" | "today" | "week" | "all";
+  practice?: string;
+  childId?: string;
+  /** The person who is the child's caseworker now; `null` picks children without one. */
+  caseworkerId?: string | null;
+}
+
+function taskFilter(now: Date, filter: TaskFilter) {
+  const siteToday = sql`(${now}::timestamptz AT TIME ZONE s.time_zone)::date`;
+  const window =
+    filter.window === "overdue"
+      ? overdueSql(now)
+      : filter.window === "today"
+        ? sql<boolean>`(t.status = 'open' AND ${dueDaySql} <= ${siteToday})`
+        : filter.window === "week"
+          ? sql<boolean>`(t.status = 'open' AND ${dueDaySql} <= ${siteToday} + 7)`
+          : sql<boolean>`true`;
+  const practice = filter.practice ? sql<boolean>`t.practice = ${filter.practice}` : sql<boolean>`true`;
+  const child = filter.childId ? sql<boolean>`t.child_id = ${filter.childId}` : sql<boolean>`true`;
+  const caseworker =
+    filter.caseworkerId === undefined
+      ? sql<boolean>`true`
+      : filter.caseworkerId === null
+        ? sql<boolean>`${currentCaseworkerSql} IS NULL`
+        : sql<boolean>`${currentCaseworkerSql} = ${filter.caseworkerId}::uuid`;
+  return sql<boolean>`(${window} AND ${practice} AND ${child} AND ${caseworker})`;
+}
+
 /** Practice tasks; every query joins the child and adds the actor's scope. `now` is the clock's instant. */
 export function taskRepository(db: Kysely<Database>, now: Date) {
   const scoped = (actor: Actor, permission: Permission) =>
@@ -46,6 +94,7 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
         "r.source_note",
         "r.source_note_es",
         "s.time_zone",
+        currentCaseworkerSql.as("caseworker_id"),
         overdueSql(now).as("overdue"),
         onTimeSql.as("on_time"),
       ]);
@@ -107,32 +156,46 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
       return db.selectFrom("practice_task").selectAll().where("id", "=", taskId).forUpdate().executeTakeFirstOrThrow();
     },
 
-    /** Open tasks due within `withinDays` or already overdue, for the children the actor reaches. */
-    worklist(actor: Actor, withinDays: number) {
+    /**
+     * The worklist: the actor's tasks matching `filter` (see `taskFilter`), open before done, then by due
+     * instant, then by id so that equal deadlines keep one order between requests.
+     */
+    worklist(actor: Actor, filter: TaskFilter, limit = 500) {
       return scoped(actor, "practice:read")
-        .where("t.status", "=", "open")
-        .where((eb) =>
-          eb.or([
-            eb.and([
-              eb("t.due_at", "is not", null),
-              eb("t.due_at", "<=", sql<Date>`${now}::timestamptz + make_interval(days => ${withinDays})`),
-            ]),
-            eb.and([
-              eb("t.due_on", "is not", null),
-              eb(
-                "t.due_on",
-                "<=",
-                sql<string>`((${now}::timestamptz AT TIME ZONE s.time_zone)::date + ${withinDays}::int)`,
-              ),
-            ]),
-          ]),
-        )
-        .orderBy(
-          sql`coalesce(t.due_at, (t.due_on::timestamp AT TIME \
-ZONE s.time_zone) + interval '1 day' - interval '1 second')`,
-        )
-        .limit(500)
+        .where(taskFilter(now, filter))
+        .orderBy(sql`CASE WHEN t.status = 'open' THEN 0 ELSE 1 END`)
+        .orderBy(dueInstantSql)
+        .orderBy("t.id")
+        .limit(limit)
         .execute();
+    },
+
+    /**
+     * How many tasks match `filter`, per current caseworker and per practice: the same scope and the same
+     * predicate as `worklist`, so a figure and the list it opens cannot disagree.
+     */
+    async counts(actor: Actor, filter: TaskFilter) {
+      const base = db
+        .selectFrom("practice_task as t")
+        .innerJoin("child", "child.id", "t.child_id")
+        .innerJoin("site as s", "s.id", "t.site_id")
+        .where(childScope(actor, "practice:read"))
+        .where(taskFilter(now, filter));
+      const [byCaseworker, byPractice] = await Promise.all([
+        base
+          .leftJoin("person as wp", (join) => join.on(sql<boolean>`wp.id = ${currentCaseworkerSql}`))
+          .select(["wp.id as person_id", "wp.given_name", "wp.family_name", sql<number>`count(*)::int`.as("count")])
+          .groupBy(["wp.id", "wp.given_name", "wp.family_name"])
+          .orderBy("wp.family_name")
+          .orderBy("wp.given_name")
+          .execute(),
+        base
+          .select(["t.practice", sql<number>`count(*)::int`.as("count")])
+          .groupBy("t.practice")
+          .orderBy("t.practice")
+          .execute(),
+      ]);
+      return { byCaseworker, byPractice };
     },
 
     /** The earliest calendar day among the sites' zones at the clock's instant. */
@@ -147,7 +210,8 @@ ZONE s.time_zone) + interval '1 day' - interval '1 second')`,
 
     /**
      * Timeliness per practice per unit (the unit of the child's current
-     * caseworker), over tasks due since `since` (and until `until`, when given), at the sites given.
+     * caseworker: an open membership, as the supervisors' unit scope reads it, so a unit's overdue figure
+     * counts the tasks its supervisor's worklist shows; a child without one has no unit), over tasks due since `since` (and until `until`, when given), at the sites given.
      */
     async timeliness(siteIds: string[], window: { since: string; until?: string } | { days: number }) {
       if (siteIds.length === 0) return [];
@@ -172,8 +236,8 @@ ZONE s.time_zone) + interval '1 day' - interval '1 second')`,
           FROM child_team_member ctm
           JOIN user_account ua ON ua.person_id = ctm.person_id
           JOIN role_grant rg ON rg.user_id = ua.id AND rg.role_code = 'caseworker'
-          WHERE ctm.role = 'caseworker'
-          ORDER BY ctm.child_id, ctm.ends_on IS NULL DESC, ctm.starts_on DESC
+          WHERE ctm.role = 'caseworker' AND ctm.ends_on IS NULL
+          ORDER BY ctm.child_id, ctm.starts_on DESC, ctm.person_id
         ), graded AS (
           SELECT t.practice, wu.unit_id, t.status, ${overdueSql(now)} AS overdue, ${onTimeSql} AS on_time
           FROM practice_task t

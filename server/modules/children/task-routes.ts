@@ -9,6 +9,9 @@ import {
   TaskView,
   Timeliness,
   TimelinessQuery,
+  Worklist,
+  WorklistCounts,
+  WorklistCountsQuery,
   WorklistQuery,
 } from "./task-schema.js";
 import { taskService } from "./task-service.js";
@@ -57,12 +60,25 @@ export function registerTaskRoutes(app: App, deps: PlatformDeps) {
     {
       schema: {
         tags,
-        summary: "Open tasks due soon or overdue across the user's children",
+        summary: "The user's tasks by due window, practice, child and caseworker; open first, by due time",
         querystring: WorklistQuery,
-        response: { 200: TaskList },
+        response: { 200: Worklist },
       },
     },
-    async (request) => tasks.worklist(requireActor(request), request.query.withinDays),
+    async (request) => tasks.worklist(requireActor(request), request.query),
+  );
+
+  app.get(
+    "/api/worklist/counts",
+    {
+      schema: {
+        tags,
+        summary: "How many worklist tasks a window holds, per current caseworker and per practice",
+        querystring: WorklistCountsQuery,
+        response: { 200: WorklistCounts },
+      },
+    },
+    async (request) => tasks.worklistCounts(requireActor(request), request.query.window),
   );
 
   app.get(

@@ -73,11 +73,39 @@ export const TaskView = z.object({
   /** The rule's note in Spanish, when the rule set has it. */
   ruleNoteEs: z.string().nullable(),
   version: z.number().int(),
+  /** The IANA time zone of the child's site: due times are read in it. */
+  timeZone: z.string(),
+  /** The person who is the child's caseworker now, if any. */
+  caseworkerId: z.uuid().nullable(),
 });
 export type TaskView = z.infer<typeof TaskView>;
 export const TaskList = z.object({ tasks: z.array(TaskView) });
 
-export const WorklistQuery = z.object({ withinDays: z.coerce.number().int().min(0).max(90).default(14) });
+export const worklistWindows = ["overdue", "today", "week", "all"] as const;
+/** The worklist's filters; they are the page's URL parameters too. */
+export const WorklistQuery = z.object({
+  window: z.enum(worklistWindows).default("week"),
+  practice: z.enum(practices).optional(),
+  childId: z.uuid().optional(),
+  /** A caseworker's person id, or "none" for children without a current caseworker. */
+  caseworker: z.union([z.uuid(), z.literal("none")]).optional(),
+});
+export const Worklist = z.object({
+  window: z.enum(worklistWindows),
+  tasks: z.array(TaskView),
+  /** How many tasks match; more than `tasks.length` when the list was cut at its limit. */
+  total: z.number().int(),
+});
+/** What a worklist window holds, per current caseworker and per practice: each figure opens its worklist. */
+export const WorklistCounts = z.object({
+  window: z.enum(worklistWindows),
+  total: z.number().int(),
+  byCaseworker: z.array(
+    z.object({ caseworkerId: z.uuid().nullable(), name: z.string().nullable(), count: z.number() }),
+  ),
+  byPractice: z.array(z.object({ practice: z.enum(practices), count: z.number().int() })),
+});
+export const WorklistCountsQuery = z.object({ window: z.enum(worklistWindows).default("overdue") }).strict();
 
 export const TimelinessRow = z.object({
   unitId: z.uuid().nullable(),

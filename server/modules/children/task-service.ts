@@ -10,8 +10,25 @@ import { addCalendarDays, zonedDay } from "../../platform/rules/zoned-time.js";
 import { usersByIds } from "../identity/index.js";
 import { childGate, inChildrenTransaction } from "./child-access.js";
 import { createNextRepeat } from "./practice-tasks.js";
-import { taskRepository } from "./task-repository.js";
-import { completionByPractice, type TaskComplete, type TaskProgress, type TaskView } from "./task-schema.js";
+import { type TaskFilter, taskRepository } from "./task-repository.js";
+import {
+  completionByPractice,
+  type TaskComplete,
+  type TaskProgress,
+  type TaskView,
+  type WorklistQuery,
+} from "./task-schema.js";
+
+/** The most tasks one worklist answer lists; `total` still counts them all. */
+const WORKLIST_LIMIT = 500;
+
+/** The worklist's URL filters as the repository's task filter ("none": children without a caseworker). */
+const filterOf = (query: z.infer<typeof WorklistQuery>): TaskFilter => ({
+  window: query.window,
+  practice: query.practice,
+  childId: query.childId,
+  caseworkerId: query.caseworker === "none" ? null : query.caseworker,
+});
 
 type TaskRow = Awaited<ReturnType<ReturnType<typeof taskRepository>["forChild"]>>[number];
 
@@ -44,6 +61,8 @@ function toTaskView(row: TaskRow, completers: Completers): TaskView {
     ruleNote: row.source_note,
     ruleNoteEs: row.source_note_es,
     version: row.version,
+    timeZone: row.time_zone,
+    caseworkerId: row.caseworker_id,
   };
 }
 
@@ -125,10 +144,17 @@ export function taskService(db: Kysely<Database>, clock: () => Date = () => new 
       });
     },
 
-    async worklist(actor: Actor, withinDays: number) {
+    async worklist(actor: Actor, query: z.infer<typeof WorklistQuery>) {
       const now = clock();
+      const filter = filterOf(query);
       return inChildrenTransaction(db, actor, "practice:read", async (trx) => {
-        const rows = await taskRepository(trx, now).worklist(actor, withinDays);
+        const repo = taskRepository(trx, now);
+        const rows = await repo.worklist(actor, filter, WORKLIST_LIMIT);
+        // Counted apart only when the list was cut at its limit: a worklist is one query otherwise.
+        const total =
+          rows.length < WORKLIST_LIMIT
+            ? rows.length
+            : (await repo.counts(actor, filter)).byPractice.reduce((sum, r) => sum + r.count, 0);
         await recordAudit(trx, actor, {
           action: "practice_task.worklist",
           entityType: "practice_task",
@@ -136,7 +162,31 @@ export function taskService(db: Kysely<Database>, clock: () => Date = () => new 
           outcome: "success",
         });
         const completers = await completersOf(trx, rows);
-        return { tasks: rows.map((r) => toTaskView(r, completers)) };
+        return { window: query.window, tasks: rows.map((r) => toTaskView(r, completers)), total };
+      });
+    },
+
+    /** The worklist's figures per caseworker and per practice, for the same scope and window as the worklist. */
+    async worklistCounts(actor: Actor, window: TaskFilter["window"]) {
+      const now = clock();
+      return inChildrenTransaction(db, actor, "practice:read", async (trx) => {
+        const counts = await taskRepository(trx, now).counts(actor, { window });
+        await recordAudit(trx, actor, {
+          action: "practice_task.worklist",
+          entityType: "practice_task",
+          entityId: null,
+          outcome: "success",
+        });
+        return {
+          window,
+          total: counts.byPractice.reduce((sum, r) => sum + r.count, 0),
+          byCaseworker: counts.byCaseworker.map((r) => ({
+            caseworkerId: r.person_id,
+            name: r.person_id ? `${r.given_name} ${r.family_name}` : null,
+            count: r.count,
+          })),
+          byPractice: counts.byPractice.map((r) => ({ practice: r.practice, count: r.count })),
+        };
       });
     },
 

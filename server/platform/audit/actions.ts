@@ -63,6 +63,7 @@ export const auditActions = [
   "hearing.list",
   "caregiver_report.submit",
   "caregiver_report.receive",
+  "caregiver_report.amend",
   // outcomes
   "outcomes.export",
   "outcomes.import",

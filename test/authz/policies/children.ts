@@ -286,9 +286,20 @@ export const policies: RoutePolicy[] = [
   {
     route: "GET /api/worklist",
     target: "none",
-    build: () => ({ url: "/api/worklist" }),
+    build: () => ({ url: "/api/worklist?window=all" }),
     anonymous: 401,
-    expect: callerRoute(["caseworker", "supervisor", "caregiver"], ok(["tasks"])),
+    expect: callerRoute(["caseworker", "supervisor", "caregiver"], ok(["window", "tasks", "total"])),
+    otherwise: denied,
+  },
+  {
+    route: "GET /api/worklist/counts",
+    target: "none",
+    build: () => ({ url: "/api/worklist/counts?window=overdue" }),
+    anonymous: 401,
+    expect: callerRoute(
+      ["caseworker", "supervisor", "caregiver"],
+      ok(["window", "total", "byCaseworker", "byPractice"]),
+    ),
     otherwise: denied,
   },
   {
@@ -362,6 +373,19 @@ export const policies: RoutePolicy[] = [
     }),
     anonymous: 401,
     expect: childRoute({ caregiver: ["own"] }, created(["reportId", "submittedAt"])),
+    otherwise: hidden,
+    mutates: true,
+  },
+  {
+    route: "POST /api/hearings/:hearingId/caregiver-report/amendments",
+    target: "child",
+    // A hearing in two weeks with a report on it: the caregiver of the child's home adds to it before the hearing.
+    build: (t) => ({
+      url: `/api/hearings/${t.hearingId ?? NO_SUCH_ID}/caregiver-report/amendments`,
+      payload: { body: "One more thing the court should know." },
+    }),
+    anonymous: 401,
+    expect: childRoute({ caregiver: ["own"] }, created(["amendmentId", "submittedAt"])),
     otherwise: hidden,
     mutates: true,
   },

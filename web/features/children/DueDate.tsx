@@ -4,12 +4,25 @@ import type { PracticeTask } from "./types";
 /** A task's deadline: an instant for hour rules, a calendar day for day rules; with its state. */
 export function DueDate({ task }: { task: PracticeTask }) {
   const { t, formatDate, language } = useI18n();
+  // Read in the site's zone, named, whatever the browser's zone: a deadline is the site's. A day deadline ends
+  // with that day at the site.
+  const locale = language === "es" ? "es-US" : "en-US";
+  const zone =
+    new Intl.DateTimeFormat(locale, { timeZone: task.timeZone, timeZoneName: "short" })
+      .formatToParts(task.dueAt ? new Date(task.dueAt) : new Date(`${task.dueOn}T12:00:00Z`))
+      .find((p) => p.type === "timeZoneName")?.value ?? task.timeZone;
   const due = task.dueAt
-    ? new Intl.DateTimeFormat(language === "es" ? "es-US" : "en-US", {
-        dateStyle: "medium",
-        timeStyle: "short",
+    ? new Intl.DateTimeFormat(locale, {
+        // dateStyle/timeStyle cannot be combined with timeZoneName: the medium date and short time spelled out.
+        month: "short",
+        day: "numeric",
+        year: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZone: task.timeZone,
+        timeZoneName: "short",
       }).format(new Date(task.dueAt))
-    : formatDate(task.dueOn);
+    : t("practice.dueDayEnd", { date: formatDate(task.dueOn), zone });
   return (
     <>
       {due}{" "}

@@ -4,6 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import type {
+  CaregiverReportAmendmentInput,
   CaregiverReportInput,
   CaregiverReportReceiptInput,
   ChildAbilities,
@@ -35,6 +36,18 @@ export function HearingsSection({ childId, abilities }: { childId: string; abili
       }),
     onSuccess: () => void refresh(),
   });
+  const [amendment, setAmendment] = useState("");
+  const amend = useMutation({
+    mutationFn: (id: string) =>
+      api(`/api/hearings/${id}/caregiver-report/amendments`, {
+        method: "POST",
+        body: { body: amendment } satisfies CaregiverReportAmendmentInput,
+      }),
+    onSuccess: () => {
+      setAmendment("");
+      void refresh();
+    },
+  });
   const receive = useMutation({
     mutationFn: (id: string) =>
       api(`/api/hearings/${id}/caregiver-report/receipt`, {
@@ -50,35 +63,84 @@ export function HearingsSection({ childId, abilities }: { childId: string; abili
   return (
     <section aria-labelledby="hearings-heading">
       <h2 id="hearings-heading">{t("hearing.title")}</h2>
-      <ErrorAlert error={hearings.error ?? add.error ?? submit.error ?? receive.error} />
+      <ErrorAlert error={hearings.error ?? add.error ?? submit.error ?? amend.error ?? receive.error} />
       {hearings.data?.hearings.length === 0 && <p>{t("hearing.none")}</p>}
       <ul className="usa-list usa-list--unstyled">
         {hearings.data?.hearings.map((h) => (
           <li key={h.id} className="border-bottom border-base-lighter padding-y-1">
             <strong>{formatDate(h.hearingOn)}</strong> · {t(`hearing.type.${h.hearingType}`)} · {h.department}
             {h.report ? (
-              <p className="margin-y-05">
-                {t("hearing.reportSubmitted", {
-                  date: formatDate(h.report.submittedAt),
-                  name: h.report.submittedByName,
-                })}{" "}
-                {h.report.receivedAt ? (
-                  <span className="usa-tag bg-green">
-                    {t(h.report.forwardedToCourt ? "hearing.receivedForwarded" : "hearing.received")}
-                  </span>
-                ) : (
-                  <span className="usa-tag bg-base">{t("hearing.notYetReceived")}</span>
-                )}
+              <div className="margin-y-05">
+                <p className="margin-y-05">
+                  {t("hearing.reportSubmitted", {
+                    date: formatDate(h.report.submittedAt),
+                    name: h.report.submittedByName,
+                  })}{" "}
+                  {h.report.receivedAt ? (
+                    <span className="usa-tag bg-green">
+                      {t(h.report.forwardedToCourt ? "hearing.receivedForwarded" : "hearing.received")}
+                    </span>
+                  ) : (
+                    <span className="usa-tag bg-base">{t("hearing.notYetReceived")}</span>
+                  )}
+                </p>
+                {/* Staff read what the caregiver sent before they mark it received; the caregiver reads it too. */}
+                <details open={!h.report.receivedAt}>
+                  <summary>{t("hearing.reportText")}</summary>
+                  <blockquote className="border-left-05 border-base-lighter padding-left-1 margin-x-0 qpi-prewrap">
+                    {h.report.body}
+                  </blockquote>
+                  {h.report.amendments.length > 0 && (
+                    <>
+                      <h3 className="font-heading-xs">{t("hearing.amendments")}</h3>
+                      <ol className="usa-list">
+                        {h.report.amendments.map((a) => (
+                          <li key={a.id}>
+                            <span className="font-body-2xs text-base">
+                              {t("hearing.amendmentBy", { date: formatDate(a.submittedAt), name: a.submittedByName })}
+                            </span>
+                            <div className="qpi-prewrap">{a.body}</div>
+                          </li>
+                        ))}
+                      </ol>
+                    </>
+                  )}
+                </details>
                 {!h.report.receivedAt && abilities.acknowledgeCourtReport && (
-                  <button
-                    type="button"
-                    className="usa-button usa-button--outline margin-left-1"
-                    onClick={() => receive.mutate(h.id)}
-                  >
+                  <button type="button" className="usa-button usa-button--outline" onClick={() => receive.mutate(h.id)}>
                     {t("hearing.markReceived")}
                   </button>
                 )}
-              </p>
+                {abilities.submitCourtReport &&
+                  (h.report.amendable ? (
+                    <form
+                      className="usa-form"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        amend.mutate(h.id);
+                      }}
+                    >
+                      <label className="usa-label" htmlFor={`amend-${h.id}`}>
+                        {t("hearing.addAmendment")}
+                      </label>
+                      <span className="usa-hint" id={`amend-${h.id}-hint`}>
+                        {t("hearing.amendmentHint")}
+                      </span>
+                      <textarea
+                        className="usa-textarea"
+                        id={`amend-${h.id}`}
+                        aria-describedby={`amend-${h.id}-hint`}
+                        value={amendment}
+                        onChange={(e) => setAmendment(e.target.value)}
+                      />
+                      <button type="submit" className="usa-button margin-top-1" disabled={amend.isPending}>
+                        {t("hearing.sendAmendment")}
+                      </button>
+                    </form>
+                  ) : (
+                    <p className="font-body-2xs">{t("hearing.amendClosed")}</p>
+                  ))}
+              </div>
             ) : (
               abilities.submitCourtReport && (
                 <form

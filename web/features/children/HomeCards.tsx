@@ -9,7 +9,7 @@ export function WorklistCard() {
   const { t } = useI18n();
   const worklist = useQuery({
     queryKey: ["worklist"],
-    queryFn: () => api<TaskListView>("/api/worklist?withinDays=14"),
+    queryFn: () => api<TaskListView>("/api/worklist?window=week"),
   });
   const tasks = worklist.data?.tasks ?? [];
   const overdue = tasks.filter((task) => task.overdue).length;

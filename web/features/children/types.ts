@@ -7,6 +7,7 @@ import type {
   CourtOrderView,
 } from "../../../server/modules/children/court-order-schema";
 import type {
+  CaregiverReportAmendment,
   CaregiverReportReceipt,
   CaregiverReportSubmit,
   HearingCreate,
@@ -19,13 +20,13 @@ import type {
   IntakeDraftView as IntakeDraftViewSchema,
   IntakeFinished,
 } from "../../../server/modules/children/intake-schema";
+import type { ChildInvitationCreate, InvitationCandidates } from "../../../server/modules/children/invitation-schema";
 import type {
   EpisodeCreate,
   EpisodeExit,
   PlacementHistory as History,
   PlacementMove,
 } from "../../../server/modules/children/placement-schema";
-import type { ChildInvitationCreate, InvitationCandidates } from "../../../server/modules/children/invitation-schema";
 import type { MaltreatmentReportList, MaltreatmentReportView } from "../../../server/modules/children/report-schema";
 import type { RuleCreate, RuleList, RuleView } from "../../../server/modules/children/rule-schema";
 import type {
@@ -42,6 +43,9 @@ import type {
   TaskView,
   Timeliness,
   TimelinessRow,
+  Worklist,
+  WorklistCounts,
+  worklistWindows,
 } from "../../../server/modules/children/task-schema";
 import type {
   CaseworkerChoices,
@@ -76,6 +80,9 @@ export type ChildInvitationInput = z.input<typeof ChildInvitationCreate>;
 
 export type PracticeTask = z.infer<typeof TaskView>;
 export type TaskListView = z.infer<typeof TaskList>;
+export type WorklistView = z.infer<typeof Worklist>;
+export type WorklistCountsView = z.infer<typeof WorklistCounts>;
+export type WorklistWindow = (typeof worklistWindows)[number];
 export type TaskCompleteInput = z.input<typeof TaskComplete>;
 export type TaskProgressInput = z.input<typeof TaskProgress>;
 export type TimelinessView = z.infer<typeof Timeliness>;
@@ -90,6 +97,7 @@ export type Hearing = z.infer<typeof HearingView>;
 export type HearingListView = z.infer<typeof HearingList>;
 export type HearingInput = z.input<typeof HearingCreate>;
 export type CaregiverReportInput = z.input<typeof CaregiverReportSubmit>;
+export type CaregiverReportAmendmentInput = z.input<typeof CaregiverReportAmendment>;
 export type CaregiverReportReceiptInput = z.input<typeof CaregiverReportReceipt>;
 
 export type Share = z.infer<typeof ShareView>;
