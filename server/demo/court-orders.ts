@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import { addCalendarDays, zonedDay } from "../platform/rules/zoned-time.js";
 import type { DemoNetwork } from "./generate-network.js";
-import "../modules/children/tables.js";
 
 /**
  * The demo's court orders and the family case the demo roles share.

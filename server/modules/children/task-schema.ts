@@ -82,6 +82,7 @@ export type TaskView = z.infer<typeof TaskView>;
 export const TaskList = z.object({ tasks: z.array(TaskView) });
 
 export const worklistWindows = ["overdue", "today", "week", "all"] as const;
+export type WorklistWindow = (typeof worklistWindows)[number];
 /** The worklist's filters; they are the page's URL parameters too. */
 export const WorklistQuery = z.object({
   window: z.enum(worklistWindows).default("week"),

@@ -5,7 +5,7 @@ import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-import type { IntakeAnswersInput, IntakeDraftView, IntakeFinishedView } from "./types";
+import type { IntakeAnswersInput, IntakeDraftListView, IntakeDraftView, IntakeFinishedView } from "./types";
 
 const steps = ["child", "removal", "placement", "team", "review"] as const;
 type Step = (typeof steps)[number];
@@ -371,7 +371,7 @@ export function IntakeStart({ siteId }: { siteId: string }) {
   const navigate = useNavigate();
   const drafts = useQuery({
     queryKey: ["intake-drafts"],
-    queryFn: () => api<{ drafts: IntakeDraftView[] }>("/api/intake/drafts"),
+    queryFn: () => api<IntakeDraftListView>("/api/intake/drafts"),
   });
   const start = useMutation({
     mutationFn: () => api<IntakeDraftView>("/api/intake/drafts", { method: "POST", body: { siteId } }),
