@@ -61,8 +61,8 @@ and completed → planned move with 14 days' notice`, async () => {
     expect(await page.locator("#move-reason").inputValue()).toBe("");
     expect(await page.locator("#move-setting").inputValue()).toBe("");
     await page.locator("label[for=kind-emergency]").click();
-    // Homes are searched and told apart by address, city and licence number.
-    await page.getByLabel("Search by name, address, city or license number").fill("household");
+    // Homes are searched and told apart by city and licence number.
+    await page.getByLabel("Search by name, city or license number").fill("household");
     await page
       .locator(".usa-radio__label")
       .filter({ hasText: /household.*License/ })

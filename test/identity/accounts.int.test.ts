@@ -218,7 +218,7 @@ describe("TOTP second factor", () => {
 
     clock.advance(60_000);
     const step1 = await post("/api/auth/sign-in", { email: user.email, password: DEMO_PASSWORD });
-    expect(step1.json()).toEqual({ ok: true, next: "totp" });
+    expect(step1.json()).toMatchObject({ ok: true, next: "totp" });
     expect(cookiesOf(step1)[SESSION_COOKIE]).toBeUndefined();
     const challenge = `__Host-qpi_mfa=${cookiesOf(step1)["__Host-qpi_mfa"]}`;
     expect((await post("/api/auth/mfa/verify", { code: "123456" }, { cookie: challenge })).statusCode).toBe(401);
@@ -268,7 +268,7 @@ describe("TOTP second factor", () => {
       .where("role_grant.role_code", "=", "rfa_worker")
       .executeTakeFirstOrThrow();
     const step1 = await post("/api/auth/sign-in", { email: worker.email, password: DEMO_PASSWORD });
-    expect(step1.json()).toEqual({ ok: true, next: "enroll" });
+    expect(step1.json()).toMatchObject({ ok: true, next: "enroll" });
     const challenge = `__Host-qpi_mfa=${cookiesOf(step1)["__Host-qpi_mfa"]}`;
     // The challenge is not a session.
     expect(

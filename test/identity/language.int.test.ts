@@ -165,7 +165,7 @@ describe("validation messages", () => {
     expect(bad.statusCode).toBe(400);
     const messages = bad.json().error.fields.map((f: { message: string }) => f.message);
     expect(messages).toContain("El campo «Fecha de inicio» es obligatorio.");
-    expect(messages).toContain("El campo «Tipo de colocación»: elija uno de los valores permitidos.");
+    expect(messages).toContain("Tipo de colocación: elija el tipo de colocación.");
     for (const message of messages) expect(message).not.toMatch(/\b[a-z]+[A-Z]\w*\b|validation\.|\{/);
     await setLanguage(CW, "en");
     // Nothing was saved by the refused completion.

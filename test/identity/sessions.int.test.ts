@@ -33,7 +33,7 @@ describe("sessions", () => {
       payload: { email: caseworker.email, password: DEMO_PASSWORD },
     });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ ok: true, next: "done" });
+    expect(first.json()).toEqual({ ok: true, next: "done", language: "en" });
     const raw = String(first.headers["set-cookie"]);
     expect(raw).toMatch(/^__Host-qpi_session=/);
     expect(raw).toMatch(/HttpOnly/);

@@ -72,7 +72,6 @@ export const IntakeDraftView = IntakeDraft.extend({
       name: z.string(),
       kind: z.string(),
       city: z.string().nullable(),
-      addressLine1: z.string().nullable(),
     }),
   ),
 });

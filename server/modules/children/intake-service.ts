@@ -188,7 +188,6 @@ export function intakeService(db: Kysely<Database>, clock: () => Date) {
             name: h.name,
             kind: h.kind,
             city: h.city,
-            addressLine1: h.address_line1,
           })),
         };
       });

@@ -169,12 +169,14 @@ export const TeamMemberView = z.object({
   endsOn: z.string().nullable(),
 });
 export const RelationView = z.object({ personId: z.uuid(), name: z.string(), kind: z.string() });
-/** A home to place a child in, with what tells apart homes of the same name (address, city, licence number). */
+/**
+ * A home to place a child in, with what tells apart homes of the same name (city and licence number). The street
+ * address is caregiver contact (field class caregiver_contact), shown only for the home a child lives in.
+ */
 export const HouseholdOption = z.object({
   id: z.uuid(),
   name: z.string(),
   kind: z.string(),
-  addressLine1: z.string().nullable(),
   city: z.string().nullable(),
   licenseNumber: z.string().nullable(),
 });

@@ -163,7 +163,6 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
                 id: h.id,
                 name: h.name,
                 kind: h.kind,
-                addressLine1: h.address_line1,
                 city: h.city,
                 licenseNumber: h.license_number,
               }))

@@ -7,12 +7,11 @@ type Home = PlacementHistory["households"][number];
 /** How many matching homes show at once: a site has dozens; typing narrows them. */
 const SHOWN = 8;
 
-const searchText = (h: Home) =>
-  [h.name, h.addressLine1, h.city, h.licenseNumber].filter(Boolean).join(" ").toLowerCase();
+const searchText = (h: Home) => [h.name, h.city, h.licenseNumber].filter(Boolean).join(" ").toLowerCase();
 
 /**
  * Picks where a child goes: a search box over the site's homes and a list of radio buttons, each home shown with its
- * address, city and licence number, so homes that share a name ("Johnson household" at four addresses) are told
+ * city and licence number (a home's street address is caregiver contact, not shown in the list), so homes that share a name ("Johnson household" at four addresses) are told
  * apart. `value` is a home's id, "" for no home, or null while nothing is chosen (nothing is preselected).
  */
 export function HomePicker({
@@ -50,7 +49,7 @@ export function HomePicker({
           {home ? home.name : t("placement.noHousehold")}
           {home && (
             <span className="usa-checkbox__label-description">
-              {[home.addressLine1, home.city].filter(Boolean).join(", ") || t("placement.homeNoAddress")}
+              {home.city || t("placement.homeNoAddress")}
               {" · "}
               {home.licenseNumber
                 ? t("placement.homeLicense", { number: home.licenseNumber })

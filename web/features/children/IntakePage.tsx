@@ -226,7 +226,7 @@ function IntakeSteps({ draft }: { draft: IntakeDraftView }) {
           "householdId",
           draft.households.map((h) => ({
             value: h.id,
-            label: [h.name, h.addressLine1, h.city].filter(Boolean).join(" · "),
+            label: [h.name, h.city].filter(Boolean).join(" · "),
           })),
         )}
         {choice(
