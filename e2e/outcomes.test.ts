@@ -21,7 +21,22 @@ describe("outcome dashboards in Chromium", () => {
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
+    // The account's language applies at sign-in: an earlier test here may have switched this account to Spanish.
+    await page.getByRole("heading", { level: 1, name: /Welcome|Bienvenid/ }).waitFor();
+    if ((await page.evaluate(() => document.documentElement.lang)) === "es") {
+      // Back to English as the language switch does (on a phone it sits in the closed menu).
+      await page.evaluate(async () => {
+        const session = await (await fetch("/api/auth/session")).json();
+        await fetch("/api/me/language", {
+          method: "PUT",
+          headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+          body: JSON.stringify({ language: "en" }),
+        });
+      });
+      await page.context().clearCookies({ name: "qpi_lang" });
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
+    }
     return page;
   }
 

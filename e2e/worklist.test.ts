@@ -32,7 +32,11 @@ describe("the worklist leads to the work, in Chromium", () => {
       const session = await (await fetch("/api/auth/session")).json();
       const headers = { "content-type": "application/json", "x-csrf-token": session.csrfToken };
       const { children } = await (await fetch("/api/children?limit=200")).json();
-      const child = children.filter((c: { inCare: boolean }) => c.inCare)[nth];
+      // A child with a planned move already recorded answers 409; take the next child in care then.
+      const inCare = children.filter(
+        (c: { inCare: boolean; upcomingMoveOn?: string | null }) => c.inCare && !c.upcomingMoveOn,
+      );
+      const child = inCare[nth];
       const history = await (await fetch(`/api/children/${child.id}/placements`)).json();
       const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(new Date());
       const res = await fetch(`/api/children/${child.id}/placements`, {
@@ -44,7 +48,7 @@ describe("the worklist leads to the work, in Chromium", () => {
           startDate: today,
           changeKind: "emergency",
           requestedBy: "agency",
-          reason: "Emergency respite",
+          reason: "caregiver_health",
         }),
       });
       return { status: res.status, childName: `${child.givenName} ${child.familyName}` };
