@@ -182,6 +182,16 @@ and completed → planned move with 14 days' notice`, async () => {
     await page.getByLabel(/Contraseña|Password/).fill(password);
     await page.getByRole("button", { name: /Iniciar sesión|Sign in/ }).click();
     await page.getByRole("heading", { level: 1, name: /Bienvenid|Welcome/ }).waitFor();
+    // The account's language applies at sign-in: the coordinator chooses Spanish for the account.
+    await page.evaluate(async () => {
+      const session = await (await fetch("/api/auth/session")).json();
+      await fetch("/api/me/language", {
+        method: "PUT",
+        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+        body: JSON.stringify({ language: "es" }),
+      });
+    });
+    await page.context().clearCookies({ name: "qpi_lang" });
     await page.goto(`${journey.server.url}/practices/timeliness`);
     await page.locator("table tbody tr").first().waitFor();
     await page.getByRole("heading", { level: 1, name: "Puntualidad de las prácticas" }).waitFor();
