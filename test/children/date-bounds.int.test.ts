@@ -78,14 +78,14 @@ describe("dates that make sense", () => {
     const unborn = await member("2015-05-04", true);
     expect(unborn.statusCode).toBe(400);
     expect(unborn.json().error.fields).toEqual([
-      { field: "startsOn", message: "From: a team member cannot start before the child's birth on 2015-05-05." },
+      { field: "startsOn", message: "Start date: A team member cannot start before the child's birth on 2015-05-05." },
     ]);
     const later = addCalendarDays(today, 366);
     const ahead = await member(later);
     expect(ahead.statusCode).toBe(400);
     expect(ahead.json().error.fields[0]).toEqual({
       field: "startsOn",
-      message: `From: ${later} is more than a year ahead. Check the date; if it is right, confirm it.`,
+      message: `Start date: ${later} is more than a year ahead. Check the date; if it is right, confirm it.`,
     });
     expect(await rows("child_team_member", childId)).toBe(before);
     expect((await member(later, true)).statusCode).toBe(201);
