@@ -15,6 +15,7 @@ import {
   mintCourtOrder,
   mintFamily,
   mintHearing,
+  mintPlannedMove,
   mintShare,
   mintSpecFor,
   pickTarget,
@@ -114,6 +115,8 @@ async function targetFor(
         target.hearingId = await mintHearing(database.db, minted, withReport ? actor.userId : undefined);
       }
       if (policy.route.includes(":orderId")) target.courtOrderId = await mintCourtOrder(database.db, minted);
+      if (policy.route.includes(":placementId"))
+        target.placementId = await mintPlannedMove(database.db, { ...minted, householdId: spec.householdId ?? null });
       return withFamily(target, true, spec.householdId);
     }
   }

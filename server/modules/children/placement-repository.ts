@@ -92,7 +92,7 @@ export function placementRepository(db: Kysely<Database>) {
     household(siteId: string, householdId: string) {
       return db
         .selectFrom("household")
-        .select(["id", "kind"])
+        .select(["id", "kind", "name"])
         .where("id", "=", householdId)
         .where("site_id", "=", siteId)
         .where("closed_on", "is", null)

@@ -110,6 +110,12 @@ export const PlacementMove = z
   })
   .strict();
 
+/** Withdrawing a planned move that has not started: the worker's reason and the placement's version as seen. */
+export const PlannedMoveCancel = z
+  .object({ version: z.number().int().positive(), reason: z.string().trim().min(1).max(500) })
+  .strict();
+export const PlacementParams = z.object({ childId: z.uuid(), placementId: z.uuid() });
+
 export const EpisodeExit = z
   .object({ exitDate: calendarDay, exitReason: z.enum(exitReasons), version: z.number().int().positive() })
   .strict();

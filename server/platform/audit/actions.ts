@@ -41,6 +41,7 @@ export const auditActions = [
   "intake.finish",
   "record.correct",
   "placement.move",
+  "placement.withdraw",
   "placement.history.read",
   "team.add",
   "team.end",

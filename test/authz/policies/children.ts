@@ -235,6 +235,19 @@ export const policies: RoutePolicy[] = [
     mutates: true,
   },
   {
+    route: "POST /api/children/:childId/placements/:placementId/withdraw",
+    target: "child",
+    // The minted child's planned move in two weeks.
+    build: (t) => ({
+      url: `/api/children/${t.childId}/placements/${t.placementId ?? NO_SUCH_ID}/withdraw`,
+      payload: { version: 1, reason: "Policy probe: the plan fell through" },
+    }),
+    anonymous: 401,
+    expect: childRoute(CHILD_WRITE, ok(["placementId", "tasksClosed"])),
+    otherwise: hidden,
+    mutates: true,
+  },
+  {
     route: "POST /api/children/:childId/team",
     target: "child",
     build: (t) => ({
