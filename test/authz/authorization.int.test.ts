@@ -13,6 +13,7 @@ import {
   loadStaffAndHomes,
   mintChild,
   mintCourtOrder,
+  mintDraft,
   mintFamily,
   mintHearing,
   mintPlannedMove,
@@ -71,7 +72,12 @@ async function targetFor(
   relation: Relation,
 ): Promise<PolicyTarget | string> {
   const otherSite = staff.workers.find((w) => w.site_id !== actor.siteId)!.site_id;
-  if (policy.target === "none") return { siteId: actor.siteId };
+  if (policy.target === "none") {
+    // A route about an intake draft gets a real draft of the actor's site by another worker: a draft is its
+    // author's alone, so it must answer as one that does not exist.
+    if (!policy.route.includes(":draftId")) return { siteId: actor.siteId };
+    return { siteId: actor.siteId, draftId: await mintDraft(database.db, actor.siteId, actor.userId) };
+  }
   if (policy.target === "site") return { siteId: relation === "other_site" ? otherSite : actor.siteId };
   // The people around the target, when the call links one of them to a new account (an invitation).
   const withFamily = async (

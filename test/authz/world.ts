@@ -285,6 +285,24 @@ export async function mintHearing(
   return hearing.id;
 }
 
+/** An unfinished intake draft at `siteId` by a staff member of the site other than `notBy`; its id. */
+export async function mintDraft(db: Kysely<Database>, siteId: string, notBy: string): Promise<string> {
+  const author = await db
+    .selectFrom("role_grant")
+    .select("user_id")
+    .where("site_id", "=", siteId)
+    .where("role_code", "in", ["caseworker", "supervisor"])
+    .where("user_id", "!=", notBy)
+    .orderBy("user_id")
+    .executeTakeFirstOrThrow();
+  const draft = await db
+    .insertInto("intake_draft")
+    .values({ site_id: siteId, created_by: author.user_id, step: "child", answers: JSON.stringify({}) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return draft.id;
+}
+
 /** A planned move of a minted child in two weeks (the placement in force ends that day); the new placement's id. */
 export async function mintPlannedMove(
   db: Kysely<Database>,
