@@ -9,6 +9,7 @@ import { seedDemoCourtOrders } from "./court-orders.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { demoSites } from "./demo-sites.js";
 import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-network.js";
+import { seedPartnershipPlans } from "./partnership-plans.js";
 import { seedPracticeHistory } from "./practice-history.js";
 import { seedRecentExitAndReturn } from "./recent-exit.js";
 import { seedUpcomingMove } from "./upcoming-move.js";
@@ -68,6 +69,7 @@ export async function writeDemoNetwork(db: Kysely<Database>, net: DemoNetwork): 
     await insertAll(trx, "child_team_member", net.teamMembers);
     await insertAll(trx, "maltreatment_report", net.reports);
     await seedPracticeHistory(trx, net);
+    await seedPartnershipPlans(trx, net);
     await recordAudit(trx, systemActor("demo seed"), {
       action: "demo.seed",
       entityType: "network",

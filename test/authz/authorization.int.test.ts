@@ -121,6 +121,15 @@ async function targetFor(
         target.hearingId = await mintHearing(database.db, minted, withReport ? actor.userId : undefined);
       }
       if (policy.route.includes(":orderId")) target.courtOrderId = await mintCourtOrder(database.db, minted);
+      if (policy.route.includes("/partnership-plan/"))
+        target.templateId = (
+          await database.db
+            .selectFrom("partnership_template")
+            .select("id")
+            .where("site_id", "=", minted.siteId)
+            .orderBy("version", "desc")
+            .executeTakeFirst()
+        )?.id;
       if (policy.route.includes(":placementId"))
         target.placementId = await mintPlannedMove(database.db, { ...minted, householdId: spec.householdId ?? null });
       return withFamily(target, true, spec.householdId);

@@ -19,6 +19,9 @@ export const permissions = [
   "practice:complete",
   "practice:report",
   "caregiver_report:submit",
+  // partnership (0680)
+  "partnership:read",
+  "partnership:sign",
   // outcomes (0004)
   "outcomes:read",
   // identity (0004, 0100)

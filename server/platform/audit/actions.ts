@@ -42,6 +42,8 @@ export const auditActions = [
   "record.correct",
   "placement.move",
   "placement.withdraw",
+  "partnership.read",
+  "partnership.sign",
   "placement.history.read",
   "team.add",
   "team.end",
