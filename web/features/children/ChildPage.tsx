@@ -3,7 +3,9 @@ import { useParams } from "react-router";
 import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { PartnershipSection } from "../partnership/PartnershipPlan";
 import { AccessLogSection } from "./AccessLogSection";
 import { CaseHistorySection } from "./CaseHistorySection";
 import { CourtOrdersSection } from "./CourtOrdersSection";
@@ -18,6 +20,7 @@ import type { ChildView } from "./types";
 export function ChildPage() {
   const { childId } = useParams();
   const { t, formatDate } = useI18n();
+  const session = useSession();
   const child = useQuery({
     queryKey: ["child", childId],
     queryFn: () => api<ChildView>(`/api/children/${childId}`),
@@ -55,6 +58,7 @@ export function ChildPage() {
             <TasksSection childId={child.data.id} mayComplete={child.data.abilities.completeTasks} />
           )}
           <PlacementSection childId={child.data.id} abilities={child.data.abilities} />
+          {session.data?.abilities.includes("partnership:read") && <PartnershipSection childId={child.data.id} />}
           <TeamSection childId={child.data.id} manageTeam={child.data.abilities.manageTeam} />
           <CaseHistorySection childId={child.data.id} />
           {child.data.abilities.editRecord && <CourtOrdersSection childId={child.data.id} />}
