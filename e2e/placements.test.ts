@@ -216,6 +216,20 @@ and completed → planned move with 14 days' notice → withdrawn → reunificat
     await page.getByRole("button", { name: "Record Comfort call" }).waitFor();
     expect(await page.getByRole("heading", { level: 3, name: /^In care/ }).count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, "child-reentry-en-375");
+
+    // A hearing entered late, 40 days after it was held: refused as unusual, then recorded once the worker confirms.
+    const hearingForm = page.getByRole("form", { name: "Add a hearing" });
+    await hearingForm.getByLabel("Hearing date").fill(dayIn(-40));
+    await hearingForm.getByLabel("Department").fill("Dept. 7");
+    await hearingForm.getByRole("button", { name: "Save hearing" }).click();
+    await page
+      .getByText(/is more than 30 days ago/)
+      .first()
+      .waitFor();
+    await hearingForm.locator("label[for=hearing-on-confirm]").click();
+    expect(await axeViolations(page)).toEqual([]);
+    await hearingForm.getByRole("button", { name: "Save hearing" }).click();
+    await page.getByText("Dept. 7").first().waitFor();
     await context.close();
   });
 
