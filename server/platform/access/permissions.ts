@@ -19,6 +19,11 @@ export const permissions = [
   "practice:complete",
   "practice:report",
   "caregiver_report:submit",
+  // caregiver (0621)
+  "caregiver_home:read",
+  "caregiver_home:write",
+  "health_summary:write",
+  "rpp_decision:read",
   // outcomes (0004)
   "outcomes:read",
   // identity (0004, 0100)
