@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
@@ -51,6 +51,16 @@ export function ChildPage() {
             )}
           </dl>
           {/* Each section and action shows only when the server says this actor may use it on this child. */}
+          {child.data.abilities.editRecord && (
+            <p>
+              <Link to={`/children/${child.data.id}/health-summary`}>{t("summary.link")}</Link>
+            </p>
+          )}
+          {child.data.abilities.submitCourtReport && (
+            <p>
+              <Link to={`/my-children/${child.data.id}`}>{t("mine.openMyPage")}</Link>
+            </p>
+          )}
           {child.data.abilities.readTasks && (
             <TasksSection childId={child.data.id} mayComplete={child.data.abilities.completeTasks} />
           )}
