@@ -1,6 +1,7 @@
 import { crc32, deflateSync } from "node:zlib";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
+import { createHearingTasks } from "../modules/children/index.js";
 import { storeFile } from "../platform/files/index.js";
 import { addCalendarDays, zonedDay } from "../platform/rules/zoned-time.js";
 import type { DemoNetwork } from "./generate-network.js";
@@ -8,7 +9,9 @@ import type { DemoNetwork } from "./generate-network.js";
 /**
  * The caregiver pages' demo records: for each child living with the demo caregiver now, the health and education
  * summary the caseworker keeps (two versions, so the history shows), everyday decisions, and a life book with a photo
- * shared with the birth parents and a milestone kept private. Fictional, deterministic content.
+ * shared with the birth parents and a milestone kept private; the team's work phones and emails, with an attorney, a
+ * CASA volunteer and a therapist; and for the first child a hearing in ten days with no report yet (what the caregiver
+ * has to do). Fictional, deterministic content.
  */
 const PROVIDERS = [
   { kind: "doctor", name: "Valley Children's Pediatrics", phone: "559-555-0142" },
@@ -63,6 +66,86 @@ export async function seedDemoCaregiverRecords(db: Kysely<Database>, net: DemoNe
       const child = net.children.find((c) => c.id === childId)!;
       const site = net.sites.find((s) => s.id === child.site_id)!;
       const today = zonedDay(new Date(), site.time_zone);
+      // The team's work contacts (the demo's staff have none recorded), and the child's other professionals.
+      const team = net.teamMembers.filter((m) => m.child_id === childId && m.ends_on == null);
+      for (const [j, member] of team.entries()) {
+        const account = net.users.find((u) => u.person_id === member.person_id);
+        await trx
+          .updateTable("person")
+          .set({ phone: `559-555-02${String(10 + j).padStart(2, "0")}`, ...(account ? { email: account.email } : {}) })
+          .where("id", "=", member.person_id)
+          .where("phone", "is", null)
+          .execute();
+      }
+      const professionals = [
+        {
+          role: "attorney",
+          given: "Dana",
+          family: "Whitfield",
+          phone: "559-555-0301",
+          email: "d.whitfield@example.org",
+        },
+        {
+          role: "casa",
+          given: ["Marcus", "Helen", "Ana"][i % 3]!,
+          family: ["Lee", "Brandt", "Soto"][i % 3]!,
+          phone: "559-555-0302",
+          email: "marcus.lee@example.org",
+        },
+        {
+          role: "therapist",
+          given: ["Rosa", "Kim", "Joel"][i % 3]!,
+          family: ["Delgado", "Park", "Ferris"][i % 3]!,
+          phone: "559-555-0303",
+          email: "rdelgado@example.org",
+        },
+      ];
+      for (const p of professionals) {
+        const person = await trx
+          .insertInto("person")
+          .values({
+            site_id: site.id,
+            given_name: p.given,
+            family_name: p.family,
+            email: p.email,
+            phone: p.phone,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto("child_team_member")
+          .values({
+            child_id: childId,
+            person_id: person.id,
+            role: p.role as "attorney" | "casa" | "therapist",
+            starts_on: addCalendarDays(today, -30),
+          })
+          .execute();
+      }
+      if (i === 0) {
+        const hearingOn = addCalendarDays(today, 10);
+        const hearing = await trx
+          .insertInto("court_hearing")
+          .values({
+            child_id: childId,
+            site_id: site.id,
+            hearing_on: hearingOn,
+            hearing_type: "review",
+            department: "Dept. 12",
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await createHearingTasks(trx, {
+          id: hearing.id,
+          childId,
+          siteId: site.id,
+          stateCode: site.state_code,
+          timeZone: site.time_zone,
+          icwa: child.icwa ?? false,
+          hearingOn,
+          createdOn: today,
+        });
+      }
       const content = {
         providers: PROVIDERS.slice(0, 2 + (i % 2)).map((p) => ({ ...p })),
         school: SCHOOLS[i % SCHOOLS.length]!,

@@ -217,13 +217,24 @@ function EducationSection({ child }: { child: MyChild }) {
   );
 }
 
+function languageName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function CultureSection({ child }: { child: MyChild }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <section aria-labelledby="culture-heading">
       <h2 id="culture-heading">{t("mine.culture.title")}</h2>
       <dl>
-        <Field label={t("mine.culture.languages")} value={child.languages.join(", ")} />
+        <Field
+          label={t("mine.culture.languages")}
+          value={child.languages.map((l) => languageName(l, language)).join(", ")}
+        />
         {child.tribalAffiliation && <Field label={t("mine.culture.tribe")} value={child.tribalAffiliation} />}
         <Field label={t("mine.culture.notes")} value={child.summary?.languageAndCulture} />
       </dl>
