@@ -107,6 +107,36 @@ describe("the caregiver's pages in Chromium at 375 px", () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, "caregiver-court-report-en-375");
+    // The caseworker keeps the summary on its own page: a new version, the earlier ones kept.
+    await worker.goto(`${childUrl.replace("/my-children/", "/children/")}/health-summary`);
+    await worker.getByRole("heading", { level: 1, name: /Health and education summary/ }).waitFor();
+    await worker.getByLabel("Allergies").fill("Peanuts and bee stings");
+    await worker.getByRole("button", { name: "Save a new version" }).click();
+    await worker.getByText("Saved. The caregiver sees this version now.").waitFor();
+    expect(await worker.locator("section[aria-labelledby='summary-history'] li").count()).toBe(3);
+    await worker.getByText(/Signed up for the Saturday youth soccer league/).waitFor();
+    expect(await axeViolations(worker)).toEqual([]);
+    await screenshot(worker, "caregiver-staff-summary-en-1280");
+
+    // A photo for the life book, shared with the parents: its text chunks (where a phone may write a place) go.
+    await page.reload();
+    const book = page.locator("section[aria-labelledby='lifebook-heading']");
+    await book.getByLabel("Choose the photo").setInputFiles({
+      name: "garden.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEXRFWHRDb21tZW50AEdQUyAzNi43NBqomDsAAAASSURBVHicY/jPwMAAwgz/gQAAH+4F+wvZaIsAAAAASUVORK5CYII=",
+        "base64",
+      ),
+    });
+    await book.getByLabel("Title").fill("Planting tomatoes");
+    await book.locator("label[for='lifebook-share']").click();
+    await book.getByRole("button", { name: "Add to the life book" }).click();
+    await book.getByRole("img", { name: "Planting tomatoes" }).waitFor();
+    await page.getByText("Allergies", { exact: true }).waitFor();
+    await page.getByText("Peanuts and bee stings").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
     const wide = await open(journey.browser, 1280, emails.caregiver, password);
     await wide.goto(childUrl);
     await wide.getByRole("heading", { level: 2, name: "Health" }).waitFor();
