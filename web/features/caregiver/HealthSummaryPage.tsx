@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router";
 import { api } from "../../app/api";
+import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import type { DecisionListView, StaffSummaryView, Summary, SummarySaveInput } from "./types";
@@ -68,6 +69,7 @@ export function HealthSummaryPage() {
   if (!summary.data) return <p>{t("common.loading")}</p>;
   return (
     <>
+      <Breadcrumb to={`/children/${childId}`} labelKey="summary.back" />
       <h1>{t("summary.title", { name: summary.data.childName })}</h1>
       <p className="usa-intro">{t("summary.intro")}</p>
       <p>
