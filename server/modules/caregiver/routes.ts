@@ -19,8 +19,11 @@ import {
 } from "./schema.js";
 import { caregiverService } from "./service.js";
 
-/** The photo upload's JSON carries up to 10 MB of photo in base64 (about 13.4 MB). */
-const LIFE_BOOK_BODY_LIMIT = 15 * 1024 * 1024;
+/**
+ * The photo travels base64-encoded in the JSON body, which is capped at 10 MB like every upload (a larger body answers
+ * 413 before it is read), so a life-book photo can be up to about 7 MB; the file store itself takes up to 10 MB.
+ */
+const LIFE_BOOK_BODY_LIMIT = 10 * 1024 * 1024;
 
 export function registerCaregiverRoutes(app: App, deps: PlatformDeps) {
   const tags = ["caregiver"];
@@ -99,7 +102,7 @@ export function registerCaregiverRoutes(app: App, deps: PlatformDeps) {
       bodyLimit: LIFE_BOOK_BODY_LIMIT,
       schema: {
         tags,
-        summary: "Add a photo (JPEG or PNG, up to 10 MB, metadata removed) or a milestone to the life book",
+        summary: "Add a photo (JPEG or PNG, up to about 7 MB, metadata removed) or a milestone to the life book",
         params: ChildParams,
         body: LifeBookItemInput,
         response: { 201: LifeBookItemView },

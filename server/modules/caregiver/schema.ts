@@ -89,8 +89,8 @@ export const RppDecisionList = z.object({ decisions: z.array(RppDecisionView) })
 
 export const LifeBookPhotoUpload = z.object({
   fileName: text(200).min(1),
-  /** The photo's bytes, base64-encoded (at most 10 MB of photo). */
-  contentBase64: z.string().max(14_000_000),
+  /** The photo's bytes, base64-encoded: about 7 MB of photo within the route's 10 MB body. */
+  contentBase64: z.string().max(10_400_000),
 });
 export const LifeBookItemInput = z.object({
   kind: z.enum(["photo", "milestone"]),
