@@ -42,7 +42,8 @@ const nameOf = (p: { given_name: string; family_name: string; preferred_name?: s
 
 export function maskIdentifier(value: string): string | null {
   if (!value) return null;
-  return `•••• ${value.slice(-4)}`;
+  // Short identifiers show nothing of themselves; longer ones their last four characters, as a card number does.
+  return value.length <= 6 ? "••••" : `•••• ${value.slice(-4)}`;
 }
 
 /** Dates in this module's answers: ISO instants. */

@@ -36,16 +36,3 @@ export function MyChildrenList({ data }: { data: MyChildListView }) {
     </ul>
   );
 }
-
-/** The home card: my children at a glance. */
-export function MyChildrenCard() {
-  const { t } = useI18n();
-  const list = useQuery({ queryKey: ["my-children"], queryFn: () => api<MyChildListView>("/api/my-children") });
-  return (
-    <section className="qpi-card" aria-labelledby="my-children-card">
-      <h2 id="my-children-card">{t("mine.title")}</h2>
-      {list.isPending && <p>{t("common.loading")}</p>}
-      {list.data && <MyChildrenList data={list.data} />}
-    </section>
-  );
-}

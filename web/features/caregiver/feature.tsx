@@ -1,7 +1,7 @@
 import type { Feature } from "../../app/navigation";
 import { HealthSummaryPage } from "./HealthSummaryPage";
 import { MyChildPage } from "./MyChildPage";
-import { MyChildrenCard, MyChildrenPage } from "./MyChildrenPage";
+import { MyChildrenPage } from "./MyChildrenPage";
 
 export const feature: Feature = {
   nav: [
@@ -11,9 +11,6 @@ export const feature: Feature = {
       order: 12,
       visible: (s) => s.abilities.includes("caregiver_home:read"),
     },
-  ],
-  homeCards: [
-    { id: "my-children", order: 5, visible: (s) => s.abilities.includes("caregiver_home:read"), Card: MyChildrenCard },
   ],
   routes: [
     { path: "/my-children", element: <MyChildrenPage /> },
