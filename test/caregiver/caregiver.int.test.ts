@@ -114,6 +114,17 @@ describe("the health and education summary (staff keep it, versioned)", () => {
     expect(await auditRows("health_summary.update", child.id)).toHaveLength(2);
   });
 
+  it("keeps every version: the table refuses changing or deleting one", async () => {
+    const child = await mint();
+    await call(CW, "PUT", `/api/children/${child.id}/health-summary`, { version: 0, content: SUMMARY_CONTENT });
+    await expect(
+      database.db.updateTable("child_health_summary").set({ version: 9 }).where("child_id", "=", child.id).execute(),
+    ).rejects.toThrow(/keeps every version/);
+    await expect(
+      database.db.deleteFrom("child_health_summary").where("child_id", "=", child.id).execute(),
+    ).rejects.toThrow(/keeps every version/);
+  });
+
   it("refuses bad input naming the field, and the caregiver may not edit it", async () => {
     const child = await mint();
     const bad = await call(CW, "PUT", `/api/children/${child.id}/health-summary`, {
@@ -287,6 +298,29 @@ describe("life book", () => {
       sharedWithBirthParent: false,
     });
     expect(mismatch.statusCode).toBe(400);
+    // In Spanish, the refusal names the field by its Spanish label; a body over 10 MB is refused before it is read.
+    const spanish = await app.inject({
+      method: "POST",
+      url: `/api/my-children/${child.id}/life-book`,
+      headers: sessions.get(CAREGIVER)!.headers({ cookie: `${sessions.get(CAREGIVER)!.cookie}; qpi_lang=es` }),
+      payload: {
+        kind: "photo",
+        happenedOn: today,
+        title: "GIF",
+        photo: { fileName: "a.gif", contentBase64: Buffer.from("GIF89a\x01\x00", "latin1").toString("base64") },
+        sharedWithBirthParent: false,
+      },
+    });
+    expect(spanish.statusCode).toBe(400);
+    expect(spanish.json().error.fields[0].message).toContain("Foto");
+    const huge = await call(CAREGIVER, "POST", `/api/my-children/${child.id}/life-book`, {
+      kind: "photo",
+      happenedOn: today,
+      title: "Too big",
+      photo: { fileName: "big.jpg", contentBase64: "A".repeat(11 * 1024 * 1024) },
+      sharedWithBirthParent: false,
+    });
+    expect(huge.statusCode).toBe(413);
     const milestone = await call(CAREGIVER, "POST", `/api/my-children/${child.id}/life-book`, {
       kind: "milestone",
       happenedOn: today,
