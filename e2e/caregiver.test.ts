@@ -138,7 +138,9 @@ describe("the caregiver's pages in Chromium at 375 px", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const wide = await open(journey.browser, 1280, emails.caregiver, password);
-    await wide.goto(childUrl);
+    // The case-file address leads the caregiver to the page written for them.
+    await wide.goto(childUrl.replace("/my-children/", "/children/"));
+    await wide.waitForURL(/\/my-children\/[0-9a-f-]{36}$/);
     await wide.getByRole("heading", { level: 2, name: "Health" }).waitFor();
     await wide.getByText(/You added on/).waitFor();
     expect(await axeViolations(wide)).toEqual([]);

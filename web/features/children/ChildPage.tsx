@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { Link, Navigate, useParams } from "react-router";
 import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
@@ -22,6 +22,9 @@ export function ChildPage() {
     queryKey: ["child", childId],
     queryFn: () => api<ChildView>(`/api/children/${childId}`),
   });
+  // The child's caregiver (not staff on this child) gets the page written for them, not this case file.
+  if (child.data?.abilities.submitCourtReport && !child.data.abilities.editRecord)
+    return <Navigate replace to={`/my-children/${child.data.id}`} />;
   return (
     <>
       <Breadcrumb to="/children" labelKey="nav.children" />
@@ -54,11 +57,6 @@ export function ChildPage() {
           {child.data.abilities.editRecord && (
             <p>
               <Link to={`/children/${child.data.id}/health-summary`}>{t("summary.link")}</Link>
-            </p>
-          )}
-          {child.data.abilities.submitCourtReport && (
-            <p>
-              <Link to={`/my-children/${child.data.id}`}>{t("mine.openMyPage")}</Link>
             </p>
           )}
           {child.data.abilities.readTasks && (
