@@ -5,6 +5,7 @@ import { systemActor } from "../platform/access/actor.js";
 import { recordAudit } from "../platform/audit/audit-log.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import { earliestDayIn } from "./calendar.js";
+import { seedDemoCaregiverRecords } from "./caregiver-records.js";
 import { seedDemoCourtOrders } from "./court-orders.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { demoSites } from "./demo-sites.js";
@@ -94,6 +95,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: num
   });
   await writeDemoNetwork(db, net);
   await seedDemoCourtOrders(db, net);
+  await seedDemoCaregiverRecords(db, net);
   await db.transaction().execute((trx) => seedUpcomingMove(trx, net, "caseworker@demo.qpi.example"));
   await db.transaction().execute((trx) => seedRecentExitAndReturn(trx, net, "caseworker@demo.qpi.example"));
   // The outcome dashboards read the projection; the scheduled job keeps it fresh after this.

@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from "../platform/registry/module-descriptor.js";
+import { caregiverModule } from "./caregiver/index.js";
 import { childrenModule } from "./children/index.js";
 import { identityModule } from "./identity/index.js";
 import { networkModule } from "./network/index.js";
@@ -16,4 +17,5 @@ export const modules: readonly ModuleDescriptor[] = [
   childrenModule,
   outcomesModule,
   partnershipModule,
+  caregiverModule,
 ];

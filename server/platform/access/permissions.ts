@@ -22,6 +22,11 @@ export const permissions = [
   // partnership (0680)
   "partnership:read",
   "partnership:sign",
+  // caregiver (0621)
+  "caregiver_home:read",
+  "caregiver_home:write",
+  "health_summary:write",
+  "rpp_decision:read",
   // outcomes (0004)
   "outcomes:read",
   // identity (0004, 0100)

@@ -74,6 +74,19 @@ export const auditActions = [
   "outcomes.report_csv",
   // the demo seed
   "demo.seed",
+  // caregiver: my children, health summary, everyday decisions, life book
+  "my_children.list",
+  "my_children.read",
+  "my_children.reveal",
+  "health_summary.read",
+  "health_summary.update",
+  "rpp_decision.list",
+  "rpp_decision.record",
+  "life_book.list",
+  "life_book.add",
+  "life_book.share",
+  "life_book.photo",
+  "life_book.shared_list",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { Link, Navigate, useParams } from "react-router";
 import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
@@ -25,6 +25,9 @@ export function ChildPage() {
     queryKey: ["child", childId],
     queryFn: () => api<ChildView>(`/api/children/${childId}`),
   });
+  // The child's caregiver (not staff on this child) gets the page written for them, not this case file.
+  if (child.data?.abilities.submitCourtReport && !child.data.abilities.editRecord)
+    return <Navigate replace to={`/my-children/${child.data.id}`} />;
   return (
     <>
       <Breadcrumb to="/children" labelKey="nav.children" />
@@ -54,6 +57,11 @@ export function ChildPage() {
             )}
           </dl>
           {/* Each section and action shows only when the server says this actor may use it on this child. */}
+          {child.data.abilities.editRecord && (
+            <p>
+              <Link to={`/children/${child.data.id}/health-summary`}>{t("summary.link")}</Link>
+            </p>
+          )}
           {child.data.abilities.readTasks && (
             <TasksSection childId={child.data.id} mayComplete={child.data.abilities.completeTasks} />
           )}
