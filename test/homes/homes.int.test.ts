@@ -326,19 +326,19 @@ describe("the public inquiry form", () => {
     expect(page.statusCode).toBe(200);
     const fresh = page.json().token as string;
     const url = `/api/public/sites/${siteCode}/inquiries`;
-    const tooFast = await call(null, "POST", url, { ...form, token: fresh }, "203.0.113.5");
+    const tooFast = await call(null, "POST", url, { ...form, formToken: fresh }, "203.0.113.5");
     expect(tooFast.statusCode).toBe(400);
-    expect(tooFast.json().error.fields[0].field).toBe("token");
+    expect(tooFast.json().error.fields[0].field).toBe("formToken");
     const old = await inquiryToken(database.db, siteId, Date.now() - 60_000);
     const forged = `${Date.now() - 60_000}.${old.split(".")[1]}x`;
-    expect((await call(null, "POST", url, { ...form, token: forged }, "203.0.113.5")).statusCode).toBe(400);
-    const robot = await call(null, "POST", url, { ...form, website: "http://spam.example", token: old }, "203.0.113.5");
+    expect((await call(null, "POST", url, { ...form, formToken: forged }, "203.0.113.5")).statusCode).toBe(400);
+    const robot = await call(null, "POST", url, { ...form, website: "http://spam.example", formToken: old }, "203.0.113.5");
     expect(robot.statusCode).toBe(201);
     expect(await count()).toBe(0);
     for (let i = 0; i < 5; i++)
-      expect((await call(null, "POST", url, { ...form, token: old }, "203.0.113.6")).statusCode).toBe(201);
+      expect((await call(null, "POST", url, { ...form, formToken: old }, "203.0.113.6")).statusCode).toBe(201);
     expect(await count()).toBe(5);
-    expect((await call(null, "POST", url, { ...form, token: old }, "203.0.113.6")).statusCode).toBe(429);
+    expect((await call(null, "POST", url, { ...form, formToken: old }, "203.0.113.6")).statusCode).toBe(429);
     expect(await count()).toBe(5);
     const inquiry = await database.db
       .selectFrom("household")

@@ -270,7 +270,7 @@ export const InquiryInput = z
     heardFrom: z.enum(recruitmentSources).optional(),
     /** The honeypot: hidden from people, filled by robots. Must stay empty. */
     website: z.string().max(200).optional(),
-    token: z.string().min(10).max(200),
+    formToken: z.string().min(10).max(200),
   })
   .strict();
 export const InquiryReceipt = z.object({ received: z.literal(true) });

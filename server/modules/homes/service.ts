@@ -742,7 +742,7 @@ export function publicInquiryService(db: Kysely<Database>, now: () => Date) {
       const site = await siteOf(siteCode);
       return db.transaction().execute(async (trx) => {
         const secret = await formSecret(trx);
-        const [issuedText, mac] = input.token.split(".");
+        const [issuedText, mac] = input.formToken.split(".");
         const issued = Number(issuedText);
         const age = now().getTime() - issued;
         const expected = Number.isFinite(issued) ? sign(secret, site.id, issued) : "";
@@ -751,7 +751,7 @@ export function publicInquiryService(db: Kysely<Database>, now: () => Date) {
           mac.length === expected.length &&
           crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
         if (!good || age < MIN_FILL_MS || age > TOKEN_LIFE_MS)
-          throw invalid([{ field: "token", messageKey: "homes.inquiry.token" }]);
+          throw invalid([{ field: "formToken", messageKey: "homes.inquiry.token" }]);
         // A filled honeypot is a robot: it gets the same answer as a person, and nothing is kept.
         if (input.website && input.website.trim() !== "") return { received: true as const };
         const addressHash = crypto
