@@ -332,7 +332,13 @@ describe("the public inquiry form", () => {
     const old = await inquiryToken(database.db, siteId, Date.now() - 60_000);
     const forged = `${Date.now() - 60_000}.${old.split(".")[1]}x`;
     expect((await call(null, "POST", url, { ...form, formToken: forged }, "203.0.113.5")).statusCode).toBe(400);
-    const robot = await call(null, "POST", url, { ...form, website: "http://spam.example", formToken: old }, "203.0.113.5");
+    const robot = await call(
+      null,
+      "POST",
+      url,
+      { ...form, website: "http://spam.example", formToken: old },
+      "203.0.113.5",
+    );
     expect(robot.statusCode).toBe(201);
     expect(await count()).toBe(0);
     for (let i = 0; i < 5; i++)

@@ -86,6 +86,7 @@ export const ConsentEntry = z.object({
 });
 
 export const StageEvent = z.object({
+  id: z.uuid(),
   stage: StageCode,
   enteredOn: z.string(),
   reasonCode: z.string().nullable(),

@@ -153,6 +153,7 @@ export function homesService(db: Kysely<Database>, now: () => Date) {
         relationship: r.relationship,
       })),
       stageHistory: events.map((e) => ({
+        id: e.id,
         stage: e.stage,
         enteredOn: e.entered_on,
         reasonCode: e.reason_code,
