@@ -46,6 +46,7 @@ export const childrenModule: ModuleDescriptor = {
   ],
 };
 
+export { childMatchingFacts, type MatchingChild } from "./matching-facts.js";
 /** The child histories the outcomes module projects (its platform refresh). */
 export { historiesForOutcomes, type OutcomeHistories } from "./outcome-export.js";
 /** The tasks a placement change or a hearing starts (the demo seed replays them). */

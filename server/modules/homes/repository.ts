@@ -176,6 +176,7 @@ export function homesRepository(db: Db) {
         .selectFrom("household_stage_event")
         .selectAll()
         .where("household_id", "=", householdId)
+        .orderBy("entered_on")
         .orderBy("recorded_at")
         .orderBy("id")
         .execute();
@@ -219,6 +220,41 @@ export function homesRepository(db: Db) {
         .where((eb) => eb.or([eb("effective_to", "is", null), eb("effective_to", ">=", day)]))
         .orderBy("effective_from", "desc")
         .executeTakeFirst();
+    },
+
+    /** Approved, available family homes of a site, with what matching reads. */
+    matchCandidates(siteId: string) {
+      return db
+        .selectFrom("household as h")
+        .select([
+          "h.id",
+          "h.name",
+          "h.kind",
+          "h.city",
+          "h.postal_code",
+          "h.license_number",
+          "h.capacity",
+          "h.pref_age_min",
+          "h.pref_age_max",
+          "h.pref_sibling_groups",
+          "h.pref_needs",
+          "h.languages",
+          "h.approval_type",
+          "h.availability_confirmed_on",
+        ])
+        .where("h.site_id", "=", siteId)
+        .where("h.kind", "!=", "facility")
+        .where(stageSql, "=", "approved")
+        .where("h.availability", "=", "available")
+        .execute();
+    },
+    centroids(postalCodes: string[]) {
+      if (postalCodes.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("postal_code_centroid")
+        .select(["postal_code", "latitude", "longitude"])
+        .where("postal_code", "in", postalCodes)
+        .execute();
     },
 
     closureReasons() {

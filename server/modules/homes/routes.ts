@@ -15,6 +15,11 @@ import {
   InquiryFormParams,
   InquiryInput,
   InquiryReceipt,
+  MatchCandidate,
+  MatchCandidateParams,
+  MatchList,
+  MatchParams,
+  MatchQuery,
   MyConsentInput,
   MyHousehold,
   ReasonList,
@@ -123,6 +128,37 @@ export function registerHomesRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => homes.close(requireActor(request), request.params.householdId, request.body),
+  );
+  app.get(
+    "/api/children/:childId/home-matches",
+    {
+      schema: {
+        tags,
+        summary:
+          "Available approved homes ranked for the child and their siblings in care, each with its reasons (names hidden)",
+        params: MatchParams,
+        querystring: MatchQuery,
+        response: { 200: MatchList },
+      },
+    },
+    async (request) =>
+      homes.matches(
+        requireActor(request),
+        request.params.childId,
+        (request.query.needs ?? "").split(",").filter(Boolean),
+      ),
+  );
+  app.get(
+    "/api/children/:childId/home-matches/:householdId",
+    {
+      schema: {
+        tags,
+        summary: "Open one ranked candidate: the home's name and licence (audited)",
+        params: MatchCandidateParams,
+        response: { 200: MatchCandidate },
+      },
+    },
+    async (request) => homes.openCandidate(requireActor(request), request.params.childId, request.params.householdId),
   );
   app.get(
     "/api/my-household",

@@ -275,3 +275,47 @@ export const InquiryInput = z
   })
   .strict();
 export const InquiryReceipt = z.object({ received: z.literal(true) });
+
+export const MatchQuery = z.object({
+  /** Needs the worker asks the home to meet (the child's record holds none of these yet). */
+  needs: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[a-z_,]*$/)
+    .optional(),
+});
+export const MatchParams = z.object({ childId: z.uuid() });
+export const MatchCandidateParams = z.object({ childId: z.uuid(), householdId: z.uuid() });
+const MatchReason = z.object({
+  code: z.string(),
+  points: z.number(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export const MatchList = z.object({
+  groupSize: z.number(),
+  children: z.array(z.object({ id: z.uuid(), givenName: z.string(), age: z.number().nullable() })),
+  familyPostalCodes: z.number(),
+  candidates: z.array(
+    z.object({
+      /** A position, not a name: names stay hidden until the worker opens a candidate (audited). */
+      rank: z.number(),
+      householdId: z.uuid(),
+      city: z.string().nullable(),
+      score: z.number(),
+      distanceKm: z.number().nullable(),
+      availabilityConfirmedOn: z.string().nullable(),
+      reasons: z.array(MatchReason),
+    }),
+  ),
+  considered: z.number(),
+  centroidSource: z.string(),
+});
+export const MatchCandidate = z.object({
+  householdId: z.uuid(),
+  name: z.string(),
+  licenseNumber: z.string().nullable(),
+  city: z.string().nullable(),
+  approvalType: z.string().nullable(),
+  capacity: z.number().nullable(),
+});

@@ -7,8 +7,10 @@ import { hasPermission, heldPermissions, requireAccess } from "../../platform/ac
 import { type AuditIdentity, recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors/app-error.js";
 import { addCalendarDays, zonedDay } from "../../platform/rules/zoned-time.js";
+import { childMatchingFacts } from "../children/index.js";
 import { usersByIds } from "../identity/index.js";
 import { networkDirectory, siteDirectory } from "../network/index.js";
+import { ageOn, rankHomes } from "./matching.js";
 import en from "./messages.en.json" with { type: "json" };
 import es from "./messages.es.json" with { type: "json" };
 import { homesRepository, siteScopeOf } from "./repository.js";
@@ -22,6 +24,8 @@ import {
   type HouseholdSearch,
   type HouseholdUpdate,
   type InquiryInput,
+  type MatchCandidate,
+  type MatchList,
   type MyConsentInput,
   type MyHousehold,
   pipelineStages,
@@ -647,6 +651,89 @@ export function homesService(db: Kysely<Database>, now: () => Date) {
         });
         const fresh = (await homesRepository(trx).householdFor(actor, "household:write", home.id))!;
         return (await detail(trx, actor, fresh, today, stateCode)).view;
+      });
+    },
+
+    /**
+     * Available approved homes ranked for a child and the siblings in care with them, each with its reasons. Names
+     * stay hidden: the answer gives positions, cities and reasons; `openCandidate` shows who (audited).
+     */
+    async matches(actor: Actor, childId: string, needs: string[]): Promise<z.infer<typeof MatchList>> {
+      requireAccess(actor, "household:match");
+      const facts = await childMatchingFacts(db, now)(actor, "child:read", childId);
+      const repository = homesRepository(db);
+      const homes = await repository.matchCandidates(facts.siteId);
+      const inGroupHomes = new Set<string>();
+      const postal = [
+        ...new Set([...homes.map((h) => h.postal_code).filter((p): p is string => !!p), ...facts.parentPostalCodes]),
+      ];
+      const centroids = new Map((await repository.centroids(postal)).map((c) => [c.postal_code, c]));
+      const byId = new Map(homes.map((h) => [h.id, h]));
+      const ranked = rankHomes(
+        facts.children.map((c) => ({ age: ageOn(c.birthDate, facts.today), languages: c.languages, tribe: c.tribe })),
+        needs,
+        facts.parentPostalCodes,
+        homes
+          .filter((h) => !inGroupHomes.has(h.id))
+          .map((h) => ({
+            id: h.id,
+            capacity: h.capacity,
+            placed: facts.placedByHousehold.get(h.id) ?? 0,
+            prefAgeMin: h.pref_age_min,
+            prefAgeMax: h.pref_age_max,
+            prefSiblingGroups: h.pref_sibling_groups,
+            prefNeeds: h.pref_needs,
+            languages: h.languages,
+            postalCode: h.postal_code,
+            kin: h.approval_type === "kin" || h.kind === "relative",
+          })),
+        centroids,
+      );
+      return {
+        groupSize: facts.children.length,
+        children: facts.children.map((c) => ({
+          id: c.id,
+          givenName: c.givenName,
+          age: ageOn(c.birthDate, facts.today),
+        })),
+        familyPostalCodes: facts.parentPostalCodes.length,
+        considered: homes.length,
+        centroidSource: "US Census Bureau 2021 Gazetteer, ZIP Code Tabulation Areas",
+        candidates: ranked.map((r, i) => ({
+          rank: i + 1,
+          householdId: r.id,
+          city: byId.get(r.id)?.city ?? null,
+          score: r.score,
+          distanceKm: r.distanceKm === null ? null : Math.round(r.distanceKm * 10) / 10,
+          availabilityConfirmedOn: byId.get(r.id)?.availability_confirmed_on ?? null,
+          reasons: r.reasons,
+        })),
+      };
+    },
+
+    /** Who a ranked candidate is: the home's name and licence, for a worker matching a child they reach (audited). */
+    async openCandidate(actor: Actor, childId: string, householdId: string): Promise<z.infer<typeof MatchCandidate>> {
+      requireAccess(actor, "household:match");
+      const facts = await childMatchingFacts(db, now)(actor, "child:read", childId);
+      return db.transaction().execute(async (trx) => {
+        const home = (await homesRepository(trx).matchCandidates(facts.siteId)).find((h) => h.id === householdId);
+        if (!home) throw notFound();
+        await recordAudit(trx, actor, {
+          action: "household.candidate.open",
+          entityType: "household",
+          entityId: home.id,
+          siteId: facts.siteId,
+          purpose: `matching for child ${childId}`,
+          outcome: "success",
+        });
+        return {
+          householdId: home.id,
+          name: home.name,
+          licenseNumber: home.license_number,
+          city: home.city,
+          approvalType: home.approval_type,
+          capacity: home.capacity,
+        };
       });
     },
 

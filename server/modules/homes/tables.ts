@@ -145,3 +145,15 @@ declare module "../../db/database.js" {
     public_inquiry_log: PublicInquiryLogTable;
   }
 }
+
+export interface PostalCodeCentroidTable {
+  postal_code: string;
+  latitude: number;
+  longitude: number;
+  source: Generated<string>;
+}
+declare module "../../db/database.js" {
+  interface Database {
+    postal_code_centroid: PostalCodeCentroidTable;
+  }
+}

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../server/db/database.js";
 import { DEMO_DOMAIN } from "../../../server/demo/demo-accounts.js";
 import { inquiryToken } from "../../../server/modules/homes/index.js";
-import { callerRoute, created, denied, everyone, hidden, ok, siteRoute } from "../expect.js";
+import { CHILD_WRITE, callerRoute, childRoute, created, denied, everyone, hidden, ok, siteRoute } from "../expect.js";
 import { ALL_ROLES, type Expectation, type RoleName, type RoutePolicy } from "../policy-types.js";
 
 /**
@@ -10,7 +10,7 @@ import { ALL_ROLES, type Expectation, type RoleName, type RoutePolicy } from "..
  * home; the public inquiry form: anyone). Each household route acts on a real home minted by `prepare` at every
  * site, one per route, so a change by one call never disturbs another's.
  */
-type Purpose = "read" | "update" | "stage" | "checks" | "consent" | "close";
+type Purpose = "read" | "update" | "stage" | "checks" | "consent" | "close" | "match";
 const homes = new Map<string, string>(); // `${purpose}:${siteId}` → household id
 const codes = new Map<string, string>(); // siteId → site code
 const tokens = new Map<string, string>(); // siteId → a form token a minute old
@@ -21,7 +21,7 @@ export async function prepare(db: Kysely<Database>) {
   for (const site of sites) {
     codes.set(site.id, site.code);
     tokens.set(site.id, await inquiryToken(db, site.id, Date.now() - 60_000));
-    for (const purpose of ["read", "update", "stage", "checks", "consent", "close"] as Purpose[]) {
+    for (const purpose of ["read", "update", "stage", "checks", "consent", "close", "match"] as Purpose[]) {
       const home = await db
         .insertInto("household")
         .values({
@@ -29,8 +29,9 @@ export async function prepare(db: Kysely<Database>) {
           name: `Policy ${purpose} household`,
           kind: "resource_family",
           inquiry_on: "2025-01-01",
-          stage: purpose === "close" ? "approved" : "inquiry",
-          approved_on: purpose === "close" ? "2025-01-01" : null,
+          stage: purpose === "close" || purpose === "match" ? "approved" : "inquiry",
+          approved_on: purpose === "close" || purpose === "match" ? "2025-01-01" : null,
+          availability: "available",
           city: "Policy City",
         })
         .returning("id")
@@ -103,6 +104,26 @@ const detailFields = [
 ];
 
 export const policies: RoutePolicy[] = [
+  {
+    // household:match, then the child through child:read: the child's caseworker and the unit's supervisor.
+    route: "GET /api/children/:childId/home-matches",
+    target: "child",
+    build: (t) => ({ url: `/api/children/${t.childId}/home-matches?needs=medical` }),
+    anonymous: 401,
+    expect: childRoute(
+      CHILD_WRITE,
+      ok(["groupSize", "children", "familyPostalCodes", "candidates", "considered", "centroidSource"]),
+    ),
+    otherwise: denied,
+  },
+  {
+    route: "GET /api/children/:childId/home-matches/:householdId",
+    target: "child",
+    build: (t) => ({ url: `/api/children/${t.childId}/home-matches/${home("match", t.siteId)}` }),
+    anonymous: 401,
+    expect: childRoute(CHILD_WRITE, ok(["householdId", "name", "licenseNumber", "city", "approvalType", "capacity"])),
+    otherwise: denied,
+  },
   {
     route: "GET /api/households",
     target: "site",

@@ -1,0 +1,214 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+import { addDays } from "./calendar.js";
+import { demoSites } from "./demo-sites.js";
+import type { DemoNetwork } from "./generate-network.js";
+import { familyNames, givenNames, streetNames } from "./names.js";
+import { Random } from "./random.js";
+
+/**
+ * Resource families in the demo (issue 14): the generated homes get what the household record now holds
+ * (approval type, languages, preferences, availability with the day it was last confirmed — some stale — training
+ * hours, closures re-coded to the usable closure list), and each site gets applicants at every step of the approval
+ * path, withdrawn and denied ones with their coded reasons, with checks and the deadlines the state's rules make.
+ * Existing homes keep their ids; new ones get ids from their own seeded stream.
+ */
+const PATH = [
+  "inquiry",
+  "orientation",
+  "application",
+  "background_checks",
+  "training",
+  "home_assessment",
+  "psychosocial",
+  "written_report",
+] as const;
+const CLOSURES = [
+  "adopted",
+  "adopted",
+  "guardianship",
+  "moved",
+  "burnout_lack_of_support",
+  "burnout_lack_of_support",
+  "payment_problems",
+  "conflict_with_agency",
+  "family_change",
+  "transferred",
+  "agency_decision",
+] as const;
+const SOURCES = ["ambassador_referral", "caregiver_referral", "event", "web_form", "faith_community", "media"] as const;
+const NEEDS = ["medical", "behavioral", "developmental", "infant_care", "teen_parent", "lgbtq_affirming"] as const;
+
+export async function seedResourceFamilies(db: Kysely<Database>, net: DemoNetwork, asOf: string) {
+  const random = new Random(1414);
+  await db.transaction().execute(async (trx) => {
+    for (const site of net.sites) {
+      const spec = demoSites.find((s) => s.code === site.code);
+      if (!spec) continue;
+      const homes = net.households.filter((h) => h.site_id === site.id && h.kind !== "facility");
+      for (const home of homes) {
+        const spanish = random.chance(0.4);
+        const closed = home.closed_on !== null;
+        const approved = home.approved_on !== null;
+        const stale = random.chance(0.3);
+        await trx
+          .updateTable("household")
+          .set({
+            approval_type: home.kind === "relative" ? "kin" : random.chance(0.15) ? "ffa_certified" : "resource_family",
+            languages: spanish ? ["en", "es"] : ["en"],
+            email: `${home.name.split(" ")[0].toLowerCase()}.${home.id.slice(0, 4)}@example.org`,
+            pref_age_min: random.pick([0, 0, 2, 5, 10]),
+            pref_age_max: random.pick([5, 12, 17, 17, 21]),
+            pref_sibling_groups: random.chance(0.45),
+            pref_needs: NEEDS.filter(() => random.chance(0.2)),
+            availability: closed ? "on_hold" : random.weighted({ available: 5, on_hold: 1, full: 2 }),
+            availability_confirmed_on: approved
+              ? addDays(asOf, -(stale ? random.int(35, 120) : random.int(0, 28)))
+              : null,
+            training_hours: approved ? random.pick([12, 14, 16, 20]) : 0,
+            recruitment_source: random.pick(SOURCES),
+            application_on: home.inquiry_on ? addDays(home.inquiry_on, random.int(10, 30)) : null,
+            stage: closed ? "closed" : approved ? "approved" : "inquiry",
+            ...(closed ? { closure_reason: random.pick(CLOSURES) } : {}),
+          })
+          .where("id", "=", home.id)
+          .execute();
+      }
+      // Applicants at every step, and ended applications with their reasons.
+      const ids = new Random(site.code.split("").reduce((a, c) => a * 31 + c.charCodeAt(0), 7));
+      const plan: { stage: string; reason?: string }[] = [
+        ...PATH.flatMap((stage) => [{ stage }, { stage }]),
+        { stage: "withdrawn", reason: "changed_mind" },
+        { stage: "withdrawn", reason: "no_response" },
+        { stage: "denied", reason: "home_safety" },
+      ];
+      const rule = await trx
+        .selectFrom("rfa_rule")
+        .selectAll()
+        .where("state_code", "=", site.state_code)
+        .where("code", "=", "approval_days")
+        .execute();
+      for (const [n, entry] of plan.entries()) {
+        const family = random.pick(familyNames);
+        const given = random.pick(random.chance(0.7) ? givenNames.female : givenNames.male);
+        const steps = entry.reason ? random.int(1, 5) : PATH.indexOf(entry.stage as (typeof PATH)[number]);
+        const inquiryOn = addDays(asOf, -(15 * (steps + 1) + random.int(0, 20)));
+        const id = ids.uuid();
+        const zip = `${spec.postalPrefix}${String(random.int(10, 99))}`;
+        await trx
+          .insertInto("household")
+          .values({
+            id,
+            site_id: site.id,
+            name: `${family} household`,
+            kind: "resource_family",
+            address_line1: `${random.int(100, 9899)} ${random.pick(streetNames)} ${random.pick(["St", "Ave", "Dr", "Ln", "Ct"])}`,
+            city: spec.city,
+            postal_code: zip,
+            phone: `(${spec.areaCode}) 555-${String(2000 + n * 37 + random.int(0, 30)).padStart(4, "0")}`,
+            email: `${given.toLowerCase()}.${family.toLowerCase()}${n}@example.org`,
+            license_number: null,
+            capacity: random.int(1, 3),
+            inquiry_on: inquiryOn,
+            approval_type: "resource_family",
+            languages: random.chance(0.4) ? ["en", "es"] : ["en"],
+            stage: entry.stage as "inquiry",
+            recruitment_source: random.pick(SOURCES),
+            availability: "on_hold",
+            training_hours: Math.min(12, Math.max(0, (steps - 3) * 4)),
+            exit_reason: entry.reason ?? null,
+          })
+          .execute();
+        await trx
+          .insertInto("household_resident")
+          .values([
+            {
+              household_id: id,
+              role: "applicant",
+              given_name: given,
+              family_name: family,
+              birth_year: random.int(1965, 1998),
+            },
+            ...(random.chance(0.5)
+              ? [
+                  {
+                    household_id: id,
+                    role: "co_applicant" as const,
+                    given_name: random.pick(givenNames.male),
+                    family_name: family,
+                    birth_year: random.int(1965, 1998),
+                  },
+                ]
+              : []),
+            ...(random.chance(0.4)
+              ? [
+                  {
+                    household_id: id,
+                    role: "child" as const,
+                    given_name: random.pick(givenNames.female),
+                    family_name: family,
+                    birth_year: random.int(2010, 2022),
+                  },
+                ]
+              : []),
+          ])
+          .execute();
+        const reached = PATH.slice(0, steps + 1);
+        let applicationOn: string | null = null;
+        for (const [i, stage] of reached.entries()) {
+          const on = addDays(inquiryOn, i * 15);
+          if (stage === "application") applicationOn = on;
+          await trx
+            .insertInto("household_stage_event")
+            .values({ household_id: id, site_id: site.id, stage, entered_on: on })
+            .execute();
+        }
+        if (entry.reason)
+          await trx
+            .insertInto("household_stage_event")
+            .values({
+              household_id: id,
+              site_id: site.id,
+              stage: entry.stage as "withdrawn",
+              entered_on: addDays(inquiryOn, reached.length * 15),
+              reason_code: entry.reason,
+            })
+            .execute();
+        if (applicationOn) {
+          await trx.updateTable("household").set({ application_on: applicationOn }).where("id", "=", id).execute();
+          const version = rule.find(
+            (r) => r.effective_from <= applicationOn! && (r.effective_to === null || r.effective_to >= applicationOn!),
+          );
+          if (version)
+            await trx
+              .insertInto("household_task")
+              .values({
+                household_id: id,
+                site_id: site.id,
+                rule_id: version.id,
+                kind: "approval_due",
+                due_on: addDays(applicationOn, Number(version.value)),
+                status: entry.reason ? "cancelled" : "open",
+              })
+              .execute();
+        }
+        if (steps >= PATH.indexOf("background_checks")) {
+          const done = steps > PATH.indexOf("background_checks");
+          const started = addDays(inquiryOn, PATH.indexOf("background_checks") * 15);
+          for (const kind of ["live_scan", "child_abuse_index"] as const)
+            await trx
+              .insertInto("household_background_check")
+              .values({
+                household_id: id,
+                subject: `${given} ${family}`,
+                kind,
+                status: done ? "cleared" : "requested",
+                requested_on: started,
+                completed_on: done ? addDays(started, 10) : null,
+              })
+              .execute();
+        }
+      }
+    }
+  });
+}
