@@ -354,3 +354,55 @@ describe("the public inquiry form", () => {
     expect(inquiry).toMatchObject({ stage: "inquiry", recruitment_source: "web_form" });
   });
 });
+
+describe("matching a sibling group", () => {
+  it("the caseworker ranks homes with reasons and no names; opening one is audited; others cannot", async () => {
+    const worker = personOf(world, CW);
+    const home = world.households.find(
+      (h) => h.site_id === siteId && h.kind !== "facility" && h.approved_on && !h.closed_on,
+    )!;
+    const group = [];
+    for (let i = 0; i < 2; i++)
+      group.push(await mintChild(database.db, { siteId, caseworkerPersonId: worker, householdId: home.id }));
+    await database.db
+      .insertInto("child_relation")
+      .values([
+        { child_id: group[0].id, person_id: group[1].personId, kind: "sibling_full" },
+        { child_id: group[1].id, person_id: group[0].personId, kind: "sibling_full" },
+      ])
+      .execute();
+    const ranked = await call(CW, "GET", `/api/children/${group[0].id}/home-matches?needs=medical`);
+    expect(ranked.statusCode, ranked.body).toBe(200);
+    const body = ranked.json();
+    expect(body.groupSize).toBe(2);
+    expect(body.candidates.length).toBeGreaterThan(0);
+    expect(body.candidates[0].reasons.map((r: { code: string }) => r.code)).toContain("ages_fit");
+    // Names stay hidden in the ranking.
+    const names = (
+      await database.db.selectFrom("household").select("name").where("site_id", "=", siteId).execute()
+    ).map((h) => h.name);
+    for (const c of body.candidates.slice(0, 5))
+      for (const name of names) expect(JSON.stringify(c)).not.toContain(name);
+    const scores = body.candidates.map((c: { score: number }) => c.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+
+    const first = body.candidates[0].householdId;
+    const before = await database.db
+      .selectFrom("audit_event")
+      .select("seq")
+      .where("action", "=", "household.candidate.open")
+      .execute();
+    const opened = await call(CW, "GET", `/api/children/${group[0].id}/home-matches/${first}`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().name).toMatch(/household$/);
+    const after = await database.db
+      .selectFrom("audit_event")
+      .select("seq")
+      .where("action", "=", "household.candidate.open")
+      .execute();
+    expect(after.length).toBe(before.length + 1);
+
+    expect((await call(RFA, "GET", `/api/children/${group[0].id}/home-matches`)).statusCode).toBe(403);
+    expect((await call(CAREGIVER, "GET", `/api/children/${group[0].id}/home-matches`)).statusCode).toBe(403);
+  });
+});

@@ -2,6 +2,7 @@ import { useParams } from "react-router";
 import type { Feature } from "../../app/navigation";
 import { HouseholdPage } from "./HouseholdPage";
 import { HouseholdsPage } from "./HouseholdsPage";
+import { MatchPage } from "./MatchPage";
 import { MyHomePage } from "./MyHomePage";
 import { PublicInquiryPage } from "./PublicInquiryPage";
 
@@ -24,6 +25,7 @@ export const feature: Feature = {
     { path: "/households", element: <HouseholdsPage /> },
     { path: "/households/:householdId", element: <HouseholdPage /> },
     { path: "/my-home", element: <MyHomePage /> },
+    { path: "/children/:childId/homes", element: <MatchPage /> },
     { path: "/join/:siteCode", element: <JoinRoute /> },
   ],
 };

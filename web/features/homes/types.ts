@@ -8,6 +8,8 @@ import type {
   HouseholdUpdate,
   InquiryForm,
   InquiryInput,
+  MatchCandidate,
+  MatchList,
   MyHousehold,
   ReasonList,
   StageChange,
@@ -25,3 +27,5 @@ export type ReasonListView = z.infer<typeof ReasonList>;
 export type MyHouseholdView = z.infer<typeof MyHousehold>;
 export type InquiryFormView = z.infer<typeof InquiryForm>;
 export type InquiryInputView = z.infer<typeof InquiryInput>;
+export type MatchListView = z.infer<typeof MatchList>;
+export type MatchCandidateView = z.infer<typeof MatchCandidate>;
