@@ -26,17 +26,36 @@ const sibs = [
 
 describe("explainable matching", () => {
   it("ranks room for all siblings, fit and nearness first, and says why", () => {
-    const ranked = rankHomes(sibs, ["medical"], ["93701"], [
-      home("far", { postalCode: "33602", prefNeeds: ["medical"], languages: ["es"] }),
-      home("short", { capacity: 2, placed: 1, prefNeeds: ["medical"], languages: ["es"] }),
-      home("best", { prefNeeds: ["medical"], languages: ["es"] }),
-      home("young-only", { prefAgeMax: 5, prefNeeds: ["medical"], languages: ["es"] }),
-    ], centroids);
+    const ranked = rankHomes(
+      sibs,
+      ["medical"],
+      ["93701"],
+      [
+        home("far", { postalCode: "33602", prefNeeds: ["medical"], languages: ["es"] }),
+        home("short", { capacity: 2, placed: 1, prefNeeds: ["medical"], languages: ["es"] }),
+        home("best", { prefNeeds: ["medical"], languages: ["es"] }),
+        home("young-only", { prefAgeMax: 5, prefNeeds: ["medical"], languages: ["es"] }),
+      ],
+      centroids,
+    );
     expect(ranked.map((r) => r.id)).toEqual(["best", "young-only", "far", "short"]);
     const best = ranked[0];
-    expect(best.reasons.map((r) => r.code)).toEqual(["room_for_all", "takes_siblings", "ages_fit", "needs_met", "language_shared", "near_family"]);
-    expect(ranked.find((r) => r.id === "short")!.reasons[0]).toMatchObject({ code: "room_short", params: { room: 1, size: 2 } });
-    expect(ranked.find((r) => r.id === "young-only")!.reasons.find((r) => r.code === "ages_partly")!.params).toEqual({ fit: 1, size: 2 });
+    expect(best.reasons.map((r) => r.code)).toEqual([
+      "room_for_all",
+      "takes_siblings",
+      "ages_fit",
+      "needs_met",
+      "language_shared",
+      "near_family",
+    ]);
+    expect(ranked.find((r) => r.id === "short")!.reasons[0]).toMatchObject({
+      code: "room_short",
+      params: { room: 1, size: 2 },
+    });
+    expect(ranked.find((r) => r.id === "young-only")!.reasons.find((r) => r.code === "ages_partly")!.params).toEqual({
+      fit: 1,
+      size: 2,
+    });
     expect(ranked.find((r) => r.id === "far")!.distanceKm).toBeGreaterThan(3000);
   });
 

@@ -195,6 +195,8 @@ export const HouseholdCreate = z
   })
   .strict();
 
+export const HouseholdCreated = z.object({ id: z.uuid() });
+
 export const StageChange = z
   .object({
     stage: StageCode,

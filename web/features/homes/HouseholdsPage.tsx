@@ -6,7 +6,7 @@ import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
-import type { HouseholdCreateInput, HouseholdListView } from "./types";
+import type { HouseholdCreatedView, HouseholdCreateInput, HouseholdListView } from "./types";
 
 const sources = [
   "ambassador_referral",
@@ -48,7 +48,7 @@ export function HouseholdsPage() {
     inquiryOn: grant?.today ?? "",
   });
   const create = useMutation({
-    mutationFn: () => api<{ id: string }>("/api/households", { method: "POST", body: { ...form, siteId } }),
+    mutationFn: () => api<HouseholdCreatedView>("/api/households", { method: "POST", body: { ...form, siteId } }),
     onSuccess: (made) => navigate(`/households/${made.id}`),
   });
   const search = (e: FormEvent) => {

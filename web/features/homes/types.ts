@@ -3,6 +3,7 @@ import type {
   CheckInput,
   ClosureInput,
   HouseholdCreate,
+  HouseholdCreated,
   HouseholdDetail,
   HouseholdList,
   HouseholdUpdate,
@@ -29,3 +30,4 @@ export type InquiryFormView = z.infer<typeof InquiryForm>;
 export type InquiryInputView = z.infer<typeof InquiryInput>;
 export type MatchListView = z.infer<typeof MatchList>;
 export type MatchCandidateView = z.infer<typeof MatchCandidate>;
+export type HouseholdCreatedView = z.infer<typeof HouseholdCreated>;
