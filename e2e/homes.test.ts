@@ -13,7 +13,12 @@ describe("resource families, in Chromium", () => {
   const journey = demoJourney();
 
   async function open(browser: Browser, width: number, email: string, password: string, locale = "en-US") {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true, locale, timezoneId: ZONE });
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      bypassCSP: true,
+      locale,
+      timezoneId: ZONE,
+    });
     const page = await context.newPage();
     await page.goto(journey.server.url);
     await page.getByLabel(/Email address|Correo electrónico/).fill(email);
@@ -77,6 +82,25 @@ describe("resource families, in Chromium", () => {
     await parent.context().close();
   });
 
+  it("at 375 px a caseworker ranks homes for a child and their siblings, and opens the best one", async () => {
+    const { password, emails } = parseDemoSignIns(journey.server.output());
+    const worker = await open(journey.browser, 375, emails.caseworker, password);
+    await worker.goto(`${journey.server.url}/children`);
+    await worker.locator("a[href^='/children/']").first().click();
+    await worker.waitForURL(/\/children\/[0-9a-f-]{36}$/);
+    await worker.getByRole("link", { name: "Find a home (ranked)" }).click();
+    await worker.getByRole("heading", { level: 1, name: "Homes for this child and their siblings" }).waitFor();
+    await worker.getByRole("heading", { level: 2, name: /^Home 1 · / }).waitFor();
+    const first = worker.locator("li.qpi-card").first();
+    expect(await first.textContent()).toMatch(/Room for all|Not enough room|Capacity not recorded/);
+    expect(await first.textContent()).not.toMatch(/household/);
+    await screenshot(worker, "homes-matching-en-phone");
+    expect(await axeViolations(worker)).toEqual([]);
+    await first.getByRole("button", { name: "Open home 1 (who it is)" }).click();
+    await first.getByRole("heading", { level: 2, name: /household/ }).waitFor();
+    await worker.context().close();
+  });
+
   it("at 375 px a family sends the public inquiry form without signing in, in Spanish", async () => {
     const context = await journey.browser.newContext({
       viewport: { width: 375, height: 900 },
@@ -117,4 +141,3 @@ describe("resource families, in Chromium", () => {
     await worker.context().close();
   });
 });
-

@@ -210,5 +210,24 @@ export async function seedResourceFamilies(db: Kysely<Database>, net: DemoNetwor
         }
       }
     }
+    // Homes that share their contact today got there by the caregiver's choice: the history starts with it.
+    const caregivers = await trx
+      .selectFrom("user_account as u")
+      .innerJoin("household_member as m", "m.person_id", "u.person_id")
+      .innerJoin("household as h", "h.id", "m.household_id")
+      .select(["u.id as user_id", "h.id as household_id", "h.site_id"])
+      .where("h.contact_shared_with_birth_parents", "=", true)
+      .execute();
+    for (const c of caregivers)
+      await trx
+        .insertInto("household_contact_consent")
+        .values({
+          household_id: c.household_id,
+          site_id: c.site_id,
+          shared: true,
+          recorded_by: c.user_id,
+          recorded_as: "caregiver",
+        })
+        .execute();
   });
 }
