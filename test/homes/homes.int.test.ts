@@ -94,6 +94,19 @@ describe("the approval pipeline", () => {
     const due = home.tasks.find((t: { kind: string }) => t.kind === "approval_due");
     expect(due).toMatchObject({ dueOn: addCalendarDays(today(), 120), status: "open" });
     expect(due.sourceUrl).toContain("dcfs.lacounty.gov");
+    // The RFA worker's deadlines list it once due within 30 days: not yet (120 days ahead).
+    const soon = await call(RFA, "GET", `/api/households/deadlines?siteId=${siteId}`);
+    expect(soon.statusCode).toBe(200);
+    expect(soon.json().tasks.map((t: { householdId: string }) => t.householdId)).not.toContain(id);
+    await database.db
+      .updateTable("household_task")
+      .set({ due_on: addCalendarDays(today(), -1) })
+      .where("household_id", "=", id)
+      .execute();
+    const late = (await call(RFA, "GET", `/api/households/deadlines?siteId=${siteId}`)).json();
+    expect(late.tasks.find((t: { householdId: string }) => t.householdId === id)).toMatchObject({ overdue: true });
+    await database.db.updateTable("household_task").set({ due_on: due.dueOn }).where("household_id", "=", id).execute();
+    expect((await call(CW, "GET", `/api/households/deadlines?siteId=${siteId}`)).statusCode).toBe(403);
 
     const refused = await stage(id, "approved");
     expect(refused.statusCode).toBe(400);

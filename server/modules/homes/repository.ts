@@ -257,6 +257,34 @@ export function homesRepository(db: Db) {
         .execute();
     },
 
+    /** Open deadline tasks of a site due by `until` (overdue ones too), soonest first. */
+    openTasks(siteId: string, until: string, limit: number) {
+      return db
+        .selectFrom("household_task as t")
+        .innerJoin("household as h", "h.id", "t.household_id")
+        .select(["t.id", "t.household_id", "h.name", "t.kind", "t.due_on"])
+        .where("t.site_id", "=", siteId)
+        .where("t.status", "=", "open")
+        .where("t.due_on", "<=", until)
+        .orderBy("t.due_on")
+        .orderBy("t.id")
+        .limit(limit)
+        .execute();
+    },
+    async staleAvailability(siteId: string, before: string) {
+      const row = await db
+        .selectFrom("household as h")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("h.site_id", "=", siteId)
+        .where("h.kind", "!=", "facility")
+        .where(stageSql, "=", "approved")
+        .where((eb) =>
+          eb.or([eb("h.availability_confirmed_on", "is", null), eb("h.availability_confirmed_on", "<", before)]),
+        )
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     closureReasons() {
       return db.selectFrom("household_closure_reason").selectAll().orderBy("sort_order").execute();
     },

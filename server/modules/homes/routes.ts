@@ -5,6 +5,8 @@ import {
   CheckInput,
   ClosureInput,
   ConsentInput,
+  Deadlines,
+  DeadlinesQuery,
   HouseholdCreate,
   HouseholdCreated,
   HouseholdDetail,
@@ -45,6 +47,19 @@ export function registerHomesRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => homes.list(requireActor(request), request.query),
+  );
+  app.get(
+    "/api/households/deadlines",
+    {
+      schema: {
+        tags,
+        summary:
+          "The site's approval and CPR deadlines due within 30 days or overdue, and homes with stale availability",
+        querystring: DeadlinesQuery,
+        response: { 200: Deadlines },
+      },
+    },
+    async (request) => homes.deadlines(requireActor(request), request.query.siteId),
   );
   app.get(
     "/api/households/reasons",

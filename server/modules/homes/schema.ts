@@ -321,3 +321,19 @@ export const MatchCandidate = z.object({
   approvalType: z.string().nullable(),
   capacity: z.number().nullable(),
 });
+
+export const DeadlinesQuery = z.object({ siteId: z.uuid() });
+export const Deadlines = z.object({
+  tasks: z.array(
+    z.object({
+      id: z.uuid(),
+      householdId: z.uuid(),
+      householdName: z.string(),
+      kind: z.enum(["approval_due", "cpr_first_aid_due"]),
+      dueOn: z.string(),
+      overdue: z.boolean(),
+    }),
+  ),
+  /** Approved homes whose availability was last confirmed more than 30 days ago (a site setting, not a state rule). */
+  staleAvailability: z.number(),
+});

@@ -18,6 +18,7 @@ import {
   type CheckInput,
   type ClosureInput,
   type ConsentInput,
+  type Deadlines,
   type HouseholdCreate,
   type HouseholdDetail,
   type HouseholdList,
@@ -316,6 +317,30 @@ export function homesService(db: Kysely<Database>, now: () => Date) {
           })),
         };
       });
+    },
+
+    /** The RFA worker's deadlines: open tasks due within 30 days or overdue, and homes whose availability is stale. */
+    async deadlines(actor: Actor, siteId: string): Promise<z.infer<typeof Deadlines>> {
+      requireAccess(actor, "household:read", { siteId });
+      const site = await siteFacts(db, siteId);
+      const today = zonedDay(now(), site.time_zone);
+      const repository = homesRepository(db);
+      const [tasks, stale] = await Promise.all([
+        repository.openTasks(siteId, addCalendarDays(today, 30), 25),
+        // Caregivers are asked to confirm availability every 30 days: a site's setting (no state rule says so).
+        repository.staleAvailability(siteId, addCalendarDays(today, -30)),
+      ]);
+      return {
+        tasks: tasks.map((t) => ({
+          id: t.id,
+          householdId: t.household_id,
+          householdName: t.name,
+          kind: t.kind,
+          dueOn: t.due_on,
+          overdue: t.due_on < today,
+        })),
+        staleAvailability: stale,
+      };
     },
 
     async get(actor: Actor, householdId: string) {

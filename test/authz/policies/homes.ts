@@ -133,6 +133,14 @@ export const policies: RoutePolicy[] = [
     otherwise: hidden,
   },
   {
+    route: "GET /api/households/deadlines",
+    target: "site",
+    build: (t) => ({ url: `/api/households/deadlines?siteId=${t.siteId}` }),
+    anonymous: 401,
+    expect: siteRoute(["rfa_worker"], ok(["tasks", "staleAvailability"])),
+    otherwise: hidden,
+  },
+  {
     route: "GET /api/households/reasons",
     target: "none",
     build: () => ({ url: "/api/households/reasons" }),

@@ -1,5 +1,6 @@
 import { useParams } from "react-router";
 import type { Feature } from "../../app/navigation";
+import { DeadlinesCard } from "./DeadlinesCard";
 import { HouseholdPage } from "./HouseholdPage";
 import { HouseholdsPage } from "./HouseholdsPage";
 import { MatchPage } from "./MatchPage";
@@ -20,6 +21,14 @@ export const feature: Feature = {
       visible: (s) => s.abilities.includes("household:read"),
     },
     { path: "/my-home", labelKey: "nav.myHome", order: 26, visible: (s) => s.abilities.includes("household:own") },
+  ],
+  homeCards: [
+    {
+      id: "household-deadlines",
+      order: 12,
+      visible: (s) => s.abilities.includes("household:write"),
+      Card: DeadlinesCard,
+    },
   ],
   routes: [
     { path: "/households", element: <HouseholdsPage /> },

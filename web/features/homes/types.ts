@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type {
   CheckInput,
   ClosureInput,
+  Deadlines,
   HouseholdCreate,
   HouseholdCreated,
   HouseholdDetail,
@@ -31,3 +32,4 @@ export type InquiryInputView = z.infer<typeof InquiryInput>;
 export type MatchListView = z.infer<typeof MatchList>;
 export type MatchCandidateView = z.infer<typeof MatchCandidate>;
 export type HouseholdCreatedView = z.infer<typeof HouseholdCreated>;
+export type DeadlinesView = z.infer<typeof Deadlines>;
