@@ -419,3 +419,52 @@ describe("matching a sibling group", () => {
     expect((await call(CAREGIVER, "GET", `/api/children/${group[0].id}/home-matches`)).statusCode).toBe(403);
   });
 });
+
+describe("asking homes to confirm their availability", () => {
+  it("emails an approved home whose availability is stale, once in 30 days; the caregiver confirms on My home", async () => {
+    const caregiverPerson = personOf(world, CAREGIVER);
+    const householdId = world.householdMembers.find((m) => m.person_id === caregiverPerson)!.household_id;
+    await database.db
+      .updateTable("household")
+      .set({
+        email: "stale-home@example.org",
+        availability_confirmed_on: "2020-01-01",
+        availability_asked_on: null,
+        stage: "approved",
+      })
+      .where("id", "=", householdId)
+      .execute();
+    const { homesJobs } = await import("../../server/modules/homes/availability-check.js");
+    const job = homesJobs("https://qpi.example").household_availability_check;
+    const sent = async () =>
+      (
+        await database.db
+          .selectFrom("outbound_email")
+          .select("body_text")
+          .where("to_address", "=", "stale-home@example.org")
+          .execute()
+      ).length;
+    const runOnce = async () => {
+      await database.db.transaction().execute((trx) => job.run(trx, new Date()));
+      await job.afterCommit?.(database.db);
+    };
+    await runOnce();
+    expect(await sent()).toBe(1);
+    await runOnce();
+    expect(await sent()).toBe(1);
+    const confirmed = await call(CAREGIVER, "POST", "/api/my-household/availability", {
+      householdId,
+      availability: "full",
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ availability: "full", availabilityConfirmedOn: today() });
+    const other = world.households.find((h) => h.site_id === siteId && h.id !== householdId && h.kind !== "facility")!;
+    expect(
+      (await call(CAREGIVER, "POST", "/api/my-household/availability", { householdId: other.id, availability: "full" }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await call(RFA, "POST", "/api/my-household/availability", { householdId, availability: "full" })).statusCode,
+    ).toBe(403);
+  });
+});

@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from "../../platform/registry/module-descriptor.js";
+import { homesJobs } from "./availability-check.js";
 import en from "./messages.en.json" with { type: "json" };
 import es from "./messages.es.json" with { type: "json" };
 import { registerHomesRoutes } from "./routes.js";
@@ -7,6 +8,7 @@ import { registerHomesRoutes } from "./routes.js";
 export const homesModule: ModuleDescriptor = {
   name: "homes",
   routes: [registerHomesRoutes],
+  jobs: (deps) => homesJobs(deps.publicUrl),
   messages: { en, es },
   permissions: ["household:read", "household:write", "household:own", "household:match"],
 };

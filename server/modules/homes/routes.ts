@@ -23,6 +23,8 @@ import {
   MatchList,
   MatchParams,
   MatchQuery,
+  MyAvailability,
+  MyAvailabilityInput,
   MyConsentInput,
   MyHousehold,
   ReasonList,
@@ -198,6 +200,18 @@ export function registerHomesRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => homes.recordMyConsent(requireActor(request), request.body),
+  );
+  app.post(
+    "/api/my-household/availability",
+    {
+      schema: {
+        tags,
+        summary: "The caregiver confirms whether their approved home is available, on hold or full",
+        body: MyAvailabilityInput,
+        response: { 200: MyAvailability },
+      },
+    },
+    async (request) => homes.confirmMyAvailability(requireActor(request), request.body),
   );
   app.get(
     "/api/public/sites/:siteCode/inquiry-form",

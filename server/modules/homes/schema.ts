@@ -250,12 +250,16 @@ export const MyHousehold = z.object({
       ),
       missing: z.array(z.string()),
       approvalDueOn: z.string().nullable(),
+      availability: z.enum(availabilities),
+      availabilityConfirmedOn: z.string().nullable(),
       contactSharedWithBirthParents: z.boolean(),
       consentHistory: z.array(ConsentEntry),
     }),
   ),
 });
 export const MyConsentInput = ConsentInput.extend({ householdId: z.uuid() }).strict();
+export const MyAvailabilityInput = z.object({ householdId: z.uuid(), availability: z.enum(availabilities) }).strict();
+export const MyAvailability = z.object({ availability: z.enum(availabilities), availabilityConfirmedOn: z.string() });
 
 export const InquiryFormParams = z.object({ siteCode: z.string().trim().min(2).max(32) });
 export const InquiryForm = z.object({ siteName: z.string(), token: z.string() });

@@ -27,6 +27,7 @@ import {
   type InquiryInput,
   type MatchCandidate,
   type MatchList,
+  type MyAvailabilityInput,
   type MyConsentInput,
   type MyHousehold,
   pipelineStages,
@@ -797,6 +798,8 @@ export function homesService(db: Kysely<Database>, now: () => Date) {
             })),
             missing: view.missing,
             approvalDueOn: view.tasks.find((t) => t.kind === "approval_due" && t.status === "open")?.dueOn ?? null,
+            availability: view.availability,
+            availabilityConfirmedOn: view.availabilityConfirmedOn,
             contactSharedWithBirthParents: view.contactSharedWithBirthParents,
             consentHistory: view.consentHistory,
           });
@@ -809,6 +812,31 @@ export function homesService(db: Kysely<Database>, now: () => Date) {
           });
         }
         return { households: out };
+      });
+    },
+
+    /** The caregiver confirms (or changes) their home's availability: confirmed today, in the site's day. */
+    async confirmMyAvailability(actor: Actor, input: z.infer<typeof MyAvailabilityInput>) {
+      return gate(actor, "household:own", input.householdId, async ({ trx, home, today }) => {
+        if (home.current_stage !== "approved")
+          throw invalid([{ field: "availability", messageKey: "homes.availability.not_approved" }]);
+        await trx
+          .updateTable("household")
+          .set((eb) => ({
+            availability: input.availability,
+            availability_confirmed_on: today,
+            version: eb("version", "+", 1),
+          }))
+          .where("id", "=", home.id)
+          .execute();
+        await recordAudit(trx, actor, {
+          action: "household.availability",
+          entityType: "household",
+          entityId: home.id,
+          siteId: home.site_id,
+          outcome: "success",
+        });
+        return { availability: input.availability, availabilityConfirmedOn: today };
       });
     },
 

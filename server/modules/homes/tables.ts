@@ -131,6 +131,7 @@ declare module "../../db/database.js" {
     training_hours: ColumnType<string, number | undefined, number>;
     closure_note: string | null;
     exit_reason: string | null;
+    availability_asked_on: CalendarDay | null;
   }
   interface Database {
     household_resident: HouseholdResidentTable;

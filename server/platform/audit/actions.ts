@@ -82,6 +82,7 @@ export const auditActions = [
   "household.inquiry",
   "household.match",
   "household.candidate.open",
+  "household.availability",
   // the demo seed
   "demo.seed",
 ] as const;

@@ -278,6 +278,18 @@ export const policies: RoutePolicy[] = [
     mutates: true,
   },
   {
+    route: "POST /api/my-household/availability",
+    target: "none",
+    build: () => ({
+      url: "/api/my-household/availability",
+      payload: { householdId: caregiverHome, availability: "available" },
+    }),
+    anonymous: 401,
+    expect: callerRoute(["caregiver"], ok(["availability", "availabilityConfirmedOn"])),
+    otherwise: denied,
+    mutates: true,
+  },
+  {
     route: "GET /api/public/sites/:siteCode/inquiry-form",
     target: "none",
     build: (t) => ({ url: `/api/public/sites/${codes.get(t.siteId) ?? "CA-FRESNO"}/inquiry-form` }),

@@ -18,16 +18,45 @@ export function MyHomePage() {
       api("/api/my-household/consent", { method: "POST", body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["my-household"] }),
   });
+  const confirm = useMutation({
+    mutationFn: (body: { householdId: string; availability: "available" | "on_hold" | "full" }) =>
+      api("/api/my-household/availability", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["my-household"] }),
+  });
   return (
     <>
       <h1>{t("nav.myHome")}</h1>
-      <ErrorAlert error={mine.error ?? consent.error} />
+      <ErrorAlert error={mine.error ?? consent.error ?? confirm.error} />
       {mine.data?.households.length === 0 && <p>{t("myHome.none")}</p>}
       {mine.data?.households.map((home) => (
         <div key={home.id}>
           <h2>{home.name}</h2>
           {home.stage === "approved" ? (
-            <p className="usa-intro">{t("myHome.approved")}</p>
+            <>
+              <p className="usa-intro">{t("myHome.approved")}</p>
+              <section aria-labelledby={`availability-${home.id}`}>
+                <h3 id={`availability-${home.id}`}>{t("myHome.availabilityTitle")}</h3>
+                <p>
+                  {t("myHome.availabilityNow", { availability: t(`homes.availability.${home.availability}`) })}{" "}
+                  {home.availabilityConfirmedOn
+                    ? t("homes.confirmed", { date: formatDate(home.availabilityConfirmedOn) })
+                    : t("homes.neverConfirmed")}
+                </p>
+                <div className="usa-button-group">
+                  {(["available", "on_hold", "full"] as const).map((a) => (
+                    <button
+                      key={a}
+                      type="button"
+                      className={`usa-button ${home.availability === a ? "" : "usa-button--outline"}`}
+                      disabled={confirm.isPending}
+                      onClick={() => confirm.mutate({ householdId: home.id, availability: a })}
+                    >
+                      {t(`myHome.confirm.${a}`)}
+                    </button>
+                  ))}
+                </div>
+              </section>
+            </>
           ) : ["withdrawn", "denied", "closed"].includes(home.stage) ? (
             <p className="usa-intro">{t(`myHome.ended.${home.stage}`)}</p>
           ) : (
