@@ -210,6 +210,35 @@ export async function seedResourceFamilies(db: Kysely<Database>, net: DemoNetwor
         }
       }
     }
+    // ZIP codes the generator drew that are not ZIP Code Tabulation Areas get a real one of the same prefix, so the
+    // matching page can say how far a home is from a birth family (the centroid table holds real ZCTAs only).
+    const zctas = (
+      await trx.selectFrom("postal_code_centroid").select("postal_code").orderBy("postal_code").execute()
+    ).map((z) => z.postal_code);
+    const known = new Set(zctas);
+    const realZip = (zip: string) => {
+      const same = zctas.filter((z) => z.startsWith(zip.slice(0, 3)));
+      return same.length ? same[Number(zip) % same.length] : zip;
+    };
+    for (const table of ["person", "household"] as const) {
+      const rows = await trx
+        .selectFrom(table)
+        .select(["id", "postal_code"])
+        .where("postal_code", "is not", null)
+        .where(
+          "site_id",
+          "in",
+          net.sites.map((site) => site.id),
+        )
+        .execute();
+      for (const row of rows)
+        if (row.postal_code && !known.has(row.postal_code) && realZip(row.postal_code) !== row.postal_code)
+          await trx
+            .updateTable(table)
+            .set({ postal_code: realZip(row.postal_code) })
+            .where("id", "=", row.id)
+            .execute();
+    }
     // Homes that share their contact today got there by the caregiver's choice: the history starts with it.
     const caregivers = await trx
       .selectFrom("user_account as u")
