@@ -231,13 +231,12 @@ export async function seedResourceFamilies(db: Kysely<Database>, net: DemoNetwor
           net.sites.map((site) => site.id),
         )
         .execute();
+      const byZip = new Map<string, string[]>();
       for (const row of rows)
         if (row.postal_code && !known.has(row.postal_code) && realZip(row.postal_code) !== row.postal_code)
-          await trx
-            .updateTable(table)
-            .set({ postal_code: realZip(row.postal_code) })
-            .where("id", "=", row.id)
-            .execute();
+          byZip.set(realZip(row.postal_code), [...(byZip.get(realZip(row.postal_code)) ?? []), row.id]);
+      for (const [zip, ids] of byZip)
+        await trx.updateTable(table).set({ postal_code: zip }).where("id", "in", ids).execute();
     }
     // Homes that share their contact today got there by the caregiver's choice: the history starts with it.
     const caregivers = await trx
