@@ -468,3 +468,30 @@ describe("asking homes to confirm their availability", () => {
     ).toBe(403);
   });
 });
+
+describe("retention figures", () => {
+  it("count approvals, open homes, closures by reason and one-year retention from the household records", async () => {
+    const response = await call(RFA, "GET", `/api/households/retention?siteId=${siteId}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const r = response.json();
+    const homes = await database.db
+      .selectFrom("household")
+      .select(["approved_on", "closed_on", "closure_reason"])
+      .where("site_id", "=", siteId)
+      .where("kind", "!=", "facility")
+      .execute();
+    const within = (d: string | null) => d !== null && d >= r.from && d <= r.to;
+    expect(r.approved).toBe(homes.filter((h) => within(h.approved_on)).length);
+    expect(r.closed).toBe(homes.filter((h) => within(h.closed_on)).length);
+    expect(r.activeAtEnd).toBe(
+      homes.filter((h) => h.approved_on && h.approved_on <= r.to && (!h.closed_on || h.closed_on > r.to)).length,
+    );
+    // The home closed in this file for burnout is counted under its own reason.
+    expect(
+      r.closedByReason.find((x: { reason: string }) => x.reason === "burnout_lack_of_support")?.count,
+    ).toBeGreaterThanOrEqual(1);
+    expect(r.closedByReason.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(r.closed);
+    expect(r.oneYearRetention.retained).toBeLessThanOrEqual(r.oneYearRetention.cohort);
+    expect((await call(CW, "GET", `/api/households/retention?siteId=${siteId}`)).statusCode).toBe(403);
+  });
+});

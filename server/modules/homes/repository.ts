@@ -285,6 +285,16 @@ export function homesRepository(db: Db) {
       return Number(row.n);
     },
 
+    /** The dates and closure reason of every family home of a site, for retention figures (no contact fields). */
+    retentionFacts(siteId: string) {
+      return db
+        .selectFrom("household as h")
+        .select(["h.inquiry_on", "h.application_on", "h.approved_on", "h.closed_on", "h.closure_reason"])
+        .where("h.site_id", "=", siteId)
+        .where("h.kind", "!=", "facility")
+        .execute();
+    },
+
     closureReasons() {
       return db.selectFrom("household_closure_reason").selectAll().orderBy("sort_order").execute();
     },

@@ -28,6 +28,8 @@ import {
   MyConsentInput,
   MyHousehold,
   ReasonList,
+  Retention,
+  RetentionQuery,
   StageChange,
 } from "./schema.js";
 import { homesService, publicInquiryService } from "./service.js";
@@ -62,6 +64,18 @@ export function registerHomesRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => homes.deadlines(requireActor(request), request.query.siteId),
+  );
+  app.get(
+    "/api/households/retention",
+    {
+      schema: {
+        tags,
+        summary: "Homes approved, active, closed by reason, one-year retention and time to approval, last 12 months",
+        querystring: RetentionQuery,
+        response: { 200: Retention },
+      },
+    },
+    async (request) => homes.retention(requireActor(request), request.query.siteId),
   );
   app.get(
     "/api/households/reasons",

@@ -341,3 +341,18 @@ export const Deadlines = z.object({
   /** Approved homes whose availability was last confirmed more than 30 days ago (a site setting, not a state rule). */
   staleAvailability: z.number(),
 });
+
+export const RetentionQuery = z.object({ siteId: z.uuid() });
+/** Retention over the 12 months to the site's today, from the household records (not imports). */
+export const Retention = z.object({
+  from: z.string(),
+  to: z.string(),
+  approved: z.number(),
+  activeAtEnd: z.number(),
+  closed: z.number(),
+  closedByReason: z.array(z.object({ reason: z.string(), count: z.number() })),
+  /** Of homes approved 12 to 24 months before `to`, the share still open a year after approval (null: none). */
+  oneYearRetention: z.object({ cohort: z.number(), retained: z.number() }),
+  /** Median days from application (else inquiry) to approval, for approvals in the period; null without any. */
+  medianDaysToApproval: z.number().nullable(),
+});

@@ -32,6 +32,7 @@ import {
   type MyHousehold,
   pipelineStages,
   type ReasonList,
+  type Retention,
   type StageChange,
 } from "./schema.js";
 import type { Stage } from "./tables.js";
@@ -341,6 +342,51 @@ export function homesService(db: Kysely<Database>, now: () => Date) {
           overdue: t.due_on < today,
         })),
         staleAvailability: stale,
+      };
+    },
+
+    /** Homes approved, active, closed by reason, one-year retention and time to approval at a site, last 12 months. */
+    async retention(actor: Actor, siteId: string): Promise<z.infer<typeof Retention>> {
+      requireAccess(actor, "household:read", { siteId });
+      const site = await siteFacts(db, siteId);
+      const to = zonedDay(now(), site.time_zone);
+      const from = addCalendarDays(to, -364);
+      const homes = await homesRepository(db).retentionFacts(siteId);
+      const approvedIn = homes.filter((h) => h.approved_on && h.approved_on >= from && h.approved_on <= to);
+      const closedIn = homes.filter((h) => h.closed_on && h.closed_on >= from && h.closed_on <= to);
+      const byReason = new Map<string, number>();
+      for (const h of closedIn)
+        byReason.set(h.closure_reason ?? "not_recorded", (byReason.get(h.closure_reason ?? "not_recorded") ?? 0) + 1);
+      const cohort = homes.filter(
+        (h) =>
+          h.approved_on && h.approved_on >= addCalendarDays(to, -729) && h.approved_on <= addCalendarDays(to, -365),
+      );
+      const retained = cohort.filter(
+        (h) => !h.closed_on || h.closed_on > addCalendarDays(h.approved_on as string, 365),
+      );
+      const waits = approvedIn
+        .map((h) => {
+          const start = h.application_on ?? h.inquiry_on;
+          return start ? (Date.parse(h.approved_on as string) - Date.parse(start)) / 86_400_000 : null;
+        })
+        .filter((d): d is number => d !== null && d >= 0)
+        .sort((a, b) => a - b);
+      const median =
+        waits.length === 0
+          ? null
+          : waits.length % 2
+            ? waits[(waits.length - 1) / 2]
+            : (waits[waits.length / 2 - 1] + waits[waits.length / 2]) / 2;
+      return {
+        from,
+        to,
+        approved: approvedIn.length,
+        activeAtEnd: homes.filter((h) => h.approved_on && h.approved_on <= to && (!h.closed_on || h.closed_on > to))
+          .length,
+        closed: closedIn.length,
+        closedByReason: [...byReason].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+        oneYearRetention: { cohort: cohort.length, retained: retained.length },
+        medianDaysToApproval: median,
       };
     },
 

@@ -141,6 +141,26 @@ export const policies: RoutePolicy[] = [
     otherwise: hidden,
   },
   {
+    route: "GET /api/households/retention",
+    target: "site",
+    build: (t) => ({ url: `/api/households/retention?siteId=${t.siteId}` }),
+    anonymous: 401,
+    expect: siteRoute(
+      ["rfa_worker"],
+      ok([
+        "from",
+        "to",
+        "approved",
+        "activeAtEnd",
+        "closed",
+        "closedByReason",
+        "oneYearRetention",
+        "medianDaysToApproval",
+      ]),
+    ),
+    otherwise: hidden,
+  },
+  {
     route: "GET /api/households/reasons",
     target: "none",
     build: () => ({ url: "/api/households/reasons" }),

@@ -6,6 +6,7 @@ import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { RetentionSection } from "./RetentionSection";
 import type { HouseholdCreatedView, HouseholdCreateInput, HouseholdListView } from "./types";
 
 const sources = [
@@ -123,6 +124,7 @@ export function HouseholdsPage() {
           />
         </>
       )}
+      <RetentionSection siteId={siteId} />
       <section aria-labelledby="new-inquiry" className="margin-top-4">
         <h2 id="new-inquiry">{t("homes.newInquiry")}</h2>
         <form

@@ -14,6 +14,7 @@ import type {
   MatchList,
   MyHousehold,
   ReasonList,
+  Retention,
   StageChange,
 } from "../../../server/modules/homes/schema";
 
@@ -33,3 +34,4 @@ export type MatchListView = z.infer<typeof MatchList>;
 export type MatchCandidateView = z.infer<typeof MatchCandidate>;
 export type HouseholdCreatedView = z.infer<typeof HouseholdCreated>;
 export type DeadlinesView = z.infer<typeof Deadlines>;
+export type RetentionView = z.infer<typeof Retention>;
