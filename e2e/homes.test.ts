@@ -133,8 +133,10 @@ describe("resource families, in Chromium", () => {
       await worker.getByRole("button", { name: "Español" }).first().click();
     await worker.goto(`${journey.server.url}/households?stage=approved`);
     await worker.getByRole("heading", { level: 1, name: "Hogares" }).waitFor();
-    await worker.getByRole("row").nth(1).waitFor();
-    const text = (await worker.locator("table").textContent()) ?? "";
+    const list = worker.getByRole("table", { name: "Hogares", exact: true });
+    await list.getByRole("row").nth(1).waitFor();
+    await worker.getByRole("heading", { name: "Retención, últimos 12 meses" }).waitFor();
+    const text = (await list.textContent()) ?? "";
     expect(text).toMatch(/RFA-\d{9}/);
     await screenshot(worker, "homes-list-es-desktop");
     expect(await axeViolations(worker)).toEqual([]);
