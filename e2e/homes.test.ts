@@ -48,6 +48,24 @@ describe("resource families, in Chromium", () => {
     await worker.context().close();
   });
 
+  it("at 375 px an applicant follows their own application: done, now, next, and what is missing", async () => {
+    const { password, emails } = parseDemoSignIns(journey.server.output());
+    expect(journey.server.output()).toContain("applicant@demo.qpi.example");
+    expect(emails.caregiver).toBe("caregiver@demo.qpi.example");
+    const applicant = await open(journey.browser, 375, "applicant@demo.qpi.example", password);
+    await applicant.goto(`${journey.server.url}/my-home`);
+    await applicant.getByRole("heading", { name: "Your application" }).waitFor();
+    const step = (name: string) => applicant.locator(".usa-process-list__item", { hasText: name });
+    expect(await step("Orientation").textContent()).toContain("Done");
+    expect(await step("Pre-approval training").textContent()).toContain("Now");
+    expect(await step("Home environment assessment").textContent()).toContain("Next");
+    await applicant.getByText("the pre-approval training hours").waitFor();
+    await applicant.getByText(/The agency should decide by/).waitFor();
+    await screenshot(applicant, "homes-applicant-en-phone");
+    expect(await axeViolations(applicant)).toEqual([]);
+    await applicant.context().close();
+  });
+
   it("at 375 px a caregiver stops and starts sharing their contact; the birth parent's page follows", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
     const parent = await open(journey.browser, 375, emails.birth_parent, password);

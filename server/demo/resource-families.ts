@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
+import { hashPassword } from "../platform/auth/passwords.js";
 import { addDays } from "./calendar.js";
+import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { demoSites } from "./demo-sites.js";
 import type { DemoNetwork } from "./generate-network.js";
 import { familyNames, givenNames, streetNames } from "./names.js";
@@ -13,6 +15,9 @@ import { Random } from "./random.js";
  * path, withdrawn and denied ones with their coded reasons, with checks and the deadlines the state's rules make.
  * Existing homes keep their ids; new ones get ids from their own seeded stream.
  */
+/** The demo applicant's sign-in (a caregiver account of a home still applying; printed with the others). */
+export const APPLICANT_EMAIL = "applicant@demo.qpi.example";
+
 const PATH = [
   "inquiry",
   "orientation",
@@ -41,6 +46,8 @@ const NEEDS = ["medical", "behavioral", "developmental", "infant_care", "teen_pa
 
 export async function seedResourceFamilies(db: Kysely<Database>, net: DemoNetwork, asOf: string) {
   const random = new Random(1414);
+  // The demo applicant: a Fresno family at the training step, with an account to follow their application.
+  let applicant: { householdId: string; siteId: string; givenName: string; familyName: string } | null = null;
   await db.transaction().execute(async (trx) => {
     for (const site of net.sites) {
       const spec = demoSites.find((s) => s.code === site.code);
@@ -94,6 +101,8 @@ export async function seedResourceFamilies(db: Kysely<Database>, net: DemoNetwor
         const steps = entry.reason ? random.int(1, 5) : PATH.indexOf(entry.stage as (typeof PATH)[number]);
         const inquiryOn = addDays(asOf, -(15 * (steps + 1) + random.int(0, 20)));
         const id = ids.uuid();
+        if (!applicant && site.code === "CA-FRESNO" && entry.stage === "training")
+          applicant = { householdId: id, siteId: site.id, givenName: given, familyName: family };
         const zip = `${spec.postalPrefix}${String(random.int(10, 99))}`;
         await trx
           .insertInto("household")
@@ -237,6 +246,37 @@ export async function seedResourceFamilies(db: Kysely<Database>, net: DemoNetwor
           byZip.set(realZip(row.postal_code), [...(byZip.get(realZip(row.postal_code)) ?? []), row.id]);
       for (const [zip, ids] of byZip)
         await trx.updateTable(table).set({ postal_code: zip }).where("id", "in", ids).execute();
+    }
+    if (applicant) {
+      const person = await trx
+        .insertInto("person")
+        .values({
+          site_id: applicant.siteId,
+          given_name: applicant.givenName,
+          family_name: applicant.familyName,
+          email: APPLICANT_EMAIL,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const user = await trx
+        .insertInto("user_account")
+        .values({
+          person_id: person.id,
+          email: APPLICANT_EMAIL,
+          password_hash: await hashPassword(DEMO_PASSWORD),
+          status: "active",
+          preferred_language: "en",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("role_grant")
+        .values({ user_id: user.id, role_code: "caregiver", site_id: applicant.siteId, unit_id: null, ends_on: null })
+        .execute();
+      await trx
+        .insertInto("household_member")
+        .values({ household_id: applicant.householdId, person_id: person.id, role: "primary_caregiver" })
+        .execute();
     }
     // Homes that share their contact today got there by the caregiver's choice: the history starts with it.
     const caregivers = await trx
