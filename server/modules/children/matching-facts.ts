@@ -67,6 +67,25 @@ export function childMatchingFacts(db: Kysely<Database>, clock: () => Date) {
         .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">", today)]))
         .groupBy("household_id")
         .execute();
+      // Each home's past placements that lasted 90 days or more, with the child's age when it began: the home's
+      // history with children like these (counted by the matching module, which knows the group's ages).
+      const history = await trx
+        .selectFrom("placement as pl")
+        .innerJoin("child as c", "c.id", "pl.child_id")
+        .innerJoin("person as p", "p.id", "c.person_id")
+        .select(["pl.household_id", "pl.start_date", "pl.end_date", "p.birth_date"])
+        .where("pl.site_id", "=", child.site_id)
+        .where("pl.household_id", "is not", null)
+        .where("pl.end_date", "is not", null)
+        .where("p.birth_date", "is not", null)
+        .execute();
+      const lasting = new Map<string, { startedOn: string; birthDate: string }[]>();
+      for (const h of history) {
+        if (Date.parse(h.end_date as string) - Date.parse(h.start_date) < 90 * 86_400_000) continue;
+        const list = lasting.get(h.household_id as string) ?? [];
+        list.push({ startedOn: h.start_date, birthDate: h.birth_date as string });
+        lasting.set(h.household_id as string, list);
+      }
       await audit({ action: "household.match", entityIds: group.map((g) => g.id), entityId: null });
       return {
         siteId: child.site_id,
@@ -80,6 +99,7 @@ export function childMatchingFacts(db: Kysely<Database>, clock: () => Date) {
         })) as MatchingChild[],
         parentPostalCodes: [...new Set(parents.map((p) => p.postal_code as string))],
         placedByHousehold: new Map(placed.map((p) => [p.household_id as string, Number(p.n)])),
+        lastingPlacementsByHousehold: lasting,
         /** Households the group's children live in now (not candidates for a move to the same home). */
         currentHomes: new Set<string>(),
       };

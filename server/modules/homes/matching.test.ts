@@ -59,6 +59,22 @@ describe("explainable matching", () => {
     expect(ranked.find((r) => r.id === "far")!.distanceKm).toBeGreaterThan(3000);
   });
 
+  it("counts the home's lasting placements of children of similar ages", () => {
+    const [withHistory, without] = rankHomes(
+      sibs,
+      [],
+      ["93701"],
+      [home("new"), home("seasoned", { lastingAges: [5, 8, 16] })],
+      centroids,
+    );
+    expect(withHistory.id).toBe("seasoned");
+    expect(withHistory.reasons.find((r) => r.code === "history_similar")).toMatchObject({
+      points: 10,
+      params: { count: 2 },
+    });
+    expect(without.reasons.map((r) => r.code)).not.toContain("history_similar");
+  });
+
   it("says when a distance is unknown rather than guess it", () => {
     const [only] = rankHomes(sibs, [], ["99999"], [home("h")], centroids);
     expect(only.reasons.map((r) => r.code)).toContain("distance_unknown");

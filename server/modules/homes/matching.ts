@@ -19,6 +19,8 @@ export interface MatchHome {
   languages: string[];
   postalCode: string | null;
   kin: boolean;
+  /** Past placements in this home that lasted 90 days or more, by the child's age when each began. */
+  lastingAges?: number[];
 }
 export interface MatchReason {
   code: string;
@@ -99,6 +101,13 @@ export function rankHomes(
       reasons.push({ code: "near_family", points, params: { km: Math.round(km * 10) / 10 } });
     } else reasons.push({ code: "distance_unknown", points: 0 });
     if (home.kin) reasons.push({ code: "kin_home", points: 5 });
+    const ages = group.map((c) => c.age).filter((a): a is number => a !== null);
+    if (ages.length && home.lastingAges?.length) {
+      const [low, high] = [Math.min(...ages) - 2, Math.max(...ages) + 2];
+      const similar = home.lastingAges.filter((a) => a >= low && a <= high).length;
+      if (similar > 0)
+        reasons.push({ code: "history_similar", points: Math.min(10, 5 * similar), params: { count: similar } });
+    }
     if (group.some((c) => c.tribe)) reasons.push({ code: "tribe_ask", points: 0 });
     const score = reasons.reduce((s, r) => s + r.points, 0);
     ranked.push({ id: home.id, score, reasons, distanceKm: km });

@@ -758,6 +758,9 @@ export function homesService(db: Kysely<Database>, now: () => Date) {
             languages: h.languages,
             postalCode: h.postal_code,
             kin: h.approval_type === "kin" || h.kind === "relative",
+            lastingAges: (facts.lastingPlacementsByHousehold.get(h.id) ?? [])
+              .map((p) => ageOn(p.birthDate, p.startedOn))
+              .filter((a): a is number => a !== null),
           })),
         centroids,
       );
