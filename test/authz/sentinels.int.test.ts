@@ -196,6 +196,9 @@ function maySee(actor: ActorFacts, sentinel: Sentinel, world: World): boolean {
     const scopes = reads(actor, child, world);
     return scopes.has("assigned") || scopes.has("unit");
   }
+  // An RFA worker reads the contact of every home of their site (fields:caregiver_contact, site scope) — the
+  // household pages show it — whether or not a child lives there; the homes planted are at the demo site.
+  if (sentinel.kind === "contact" && actor.role === "rfa_worker" && actor.siteId === siteId) return true;
   return children.some((c) => world.householdOf.get(c.id) === sentinel.household && mayReadContact(actor, c, world));
 }
 

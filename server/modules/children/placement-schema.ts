@@ -185,6 +185,9 @@ export const HouseholdOption = z.object({
   kind: z.string(),
   city: z.string().nullable(),
   licenseNumber: z.string().nullable(),
+  /** The home's availability (resource families, migration 0660) and the day it was last confirmed. */
+  availability: z.enum(["available", "on_hold", "full"]),
+  availabilityConfirmedOn: z.string().nullable(),
 });
 
 /** The caregiver's address and phone (field class caregiver_contact): absent for actors without the right. */

@@ -177,6 +177,8 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
                 kind: h.kind,
                 city: h.city,
                 licenseNumber: h.license_number,
+                availability: h.availability,
+                availabilityConfirmedOn: h.availability_confirmed_on,
               }))
             : [],
         };

@@ -34,6 +34,11 @@ export const permissions = [
   "user:invite",
   "security:manage",
   "network:administer",
+  // homes: resource families (0660)
+  "household:read",
+  "household:write",
+  "household:own",
+  "household:match",
   // field classes, read by platform/access/field-classes.ts (0005)
   "fields:caregiver_contact",
   "fields:reporter_identity",

@@ -72,6 +72,20 @@ export const auditActions = [
   "outcomes.import",
   "outcomes.children",
   "outcomes.report_csv",
+  // homes: resource families
+  "household.list",
+  "household.read",
+  "household.create",
+  "household.update",
+  "household.stage",
+  "household.check",
+  "household.consent",
+  "household.close",
+  "household.own.read",
+  "household.inquiry",
+  "household.match",
+  "household.candidate.open",
+  "household.availability",
   // the demo seed
   "demo.seed",
   // caregiver: my children, health summary, everyday decisions, life book

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import { api } from "../../app/api";
 import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
@@ -37,6 +38,11 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
             <button type="button" className="usa-button" onClick={() => setMoving(true)}>
               {t("placement.recordMove")}
             </button>
+          )}
+          {abilities.recordPlacementChange && inCare && !moving && (
+            <Link className="usa-button usa-button--outline" to={`/children/${childId}/homes`}>
+              {t("matching.find")}
+            </Link>
           )}
           {may && openEpisode && !form && (
             <button type="button" className="usa-button usa-button--outline" onClick={() => setForm({ kind: "exit" })}>
