@@ -74,6 +74,7 @@ async function openPglite(dataDir: string, log?: Logger): Promise<OpenDatabase> 
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
   const { pgcrypto } = await import("@electric-sql/pglite/contrib/pgcrypto");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const inMemory = dataDir.startsWith("memory://");
   let lock: DataDirLock | undefined;
   if (!inMemory) {
@@ -82,7 +83,7 @@ async function openPglite(dataDir: string, log?: Logger): Promise<OpenDatabase> 
   }
   try {
     const pglite = new PGlite(inMemory ? dataDir : path.join(dataDir, "pgdata"), {
-      extensions: { btree_gist, pgcrypto },
+      extensions: { btree_gist, pgcrypto, pg_trgm },
     });
     await pglite.waitReady;
     await pglite.exec("SET TimeZone = 'UTC'");

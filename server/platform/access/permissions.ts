@@ -26,6 +26,10 @@ export const permissions = [
   "user:invite",
   "security:manage",
   "network:administer",
+  // training (0700)
+  "training:read",
+  "training:complete",
+  "training:coordinate",
   // field classes, read by platform/access/field-classes.ts (0005)
   "fields:caregiver_contact",
   "fields:reporter_identity",

@@ -69,6 +69,9 @@ export const auditActions = [
   "outcomes.import",
   "outcomes.children",
   "outcomes.report_csv",
+  // training
+  "training.complete",
+  "training.progress.read",
   // the demo seed
   "demo.seed",
 ] as const;
