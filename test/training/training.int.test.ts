@@ -36,7 +36,9 @@ describe("training search", () => {
       if (!top.includes(code)) misses.push(`${q} → ${top.join(", ")}`);
     }
     const hitRate = (searchQuestions.length - misses.length) / searchQuestions.length;
-    console.log(`training search hit rate: ${(hitRate * 100).toFixed(1)} % (${misses.length} misses)\n${misses.join("\n")}`);
+    console.log(
+      `training search hit rate: ${(hitRate * 100).toFixed(1)} % (${misses.length} misses)\n${misses.join("\n")}`,
+    );
     expect(hitRate).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -65,7 +65,9 @@ export function trainingRepository(db: Kysely<Database>) {
       if (filters.topic) query = query.where("training_item.topic_code", "=", filters.topic);
       if (filters.format) query = query.where("training_item.format", "=", filters.format);
       if (filters.age !== undefined)
-        query = query.where("training_item.age_min", "<=", filters.age).where("training_item.age_max", ">=", filters.age);
+        query = query
+          .where("training_item.age_min", "<=", filters.age)
+          .where("training_item.age_max", ">=", filters.age);
       return query.orderBy("rank", "desc").orderBy("training_item.code").limit(filters.limit).execute();
     },
 

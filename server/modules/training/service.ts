@@ -12,7 +12,14 @@ const num = (v: number | string) => Number(v);
 
 /** Words of a question, lower case, for the synonym list (RPPS, CFT, IEP, TPR …). */
 function wordsOf(text: string): string[] {
-  return [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}+]+/u).filter((w) => w.length >= 2))].slice(0, 30);
+  return [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}+]+/u)
+        .filter((w) => w.length >= 2),
+    ),
+  ].slice(0, 30);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof trainingRepository>["search"]>>[number];
