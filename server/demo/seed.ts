@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { demoSites } from "./demo-sites.js";
 import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-network.js";
 import { seedPracticeHistory } from "./practice-history.js";
+import { seedDemoTrainingCompletions } from "./training-completions.js";
 import { seedUpcomingMove } from "./upcoming-move.js";
 
 const BATCH = 500;
@@ -91,6 +92,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: num
   });
   await writeDemoNetwork(db, net);
   await seedDemoCourtOrders(db, net);
+  await seedDemoTrainingCompletions(db, net);
   await db.transaction().execute((trx) => seedUpcomingMove(trx, net, "caseworker@demo.qpi.example"));
   // The outcome dashboards read the projection; the scheduled job keeps it fresh after this.
   await refreshPlatformOutcomes(db);

@@ -51,6 +51,7 @@ CREATE TABLE training_hours_rule (
   effective_to    date CHECK (effective_to IS NULL OR effective_to > effective_from),
   source_url      text CHECK (hours IS NULL OR source_url IS NOT NULL),
   note            text NOT NULL,
+  note_es         text NOT NULL,
   UNIQUE (state_code, kind, effective_from)
 );
 
@@ -91,15 +92,19 @@ INSERT INTO role_permission (role_code, permission_code, scope) VALUES
   ('qpi_coordinator', 'training:read',       'site'),
   ('qpi_coordinator', 'training:coordinate', 'site');
 
-INSERT INTO training_hours_rule (state_code, kind, hours, effective_from, source_url, note) VALUES
+INSERT INTO training_hours_rule (state_code, kind, hours, effective_from, source_url, note, note_es) VALUES
   ('CA', 'pre_approval', 12, '2017-01-01',
    'https://kids-alliance.org/ufaqs/understand-training-requirements-potential-caregivers-changed-new-rfa-guidelines-whats-changed/',
-   'Resource Family Approval: at least 12 hours of pre-approval training (counties may require more).'),
+   'Resource Family Approval: at least 12 hours of pre-approval training (counties may require more).',
+   'Aprobación de Familias de Recursos: al menos 12 horas de capacitación antes de la aprobación (los condados pueden exigir más).'),
   ('CA', 'annual', 8, '2017-01-01',
    'https://fosterquest.helpjuice.com/102219-foster-parents/annual-training-requirements',
-   'Resource Family Approval: at least 8 hours of training a year per resource parent, including the reasonable and prudent parent standard.'),
-  ('FL', 'annual', NULL, '2017-01-01', NULL, 'Not established: no state rule recorded yet; a site setting until the source is found.'),
-  ('MN', 'annual', NULL, '2017-01-01', NULL, 'Not established: no state rule recorded yet; a site setting until the source is found.');
+   'Resource Family Approval: at least 8 hours of training a year per resource parent, including the reasonable and prudent parent standard.',
+   'Aprobación de Familias de Recursos: al menos 8 horas de capacitación al año por cada padre de recursos, incluido el estándar del padre razonable y prudente.'),
+  ('FL', 'annual', NULL, '2017-01-01', NULL, 'Not established: no state rule recorded yet; a site setting until the source is found.',
+   'No establecido: aún no hay una regla estatal registrada; una configuración del sitio hasta encontrar la fuente.'),
+  ('MN', 'annual', NULL, '2017-01-01', NULL, 'Not established: no state rule recorded yet; a site setting until the source is found.',
+   'No establecido: aún no hay una regla estatal registrada; una configuración del sitio hasta encontrar la fuente.');
 
 INSERT INTO training_topic (code, name_en, name_es) VALUES
   ('attachment', 'Attachment and bonding', 'Apego y vínculo'),

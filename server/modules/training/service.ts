@@ -152,7 +152,7 @@ async function progressOf(db: Kysely<Database>, actor: Actor, site: string, year
     stateCode: facts.state_code,
     requirement: {
       hours: required,
-      note: rule?.note ?? (es ? "No establecido" : "Not established"),
+      note: rule ? (es ? rule.note_es : rule.note) : es ? "No establecido" : "Not established",
       sourceUrl: rule?.source_url ?? null,
       effectiveFrom: rule?.effective_from ?? day,
     },

@@ -45,6 +45,7 @@ export interface TrainingHoursRuleTable {
   effective_to: CalendarDay | null;
   source_url: string | null;
   note: string;
+  note_es: string;
 }
 
 export interface TrainingCompletionTable {

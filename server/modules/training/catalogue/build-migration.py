@@ -1,5 +1,6 @@
-import json
-d=json.load(open('server/modules/training/catalogue/tip-sheets.json'))
+# Writes migration 0700 from the catalogue (tip-sheets.json): python3 build-migration.py
+import json, os
+d=json.load(open(os.path.join(os.path.dirname(__file__), 'tip-sheets.json')))
 def q(s): return "'"+s.replace("'","''")+"'"
 out=["-- Training library (issue 16): topics, items, hours rules, completions, the search log.",
 "-- Search: full-text with the 'english' and 'spanish' configurations plus trigram similarity on titles.",
@@ -54,6 +55,7 @@ CREATE TABLE training_hours_rule (
   effective_to    date CHECK (effective_to IS NULL OR effective_to > effective_from),
   source_url      text CHECK (hours IS NULL OR source_url IS NOT NULL),
   note            text NOT NULL,
+  note_es         text NOT NULL,
   UNIQUE (state_code, kind, effective_from)
 );
 
@@ -94,15 +96,19 @@ INSERT INTO role_permission (role_code, permission_code, scope) VALUES
   ('qpi_coordinator', 'training:read',       'site'),
   ('qpi_coordinator', 'training:coordinate', 'site');
 
-INSERT INTO training_hours_rule (state_code, kind, hours, effective_from, source_url, note) VALUES
+INSERT INTO training_hours_rule (state_code, kind, hours, effective_from, source_url, note, note_es) VALUES
   ('CA', 'pre_approval', 12, '2017-01-01',
    'https://kids-alliance.org/ufaqs/understand-training-requirements-potential-caregivers-changed-new-rfa-guidelines-whats-changed/',
-   'Resource Family Approval: at least 12 hours of pre-approval training (counties may require more).'),
+   'Resource Family Approval: at least 12 hours of pre-approval training (counties may require more).',
+   'Aprobación de Familias de Recursos: al menos 12 horas de capacitación antes de la aprobación (los condados pueden exigir más).'),
   ('CA', 'annual', 8, '2017-01-01',
    'https://fosterquest.helpjuice.com/102219-foster-parents/annual-training-requirements',
-   'Resource Family Approval: at least 8 hours of training a year per resource parent, including the reasonable and prudent parent standard.'),
-  ('FL', 'annual', NULL, '2017-01-01', NULL, 'Not established: no state rule recorded yet; a site setting until the source is found.'),
-  ('MN', 'annual', NULL, '2017-01-01', NULL, 'Not established: no state rule recorded yet; a site setting until the source is found.');
+   'Resource Family Approval: at least 8 hours of training a year per resource parent, including the reasonable and prudent parent standard.',
+   'Aprobación de Familias de Recursos: al menos 8 horas de capacitación al año por cada padre de recursos, incluido el estándar del padre razonable y prudente.'),
+  ('FL', 'annual', NULL, '2017-01-01', NULL, 'Not established: no state rule recorded yet; a site setting until the source is found.',
+   'No establecido: aún no hay una regla estatal registrada; una configuración del sitio hasta encontrar la fuente.'),
+  ('MN', 'annual', NULL, '2017-01-01', NULL, 'Not established: no state rule recorded yet; a site setting until the source is found.',
+   'No establecido: aún no hay una regla estatal registrada; una configuración del sitio hasta encontrar la fuente.');
 """]
 out.append("INSERT INTO training_topic (code, name_en, name_es) VALUES")
 out.append(",\n".join(f"  ({q(t['code'])}, {q(t['en'])}, {q(t['es'])})" for t in d['topics'])+";")
@@ -120,4 +126,4 @@ rows=[]
 for i in d['items']:
     rows.append(f"  ({q(i['code'])}, 'tip_sheet', {q(i['topic'])}, {i['ageMin']}, {i['ageMax']}, {i['hours']},\n   {q(i['en']['title'])}, {q(i['es']['title'])}, {q(i['en']['summary'])}, {q(i['es']['summary'])},\n   {q(chr(10).join(i['en']['body']))}, {q(chr(10).join(i['es']['body']))})")
 out.append(",\n".join(rows)+";")
-open('server/db/migrations/0700_training.sql','w').write("\n".join(out)+"\n")
+open(os.path.join(os.path.dirname(__file__), '../../../db/migrations/0700_training.sql'),'w').write("\n".join(out)+"\n")
