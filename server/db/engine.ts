@@ -81,6 +81,7 @@ async function openPglite(dataDir: string, log?: Logger, loadDataDir?: Blob): Pr
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
   const { pgcrypto } = await import("@electric-sql/pglite/contrib/pgcrypto");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const inMemory = dataDir.startsWith("memory://");
   if (loadDataDir && !inMemory) throw new Error("loadDataDir is for an in-memory database only");
   let lock: DataDirLock | undefined;
@@ -90,7 +91,7 @@ async function openPglite(dataDir: string, log?: Logger, loadDataDir?: Blob): Pr
   }
   try {
     const pglite = new PGlite(inMemory ? dataDir : path.join(dataDir, "pgdata"), {
-      extensions: { btree_gist, pgcrypto },
+      extensions: { btree_gist, pgcrypto, pg_trgm },
       ...(loadDataDir ? { loadDataDir } : {}),
     });
     await pglite.waitReady;

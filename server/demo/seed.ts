@@ -14,6 +14,7 @@ import { seedPartnershipPlans } from "./partnership-plans.js";
 import { seedPracticeHistory } from "./practice-history.js";
 import { seedRecentExitAndReturn } from "./recent-exit.js";
 import { seedResourceFamilies } from "./resource-families.js";
+import { seedDemoTrainingCompletions } from "./training-completions.js";
 import { seedUpcomingMove } from "./upcoming-move.js";
 
 const BATCH = 500;
@@ -94,6 +95,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: num
   await writeDemoNetwork(db, net);
   await seedDemoCourtOrders(db, net);
   await seedDemoCaregiverRecords(db, net);
+  await seedDemoTrainingCompletions(db, net);
   await db.transaction().execute((trx) => seedUpcomingMove(trx, net, "caseworker@demo.qpi.example"));
   await db.transaction().execute((trx) => seedRecentExitAndReturn(trx, net, "caseworker@demo.qpi.example"));
   await seedResourceFamilies(db, net, asOf);

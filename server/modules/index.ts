@@ -6,6 +6,7 @@ import { identityModule } from "./identity/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
 import { partnershipModule } from "./partnership/index.js";
+import { trainingModule } from "./training/index.js";
 
 /**
  * Every module, in one list: a module is on when it is here. The app
@@ -20,4 +21,5 @@ export const modules: readonly ModuleDescriptor[] = [
   partnershipModule,
   caregiverModule,
   homesModule,
+  trainingModule,
 ];

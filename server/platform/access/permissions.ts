@@ -39,6 +39,10 @@ export const permissions = [
   "household:write",
   "household:own",
   "household:match",
+  // training (0700)
+  "training:read",
+  "training:complete",
+  "training:coordinate",
   // field classes, read by platform/access/field-classes.ts (0005)
   "fields:caregiver_contact",
   "fields:reporter_identity",

@@ -86,6 +86,9 @@ export const auditActions = [
   "household.match",
   "household.candidate.open",
   "household.availability",
+  // training
+  "training.complete",
+  "training.progress.read",
   // the demo seed
   "demo.seed",
   // caregiver: my children, health summary, everyday decisions, life book
