@@ -1,5 +1,6 @@
 import type { ModuleDescriptor } from "../platform/registry/module-descriptor.js";
 import { childrenModule } from "./children/index.js";
+import { familyModule } from "./family/index.js";
 import { identityModule } from "./identity/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
@@ -9,4 +10,4 @@ import { outcomesModule } from "./outcomes/index.js";
  * registers their message catalogues and routes, the server's scheduler runs
  * their jobs; nothing else of a module is reached except through its index.
  */
-export const modules: readonly ModuleDescriptor[] = [identityModule, networkModule, childrenModule, outcomesModule];
+export const modules: readonly ModuleDescriptor[] = [identityModule, networkModule, childrenModule, outcomesModule, familyModule];

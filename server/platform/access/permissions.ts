@@ -19,6 +19,8 @@ export const permissions = [
   "practice:complete",
   "practice:report",
   "caregiver_report:submit",
+  // family (0640)
+  "family:read",
   // outcomes (0004)
   "outcomes:read",
   // identity (0004, 0100)

@@ -42,6 +42,9 @@ export const auditActions = [
   "record.correct",
   "placement.move",
   "placement.history.read",
+  // family: the birth parent's page (0640)
+  "family.children_list",
+  "family.my_child_read",
   "team.add",
   "team.end",
   "team.list",
