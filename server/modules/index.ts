@@ -10,4 +10,10 @@ import { outcomesModule } from "./outcomes/index.js";
  * registers their message catalogues and routes, the server's scheduler runs
  * their jobs; nothing else of a module is reached except through its index.
  */
-export const modules: readonly ModuleDescriptor[] = [identityModule, networkModule, childrenModule, outcomesModule, familyModule];
+export const modules: readonly ModuleDescriptor[] = [
+  identityModule,
+  networkModule,
+  childrenModule,
+  outcomesModule,
+  familyModule,
+];

@@ -13,7 +13,11 @@ export function familyRepository(db: Kysely<Database>) {
       return db
         .selectFrom("child")
         .innerJoin("person", "person.id", "child.person_id")
-        .select(["child.id", "child.site_id", sql<string>`coalesce(person.preferred_name, person.given_name)`.as("first_name")])
+        .select([
+          "child.id",
+          "child.site_id",
+          sql<string>`coalesce(person.preferred_name, person.given_name)`.as("first_name"),
+        ])
         .where(childScope(actor, "family:read"))
         .orderBy("person.given_name")
         .orderBy("child.id")
@@ -35,7 +39,7 @@ export function familyRepository(db: Kysely<Database>) {
     familyMeetings(childId: string) {
       return db
         .selectFrom("practice_task")
-        .select(["practice", "status", "due_on", "due_at", "completed_at"])
+        .select(["id", "practice", "status", "due_on", "due_at", "completed_at", "content"])
         .where("child_id", "=", childId)
         .where("practice", "in", [...FAMILY_PRACTICES])
         .orderBy("created_at", "desc")

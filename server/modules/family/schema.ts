@@ -27,15 +27,16 @@ export const MyChild = z.object({
   hearings: z.array(z.object({ on: z.string(), type: z.string() })),
   meetings: z.array(
     z.object({
+      id: z.uuid(),
       practice: z.enum(["icebreaker", "cft_meeting", "sibling_visit"]),
       status: z.enum(["open", "completed", "not_required"]),
       dueOn: z.string().nullable(),
       completedOn: z.string().nullable(),
+      /** The meeting's date when the caseworker scheduled it. */
+      scheduledFor: z.string().nullable(),
     }),
   ),
-  caseworker: z
-    .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
-    .nullable(),
+  caseworker: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
   /** Where the life book's items shared by the caregiver go (wired at merge from the caregiver module). */
   sharedItems: z.array(z.object({ id: z.string(), title: z.string() })),
 });

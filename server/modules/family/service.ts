@@ -63,10 +63,12 @@ export function familyService(db: Kysely<Database>, clock: () => Date) {
           home,
           hearings: hearings.map((h) => ({ on: String(h.hearing_on), type: h.hearing_type })),
           meetings: meetings.map((m) => ({
+            id: m.id,
             practice: m.practice as "icebreaker" | "cft_meeting" | "sibling_visit",
             status: m.status,
             dueOn: m.due_on ? String(m.due_on) : m.due_at ? m.due_at.toISOString().slice(0, 10) : null,
             completedOn: m.completed_at ? m.completed_at.toISOString().slice(0, 10) : null,
+            scheduledFor: typeof m.content?.scheduledFor === "string" ? m.content.scheduledFor : null,
           })),
           caseworker: caseworker
             ? {

@@ -9,7 +9,13 @@ import { WorklistPage } from "./WorklistPage";
 
 export const feature: Feature = {
   nav: [
-    { path: "/children", labelKey: "nav.children", order: 20, visible: (s) => s.abilities.includes("child:list") },
+    {
+      path: "/children",
+      labelKey: "nav.children",
+      order: 20,
+      // A birth parent reaches their child through "My child" (the family feature), not the staff list.
+      visible: (s) => s.abilities.includes("child:list") && !s.abilities.includes("family:read"),
+    },
     {
       path: "/worklist",
       labelKey: "nav.worklist",
