@@ -6,6 +6,7 @@ import { recordAudit } from "../platform/audit/audit-log.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import { earliestDayIn } from "./calendar.js";
 import { seedDemoCourtOrders } from "./court-orders.js";
+import { seedDemoFamilyPage } from "./family-page.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { demoSites } from "./demo-sites.js";
 import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-network.js";
@@ -91,6 +92,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: num
   });
   await writeDemoNetwork(db, net);
   await seedDemoCourtOrders(db, net);
+  await seedDemoFamilyPage(db, net);
   await db.transaction().execute((trx) => seedUpcomingMove(trx, net, "caseworker@demo.qpi.example"));
   // The outcome dashboards read the projection; the scheduled job keeps it fresh after this.
   await refreshPlatformOutcomes(db);
