@@ -23,41 +23,49 @@ describe("the birth parent's My child page, in Chromium", () => {
     return page;
   }
 
-  it("at 375 px in English then Spanish: next court date and the caseworker, no staff case list", async () => {
+  it("at 375 px in Spanish (the account language): next court date and the caseworker, no staff case list", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
+    // The demo parent's account is in Spanish: the pages start in Spanish.
     const parent = await open(journey.browser, 375, emails.birth_parent, password);
-    await parent.getByText("Here is what is happening with your child, and who to contact.").waitFor();
+    await parent.getByText("Esto es lo que está pasando con su hijo o hija, y con quién comunicarse.").waitFor();
     expect(await parent.locator("a[href='/children']").count()).toBe(0);
-    await parent.getByRole("link", { name: "Open my child's page" }).click();
+    await parent.getByRole("link", { name: "Abrir la página de mi hijo o hija" }).click();
+    await parent.getByRole("heading", { level: 2, name: "Fechas de la corte" }).waitFor();
+    await parent.getByText(/^Próxima fecha en la corte: /).waitFor();
+    await parent.getByRole("heading", { level: 2, name: "Su trabajador social" }).waitFor();
+    await screenshot(parent, "family-my-child-es-phone");
+    expect(await axeViolations(parent)).toEqual([]);
+
+    const scrollWidth = await parent.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(375);
+    await parent.context().close();
+  });
+
+  it("at 1280 px, switched to English, then at 375 px in English", async () => {
+    const { password, emails } = parseDemoSignIns(journey.server.output());
+    const parent = await open(journey.browser, 1280, emails.birth_parent, password);
+    await parent.goto(`${journey.server.url}/my-child`);
+    await parent.getByText(/^Próxima fecha en la corte: /).waitFor();
+    await parent.getByRole("button", { name: "English" }).click();
     await parent.getByRole("heading", { level: 2, name: "Court dates" }).waitFor();
     await parent.getByText(/^Next court date: /).waitFor();
     await parent.getByRole("heading", { level: 2, name: "Your caseworker" }).waitFor();
     await parent.getByRole("heading", { level: 2, name: "Family time and meetings" }).waitFor();
     const body = (await parent.locator("main").textContent()) ?? "";
     expect(body).not.toMatch(/maltreatment|reporter/i);
-    const scrollWidth = await parent.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(375);
+    await screenshot(parent, "family-my-child-en-desktop");
+    expect(await axeViolations(parent)).toEqual([]);
+
+    await parent.setViewportSize({ width: 375, height: 900 });
+    await parent.getByText(/^Next court date: /).waitFor();
+    expect(await parent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(parent, "family-my-child-en-phone");
     expect(await axeViolations(parent)).toEqual([]);
 
+    // Back to Spanish, the account's own language, for the other journeys of the demo account.
+    await parent.setViewportSize({ width: 1280, height: 900 });
     await parent.getByRole("button", { name: "Español" }).click();
     await parent.getByRole("heading", { level: 2, name: "Fechas de la corte" }).waitFor();
-    await parent.getByText(/^Próxima fecha en la corte: /).waitFor();
-    await parent.getByRole("heading", { level: 2, name: "Su trabajador social" }).waitFor();
-    await screenshot(parent, "family-my-child-es-phone");
-    expect(await axeViolations(parent)).toEqual([]);
-    // Back to English for the other journeys of the demo account.
-    await parent.getByRole("button", { name: "English" }).click();
-    await parent.context().close();
-  });
-
-  it("at 1280 px: the same page on a desk", async () => {
-    const { password, emails } = parseDemoSignIns(journey.server.output());
-    const parent = await open(journey.browser, 1280, emails.birth_parent, password);
-    await parent.goto(`${journey.server.url}/my-child`);
-    await parent.getByText(/^Next court date: /).waitFor();
-    await screenshot(parent, "family-my-child-en-desktop");
-    expect(await axeViolations(parent)).toEqual([]);
     await parent.context().close();
   });
 });

@@ -8,5 +8,5 @@ export const familyModule: ModuleDescriptor = {
   name: "family",
   routes: [registerFamilyRoutes],
   messages: { en, es },
-  permissions: ["family:read"],
+  permissions: ["family:read", "youth:read"],
 };

@@ -62,3 +62,53 @@ export function familyRepository(db: Kysely<Database>) {
     },
   };
 }
+
+/** The youth page's SQL: the rule in force for the state, the youth's own child record, the team. */
+export function youthRepository(db: Kysely<Database>) {
+  return {
+    /** The youth's own record (youth:read, own scope: themself). */
+    ownChild(actor: Actor) {
+      return db
+        .selectFrom("child")
+        .select("child.id")
+        .where(childScope(actor, "youth:read"))
+        .orderBy("child.id")
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    ruleInForce(stateCode: string, day: string) {
+      return db
+        .selectFrom("youth_page_rule")
+        .selectAll()
+        .where("state_code", "=", stateCode)
+        .where("effective_from", "<=", day)
+        .where((eb) => eb.or([eb("effective_to", "is", null), eb("effective_to", ">", day)]))
+        .orderBy("effective_from", "desc")
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    birthDate(childId: string) {
+      return db
+        .selectFrom("child")
+        .innerJoin("person", "person.id", "child.person_id")
+        .select(["person.birth_date", sql<string>`coalesce(person.preferred_name, person.given_name)`.as("first_name")])
+        .where("child.id", "=", childId)
+        .executeTakeFirstOrThrow();
+    },
+
+    /** The youth's team now (no supervisor: the youth reaches the people who work with them). */
+    team(childId: string) {
+      return db
+        .selectFrom("child_team_member as ctm")
+        .innerJoin("person as p", "p.id", "ctm.person_id")
+        .select(["ctm.role", "p.given_name", "p.family_name", "p.email", "p.phone"])
+        .where("ctm.child_id", "=", childId)
+        .where("ctm.ends_on", "is", null)
+        .where("ctm.role", "!=", "supervisor")
+        .orderBy("ctm.role")
+        .execute();
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
-import { FamilyChildParams, FamilyChildren, MyChild } from "./schema.js";
+import { FamilyChildParams, FamilyChildren, MyChild, YouthPage } from "./schema.js";
 import { familyService } from "./service.js";
 
 /** The birth parent's pages: their children, and one child's page. */
@@ -25,5 +25,13 @@ export function registerFamilyRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => family.myChild(requireActor(request), request.params.childId),
+  );
+
+  app.get(
+    "/api/youth/me",
+    {
+      schema: { tags, summary: "The youth's own page: team, court dates, home, rights", response: { 200: YouthPage } },
+    },
+    async (request) => family.youthPage(requireActor(request)),
   );
 }

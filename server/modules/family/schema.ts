@@ -40,3 +40,34 @@ export const MyChild = z.object({
   /** Where the life book's items shared by the caregiver go (wired at merge from the caregiver module). */
   sharedItems: z.array(z.object({ id: z.string(), title: z.string() })),
 });
+
+/**
+ * The youth's own page: their team and how to reach them, their court dates,
+ * where they live, and their rights (the state's rule-set content, with its
+ * source). Below the rule set's age the page is closed (`open` false) and
+ * carries nothing else. Never maltreatment reports or staff notes.
+ */
+export const YouthPage = z.object({
+  open: z.boolean(),
+  minAge: z.number().int().nullable(),
+  firstName: z.string(),
+  team: z.array(
+    z.object({
+      role: z.enum([
+        "caseworker",
+        "supervisor",
+        "casa",
+        "guardian_ad_litem",
+        "attorney",
+        "education_rights_holder",
+        "therapist",
+      ]),
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+  ),
+  hearings: z.array(z.object({ on: z.string(), type: z.string() })),
+  home: z.object({ name: z.string(), city: z.string().nullable() }).nullable(),
+  rights: z.object({ items: z.array(z.string()), sourceTitle: z.string(), sourceUrl: z.string() }).nullable(),
+});

@@ -4,9 +4,18 @@ import type { Database } from "../../db/database.js";
 import { inAccessTransaction } from "../../platform/access/access-transaction.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
+import { AppError } from "../../platform/errors/app-error.js";
 import { childGate } from "../children/index.js";
-import { familyRepository } from "./repository.js";
-import type { FamilyChildren, MyChild } from "./schema.js";
+import { familyRepository, youthRepository } from "./repository.js";
+import type { FamilyChildren, MyChild, YouthPage } from "./schema.js";
+import "./youth-tables.js";
+
+/** Whole years from a birth date to a day ("YYYY-MM-DD"). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.slice(0, 10).split("-").map(Number);
+  const [y, m, d] = day.split("-").map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
 
 const rethrow = (error: unknown): never => {
   throw error;
@@ -79,6 +88,57 @@ export function familyService(db: Kysely<Database>, clock: () => Date) {
             : null,
           // SLOT (lead, at merge): the caregiver module's sharedLifeBookItemsForBirthParent(...) fills this list.
           sharedItems: [],
+        };
+      });
+    },
+
+    /**
+     * The youth's own page (youth:read, own scope: only themself). Opens from the age the state's rule set says;
+     * below it, or without a rule in force, it answers `open: false` and nothing else.
+     */
+    async youthPage(actor: Actor): Promise<z.infer<typeof YouthPage>> {
+      const own = await inAccessTransaction(db, actor, "youth:read", { mapError: rethrow }, (trx) =>
+        youthRepository(trx).ownChild(actor),
+      );
+      if (!own) throw new AppError("not_found");
+      return withChild(actor, "youth:read", own.id, {}, async ({ trx, child, today, disclosure, audit }) => {
+        const repo = youthRepository(trx);
+        const rule = await repo.ruleInForce(child.state_code, today);
+        const person = await repo.birthDate(child.id);
+        const age = person.birth_date ? ageOn(String(person.birth_date), today) : null;
+        await audit({ action: "family.youth_page_read", fieldClasses: [] });
+        const closed = {
+          open: false,
+          minAge: rule?.min_age ?? null,
+          firstName: person.first_name,
+          team: [],
+          hearings: [],
+          home: null,
+          rights: null,
+        };
+        if (!rule || age === null || age < rule.min_age) return closed;
+        const [team, hearings, disclosed] = [
+          await repo.team(child.id),
+          await familyRepository(trx).upcomingHearings(child.id, today),
+          await disclosure(),
+        ];
+        return {
+          open: true,
+          minAge: rule.min_age,
+          firstName: person.first_name,
+          team: team.map((m) => ({
+            role: m.role,
+            name: `${m.given_name} ${m.family_name}`,
+            email: m.email,
+            phone: m.phone,
+          })),
+          hearings: hearings.map((h) => ({ on: String(h.hearing_on), type: h.hearing_type })),
+          home: disclosed.home ? { name: disclosed.home.householdName, city: disclosed.home.city } : null,
+          rights: {
+            items: actor.locale === "es" ? rule.rights_es : rule.rights_en,
+            sourceTitle: rule.source_title,
+            sourceUrl: rule.source_url,
+          },
         };
       });
     },

@@ -21,6 +21,7 @@ export const permissions = [
   "caregiver_report:submit",
   // family (0640)
   "family:read",
+  "youth:read",
   // outcomes (0004)
   "outcomes:read",
   // identity (0004, 0100)

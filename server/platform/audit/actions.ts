@@ -45,6 +45,7 @@ export const auditActions = [
   // family: the birth parent's page (0640)
   "family.children_list",
   "family.my_child_read",
+  "family.youth_page_read",
   "team.add",
   "team.end",
   "team.list",

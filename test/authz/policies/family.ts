@@ -26,3 +26,13 @@ export const policies: RoutePolicy[] = [
     otherwise: hidden,
   },
 ];
+
+/** The youth's own page (youth:read, own scope): only youth hold it; about the caller themself. */
+policies.push({
+  route: "GET /api/youth/me",
+  target: "none",
+  build: () => ({ url: "/api/youth/me" }),
+  anonymous: 401,
+  expect: callerRoute(["youth"], ok(["open", "minAge", "firstName", "team", "hearings", "home", "rights"])),
+  otherwise: denied,
+});

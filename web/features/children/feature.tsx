@@ -13,8 +13,11 @@ export const feature: Feature = {
       path: "/children",
       labelKey: "nav.children",
       order: 20,
-      // A birth parent reaches their child through "My child" (the family feature), not the staff list.
-      visible: (s) => s.abilities.includes("child:list") && !s.abilities.includes("family:read"),
+      // A birth parent and a youth reach their own pages (the family feature), not the staff list.
+      visible: (s) =>
+        s.abilities.includes("child:list") &&
+        !s.abilities.includes("family:read") &&
+        !s.abilities.includes("youth:read"),
     },
     {
       path: "/worklist",

@@ -14,3 +14,17 @@ export function MyChildCard() {
     </section>
   );
 }
+
+/** The youth's way to their own page from the home page. */
+export function YouthCard() {
+  const { t } = useI18n();
+  return (
+    <section className="qpi-card" aria-labelledby="youth-page-card">
+      <h2 id="youth-page-card">{t("nav.youthPage")}</h2>
+      <p>{t("youth.cardBody")}</p>
+      <Link className="usa-button" to="/me">
+        {t("youth.open")}
+      </Link>
+    </section>
+  );
+}

@@ -76,7 +76,9 @@ export function HomePage({ session }: { session: SessionView }) {
         ))}
       </ul>
       <div className="qpi-cards">
-        {can(session, "child:list") && !can(session, "family:read") && <MyChildren titleKey={childrenTitle} />}
+        {can(session, "child:list") && !can(session, "family:read") && !can(session, "youth:read") && (
+          <MyChildren titleKey={childrenTitle} />
+        )}
         {homeCards
           .filter((card) => card.visible(session))
           .map(({ id, Card }) => (
