@@ -68,4 +68,22 @@ describe("the birth parent's My child page, in Chromium", () => {
     await parent.getByRole("heading", { level: 2, name: "Fechas de la corte" }).waitFor();
     await parent.context().close();
   });
+
+  it("a youth at 375 px sees their team, court dates and rights, and no staff case list or report", async () => {
+    const { password, emails } = parseDemoSignIns(journey.server.output());
+    const youth = await open(journey.browser, 375, emails.youth, password);
+    await youth.getByText("Here is what is happening for you, and your team.").waitFor();
+    expect(await youth.locator("a[href='/children']").count()).toBe(0);
+    await youth.getByRole("link", { name: "Open my page" }).click();
+    await youth.getByRole("heading", { level: 2, name: "My team" }).waitFor();
+    await youth.getByRole("heading", { level: 2, name: "My court dates" }).waitFor();
+    await youth.getByRole("heading", { level: 2, name: "My rights" }).waitFor();
+    expect(await youth.locator("a[href*='sectionNum=16001.9']").count()).toBe(1);
+    const body = (await youth.locator("main").textContent()) ?? "";
+    expect(body).not.toMatch(/maltreatment|reporter|allegation/i);
+    expect(await youth.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(youth, "family-youth-page-en-phone");
+    expect(await axeViolations(youth)).toEqual([]);
+    await youth.context().close();
+  });
 });
