@@ -46,6 +46,9 @@ export const childrenModule: ModuleDescriptor = {
   ],
 };
 
+/** The gate into one child's records and what of it the actor may read (the family module's pages use them). */
+export { childGate } from "./child-access.js";
+export { type ChildDisclosure, childDisclosure } from "./disclosure.js";
 /** The child histories the outcomes module projects (its platform refresh). */
 export { historiesForOutcomes, type OutcomeHistories } from "./outcome-export.js";
 /** The tasks a placement change or a hearing starts (the demo seed replays them). */
@@ -56,6 +59,3 @@ export { childrenService } from "./service.js";
 export type { Allegation, MaltreatmentReportTable, ReporterRole } from "./tables.js";
 /** Practice timeliness per unit (the outcomes dashboard shows it beside the measures). */
 export { taskService } from "./task-service.js";
-/** The gate into one child's records and what of it the actor may read (the family module's pages use them). */
-export { childGate } from "./child-access.js";
-export { type ChildDisclosure, childDisclosure } from "./disclosure.js";
