@@ -1,6 +1,7 @@
 import type { ModuleDescriptor } from "../platform/registry/module-descriptor.js";
 import { caregiverModule } from "./caregiver/index.js";
 import { childrenModule } from "./children/index.js";
+import { familyModule } from "./family/index.js";
 import { homesModule } from "./homes/index.js";
 import { identityModule } from "./identity/index.js";
 import { networkModule } from "./network/index.js";
@@ -22,4 +23,5 @@ export const modules: readonly ModuleDescriptor[] = [
   caregiverModule,
   homesModule,
   trainingModule,
+  familyModule,
 ];

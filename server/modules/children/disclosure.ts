@@ -20,6 +20,8 @@ export interface ChildDisclosure {
   readable: ReadonlySet<FieldClass>;
   /** Where the child lives on the site day (the household of the placement in force), if anywhere. */
   home: CaregiverHome | null;
+  /** A court order in force today forbids disclosing the caregiver's whereabouts to the birth parents. */
+  courtOrderForbidsContact: boolean;
 }
 
 /**
@@ -59,5 +61,5 @@ export async function childDisclosure(
         phone: household.phone,
       }
     : null;
-  return { reach, readable, home };
+  return { reach, readable, home, courtOrderForbidsContact };
 }

@@ -46,8 +46,10 @@ export const childrenModule: ModuleDescriptor = {
   ],
 };
 
-/** The one way into a child's records, for modules with records about a child (the partnership plan). */
+/** The one way into a child's records, for modules with records about a child (partnership plan, family pages). */
 export { type ChildContext, childGate } from "./child-access.js";
+/** What of a child's record the actor may read (the family module's pages). */
+export { type ChildDisclosure, childDisclosure } from "./disclosure.js";
 /** Whether a court order keeps the caregiver from the birth parents on a day (the caregiver module's life book). */
 export { contactOrderInForce } from "./family-facts.js";
 export { childMatchingFacts, type MatchingChild } from "./matching-facts.js";

@@ -27,6 +27,9 @@ export const permissions = [
   "caregiver_home:write",
   "health_summary:write",
   "rpp_decision:read",
+  // family (0640)
+  "family:read",
+  "youth:read",
   // outcomes (0004)
   "outcomes:read",
   // identity (0004, 0100)

@@ -45,6 +45,10 @@ export const auditActions = [
   "partnership.read",
   "partnership.sign",
   "placement.history.read",
+  // family: the birth parent's page (0640)
+  "family.children_list",
+  "family.my_child_read",
+  "family.youth_page_read",
   "team.add",
   "team.end",
   "team.list",

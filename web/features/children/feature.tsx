@@ -9,7 +9,16 @@ import { WorklistPage } from "./WorklistPage";
 
 export const feature: Feature = {
   nav: [
-    { path: "/children", labelKey: "nav.children", order: 20, visible: (s) => s.abilities.includes("child:list") },
+    {
+      path: "/children",
+      labelKey: "nav.children",
+      order: 20,
+      // A birth parent and a youth reach their own pages (the family feature), not the staff list.
+      visible: (s) =>
+        s.abilities.includes("child:list") &&
+        !s.abilities.includes("family:read") &&
+        !s.abilities.includes("youth:read"),
+    },
     {
       path: "/worklist",
       labelKey: "nav.worklist",

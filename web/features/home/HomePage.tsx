@@ -55,7 +55,17 @@ export function HomePage({ session }: { session: SessionView }) {
   return (
     <>
       <h1>{t("home.greeting", { name: firstName })}</h1>
-      <p className="usa-intro">{family ? t("home.familyIntro") : t("home.staffIntro")}</p>
+      <p className="usa-intro">
+        {hasRole(session, "caregiver")
+          ? t("home.familyIntro")
+          : hasRole(session, "birth_parent")
+            ? t("home.parentIntro")
+            : hasRole(session, "youth")
+              ? t("home.youthIntro")
+              : family
+                ? t("home.familyIntro")
+                : t("home.staffIntro")}
+      </p>
       <h2 className="usa-sr-only">{t("home.yourRoles")}</h2>
       <ul className="usa-list usa-list--unstyled margin-bottom-3">
         {session.roles.map((r) => (
@@ -66,7 +76,9 @@ export function HomePage({ session }: { session: SessionView }) {
         ))}
       </ul>
       <div className="qpi-cards">
-        {can(session, "child:list") && <MyChildren titleKey={childrenTitle} />}
+        {can(session, "child:list") && !can(session, "family:read") && !can(session, "youth:read") && (
+          <MyChildren titleKey={childrenTitle} />
+        )}
         {homeCards
           .filter((card) => card.visible(session))
           .map(({ id, Card }) => (

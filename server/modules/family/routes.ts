@@ -1,0 +1,37 @@
+import { requireActor } from "../../platform/http/request-context.js";
+import type { App, PlatformDeps } from "../../platform/http/types.js";
+import { FamilyChildParams, FamilyChildren, MyChild, YouthPage } from "./schema.js";
+import { familyService } from "./service.js";
+
+/** The birth parent's pages: their children, and one child's page. */
+export function registerFamilyRoutes(app: App, deps: PlatformDeps) {
+  const tags = ["family"];
+  const family = familyService(deps.db, deps.now);
+
+  app.get(
+    "/api/family/children",
+    { schema: { tags, summary: "The birth parent's own children", response: { 200: FamilyChildren } } },
+    async (request) => family.children(requireActor(request)),
+  );
+
+  app.get(
+    "/api/family/children/:childId",
+    {
+      schema: {
+        tags,
+        summary: "The birth parent's page about their child (visits, meetings, court dates, caseworker)",
+        params: FamilyChildParams,
+        response: { 200: MyChild },
+      },
+    },
+    async (request) => family.myChild(requireActor(request), request.params.childId),
+  );
+
+  app.get(
+    "/api/youth/me",
+    {
+      schema: { tags, summary: "The youth's own page: team, court dates, home, rights", response: { 200: YouthPage } },
+    },
+    async (request) => family.youthPage(requireActor(request)),
+  );
+}
