@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { FamilyChildParams, FamilyChildren, MyChild, YouthPage } from "./schema.js";
@@ -25,6 +26,26 @@ export function registerFamilyRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => family.myChild(requireActor(request), request.params.childId),
+  );
+
+  app.get(
+    "/api/family/children/:childId/life-book/:itemId/photo",
+    {
+      schema: {
+        tags,
+        summary: "A life-book photo the caregiver shared with the birth parent",
+        params: FamilyChildParams.extend({ itemId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await family.sharedPhoto(requireActor(request), request.params.childId, request.params.itemId);
+      return reply
+        .header("content-type", file.info.contentType)
+        .header("cache-control", "private, no-store")
+        .header("content-disposition", "inline")
+        .header("x-content-type-options", "nosniff")
+        .send(file.bytes);
+    },
   );
 
   app.get(

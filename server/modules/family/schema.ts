@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LifeBookItemView } from "../caregiver/schema.js";
 
 /** The birth parent's children (their own, through family:read). */
 export const FamilyChildren = z.object({
@@ -38,7 +39,8 @@ export const MyChild = z.object({
   ),
   caseworker: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
   /** Where the life book's items shared by the caregiver go (wired at merge from the caregiver module). */
-  sharedItems: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** Photos and milestones the caregiver shared from the child's life book. */
+  sharedItems: z.array(LifeBookItemView),
 });
 
 /**

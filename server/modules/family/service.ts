@@ -3,8 +3,10 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import { inAccessTransaction } from "../../platform/access/access-transaction.js";
 import type { Actor } from "../../platform/access/actor.js";
+import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
+import { sharedLifeBookItemsForBirthParent, sharedLifeBookPhotoForBirthParent } from "../caregiver/index.js";
 import { childGate } from "../children/index.js";
 import { familyRepository, youthRepository } from "./repository.js";
 import type { FamilyChildren, MyChild, YouthPage } from "./schema.js";
@@ -44,52 +46,74 @@ export function familyService(db: Kysely<Database>, clock: () => Date) {
     },
 
     async myChild(actor: Actor, childId: string): Promise<z.infer<typeof MyChild>> {
-      return withChild(actor, "family:read", childId, {}, async ({ trx, child, today, disclosure, audit }) => {
-        const repo = familyRepository(trx);
-        const disclosed = await disclosure();
-        const [hearings, meetings, caseworker] = [
-          await repo.upcomingHearings(child.id, today),
-          await repo.familyMeetings(child.id),
-          await repo.caseworker(child.id),
-        ];
-        const contact = disclosed.readable.has("caregiver_contact");
-        const home = disclosed.home
-          ? {
-              // Under a court order the home is not named: the page says "the resource family".
-              name: disclosed.courtOrderForbidsContact ? null : disclosed.home.householdName,
-              ...(contact
-                ? { city: disclosed.home.city, addressLine1: disclosed.home.addressLine1, phone: disclosed.home.phone }
-                : {}),
-            }
-          : null;
-        await audit({
-          action: "family.my_child_read",
-          fieldClasses: contact ? ["caregiver_contact"] : [],
-        });
-        return {
-          id: child.id,
-          firstName: child.given_name,
-          home,
-          hearings: hearings.map((h) => ({ on: String(h.hearing_on), type: h.hearing_type })),
-          meetings: meetings.map((m) => ({
-            id: m.id,
-            practice: m.practice as "icebreaker" | "cft_meeting" | "sibling_visit",
-            status: m.status,
-            dueOn: m.due_on ? String(m.due_on) : m.due_at ? m.due_at.toISOString().slice(0, 10) : null,
-            completedOn: m.completed_at ? m.completed_at.toISOString().slice(0, 10) : null,
-            scheduledFor: typeof m.content?.scheduledFor === "string" ? m.content.scheduledFor : null,
-          })),
-          caseworker: caseworker
+      const page = await withChild(
+        actor,
+        "family:read",
+        childId,
+        {},
+        async ({ trx, child, today, disclosure, audit }) => {
+          const repo = familyRepository(trx);
+          const disclosed = await disclosure();
+          const [hearings, meetings, caseworker] = [
+            await repo.upcomingHearings(child.id, today),
+            await repo.familyMeetings(child.id),
+            await repo.caseworker(child.id),
+          ];
+          const contact = disclosed.readable.has("caregiver_contact");
+          const home = disclosed.home
             ? {
-                name: `${caseworker.given_name} ${caseworker.family_name}`,
-                email: caseworker.email,
-                phone: caseworker.phone,
+                // Under a court order the home is not named: the page says "the resource family".
+                name: disclosed.courtOrderForbidsContact ? null : disclosed.home.householdName,
+                ...(contact
+                  ? {
+                      city: disclosed.home.city,
+                      addressLine1: disclosed.home.addressLine1,
+                      phone: disclosed.home.phone,
+                    }
+                  : {}),
               }
-            : null,
-          // SLOT (lead, at merge): the caregiver module's sharedLifeBookItemsForBirthParent(...) fills this list.
-          sharedItems: [],
-        };
+            : null;
+          await audit({
+            action: "family.my_child_read",
+            fieldClasses: contact ? ["caregiver_contact"] : [],
+          });
+          return {
+            id: child.id,
+            firstName: child.given_name,
+            home,
+            hearings: hearings.map((h) => ({ on: String(h.hearing_on), type: h.hearing_type })),
+            meetings: meetings.map((m) => ({
+              id: m.id,
+              practice: m.practice as "icebreaker" | "cft_meeting" | "sibling_visit",
+              status: m.status,
+              dueOn: m.due_on ? String(m.due_on) : m.due_at ? m.due_at.toISOString().slice(0, 10) : null,
+              completedOn: m.completed_at ? m.completed_at.toISOString().slice(0, 10) : null,
+              scheduledFor: typeof m.content?.scheduledFor === "string" ? m.content.scheduledFor : null,
+            })),
+            caseworker: caseworker
+              ? {
+                  name: `${caseworker.given_name} ${caseworker.family_name}`,
+                  email: caseworker.email,
+                  phone: caseworker.phone,
+                }
+              : null,
+          };
+        },
+      );
+      // What the caregiver chose to share from the child's life book, through the caregiver module's own gate and
+      // disclosure rules (nothing while a court order keeps the home from the parents); audited there.
+      const shared = await sharedLifeBookItemsForBirthParent(db, actor, childId, {
+        now: clock,
+        photoBase: `/api/family/children/${childId}/life-book`,
       });
+      return { ...page, sharedItems: shared.items };
+    },
+
+    /** A shared life-book photo's bytes for the birth parent (404 unless shared and disclosed). */
+    sharedPhoto(actor: Actor, childId: string, itemId: string) {
+      // The family page's permission first (403 for everyone else), then the caregiver module's own checks.
+      requireAccess(actor, "family:read");
+      return sharedLifeBookPhotoForBirthParent(db, actor, childId, itemId, { now: clock });
     },
 
     /**

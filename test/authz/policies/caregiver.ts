@@ -100,7 +100,7 @@ export const prepare: PreparePolicyWorld = async (db: Kysely<Database>) => {
     photoItemOf.set(child.id, item.id);
   }
 };
-const itemOf = (childId: string | undefined) =>
+export const itemOf = (childId: string | undefined) =>
   photoItemOf.get(childId ?? "") ?? "00000000-0000-4000-8000-000000000000";
 
 export const policies: RoutePolicy[] = [

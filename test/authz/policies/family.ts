@@ -1,5 +1,6 @@
 import { callerRoute, childRoute, denied, hidden, ok } from "../expect.js";
 import type { RoutePolicy } from "../policy-types.js";
+import { itemOf } from "./caregiver.js";
 
 /**
  * The birth parent's page about their own child (family:read, own scope).
@@ -23,6 +24,15 @@ export const policies: RoutePolicy[] = [
     build: (t) => ({ url: `/api/family/children/${t.childId}` }),
     anonymous: 401,
     expect: childRoute({ birth_parent: ["own"] }, ok(MY_CHILD_FIELDS)),
+    otherwise: hidden,
+  },
+  {
+    route: "GET /api/family/children/:childId/life-book/:itemId/photo",
+    target: "child",
+    // The photo the caregiver shared from the child's life book (minted for every child by caregiver.ts).
+    build: (t) => ({ url: `/api/family/children/${t.childId}/life-book/${itemOf(t.childId)}/photo` }),
+    anonymous: 401,
+    expect: childRoute({ birth_parent: ["own"] }, ok()),
     otherwise: hidden,
   },
 ];

@@ -150,7 +150,13 @@ function MyChild({ childId }: { childId: string }) {
           ) : (
             <ul className="usa-list">
               {child.sharedItems.map((item) => (
-                <li key={item.id}>{item.title}</li>
+                <li key={item.id}>
+                  <strong>{item.title}</strong> · {formatDate(item.happenedOn)}
+                  {item.note && <div>{item.note}</div>}
+                  {item.photoUrl && (
+                    <img src={item.photoUrl} alt={item.title} className="maxw-full" style={{ maxHeight: 240 }} />
+                  )}
+                </li>
               ))}
             </ul>
           )}
