@@ -5,6 +5,7 @@ import { homesModule } from "./homes/index.js";
 import { identityModule } from "./identity/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
+import { defineModule } from "./define/index.js";
 import { partnershipModule } from "./partnership/index.js";
 
 /**
@@ -18,6 +19,7 @@ export const modules: readonly ModuleDescriptor[] = [
   childrenModule,
   outcomesModule,
   partnershipModule,
+  defineModule,
   caregiverModule,
   homesModule,
 ];
