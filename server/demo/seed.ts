@@ -13,8 +13,8 @@ import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-net
 import { seedPartnershipPlans } from "./partnership-plans.js";
 import { seedPracticeHistory } from "./practice-history.js";
 import { seedRecentExitAndReturn } from "./recent-exit.js";
-import { seedSiteStatements } from "./site-statements.js";
 import { seedResourceFamilies } from "./resource-families.js";
+import { seedSiteStatements } from "./site-statements.js";
 import { seedUpcomingMove } from "./upcoming-move.js";
 
 const BATCH = 500;

@@ -1,8 +1,8 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../db/database.js";
 import "../modules/define/tables.js";
-import { addDaysIso } from "./site-statement-days.js";
 import type { DemoNetwork } from "./demo-network.js";
+import { addDaysIso } from "./site-statement-days.js";
 
 /**
  * Each demo site's brand statement and promises to caregivers: an earlier adopted version kept, the version in

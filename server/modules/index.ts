@@ -1,11 +1,11 @@
 import type { ModuleDescriptor } from "../platform/registry/module-descriptor.js";
 import { caregiverModule } from "./caregiver/index.js";
 import { childrenModule } from "./children/index.js";
+import { defineModule } from "./define/index.js";
 import { homesModule } from "./homes/index.js";
 import { identityModule } from "./identity/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
-import { defineModule } from "./define/index.js";
 import { partnershipModule } from "./partnership/index.js";
 
 /**

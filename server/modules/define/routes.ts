@@ -11,7 +11,8 @@ export function registerDefineRoutes(app: App, deps: PlatformDeps) {
     {
       schema: {
         tags,
-        summary: "A site's public page (no sign-in): its adopted brand statement, its promises to caregivers, how to start",
+        summary:
+          "A site's public page (no sign-in): its adopted brand statement, its promises to caregivers, how to start",
         params: PublicSiteParams,
         response: { 200: PublicSitePage },
       },

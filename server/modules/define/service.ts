@@ -5,9 +5,10 @@ import { networkDirectory } from "../network/index.js";
 import { defineRepository } from "./repository.js";
 import type { PublicSitePage } from "./schema.js";
 
-type Row = Awaited<ReturnType<ReturnType<typeof defineRepository>["adoptedStatements"]>> extends Map<unknown, infer R>
-  ? R
-  : never;
+type Row =
+  Awaited<ReturnType<ReturnType<typeof defineRepository>["adoptedStatements"]>> extends Map<unknown, infer R>
+    ? R
+    : never;
 
 function shown(row: Row | undefined) {
   if (!row?.adopted_on || !row.participants) return null;
