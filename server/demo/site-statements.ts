@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../db/database.js";
-import "../modules/define/tables.js";
+import type { StatementKind } from "../modules/define/index.js";
 import type { DemoNetwork } from "./demo-network.js";
 import { addDaysIso } from "./site-statement-days.js";
 
@@ -26,7 +26,7 @@ const promises = {
 };
 
 interface Row {
-  kind: "brand_statement" | "caregiver_promises";
+  kind: StatementKind;
   version: number;
   body_en: string;
   body_es: string | null;
