@@ -7,6 +7,7 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import type { HearingListView, TeamView } from "../children/types";
+import { PartnershipSection } from "../partnership/PartnershipPlan";
 import type {
   DecisionInput,
   DecisionListView,
@@ -42,6 +43,7 @@ export function MyChildPage() {
       <CultureSection child={c} />
       <TeamContacts childId={childId} />
       <CourtReports childId={childId} />
+      <PartnershipSection childId={childId} />
       <Decisions childId={childId} />
       <LifeBook childId={childId} />
     </>
