@@ -15,6 +15,7 @@ import { seedPartnershipPlans } from "./partnership-plans.js";
 import { seedPracticeHistory } from "./practice-history.js";
 import { seedRecentExitAndReturn } from "./recent-exit.js";
 import { seedResourceFamilies } from "./resource-families.js";
+import { seedSiteStatements } from "./site-statements.js";
 import { seedDemoTrainingCompletions } from "./training-completions.js";
 import { seedUpcomingMove } from "./upcoming-move.js";
 
@@ -74,6 +75,7 @@ export async function writeDemoNetwork(db: Kysely<Database>, net: DemoNetwork): 
     await insertAll(trx, "maltreatment_report", net.reports);
     await seedPracticeHistory(trx, net);
     await seedPartnershipPlans(trx, net);
+    await seedSiteStatements(trx, net);
     await recordAudit(trx, systemActor("demo seed"), {
       action: "demo.seed",
       entityType: "network",

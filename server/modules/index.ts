@@ -1,6 +1,7 @@
 import type { ModuleDescriptor } from "../platform/registry/module-descriptor.js";
 import { caregiverModule } from "./caregiver/index.js";
 import { childrenModule } from "./children/index.js";
+import { defineModule } from "./define/index.js";
 import { familyModule } from "./family/index.js";
 import { homesModule } from "./homes/index.js";
 import { identityModule } from "./identity/index.js";
@@ -20,6 +21,7 @@ export const modules: readonly ModuleDescriptor[] = [
   childrenModule,
   outcomesModule,
   partnershipModule,
+  defineModule,
   caregiverModule,
   homesModule,
   trainingModule,

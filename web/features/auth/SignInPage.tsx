@@ -4,6 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { sessionQueryKey } from "../../app/session";
 import { type Language, useI18n } from "../../i18n/i18n";
+import { publicSitePageFor } from "../define/PublicSitePage";
 import { publicInquiryPageFor } from "../homes/PublicInquiryPage";
 import { EnrollStep, RecoveryCodes, TotpStep } from "../identity/MfaSteps";
 import { publicPageFor } from "../identity/PublicPages";
@@ -12,7 +13,8 @@ import type { SignInResultView } from "../identity/types";
 type Step = "password" | "totp" | "enroll" | "codes";
 
 export function SignInPage() {
-  const page = publicPageFor(window.location.pathname) ?? publicInquiryPageFor(window.location.pathname);
+  const path = window.location.pathname;
+  const page = publicPageFor(path) ?? publicInquiryPageFor(path) ?? publicSitePageFor(path);
   return page ?? <SignInFlow />;
 }
 
