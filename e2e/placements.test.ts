@@ -24,7 +24,7 @@ describe("caseworker records placements and QPI practices in Chromium", () => {
   }
 
   it(`emergency placement → comfort call and icebreaker due \
-and completed → planned move with 14 days' notice`, async () => {
+and completed → planned move with 14 days' notice → withdrawn → reunification → another child returns to care`, async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
     const context = await journey.browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -162,9 +162,74 @@ and completed → planned move with 14 days' notice`, async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "child-practices-en-375");
+    const childPage = page.url();
     await page.goto(`${journey.server.url}/worklist`);
     await page.getByRole("list", { name: "My worklist" }).locator("li").first().waitFor();
     await screenshot(page, "worklist-en-375");
+
+    // The plan falls through: the worker withdraws the planned move, with a reason the case history keeps; the
+    // child stays where they live and the move's notice no longer applies.
+    await page.goto(childPage);
+    const upcomingMove = page.getByRole("region", { name: "Upcoming" });
+    await upcomingMove.getByRole("button", { name: "Withdraw this planned move" }).click();
+    const withdraw = page.getByRole("form", { name: "Withdraw this planned move" });
+    expect(await axeViolations(page)).toEqual([]);
+    await withdraw.getByLabel("Reason for withdrawing the move").fill("The relative's home study fell through.");
+    await withdraw.getByRole("button", { name: "Withdraw the planned move" }).click();
+    await upcomingMove.waitFor({ state: "detached" });
+    await page.getByText(/Planned move withdrawn: move on .* → —/).waitFor();
+    await page.getByText("The relative's home study fell through.").waitFor();
+    await page.getByText("Not applicable: the planned move was withdrawn").first().waitFor();
+
+    // Reunification: the exit closes the placement and the episode; the open tasks close as not applicable.
+    await page.getByRole("button", { name: "Record an exit from care" }).click();
+    const exit = page.getByRole("form", { name: "Record an exit from care" });
+    await exit.getByLabel("Reason for discharge").selectOption("reunification");
+    await exit.getByLabel("Exit date").fill(dayIn(0));
+    await exit.getByRole("button", { name: "Save the exit" }).click();
+    await page.getByRole("heading", { level: 3, name: /Reunified.*AFCARS/ }).waitFor();
+    await screenshot(page, "child-exit-en-375");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A child who left care earlier returns: a new removal episode with its first placement, and its practice tasks.
+    // (Not the child who left today: a removal on the day of an exit would overlap that episode.)
+    const exited = new URL(page.url()).pathname.split("/").pop();
+    // The demo caseload holds a child reunified three weeks ago; the caseworker finds them by name.
+    const formerly = await page.evaluate(async (skip) => {
+      const list = await (await fetch("/api/children?limit=200")).json();
+      return list.children.find(
+        (c: { id: string; currentSetting: string | null }) => c.currentSetting === null && c.id !== skip,
+      ) as { id: string; familyName: string };
+    }, exited);
+    await page.goto(`${journey.server.url}/children`);
+    await page.getByRole("searchbox").fill(formerly.familyName);
+    await page.locator(`a[href="/children/${formerly.id}"]`).click();
+    await page.getByRole("button", { name: "Record a return to care" }).click();
+    const reentry = page.getByRole("form", { name: "Record a return to care" });
+    await reentry.getByLabel("Removal date").fill(dayIn(0));
+    await reentry.getByLabel("Reason for removal").selectOption("neglect");
+    await reentry.getByLabel("Legal authority").selectOption("court_ordered");
+    await reentry.getByLabel("Home or facility").selectOption({ index: 1 });
+    await reentry.getByLabel("Setting").selectOption("nonrelative_family_home");
+    expect(await axeViolations(page)).toEqual([]);
+    await reentry.getByRole("button", { name: "Save the return to care" }).click();
+    await page.getByRole("button", { name: "Record Comfort call" }).waitFor();
+    expect(await page.getByRole("heading", { level: 3, name: /^In care/ }).count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, "child-reentry-en-375");
+
+    // A hearing entered late, 40 days after it was held: refused as unusual, then recorded once the worker confirms.
+    const hearingForm = page.getByRole("form", { name: "Add a hearing" });
+    await hearingForm.getByLabel("Hearing date").fill(dayIn(-40));
+    await hearingForm.getByLabel("Department").fill("Dept. 7");
+    await hearingForm.getByRole("button", { name: "Save hearing" }).click();
+    await page
+      .getByText(/is more than 30 days ago/)
+      .first()
+      .waitFor();
+    await hearingForm.locator("label[for=hearing-on-confirm]").click();
+    expect(await axeViolations(page)).toEqual([]);
+    await hearingForm.getByRole("button", { name: "Save hearing" }).click();
+    await page.getByText("Dept. 7").first().waitFor();
     await context.close();
   });
 

@@ -17,6 +17,8 @@ export interface OpenDatabase {
   copy: BulkCopy;
   /** Closes the pool, the embedded engine and the data-folder lock, in that order. */
   close(): Promise<void>;
+  /** The embedded engine's whole data folder as a tarball (PGlite only): a template for `loadDataDir`. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -27,6 +29,11 @@ export interface OpenOptions {
   poolSize?: number;
   /** Count each request's queries (server/db/request-scope.ts); defaults to QPI_QUERY_COUNT=1. */
   countQueries?: boolean;
+  /**
+   * Start an in-memory embedded database from a data folder dumped earlier (`dumpDataDir`) instead of creating
+   * an empty cluster: the test suite's migrated template (creating a cluster costs ~3 s, loading one ~0.5 s).
+   */
+  loadDataDir?: Blob;
 }
 
 // Calendar days stay strings ("2024-03-01"): a `date` is a day, not an instant,
@@ -41,7 +48,7 @@ pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
   const log = (options.countQueries ?? queryCountRequested()) ? countQuery : undefined;
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, log);
-  return openPglite(options.dataDir ?? "./data", log);
+  return openPglite(options.dataDir ?? "./data", log, options.loadDataDir);
 }
 
 async function openPostgres(connectionString: string, max: number, log?: Logger): Promise<OpenDatabase> {
@@ -69,12 +76,13 @@ async function openPostgres(connectionString: string, max: number, log?: Logger)
   };
 }
 
-async function openPglite(dataDir: string, log?: Logger): Promise<OpenDatabase> {
+async function openPglite(dataDir: string, log?: Logger, loadDataDir?: Blob): Promise<OpenDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
   const { pgcrypto } = await import("@electric-sql/pglite/contrib/pgcrypto");
   const inMemory = dataDir.startsWith("memory://");
+  if (loadDataDir && !inMemory) throw new Error("loadDataDir is for an in-memory database only");
   let lock: DataDirLock | undefined;
   if (!inMemory) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -83,6 +91,7 @@ async function openPglite(dataDir: string, log?: Logger): Promise<OpenDatabase> 
   try {
     const pglite = new PGlite(inMemory ? dataDir : path.join(dataDir, "pgdata"), {
       extensions: { btree_gist, pgcrypto },
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
     await pglite.waitReady;
     await pglite.exec("SET TimeZone = 'UTC'");
@@ -101,6 +110,7 @@ async function openPglite(dataDir: string, log?: Logger): Promise<OpenDatabase> 
         await pglite.close();
         lock?.release();
       },
+      dumpDataDir: () => pglite.dumpDataDir("none"),
     };
   } catch (error) {
     lock?.release();

@@ -5,11 +5,15 @@ import { systemActor } from "../platform/access/actor.js";
 import { recordAudit } from "../platform/audit/audit-log.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import { earliestDayIn } from "./calendar.js";
+import { seedDemoCaregiverRecords } from "./caregiver-records.js";
 import { seedDemoCourtOrders } from "./court-orders.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { demoSites } from "./demo-sites.js";
 import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-network.js";
+import { seedPartnershipPlans } from "./partnership-plans.js";
 import { seedPracticeHistory } from "./practice-history.js";
+import { seedRecentExitAndReturn } from "./recent-exit.js";
+import { seedResourceFamilies } from "./resource-families.js";
 import { seedUpcomingMove } from "./upcoming-move.js";
 
 const BATCH = 500;
@@ -67,6 +71,7 @@ export async function writeDemoNetwork(db: Kysely<Database>, net: DemoNetwork): 
     await insertAll(trx, "child_team_member", net.teamMembers);
     await insertAll(trx, "maltreatment_report", net.reports);
     await seedPracticeHistory(trx, net);
+    await seedPartnershipPlans(trx, net);
     await recordAudit(trx, systemActor("demo seed"), {
       action: "demo.seed",
       entityType: "network",
@@ -79,19 +84,19 @@ export async function writeDemoNetwork(db: Kysely<Database>, net: DemoNetwork): 
 export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: number; scale: number; asOf?: string }) {
   const existing = await db.selectFrom("site").select("id").limit(1).executeTakeFirst();
   if (existing) return null;
-  const net = generateDemoNetwork({
-    seed: options.seed,
-    scale: options.scale,
-    asOf:
-      options.asOf ??
-      earliestDayIn(
-        demoSites.map((s) => s.timeZone),
-        new Date(),
-      ),
-  });
+  const asOf =
+    options.asOf ??
+    earliestDayIn(
+      demoSites.map((s) => s.timeZone),
+      new Date(),
+    );
+  const net = generateDemoNetwork({ seed: options.seed, scale: options.scale, asOf });
   await writeDemoNetwork(db, net);
   await seedDemoCourtOrders(db, net);
+  await seedDemoCaregiverRecords(db, net);
   await db.transaction().execute((trx) => seedUpcomingMove(trx, net, "caseworker@demo.qpi.example"));
+  await db.transaction().execute((trx) => seedRecentExitAndReturn(trx, net, "caseworker@demo.qpi.example"));
+  await seedResourceFamilies(db, net, asOf);
   // The outcome dashboards read the projection; the scheduled job keeps it fresh after this.
   await refreshPlatformOutcomes(db);
   return { network: net, summary: summarize(net) };

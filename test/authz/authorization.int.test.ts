@@ -13,8 +13,10 @@ import {
   loadStaffAndHomes,
   mintChild,
   mintCourtOrder,
+  mintDraft,
   mintFamily,
   mintHearing,
+  mintPlannedMove,
   mintShare,
   mintSpecFor,
   pickTarget,
@@ -70,7 +72,12 @@ async function targetFor(
   relation: Relation,
 ): Promise<PolicyTarget | string> {
   const otherSite = staff.workers.find((w) => w.site_id !== actor.siteId)!.site_id;
-  if (policy.target === "none") return { siteId: actor.siteId };
+  if (policy.target === "none") {
+    // A route about an intake draft gets a real draft of the actor's site by another worker: a draft is its
+    // author's alone, so it must answer as one that does not exist.
+    if (!policy.route.includes(":draftId")) return { siteId: actor.siteId };
+    return { siteId: actor.siteId, draftId: await mintDraft(database.db, actor.siteId, actor.userId) };
+  }
   if (policy.target === "site") return { siteId: relation === "other_site" ? otherSite : actor.siteId };
   // The people around the target, when the call links one of them to a new account (an invitation).
   const withFamily = async (
@@ -114,6 +121,17 @@ async function targetFor(
         target.hearingId = await mintHearing(database.db, minted, withReport ? actor.userId : undefined);
       }
       if (policy.route.includes(":orderId")) target.courtOrderId = await mintCourtOrder(database.db, minted);
+      if (policy.route.includes("/partnership-plan/"))
+        target.templateId = (
+          await database.db
+            .selectFrom("partnership_template")
+            .select("id")
+            .where("site_id", "=", minted.siteId)
+            .orderBy("version", "desc")
+            .executeTakeFirst()
+        )?.id;
+      if (policy.route.includes(":placementId"))
+        target.placementId = await mintPlannedMove(database.db, { ...minted, householdId: spec.householdId ?? null });
       return withFamily(target, true, spec.householdId);
     }
   }

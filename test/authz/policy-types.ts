@@ -91,6 +91,12 @@ export interface PolicyTarget {
   hearingId?: string;
   /** A no-contact court order of the child from today, minted for routes about a court order. */
   courtOrderId?: string;
+  /** An unfinished intake draft of the caller's site by another worker, minted for routes about a draft. */
+  draftId?: string;
+  /** The partnership plan version in force at the child's site, for routes that sign it. */
+  templateId?: string;
+  /** A planned move of the child in two weeks, minted for routes about a placement. */
+  placementId?: string;
 }
 
 export interface RouteRequest {

@@ -8,6 +8,7 @@ import { buildTestApp, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
 import { callPolicy, type SignedInActor, signInActors } from "./calls.js";
+import { SUMMARY_CONTENT } from "./policies/caregiver.js";
 import { policyTable, preparePolicyWorld } from "./policy-table.js";
 import type { PolicyTarget } from "./policy-types.js";
 import { type ActorFacts, type ChildFacts, loadActorFacts, loadChildFacts } from "./world.js";
@@ -45,7 +46,7 @@ let parentChild: ChildFacts;
 let cwUserId: string;
 let siteId: string;
 let runs = 0;
-const seen = { contact: 0, reporter: 0 };
+const seen = { contact: 0, reporter: 0, medical: 0, lifebook: 0 };
 const today = () => new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -139,7 +140,12 @@ interface World {
 type Sentinel =
   | { value: string; kind: "contact"; household: string }
   | { value: string; kind: "member"; household: string }
-  | { value: string; kind: "reporter"; childId: string };
+  | { value: string; kind: "reporter"; childId: string }
+  // The caregiver module (issue 13): the child's Medi-Cal number in the health summary staff keep (no GET shows it
+  // to the caregiver, who sees it masked and reveals it by a POST), and a life-book milestone the caregiver keeps
+  // private (only the caregiver of the home the child lives in now reads the life book).
+  | { value: string; kind: "medical"; childId: string }
+  | { value: string; kind: "lifebook"; childId: string };
 
 function reads(actor: ActorFacts, child: ChildFacts, world: World): Set<string> {
   const scopes = new Set<string>();
@@ -169,11 +175,30 @@ function mayReadContact(actor: ActorFacts, child: ChildFacts, world: World): boo
 }
 
 function maySee(actor: ActorFacts, sentinel: Sentinel, world: World): boolean {
+  if (sentinel.kind === "medical") {
+    const child = children.find((c) => c.id === sentinel.childId)!;
+    if (child.siteId !== actor.siteId) return false;
+    return (
+      (actor.role === "caseworker" && child.team.has(actor.personId)) ||
+      (actor.role === "supervisor" && child.unitId === actor.unitId)
+    );
+  }
+  if (sentinel.kind === "lifebook") {
+    const child = children.find((c) => c.id === sentinel.childId)!;
+    return (
+      actor.role === "caregiver" &&
+      child.siteId === actor.siteId &&
+      actor.households.has(world.householdOf.get(child.id) ?? "")
+    );
+  }
   if (sentinel.kind === "reporter") {
     const child = children.find((c) => c.id === sentinel.childId)!;
     const scopes = reads(actor, child, world);
     return scopes.has("assigned") || scopes.has("unit");
   }
+  // An RFA worker reads the contact of every home of their site (fields:caregiver_contact, site scope) — the
+  // household pages show it — whether or not a child lives there; the homes planted are at the demo site.
+  if (sentinel.kind === "contact" && actor.role === "rfa_worker" && actor.siteId === siteId) return true;
   return children.some((c) => world.householdOf.get(c.id) === sentinel.household && mayReadContact(actor, c, world));
 }
 
@@ -279,6 +304,45 @@ async function plant(
       [parentChild, ...v.movedIn, ...v.reported, ...v.shares.map((s) => s.child)].map((c) => [c.id, c]),
     ).values(),
   ];
+  // The caregiver module's records of each target: a new summary version with a sentinel Medi-Cal number, and a
+  // private life-book milestone with a sentinel title.
+  for (const [i, child] of targets.entries()) {
+    const latest = await db
+      .selectFrom("child_health_summary")
+      .select((eb) => eb.fn.max("version").as("v"))
+      .where("child_id", "=", child.id)
+      .executeTakeFirst();
+    const mediCal = `MEDICAL-${tag}-${i}`;
+    await db
+      .insertInto("child_health_summary")
+      .values({
+        child_id: child.id,
+        site_id: child.siteId,
+        version: Number(latest?.v ?? 0) + 1,
+        content: JSON.stringify({ ...SUMMARY_CONTENT, mediCalNumber: mediCal }),
+        updated_by: cwUserId,
+      })
+      .execute();
+    const title = `LIFEBOOK-${tag}-${i}`;
+    await db
+      .insertInto("life_book_item")
+      .values({
+        child_id: child.id,
+        site_id: child.siteId,
+        created_by: cwUserId,
+        kind: "milestone",
+        happened_on: "2026-02-01",
+        title,
+        note: null,
+        file_id: null,
+        shared_with_birth_parent: false,
+      })
+      .execute();
+    sentinels.push(
+      { value: mediCal, kind: "medical", childId: child.id },
+      { value: title, kind: "lifebook", childId: child.id },
+    );
+  }
   return { sentinels, world: { householdOf, consent: v.consent, orderActive: v.order === "active", shares }, targets };
 }
 
@@ -429,9 +493,17 @@ describe("planted sentinels never reach an actor who may not see them", () => {
             }
           }
         }
-        /** What an actor may see: an invited account, only what its role and its inviter may both see. */
+        /**
+         * What an actor may see: an invited account, only what its role and its inviter may both see — except the
+         * life book, which is the caregiver's own record of the child: an invited member of the home reads it when
+         * the inviter reads the child (the invitation's own rule), though no staff member reads it.
+         */
         const allowed = (actor: SignedInActor, sentinel: Sentinel) =>
-          maySee(actor, sentinel, world) && (actor !== invited?.invitee || maySee(invited.inviter, sentinel, world));
+          maySee(actor, sentinel, world) &&
+          (actor !== invited?.invitee ||
+            (sentinel.kind === "lifebook"
+              ? reads(invited.inviter, children.find((c) => c.id === sentinel.childId)!, world).size > 0
+              : maySee(invited.inviter, sentinel, world)));
         for (const actor of runActors) {
           const caller = { headers: actor.session.headers(), address: actor.address };
           const responses: { route: string; body: string }[] = [];
@@ -464,7 +536,12 @@ describe("planted sentinels never reach an actor who may not see them", () => {
           for (const sentinel of sentinels) {
             const shown = responses.filter((r) => r.body.includes(sentinel.value));
             if (shown.length === 0) continue;
-            if (allowed(actor, sentinel)) seen[sentinel.kind === "reporter" ? "reporter" : "contact"]++;
+            if (allowed(actor, sentinel))
+              seen[
+                sentinel.kind === "reporter" || sentinel.kind === "medical" || sentinel.kind === "lifebook"
+                  ? sentinel.kind
+                  : "contact"
+              ]++;
             else
               leaks.push(
                 `${sentinel.kind} ${sentinel.value} reached ${actor.role} ${actor.email} via ` +
@@ -486,8 +563,12 @@ entity_id, purpose, ip, array_to_string(field_classes, ',')) LIKE ${`%${tag}%`}`
     // Not vacuous: permitted actors did see caregiver contact and reporters.
     expect(seen.contact).toBeGreaterThan(0);
     expect(seen.reporter).toBeGreaterThan(0);
+    expect(seen.medical).toBeGreaterThan(0);
+    expect(seen.lifebook).toBeGreaterThan(0);
     // The invite-then-read step made invitations (and none let anyone read past the inviter).
     expect(invitations.made).toBeGreaterThan(0);
     expect(invitations.escalated).toBe(0);
-  });
+    // Every GET route × every actor × 8 variations of the world: minutes on a busy two-core machine, and more with
+    // each new route; the limit only has to catch a hang.
+  }, 900_000);
 });

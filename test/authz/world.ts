@@ -285,6 +285,50 @@ export async function mintHearing(
   return hearing.id;
 }
 
+/** An unfinished intake draft at `siteId` by a staff member of the site other than `notBy`; its id. */
+export async function mintDraft(db: Kysely<Database>, siteId: string, notBy: string): Promise<string> {
+  const author = await db
+    .selectFrom("role_grant")
+    .select("user_id")
+    .where("site_id", "=", siteId)
+    .where("role_code", "in", ["caseworker", "supervisor"])
+    .where("user_id", "!=", notBy)
+    .orderBy("user_id")
+    .executeTakeFirstOrThrow();
+  const draft = await db
+    .insertInto("intake_draft")
+    .values({ site_id: siteId, created_by: author.user_id, step: "child", answers: JSON.stringify({}) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return draft.id;
+}
+
+/** A planned move of a minted child in two weeks (the placement in force ends that day); the new placement's id. */
+export async function mintPlannedMove(
+  db: Kysely<Database>,
+  child: { id: string; siteId: string; episodeId: string; householdId: string | null },
+): Promise<string> {
+  const on = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  await db.updateTable("placement").set({ end_date: on }).where("child_id", "=", child.id).execute();
+  const placement = await db
+    .insertInto("placement")
+    .values({
+      episode_id: child.episodeId,
+      child_id: child.id,
+      site_id: child.siteId,
+      household_id: child.householdId,
+      setting: child.householdId ? "nonrelative_family_home" : "runaway",
+      start_date: on,
+      end_date: null,
+      change_kind: "planned",
+      change_requested_by: "agency",
+      change_reason: "move_to_relative",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return placement.id;
+}
+
 /** A no-contact court order of a minted child from today, without end; its id. */
 export async function mintCourtOrder(db: Kysely<Database>, child: { id: string; siteId: string }): Promise<string> {
   const order = await db

@@ -202,4 +202,124 @@ describe("choices nobody made are refused, naming the field", () => {
     const still = (await get(cw, `/api/children/${childId}/tasks`)).json().tasks;
     expect(still.find((t: { id: string }) => t.id === comfort.id).status).toBe("open");
   });
+
+  it("an emergency before a planned move is refused until the move is withdrawn; withdrawing keeps the history", async () => {
+    const today = zonedDay(new Date(), PACIFIC);
+    const first = familyHome(world, SITE);
+    const next = otherHome(first.id);
+    const { childId } = await newChild(database.db, world, SITE, CW);
+    const cw = await caseworkerAt(zonedInstant(today, "09:00", PACIFIC));
+    const removalDate = addCalendarDays(today, -20);
+    const opened = await post(cw, `/api/children/${childId}/episodes`, {
+      removalDate,
+      removalReason: "neglect",
+      placement: { householdId: first.id, setting: "nonrelative_family_home", startDate: removalDate },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const moveDay = addCalendarDays(today, 10);
+    const planned = await post(cw, `/api/children/${childId}/placements`, {
+      householdId: next.id,
+      setting: "relative_family_home",
+      startDate: moveDay,
+      changeKind: "planned",
+      requestedBy: "agency",
+      reason: "move_to_relative",
+      transitionSteps: [{ description: "Visit at the new home", on: addCalendarDays(today, 4) }],
+    });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const plannedId = planned.json().placementId as string;
+    const rows = async () =>
+      database.db
+        .selectFrom("placement")
+        .select(["id", "start_date", "end_date"])
+        .where("child_id", "=", childId)
+        .orderBy("start_date")
+        .execute();
+    const before = await rows();
+
+    // An emergency move tomorrow, and an exit tomorrow, would each overwrite the plan silently: both refused.
+    const emergency = await post(cw, `/api/children/${childId}/placements`, {
+      householdId: null,
+      setting: "runaway",
+      startDate: addCalendarDays(today, 1),
+      changeKind: "emergency",
+      requestedBy: "child",
+      reason: "runaway",
+    });
+    expect(emergency.statusCode).toBe(400);
+    expect(emergency.json().error.fields[0].field).toBe("startDate");
+    expect(emergency.json().error.fields[0].message).toContain(moveDay);
+    const history = (await get(cw, `/api/children/${childId}/placements`)).json();
+    const episode = history.episodes[0];
+    const exit = await post(cw, `/api/children/${childId}/episodes/${episode.id}/exit`, {
+      exitDate: addCalendarDays(today, 1),
+      exitReason: "reunification",
+      version: episode.version,
+    });
+    expect(exit.statusCode).toBe(400);
+    expect(exit.json().error.fields[0].field).toBe("exitDate");
+    expect(await rows()).toEqual(before);
+
+    // A withdrawal needs a reason and the version the worker saw; a stale one is a conflict.
+    const upcoming = episode.placements.find((p: { id: string }) => p.id === plannedId);
+    const noReason = await post(cw, `/api/children/${childId}/placements/${plannedId}/withdraw`, {
+      version: upcoming.version,
+      reason: " ",
+    });
+    expect(noReason.statusCode).toBe(400);
+    const stale = await post(cw, `/api/children/${childId}/placements/${plannedId}/withdraw`, {
+      version: upcoming.version + 1,
+      reason: "The relative's home study fell through.",
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(await rows()).toEqual(before);
+
+    const withdrawn = await post(cw, `/api/children/${childId}/placements/${plannedId}/withdraw`, {
+      version: upcoming.version,
+      reason: "The relative's home study fell through.",
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    // The placement in force runs on; the plan is gone from the placements, kept in the corrections with its reason.
+    expect(await rows()).toEqual([{ id: before[0].id, start_date: removalDate, end_date: null }]);
+    const after = (await get(cw, `/api/children/${childId}/placements`)).json();
+    expect(after.corrections[0]).toMatchObject({
+      entityId: plannedId,
+      field: "plannedMove",
+      newValue: null,
+      reason: "The relative's home study fell through.",
+    });
+    expect(after.corrections[0].oldValue).toContain(moveDay);
+    const tasks = (await get(cw, `/api/children/${childId}/tasks`)).json().tasks as {
+      status: string;
+      notRequiredReason: string | null;
+    }[];
+    expect(tasks.some((t) => t.status === "open" && t.notRequiredReason === "move_withdrawn")).toBe(false);
+    const left = await database.db
+      .selectFrom("practice_task")
+      .select("id")
+      .where("placement_id", "=", plannedId)
+      .execute();
+    expect(left).toEqual([]);
+
+    // Withdrawing twice, or a placement that has started, is a conflict; the emergency now goes through.
+    const again = await post(cw, `/api/children/${childId}/placements/${plannedId}/withdraw`, {
+      version: 1,
+      reason: "again",
+    });
+    expect(again.statusCode).toBe(404);
+    const started = await post(cw, `/api/children/${childId}/placements/${before[0].id}/withdraw`, {
+      version: 1,
+      reason: "not a plan",
+    });
+    expect(started.statusCode).toBe(409);
+    const nowEmergency = await post(cw, `/api/children/${childId}/placements`, {
+      householdId: null,
+      setting: "runaway",
+      startDate: addCalendarDays(today, 1),
+      changeKind: "emergency",
+      requestedBy: "child",
+      reason: "runaway",
+    });
+    expect(nowEmergency.statusCode, nowEmergency.body).toBe(201);
+  });
 });

@@ -296,6 +296,8 @@ describe("invitations from the child's page", () => {
         address_line1: null,
         city: null,
         postal_code: null,
+        // Her record says Spanish: the invitation form starts in Spanish.
+        preferred_language: "es",
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -333,6 +335,7 @@ describe("invitations from the child's page", () => {
       name: "Rosa Parent",
       role: "birth_parent",
       email: "rosa@example.org",
+      language: "es",
       account: null,
     });
     expect(people.map((p: { personId: string }) => p.personId)).not.toContain(stranger.id);

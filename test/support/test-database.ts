@@ -1,3 +1,7 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../../server/db/database.js";
 import { type EngineKind, openDatabase } from "../../server/db/engine.js";
@@ -20,7 +24,8 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const opened = await openDatabase({ dataDir: "memory://" });
+    const opened = await openDatabase({ dataDir: "memory://", loadDataDir: await migratedTemplate() });
+    // A no-op on the template; it still checks every migration is recorded as applied.
     await migrateToLatest(opened.db);
     return opened;
   }
@@ -36,4 +41,41 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await fresh.drop();
     },
   };
+}
+
+const migrationsDir = path.resolve(import.meta.dirname, "..", "..", "server", "db", "migrations");
+
+/**
+ * The embedded engine's data folder after every migration, made once per set of migrations and engine version
+ * and kept in the system's temporary folder: each test file then starts from a copy in about half a second instead
+ * of creating a cluster and migrating it (about 4 s). The key changes with any migration's name or text, so a
+ * new or edited migration makes a new template. Written to a temporary name and renamed, so two test workers
+ * making it at once never read half a file.
+ */
+async function migratedTemplate(): Promise<Blob> {
+  const hash = crypto.createHash("sha256");
+  const pgliteVersion = JSON.parse(
+    fs.readFileSync(
+      path.resolve(import.meta.dirname, "..", "..", "node_modules", "@electric-sql", "pglite", "package.json"),
+      "utf8",
+    ),
+  ).version;
+  hash.update(`pglite ${pgliteVersion}\n`);
+  for (const file of fs.readdirSync(migrationsDir).sort()) {
+    hash.update(`${file}\n`);
+    hash.update(fs.readFileSync(path.join(migrationsDir, file)));
+  }
+  const file = path.join(os.tmpdir(), `qpi-test-template-${hash.digest("hex").slice(0, 16)}.tar`);
+  if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+  const fresh = await openDatabase({ dataDir: "memory://" });
+  try {
+    await migrateToLatest(fresh.db);
+    const dump = await fresh.dumpDataDir!();
+    const partial = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
+    fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(partial, file);
+    return dump;
+  } finally {
+    await fresh.close();
+  }
 }

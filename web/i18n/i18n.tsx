@@ -36,8 +36,21 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith("es") ? "es" : "en";
 }
 
+const pluralRules = { en: new Intl.PluralRules("en"), es: new Intl.PluralRules("es") };
+
+/**
+ * A message with a numeric `count` takes the language's plural form when the catalogue has one
+ * (`key.one` for "1 task"), else the key itself.
+ */
+function pluralKey(language: Language, key: string, params: Record<string, string | number>): string {
+  if (typeof params.count !== "number") return key;
+  const form = `${key}.${pluralRules[language].select(params.count)}`;
+  return catalogs[language][form] !== undefined ? form : key;
+}
+
 export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
-  const template = catalogs[language][key] ?? catalogs.en[key];
+  const chosen = pluralKey(language, key, params);
+  const template = catalogs[language][chosen] ?? catalogs.en[chosen];
   if (template === undefined) {
     if (import.meta.env.DEV) console.warn(`Missing message ${key}`);
     return key;

@@ -5,6 +5,8 @@ import "./tables.js";
 
 /** Why a task closed without being done when the child's placement ended (an exit from care). */
 export const PLACEMENT_ENDED = "placement_ended";
+/** A task of a planned move withdrawn before it started. */
+export const MOVE_WITHDRAWN = "move_withdrawn";
 
 /** Exits, corrections and intake drafts; the child-access gate (or the draft's author check) has scoped the rows. */
 export function caseLifeRepository(db: Kysely<Database>) {
@@ -24,6 +26,38 @@ export function caseLifeRepository(db: Kysely<Database>) {
           eb.selectFrom("placement").select("placement.id").where("placement.episode_id", "=", episodeId),
         )
         .returning(["id", "practice"])
+        .execute();
+    },
+
+    /**
+     * A planned move withdrawn before it started: its open tasks no longer apply, every task keeps its history
+     * but no longer points at a placement that never held, and the plan's steps go with the placement.
+     */
+    async withdrawPlacement(placementId: string) {
+      const closed = await db
+        .updateTable("practice_task")
+        .set((eb) => ({ status: "not_required", not_required_reason: MOVE_WITHDRAWN, version: eb("version", "+", 1) }))
+        .where("placement_id", "=", placementId)
+        .where("status", "=", "open")
+        .returning(["id"])
+        .execute();
+      await db
+        .updateTable("practice_task")
+        .set({ placement_id: null })
+        .where("placement_id", "=", placementId)
+        .execute();
+      await db.deleteFrom("transition_plan").where("placement_id", "=", placementId).execute();
+      await db.deleteFrom("placement").where("id", "=", placementId).execute();
+      return closed.length;
+    },
+
+    /** The placement before `placementId` in its episode whose end is that placement's start, to reopen. */
+    async reopenPrevious(episodeId: string, endDate: string) {
+      await db
+        .updateTable("placement")
+        .set((eb) => ({ end_date: null, version: eb("version", "+", 1) }))
+        .where("episode_id", "=", episodeId)
+        .where("end_date", "=", endDate)
         .execute();
     },
 

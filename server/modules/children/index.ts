@@ -46,6 +46,11 @@ export const childrenModule: ModuleDescriptor = {
   ],
 };
 
+/** The one way into a child's records, for modules with records about a child (the partnership plan). */
+export { type ChildContext, childGate } from "./child-access.js";
+/** Whether a court order keeps the caregiver from the birth parents on a day (the caregiver module's life book). */
+export { contactOrderInForce } from "./family-facts.js";
+export { childMatchingFacts, type MatchingChild } from "./matching-facts.js";
 /** The child histories the outcomes module projects (its platform refresh). */
 export { historiesForOutcomes, type OutcomeHistories } from "./outcome-export.js";
 /** The tasks a placement change or a hearing starts (the demo seed replays them). */

@@ -10,7 +10,7 @@ export function invitationRepository(db: Kysely<Database>) {
      * members of the home the child lives in on `today` (the placement in force).
      */
     async peopleOfRecord(childId: string, today: string) {
-      const person = ["p.id", "p.given_name", "p.family_name", "p.email"] as const;
+      const person = ["p.id", "p.given_name", "p.family_name", "p.email", "p.preferred_language"] as const;
       const [youth, parents, caregivers] = [
         await db
           .selectFrom("child as c")

@@ -10,6 +10,8 @@ export const InvitationCandidate = z.object({
   role: z.enum(recordRoles),
   /** The email on the person's record, to start the form from (the account may use another). */
   email: z.string().nullable(),
+  /** The language on the person's record, the invitation's language unless the worker chooses another. */
+  language: z.enum(["en", "es"]),
   account: z.enum(["invited", "active", "disabled"]).nullable(),
 });
 export const InvitationCandidates = z.object({ people: z.array(InvitationCandidate) });

@@ -41,6 +41,7 @@ export function childInvitationService(db: Kysely<Database>, clock: () => Date) 
             name: `${p.given_name} ${p.family_name}`,
             role: p.role,
             email: p.email,
+            language: p.preferred_language === "es" ? ("es" as const) : ("en" as const),
             account: (accounts.get(p.id) ?? null) as "invited" | "active" | "disabled" | null,
           })),
         };

@@ -81,7 +81,7 @@ export function placementRepository(db: Kysely<Database>) {
     households(siteId: string) {
       return db
         .selectFrom("household")
-        .select(["id", "name", "kind", "city", "license_number"])
+        .select(["id", "name", "kind", "city", "license_number", "availability", "availability_confirmed_on"])
         .where("site_id", "=", siteId)
         .where("approved_on", "is not", null)
         .where("closed_on", "is", null)
@@ -92,7 +92,7 @@ export function placementRepository(db: Kysely<Database>) {
     household(siteId: string, householdId: string) {
       return db
         .selectFrom("household")
-        .select(["id", "kind"])
+        .select(["id", "kind", "name"])
         .where("id", "=", householdId)
         .where("site_id", "=", siteId)
         .where("closed_on", "is", null)

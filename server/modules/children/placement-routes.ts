@@ -7,7 +7,9 @@ import {
   EpisodeParams,
   PlacementHistory,
   PlacementMove,
+  PlacementParams,
   PlacementWritten,
+  PlannedMoveCancel,
 } from "./placement-schema.js";
 import { placementService } from "./placement-service.js";
 import { ChildIdParams } from "./schema.js";
@@ -73,5 +75,25 @@ export function registerPlacementRoutes(app: App, deps: PlatformDeps) {
     },
     async (request) =>
       placements.exitEpisode(requireActor(request), request.params.childId, request.params.episodeId, request.body),
+  );
+
+  app.post(
+    "/api/children/:childId/placements/:placementId/withdraw",
+    {
+      schema: {
+        tags,
+        summary: "Withdraw a planned move that has not started (the placement in force runs on)",
+        params: PlacementParams,
+        body: PlannedMoveCancel,
+        response: { 200: z.object({ placementId: z.uuid(), tasksClosed: z.number().int() }) },
+      },
+    },
+    async (request) =>
+      placements.withdrawPlannedMove(
+        requireActor(request),
+        request.params.childId,
+        request.params.placementId,
+        request.body,
+      ),
   );
 }

@@ -110,6 +110,12 @@ export const PlacementMove = z
   })
   .strict();
 
+/** Withdrawing a planned move that has not started: the worker's reason and the placement's version as seen. */
+export const PlannedMoveCancel = z
+  .object({ version: z.number().int().positive(), reason: z.string().trim().min(1).max(500) })
+  .strict();
+export const PlacementParams = z.object({ childId: z.uuid(), placementId: z.uuid() });
+
 export const EpisodeExit = z
   .object({ exitDate: calendarDay, exitReason: z.enum(exitReasons), version: z.number().int().positive() })
   .strict();
@@ -179,6 +185,9 @@ export const HouseholdOption = z.object({
   kind: z.string(),
   city: z.string().nullable(),
   licenseNumber: z.string().nullable(),
+  /** The home's availability (resource families, migration 0660) and the day it was last confirmed. */
+  availability: z.enum(["available", "on_hold", "full"]),
+  availabilityConfirmedOn: z.string().nullable(),
 });
 
 /** The caregiver's address and phone (field class caregiver_contact): absent for actors without the right. */

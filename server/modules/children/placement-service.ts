@@ -15,6 +15,7 @@ import {
   type EpisodeExit,
   type PlacementHistory,
   type PlacementMove,
+  type PlannedMoveCancel,
 } from "./placement-schema.js";
 import { createPlacementTasks } from "./practice-tasks.js";
 
@@ -78,6 +79,17 @@ async function insertPlacement(
 export function placementStatus(p: { start_date: string; end_date: string | null }, day: string) {
   if (p.start_date > day) return "upcoming" as const;
   return p.end_date === null || p.end_date > day ? ("current" as const) : ("past" as const);
+}
+
+/**
+ * A move or an exit dated before a planned move that has not started: the planned move is withdrawn first
+ * (its own action, with a reason kept in the case history), so no record is overwritten silently.
+ */
+function refusePendingMove(open: { start_date: string }, date: string, today: string, field: string) {
+  if (open.start_date > today && date < open.start_date)
+    throw new AppError("validation", "error.validation", {}, [
+      { field, messageKey: "practice.placement.planned_move_pending", params: { date: open.start_date } },
+    ]);
 }
 
 export function placementService(db: Kysely<Database>, clock: () => Date) {
@@ -165,6 +177,8 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
                 kind: h.kind,
                 city: h.city,
                 licenseNumber: h.license_number,
+                availability: h.availability,
+                availabilityConfirmedOn: h.availability_confirmed_on,
               }))
             : [],
         };
@@ -205,10 +219,11 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
 
     /** A move: closes the open placement the day the new one starts and opens the new one, atomically. */
     async move(actor: Actor, childId: string, input: z.infer<typeof PlacementMove>) {
-      return withChild(actor, "child:write", childId, write, async ({ trx, child, audit }) => {
+      return withChild(actor, "child:write", childId, write, async ({ trx, child, today, audit }) => {
         const repo = placementRepository(trx);
         const open = await repo.openPlacement(childId);
         if (!open) throw new AppError("conflict", "practice.placement.not_in_care");
+        refusePendingMove(open, input.startDate, today, "startDate");
         const episode = (await repo.episodes(childId)).find((e) => e.id === open.episode_id)!;
         if (input.startDate < episode.removal_date) {
           throw new AppError("validation", "error.validation", {}, [
@@ -232,9 +247,49 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
       });
     },
 
+    /**
+     * Withdraws a planned move that has not started (the plan fell through, or an emergency came first): the
+     * placement in force runs on again, the move's open tasks no longer apply, and the case history keeps
+     * what was planned, by whom it was withdrawn and why.
+     */
+    async withdrawPlannedMove(
+      actor: Actor,
+      childId: string,
+      placementId: string,
+      input: z.infer<typeof PlannedMoveCancel>,
+    ) {
+      return withChild(actor, "child:write", childId, write, async ({ trx, child, today, audit }) => {
+        const lives = caseLifeRepository(trx);
+        const placement = await lives.placement(childId, placementId);
+        if (!placement) throw new AppError("not_found");
+        if (placementStatus(placement, today) !== "upcoming" || placement.end_date !== null)
+          throw new AppError("conflict", "practice.placement.not_planned");
+        if (placement.version !== input.version) throw new AppError("conflict", "error.conflict");
+        const home = placement.household_id
+          ? await placementRepository(trx).household(child.site_id, placement.household_id)
+          : undefined;
+        // The plan goes first: the placement in force cannot run on while another placement holds its days.
+        const tasksClosed = await lives.withdrawPlacement(placement.id);
+        await lives.reopenPrevious(placement.episode_id, placement.start_date);
+        await lives.insertCorrection({
+          child_id: childId,
+          site_id: child.site_id,
+          entity_type: "placement",
+          entity_id: placement.id,
+          field: "plannedMove",
+          old_value: `${placement.start_date} ${home?.name ?? placement.setting}`,
+          new_value: null,
+          reason: input.reason,
+          corrected_by: actor.userId,
+        });
+        await audit({ action: "placement.withdraw", entityType: "placement", entityId: placement.id });
+        return { placementId: placement.id, tasksClosed };
+      });
+    },
+
     /** Leaving care: ends the open placement and the episode on the exit day. */
     async exitEpisode(actor: Actor, childId: string, episodeId: string, input: z.infer<typeof EpisodeExit>) {
-      return withChild(actor, "child:write", childId, write, async ({ trx, audit }) => {
+      return withChild(actor, "child:write", childId, write, async ({ trx, today, audit }) => {
         const repo = placementRepository(trx);
         const episode = (await repo.episodes(childId)).find((e) => e.id === episodeId);
         if (!episode) throw new AppError("not_found");
@@ -251,6 +306,7 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
         }
         const open = await repo.openPlacement(childId);
         if (open && open.episode_id === episodeId) {
+          refusePendingMove(open, input.exitDate, today, "exitDate");
           if (input.exitDate < open.start_date) {
             throw new AppError("validation", "error.validation", {}, [
               {

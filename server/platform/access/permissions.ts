@@ -19,6 +19,14 @@ export const permissions = [
   "practice:complete",
   "practice:report",
   "caregiver_report:submit",
+  // partnership (0680)
+  "partnership:read",
+  "partnership:sign",
+  // caregiver (0621)
+  "caregiver_home:read",
+  "caregiver_home:write",
+  "health_summary:write",
+  "rpp_decision:read",
   // outcomes (0004)
   "outcomes:read",
   // identity (0004, 0100)
@@ -26,6 +34,11 @@ export const permissions = [
   "user:invite",
   "security:manage",
   "network:administer",
+  // homes: resource families (0660)
+  "household:read",
+  "household:write",
+  "household:own",
+  "household:match",
   // field classes, read by platform/access/field-classes.ts (0005)
   "fields:caregiver_contact",
   "fields:reporter_identity",

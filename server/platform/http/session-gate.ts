@@ -19,6 +19,8 @@ export const PUBLIC_WRITE_ROUTES: Readonly<Record<string, string>> = {
   "POST /api/auth/invitations/accept": "accepting an invitation sets the first password",
   "POST /api/auth/password-reset": "asking for a reset link (the same answer whether or not the account exists)",
   "POST /api/auth/password-reset/complete": "the link of a reset email sets a new password",
+  "POST /api/public/sites/:siteCode/inquiries":
+    "a site's public inquiry form (honeypot, signed time token, per-address limit; stores only the inquiry)",
 };
 
 /** Registered after the session hook: by then `request.actor` is known. */

@@ -71,13 +71,12 @@ export const policies: RoutePolicy[] = [
     expect: callerRoute(["caseworker", "supervisor"], ok(["drafts"])),
     otherwise: denied,
   },
-  // A draft is its author's alone: anyone else's draft answers exactly as one that does not exist (404; the
-  // integration test case-life.int.test.ts shows a real draft of another worker getting 404); roles that may
-  // never record an intake get 403 first.
+  // A draft is its author's alone: another worker's real draft of the caller's site (minted for the call) answers
+  // exactly as one that does not exist (404); roles that may never record an intake get 403 first.
   {
     route: "GET /api/intake/drafts/:draftId",
     target: "none",
-    build: () => ({ url: `/api/intake/drafts/${NO_SUCH_ID}` }),
+    build: (t) => ({ url: `/api/intake/drafts/${t.draftId ?? NO_SUCH_ID}` }),
     anonymous: 401,
     expect: callerRoute(["caseworker", "supervisor"], hidden),
     otherwise: denied,
@@ -85,7 +84,10 @@ export const policies: RoutePolicy[] = [
   {
     route: "PUT /api/intake/drafts/:draftId",
     target: "none",
-    build: () => ({ url: `/api/intake/drafts/${NO_SUCH_ID}`, payload: { step: "child", answers: {}, version: 1 } }),
+    build: (t) => ({
+      url: `/api/intake/drafts/${t.draftId ?? NO_SUCH_ID}`,
+      payload: { step: "child", answers: {}, version: 1 },
+    }),
     anonymous: 401,
     expect: callerRoute(["caseworker", "supervisor"], hidden),
     otherwise: denied,
@@ -94,7 +96,7 @@ export const policies: RoutePolicy[] = [
   {
     route: "POST /api/intake/drafts/:draftId/finish",
     target: "none",
-    build: () => ({ url: `/api/intake/drafts/${NO_SUCH_ID}/finish` }),
+    build: (t) => ({ url: `/api/intake/drafts/${t.draftId ?? NO_SUCH_ID}/finish` }),
     anonymous: 401,
     expect: callerRoute(["caseworker", "supervisor"], hidden),
     otherwise: denied,
@@ -231,6 +233,19 @@ export const policies: RoutePolicy[] = [
     }),
     anonymous: 401,
     expect: childRoute(CHILD_WRITE, ok(["episodeId", "exitDate", "tasksClosed"])),
+    otherwise: hidden,
+    mutates: true,
+  },
+  {
+    route: "POST /api/children/:childId/placements/:placementId/withdraw",
+    target: "child",
+    // The minted child's planned move in two weeks.
+    build: (t) => ({
+      url: `/api/children/${t.childId}/placements/${t.placementId ?? NO_SUCH_ID}/withdraw`,
+      payload: { version: 1, reason: "Policy probe: the plan fell through" },
+    }),
+    anonymous: 401,
+    expect: childRoute(CHILD_WRITE, ok(["placementId", "tasksClosed"])),
     otherwise: hidden,
     mutates: true,
   },

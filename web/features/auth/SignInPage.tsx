@@ -4,6 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { sessionQueryKey } from "../../app/session";
 import { type Language, useI18n } from "../../i18n/i18n";
+import { publicInquiryPageFor } from "../homes/PublicInquiryPage";
 import { EnrollStep, RecoveryCodes, TotpStep } from "../identity/MfaSteps";
 import { publicPageFor } from "../identity/PublicPages";
 import type { SignInResultView } from "../identity/types";
@@ -11,7 +12,7 @@ import type { SignInResultView } from "../identity/types";
 type Step = "password" | "totp" | "enroll" | "codes";
 
 export function SignInPage() {
-  const page = publicPageFor(window.location.pathname);
+  const page = publicPageFor(window.location.pathname) ?? publicInquiryPageFor(window.location.pathname);
   return page ?? <SignInFlow />;
 }
 

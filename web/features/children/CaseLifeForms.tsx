@@ -328,6 +328,60 @@ export function CorrectionForm({ childId, target, onDone }: { childId: string; t
   );
 }
 
+/** Withdrawing a planned move that has not started, with the reason kept in the case history. */
+export function WithdrawMoveForm({
+  childId,
+  placement,
+  onDone,
+}: {
+  childId: string;
+  placement: Placement;
+  onDone(): void;
+}) {
+  const { t } = useI18n();
+  const refresh = useRefresh();
+  const [reason, setReason] = useState("");
+  const withdraw = useMutation({
+    mutationFn: () =>
+      api(`/api/children/${childId}/placements/${placement.id}/withdraw`, {
+        method: "POST",
+        body: { version: placement.version, reason },
+      }),
+    onSuccess: () => {
+      void refresh();
+      onDone();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    withdraw.mutate();
+  };
+  return (
+    <form className="usa-form maxw-tablet" onSubmit={submit} aria-labelledby="withdraw-heading">
+      <h3 id="withdraw-heading">{t("withdraw.title")}</h3>
+      <p>{t("withdraw.explain")}</p>
+      <ErrorAlert error={withdraw.error} />
+      <label className="usa-label" htmlFor="withdraw-reason">
+        {t("withdraw.reason")}
+      </label>
+      <textarea
+        className="usa-textarea"
+        id="withdraw-reason"
+        required
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <button type="submit" className="usa-button margin-top-2" disabled={withdraw.isPending}>
+        {t("withdraw.save")}
+      </button>
+      <button type="button" className="usa-button usa-button--unstyled margin-top-2" onClick={onDone}>
+        {t("caseLife.cancel")}
+      </button>
+    </form>
+  );
+}
+
 /** The corrections of the child's placements and removals: what changed, from what, why, by whom. */
 export function CorrectionHistory({ history }: { history: PlacementHistory }) {
   const { t, formatDate } = useI18n();
@@ -339,6 +393,10 @@ export function CorrectionHistory({ history }: { history: PlacementHistory }) {
     if (field === "exitReason") return t(`placement.exit.${v}`);
     if (field === "removalReason") return t(`intake.removalReason.${v}`);
     if (field === "legalAuthority") return t(`intake.authority.${v}`);
+    if (field === "plannedMove") {
+      const [date, ...home] = v.split(" ");
+      return t("withdraw.entry", { date: formatDate(date), home: home.join(" ") });
+    }
     return v;
   };
   return (

@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { Link, Navigate, useParams } from "react-router";
 import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { PartnershipSection } from "../partnership/PartnershipPlan";
 import { AccessLogSection } from "./AccessLogSection";
 import { CaseHistorySection } from "./CaseHistorySection";
 import { CourtOrdersSection } from "./CourtOrdersSection";
@@ -18,10 +20,14 @@ import type { ChildView } from "./types";
 export function ChildPage() {
   const { childId } = useParams();
   const { t, formatDate } = useI18n();
+  const session = useSession();
   const child = useQuery({
     queryKey: ["child", childId],
     queryFn: () => api<ChildView>(`/api/children/${childId}`),
   });
+  // The child's caregiver (not staff on this child) gets the page written for them, not this case file.
+  if (child.data?.abilities.submitCourtReport && !child.data.abilities.editRecord)
+    return <Navigate replace to={`/my-children/${child.data.id}`} />;
   return (
     <>
       <Breadcrumb to="/children" labelKey="nav.children" />
@@ -51,10 +57,16 @@ export function ChildPage() {
             )}
           </dl>
           {/* Each section and action shows only when the server says this actor may use it on this child. */}
+          {child.data.abilities.editRecord && (
+            <p>
+              <Link to={`/children/${child.data.id}/health-summary`}>{t("summary.link")}</Link>
+            </p>
+          )}
           {child.data.abilities.readTasks && (
             <TasksSection childId={child.data.id} mayComplete={child.data.abilities.completeTasks} />
           )}
           <PlacementSection childId={child.data.id} abilities={child.data.abilities} />
+          {session.data?.abilities.includes("partnership:read") && <PartnershipSection childId={child.data.id} />}
           <TeamSection childId={child.data.id} manageTeam={child.data.abilities.manageTeam} />
           <CaseHistorySection childId={child.data.id} />
           {child.data.abilities.editRecord && <CourtOrdersSection childId={child.data.id} />}

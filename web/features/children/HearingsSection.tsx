@@ -11,6 +11,7 @@ import type {
   HearingInput,
   HearingListView,
 } from "./types";
+import { UnusualDateConfirm } from "./UnusualDateConfirm";
 
 /** Court hearings; the caregiver writes a report to the court here, staff mark it received and forwarded. */
 export function HearingsSection({ childId, abilities }: { childId: string; abilities: ChildAbilities }) {
@@ -22,7 +23,12 @@ export function HearingsSection({ childId, abilities }: { childId: string; abili
   });
   const refresh = () =>
     client.invalidateQueries({ predicate: (q) => ["hearings", "tasks"].includes(String(q.queryKey[0])) });
-  const [form, setForm] = useState<HearingInput>({ hearingOn: "", hearingType: "review", department: "" });
+  const [form, setForm] = useState<HearingInput>({
+    hearingOn: "",
+    hearingType: "review",
+    department: "",
+    confirmUnusualDate: false,
+  });
   const [report, setReport] = useState("");
   const add = useMutation({
     mutationFn: () => api(`/api/children/${childId}/hearings`, { method: "POST", body: form }),
@@ -186,7 +192,14 @@ export function HearingsSection({ childId, abilities }: { childId: string; abili
             id="hearing-on"
             required
             value={form.hearingOn}
-            onChange={(e) => setForm({ ...form, hearingOn: e.target.value })}
+            onChange={(e) => setForm({ ...form, hearingOn: e.target.value, confirmUnusualDate: false })}
+          />
+          <UnusualDateConfirm
+            id="hearing-on-confirm"
+            field="hearingOn"
+            error={add.error}
+            checked={form.confirmUnusualDate ?? false}
+            onChange={(confirmUnusualDate) => setForm({ ...form, confirmUnusualDate })}
           />
           <label className="usa-label" htmlFor="hearing-type">
             {t("hearing.typeLabel")}

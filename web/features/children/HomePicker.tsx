@@ -23,7 +23,7 @@ export function HomePicker({
   value: string | null;
   onChange(id: string): void;
 }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const id = useId();
   const [query, setQuery] = useState("");
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -54,6 +54,12 @@ export function HomePicker({
               {home.licenseNumber
                 ? t("placement.homeLicense", { number: home.licenseNumber })
                 : t("placement.homeNoLicense")}
+              {home.kind !== "facility" &&
+                ` · ${t(`homes.availability.${home.availability}`)}${
+                  home.availabilityConfirmedOn
+                    ? ` (${t("homes.confirmed", { date: formatDate(home.availabilityConfirmedOn) })})`
+                    : ""
+                }`}
             </span>
           )}
         </label>

@@ -71,7 +71,7 @@ export function InviteSection({ childId }: { childId: string }) {
                   onClick={() => {
                     setChosen(p);
                     setSent(null);
-                    setForm({ email: p.email ?? "", language: "en" });
+                    setForm({ email: p.email ?? "", language: p.language });
                   }}
                 >
                   {t("invite.invite", { name: p.name })}

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import { api } from "../../app/api";
 import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-import { CorrectionForm, CorrectionHistory, ExitForm, ReentryForm } from "./CaseLifeForms";
+import { CorrectionForm, CorrectionHistory, ExitForm, ReentryForm, WithdrawMoveForm } from "./CaseLifeForms";
 import { MoveForm } from "./MoveForm";
 import type { ChildAbilities, PlacementHistory } from "./types";
 
@@ -14,7 +15,9 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
   const [moving, setMoving] = useState(false);
   // The one case-life form open at a time: an exit, a return to care, or a correction of one record.
   const [form, setForm] = useState<
-    { kind: "exit" | "reentry" } | { kind: "correct"; target: Parameters<typeof CorrectionForm>[0]["target"] } | null
+    | { kind: "exit" | "reentry" | "withdraw" }
+    | { kind: "correct"; target: Parameters<typeof CorrectionForm>[0]["target"] }
+    | null
   >(null);
   const history = useQuery({
     queryKey: ["placements", childId],
@@ -35,6 +38,11 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
             <button type="button" className="usa-button" onClick={() => setMoving(true)}>
               {t("placement.recordMove")}
             </button>
+          )}
+          {abilities.recordPlacementChange && inCare && !moving && (
+            <Link className="usa-button usa-button--outline" to={`/children/${childId}/homes`}>
+              {t("matching.find")}
+            </Link>
           )}
           {may && openEpisode && !form && (
             <button type="button" className="usa-button usa-button--outline" onClick={() => setForm({ kind: "exit" })}>
@@ -80,8 +88,20 @@ export function PlacementSection({ childId, abilities }: { childId: string; abil
                     </ul>
                   </>
                 )}
+                {may && !form && (
+                  <button
+                    type="button"
+                    className="usa-button usa-button--unstyled"
+                    onClick={() => setForm({ kind: "withdraw" })}
+                  >
+                    {t("withdraw.title")}
+                  </button>
+                )}
               </div>
             </div>
+          )}
+          {form?.kind === "withdraw" && upcoming && (
+            <WithdrawMoveForm childId={childId} placement={upcoming} onDone={() => setForm(null)} />
           )}
           {history.data.episodes.map((e) => (
             <div key={e.id} className="margin-top-2">

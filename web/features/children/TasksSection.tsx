@@ -42,16 +42,21 @@ export function TasksSection({ childId, mayComplete }: { childId: string; mayCom
                   {task.status === "not_required" && task.notRequiredReason === "placement_ended" && (
                     <div className="font-body-2xs">{t("practice.placementEnded")}</div>
                   )}
-                  {task.status === "not_required" && task.notRequiredReason !== "placement_ended" && (
-                    <div className="font-body-2xs">
-                      {t("practice.excludedBecause", {
-                        reason: (task.notRequiredReason ?? "")
-                          .split(",")
-                          .map((r) => t(`practice.exclusion.${r}`))
-                          .join(", "),
-                      })}
-                    </div>
+                  {task.status === "not_required" && task.notRequiredReason === "move_withdrawn" && (
+                    <div className="font-body-2xs">{t("practice.moveWithdrawn")}</div>
                   )}
+                  {task.status === "not_required" &&
+                    task.notRequiredReason !== "placement_ended" &&
+                    task.notRequiredReason !== "move_withdrawn" && (
+                      <div className="font-body-2xs">
+                        {t("practice.excludedBecause", {
+                          reason: (task.notRequiredReason ?? "")
+                            .split(",")
+                            .map((r) => t(`practice.exclusion.${r}`))
+                            .join(", "),
+                        })}
+                      </div>
+                    )}
                   <div className="font-body-3xs text-base">
                     {t("practice.rule")} ({t(`rules.layer.${task.ruleLayer}`)}):{" "}
                     <RuleNote en={task.ruleNote} es={task.ruleNoteEs} />{" "}

@@ -5,6 +5,7 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import type { TeamMemberInput } from "./types";
+import { UnusualDateConfirm } from "./UnusualDateConfirm";
 
 const roles: TeamMemberInput["role"][] = [
   "attorney",
@@ -26,6 +27,7 @@ export function TeamForm({ childId }: { childId: string }) {
     phone: "",
     email: "",
     startsOn: today,
+    confirmUnusualDate: false,
   });
   const add = useMutation({
     mutationFn: () =>
@@ -34,6 +36,7 @@ export function TeamForm({ childId }: { childId: string }) {
         body: {
           role: form.role,
           startsOn: form.startsOn,
+          confirmUnusualDate: form.confirmUnusualDate,
           person: {
             givenName: form.givenName,
             familyName: form.familyName,
@@ -126,7 +129,14 @@ export function TeamForm({ childId }: { childId: string }) {
         id="team-from"
         required
         value={form.startsOn}
-        onChange={(e) => setForm({ ...form, startsOn: e.target.value })}
+        onChange={(e) => setForm({ ...form, startsOn: e.target.value, confirmUnusualDate: false })}
+      />
+      <UnusualDateConfirm
+        id="team-from-confirm"
+        field="startsOn"
+        error={add.error}
+        checked={form.confirmUnusualDate}
+        onChange={(confirmUnusualDate) => setForm({ ...form, confirmUnusualDate })}
       />
       <button type="submit" className="usa-button margin-top-1">
         {t("team.save")}

@@ -149,9 +149,7 @@ WHERE area_id = ${areaId} AND source = ${RowSource.platform}`;
       batch_id: null,
       source: RowSource.platform,
       kind: homeKinds[hh.kind],
-      closure_reason: hh.closureReason
-        ? homeClosureNames.indexOf(hh.closureReason as (typeof homeClosureNames)[number]) + 1
-        : 0,
+      closure_reason: closureCode(hh.closureReason),
       external_id: hh.id,
     })),
   );
@@ -238,4 +236,21 @@ export function outcomeJobs(): Record<string, JobDefinition> {
       },
     },
   };
+}
+
+/**
+ * The outcome history keeps seven closure groups; the household record's finer reasons (resource families, migration
+ * 0660) are all the family's decision to stop, so they count as "family_request" here, and the detail stays on the
+ * household. An unknown code is "not recorded" (0), never guessed into another group.
+ */
+const familyDecisions: ReadonlySet<string> = new Set([
+  "burnout_lack_of_support",
+  "payment_problems",
+  "conflict_with_agency",
+  "family_change",
+]);
+function closureCode(reason: string | null): number {
+  if (!reason) return 0;
+  const name = familyDecisions.has(reason) ? "family_request" : reason;
+  return homeClosureNames.indexOf(name as (typeof homeClosureNames)[number]) + 1;
 }

@@ -1,0 +1,15 @@
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { pgcrypto } from "@electric-sql/pglite/contrib/pgcrypto";
+let t0 = Date.now();
+const a = new PGlite("memory://", { extensions: { btree_gist, pgcrypto } });
+await a.waitReady;
+console.log("fresh", Date.now() - t0);
+await a.exec("create extension if not exists btree_gist; create table x(id int); insert into x values (1)");
+t0 = Date.now();
+const dump = await a.dumpDataDir("none");
+console.log("dump", Date.now() - t0, dump.size);
+t0 = Date.now();
+const b = new PGlite("memory://", { extensions: { btree_gist, pgcrypto }, loadDataDir: dump });
+await b.waitReady;
+console.log("load", Date.now() - t0, (await b.query("select * from x")).rows);
