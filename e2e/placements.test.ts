@@ -265,6 +265,10 @@ and completed → planned move with 14 days' notice → withdrawn → reunificat
     await page.goto(`${journey.server.url}/rules`);
     await page.getByRole("heading", { level: 1, name: /Reglas de las prácticas/ }).waitFor();
     await page.locator("table tbody tr").first().waitFor();
+    // Each rule says where it comes from: the demo county's comfort call is a site setting, not state law.
+    await page.getByRole("columnheader", { name: "Proviene de" }).first().waitFor();
+    expect(await page.getByText("Ajuste de este sitio").count()).toBeGreaterThan(0);
+    expect(await page.getByText("Ley o reglamento estatal").count()).toBeGreaterThan(0);
     await screenshot(page, "rules-es-desktop");
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

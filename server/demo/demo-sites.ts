@@ -19,9 +19,9 @@ export interface DemoSiteSpec {
   offices: { name: string; units: string[] }[];
 }
 
-// Three QPI sites in three states (research/qpi.md: California counties since
-// 2009, Florida circuits since 2011, Minnesota since 2019). The people and
-// records are invented; the sites' names and launch years are illustrative.
+// Three QPI sites in three states. QPI launched in Florida in 2008 (the circuit's
+// own start date here is illustrative); Minnesota's kick-off was October 24/25,
+// 2017 (AspireMN); the Fresno date is illustrative. People and records are invented.
 export const demoSites: DemoSiteSpec[] = [
   {
     code: "CA-FRESNO",
@@ -67,7 +67,7 @@ export const demoSites: DemoSiteSpec[] = [
     stateName: "Minnesota",
     kind: "county",
     timeZone: "America/Chicago",
-    qpiLaunchDate: "2019-10-24",
+    qpiLaunchDate: "2017-10-24",
     city: "Minneapolis",
     postalPrefix: "554",
     areaCode: "612",

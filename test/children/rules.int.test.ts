@@ -80,7 +80,7 @@ describe("jurisdiction rule sets", () => {
       ]),
     ).toEqual([
       [14, "2019-01-01", null],
-      [7, "2000-01-01", "2018-12-31"],
+      [7, null, "2018-12-31"],
     ]);
     expect(notice[0].sourceUrl).toMatch(/^https:\/\/www\.advokids\.org/);
     expect((await get("coordinator@demo.qpi.example", "/api/rules?state=CA")).json().canManage).toBe(true);

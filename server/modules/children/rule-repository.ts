@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { PracticeRuleTable } from "../../platform/rules/tables.js";
 import { addCalendarDays } from "../../platform/rules/zoned-time.js";
@@ -23,7 +23,7 @@ export function ruleRepository(db: Kysely<Database>) {
         .where("state_code", "=", stateCode)
         .orderBy("practice")
         .orderBy("trigger")
-        .orderBy("effective_from", "desc")
+        .orderBy(sql`effective_from DESC NULLS LAST`)
         .execute();
     },
 
@@ -37,7 +37,7 @@ export function ruleRepository(db: Kysely<Database>) {
         .where("trigger", "=", key.trigger)
         .where("applies_to", "=", key.applies_to)
         .where((eb) => eb.or([eb("effective_to", "is", null), eb("effective_to", ">=", from)]))
-        .orderBy("effective_from", "desc")
+        .orderBy(sql`effective_from DESC NULLS LAST`)
         .forUpdate()
         .execute();
     },

@@ -12,8 +12,13 @@ export const RuleView = z.object({
   dueDirection: z.enum(["after", "before"]),
   repeatDays: z.number().int().nullable(),
   exclusions: z.array(z.enum(exclusionCodes)),
-  effectiveFrom: z.string(),
+  /** Null when the sources do not establish the start date; effectiveNote then says so. */
+  effectiveFrom: z.string().nullable(),
   effectiveTo: z.string().nullable(),
+  effectiveNote: z.string().nullable(),
+  effectiveNoteEs: z.string().nullable(),
+  /** Where the rule comes from: state law or regulation, the site's own setting, or network guidance. */
+  layer: z.enum(["state", "site", "guidance"]),
   sourceUrl: z.string(),
   sourceNote: z.string(),
   /** The same note in Spanish, when the rule set has its translation (the page shows the user's language). */

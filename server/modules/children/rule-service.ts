@@ -25,6 +25,9 @@ const toView = (r: Selectable<PracticeRuleTable>) => ({
   exclusions: r.exclusions,
   effectiveFrom: r.effective_from,
   effectiveTo: r.effective_to,
+  effectiveNote: r.effective_note,
+  effectiveNoteEs: r.effective_note_es,
+  layer: r.layer,
   sourceUrl: r.source_url,
   sourceNote: r.source_note,
   sourceNoteEs: r.source_note_es,
@@ -69,7 +72,7 @@ export function ruleService(db: Kysely<Database>) {
         };
         const ending = await repo.lockVersionsFrom(key, input.effectiveFrom);
         for (const rule of ending)
-          if (rule.effective_from >= input.effectiveFrom)
+          if (rule.effective_from !== null && rule.effective_from >= input.effectiveFrom)
             throw new AppError("conflict", "practice.rule.overlap", { date: rule.effective_from });
         // Backdated: before the earliest of the actor's site days, the version in force then ends on a day already
         // lived under it. Only a confirmation naming that version lets it end (tasks made under it keep their dues).
@@ -82,7 +85,7 @@ export function ruleService(db: Kysely<Database>) {
               messageKey: "practice.rule.backdated_confirm",
               params: {
                 date: input.effectiveFrom,
-                from: inForce.effective_from,
+                from: inForce.effective_from ?? inForce.effective_note ?? "",
                 due: `${inForce.due_amount} ${inForce.due_unit}`,
                 id: inForce.id,
               },
@@ -98,6 +101,8 @@ export function ruleService(db: Kysely<Database>) {
           repeat_days: input.repeatDays,
           exclusions: input.exclusions,
           effective_from: input.effectiveFrom,
+          // A new version stays in the layer of the version it follows (a site setting stays a site setting).
+          layer: inForce?.layer ?? "state",
           effective_to: null,
           source_url: input.sourceUrl,
           source_note: input.sourceNote,

@@ -93,6 +93,7 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
         "r.source_url",
         "r.source_note",
         "r.source_note_es",
+        "r.layer as rule_layer",
         "s.time_zone",
         currentCaseworkerSql.as("caseworker_id"),
         overdueSql(now).as("overdue"),

@@ -72,6 +72,8 @@ export const TaskView = z.object({
   ruleNote: z.string(),
   /** The rule's note in Spanish, when the rule set has it. */
   ruleNoteEs: z.string().nullable(),
+  /** Which layer the deadline comes from: state law or regulation, the site's own setting, or guidance. */
+  ruleLayer: z.enum(["state", "site", "guidance"]),
   version: z.number().int(),
   /** The IANA time zone of the child's site: due times are read in it. */
   timeZone: z.string(),

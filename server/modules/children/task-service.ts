@@ -60,6 +60,7 @@ function toTaskView(row: TaskRow, completers: Completers): TaskView {
     ruleSource: row.source_url,
     ruleNote: row.source_note,
     ruleNoteEs: row.source_note_es,
+    ruleLayer: row.rule_layer,
     version: row.version,
     timeZone: row.time_zone,
     caseworkerId: row.caseworker_id,

@@ -25,7 +25,7 @@ export async function rulesApplicableOn(
     .where("state_code", "=", stateCode)
     .where("trigger", "in", triggers)
     .where("applies_to", "in", ["all", icwa ? "icwa" : "non_icwa"])
-    .where("effective_from", "<=", day)
+    .where((eb) => eb.or([eb("effective_from", "is", null), eb("effective_from", "<=", day)]))
     .where((eb) => eb.or([eb("effective_to", "is", null), eb("effective_to", ">=", day)]))
     .orderBy("practice")
     .execute();

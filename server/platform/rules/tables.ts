@@ -46,8 +46,13 @@ export interface PracticeRuleTable {
   due_direction: Generated<"after" | "before">;
   repeat_days: number | null;
   exclusions: Generated<ExclusionCode[]>;
-  effective_from: CalendarDay;
+  /** Null when the sources do not establish the start date (effective_note says so). */
+  effective_from: CalendarDay | null;
   effective_to: CalendarDay | null;
+  effective_note: string | null;
+  effective_note_es: string | null;
+  /** state = state law or regulation; site = a site's own QPI setting; guidance = network or federal guidance. */
+  layer: Generated<"state" | "site" | "guidance">;
   source_url: string;
   source_note: string;
   /** The source note in Spanish (a translation of source_note); null when none was given. */

@@ -36,10 +36,10 @@ export function RulesPage() {
               r.practice === editing.practice &&
               r.trigger === editing.trigger &&
               r.appliesTo === editing.appliesTo &&
-              r.effectiveFrom < form.effectiveFrom &&
+              (r.effectiveFrom ?? "") < form.effectiveFrom &&
               (r.effectiveTo === null || r.effectiveTo >= form.effectiveFrom),
           )
-          .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0]
+          .sort((a, b) => (b.effectiveFrom ?? "").localeCompare(a.effectiveFrom ?? ""))[0]
       : undefined;
   const save = useMutation({
     mutationFn: () =>
@@ -119,7 +119,10 @@ export function RulesPage() {
                 onChange={(e) => setConfirmEnds(e.target.checked)}
               />
               <label className="usa-checkbox__label" htmlFor="rule-confirm-ends">
-                {t("rules.confirmEnds", { from: formatDate(ending.effectiveFrom), due: describe(ending) })}
+                {t("rules.confirmEnds", {
+                  from: ending.effectiveFrom ? formatDate(ending.effectiveFrom) : (ending.effectiveNote ?? ""),
+                  due: describe(ending),
+                })}
               </label>
             </div>
           )}
@@ -201,10 +204,20 @@ export function RulesPage() {
               ),
             },
             {
+              header: t("rules.layerHeader"),
+              cell: (r) => t(`rules.layer.${r.layer}`),
+            },
+            {
               header: t("rules.effective"),
               cell: (r) => (
                 <>
-                  {formatDate(r.effectiveFrom)} – {r.effectiveTo ? formatDate(r.effectiveTo) : t("placement.now")}
+                  {r.effectiveFrom ? formatDate(r.effectiveFrom) : "…"} –{" "}
+                  {r.effectiveTo ? formatDate(r.effectiveTo) : t("placement.now")}
+                  {r.effectiveNote && (
+                    <div className="font-body-3xs">
+                      <RuleNote en={r.effectiveNote} es={r.effectiveNoteEs} />
+                    </div>
+                  )}
                 </>
               ),
             },

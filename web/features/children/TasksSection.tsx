@@ -58,7 +58,8 @@ export function TasksSection({ childId, mayComplete }: { childId: string; mayCom
                       </div>
                     )}
                   <div className="font-body-3xs text-base">
-                    {t("practice.rule")}: <RuleNote en={task.ruleNote} es={task.ruleNoteEs} />{" "}
+                    {t("practice.rule")} ({t(`rules.layer.${task.ruleLayer}`)}):{" "}
+                    <RuleNote en={task.ruleNote} es={task.ruleNoteEs} />{" "}
                     <a href={task.ruleSource} rel="noreferrer" target="_blank">
                       {t("practice.source")}
                     </a>
