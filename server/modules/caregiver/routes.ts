@@ -1,3 +1,4 @@
+import { sendStoredFile } from "../../platform/files/index.js";
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
 import {
@@ -132,12 +133,7 @@ export function registerCaregiverRoutes(app: App, deps: PlatformDeps) {
     { schema: { tags, summary: "A life-book photo", params: LifeBookItemParams } },
     async (request, reply) => {
       const file = await service.lifeBookPhoto(requireActor(request), request.params.childId, request.params.itemId);
-      return reply
-        .header("content-type", file.info.contentType)
-        .header("cache-control", "private, no-store")
-        .header("content-disposition", "inline")
-        .header("x-content-type-options", "nosniff")
-        .send(file.bytes);
+      return sendStoredFile(reply, file);
     },
   );
 

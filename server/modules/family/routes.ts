@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sendStoredFile } from "../../platform/files/index.js";
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
 import { FamilyChildParams, FamilyChildren, MyChild, YouthPage } from "./schema.js";
@@ -39,12 +40,7 @@ export function registerFamilyRoutes(app: App, deps: PlatformDeps) {
     },
     async (request, reply) => {
       const file = await family.sharedPhoto(requireActor(request), request.params.childId, request.params.itemId);
-      return reply
-        .header("content-type", file.info.contentType)
-        .header("cache-control", "private, no-store")
-        .header("content-disposition", "inline")
-        .header("x-content-type-options", "nosniff")
-        .send(file.bytes);
+      return sendStoredFile(reply, file);
     },
   );
 

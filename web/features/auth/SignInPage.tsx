@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { PublicMain } from "../../app/PublicMain";
 import { sessionQueryKey } from "../../app/session";
-import { type Language, useI18n } from "../../i18n/i18n";
+import { useI18n } from "../../i18n/i18n";
 import { publicSitePageFor } from "../define/PublicSitePage";
 import { publicInquiryPageFor } from "../homes/PublicInquiryPage";
 import { EnrollStep, RecoveryCodes, TotpStep } from "../identity/MfaSteps";
@@ -19,14 +20,13 @@ export function SignInPage() {
 }
 
 function SignInFlow() {
-  const { t, language, setLanguage } = useI18n();
+  const { t, setLanguage } = useI18n();
   const client = useQueryClient();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [remember, setRemember] = useState(false);
   const [step, setStep] = useState<Step>("password");
   const [codes, setCodes] = useState<string[]>([]);
-  const other: Language = language === "en" ? "es" : "en";
   const finish = () => client.invalidateQueries({ queryKey: sessionQueryKey });
   const signIn = useMutation({
     mutationFn: () =>
@@ -49,17 +49,7 @@ function SignInFlow() {
   }
 
   return (
-    <main id="main-content" className="qpi-signin">
-      <div className="display-flex flex-justify-end">
-        <button
-          type="button"
-          className="usa-button usa-button--unstyled"
-          lang={other}
-          onClick={() => setLanguage(other)}
-        >
-          {t("language.switchTo")}
-        </button>
-      </div>
+    <PublicMain>
       <h1>{t("app.name")}</h1>
       <p className="usa-intro">{t("auth.tagline")}</p>
       {step === "password" && (
@@ -147,6 +137,6 @@ function SignInFlow() {
           </button>
         </>
       )}
-    </main>
+    </PublicMain>
   );
 }

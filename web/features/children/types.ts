@@ -45,7 +45,6 @@ import type {
   TimelinessRow,
   Worklist,
   WorklistCounts,
-  worklistWindows,
 } from "../../../server/modules/children/task-schema";
 import type {
   CaseworkerChoices,

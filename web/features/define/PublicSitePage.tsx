@@ -3,6 +3,7 @@ import { useParams } from "react-router";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { Loading } from "../../app/Loading";
+import { PublicMain } from "../../app/PublicMain";
 import { type Language, useI18n } from "../../i18n/i18n";
 import type { PublicSitePageView } from "./types";
 
@@ -32,24 +33,13 @@ function StatementText({ statement, language }: { statement: Statement; language
 
 /** A site's public page (no sign-in): what it stands for, what it promises caregivers, how to start. */
 export function PublicSitePage({ siteCode }: { siteCode: string }) {
-  const { t, language, setLanguage } = useI18n();
-  const other: Language = language === "en" ? "es" : "en";
+  const { t, language } = useI18n();
   const page = useQuery({
     queryKey: ["public-site", siteCode],
     queryFn: () => api<PublicSitePageView>(`/api/public/sites/${encodeURIComponent(siteCode)}/page`),
   });
   return (
-    <main id="main-content" className="qpi-signin">
-      <div className="display-flex flex-justify-end">
-        <button
-          type="button"
-          className="usa-button usa-button--unstyled"
-          lang={other}
-          onClick={() => setLanguage(other)}
-        >
-          {t("language.switchTo")}
-        </button>
-      </div>
+    <PublicMain>
       <ErrorAlert error={page.error} />
       {page.isPending && <Loading label={t("common.loading")} />}
       {page.data && (
@@ -80,7 +70,7 @@ export function PublicSitePage({ siteCode }: { siteCode: string }) {
           </section>
         </>
       )}
-    </main>
+    </PublicMain>
   );
 }
 

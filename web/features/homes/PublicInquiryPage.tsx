@@ -2,15 +2,15 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
-import { type Language, useI18n } from "../../i18n/i18n";
+import { PublicMain } from "../../app/PublicMain";
+import { useI18n } from "../../i18n/i18n";
 import type { InquiryFormView, InquiryInputView } from "./types";
 
 const sources = ["ambassador_referral", "caregiver_referral", "event", "faith_community", "media", "other"] as const;
 
 /** A site's public page (no sign-in): a family asks about becoming a resource family. */
 export function PublicInquiryPage({ siteCode }: { siteCode: string }) {
-  const { t, language, setLanguage } = useI18n();
-  const other: Language = language === "en" ? "es" : "en";
+  const { t } = useI18n();
   const page = useQuery({
     queryKey: ["inquiry-form", siteCode],
     queryFn: () => api<InquiryFormView>(`/api/public/sites/${encodeURIComponent(siteCode)}/inquiry-form`),
@@ -55,17 +55,7 @@ export function PublicInquiryPage({ siteCode }: { siteCode: string }) {
     </>
   );
   return (
-    <main id="main-content" className="qpi-signin">
-      <div className="display-flex flex-justify-end">
-        <button
-          type="button"
-          className="usa-button usa-button--unstyled"
-          lang={other}
-          onClick={() => setLanguage(other)}
-        >
-          {t("language.switchTo")}
-        </button>
-      </div>
+    <PublicMain>
       <h1>{t("inquiry.title")}</h1>
       <ErrorAlert error={page.error} />
       {page.data && <p className="usa-intro">{t("inquiry.intro", { site: page.data.siteName })}</p>}
@@ -123,7 +113,7 @@ export function PublicInquiryPage({ siteCode }: { siteCode: string }) {
           </form>
         )
       )}
-    </main>
+    </PublicMain>
   );
 }
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
+import { PublicMain } from "../../app/PublicMain";
 import { type Language, useI18n } from "../../i18n/i18n";
 import type { AccountEmailView, InvitationPreviewView } from "./types";
 
@@ -17,25 +18,14 @@ function languageFromFragment(): Language | null {
 }
 
 function PublicShell({ title, children }: { title: string; children: ReactNode }) {
-  const { t, language, setLanguage } = useI18n();
-  const other: Language = language === "en" ? "es" : "en";
+  const { t, setLanguage } = useI18n();
   // A link from an email opens in the email's language (the switch still changes it).
   const [linkLanguage] = useState(languageFromFragment);
   useEffect(() => {
     if (linkLanguage) setLanguage(linkLanguage);
   }, [linkLanguage, setLanguage]);
   return (
-    <main id="main-content" className="qpi-signin">
-      <div className="display-flex flex-justify-end">
-        <button
-          type="button"
-          className="usa-button usa-button--unstyled"
-          lang={other}
-          onClick={() => setLanguage(other)}
-        >
-          {t("language.switchTo")}
-        </button>
-      </div>
+    <PublicMain>
       <p className="text-bold margin-bottom-0">{t("app.name")}</p>
       <h1>{title}</h1>
       {children}
@@ -44,7 +34,7 @@ function PublicShell({ title, children }: { title: string; children: ReactNode }
           {t("identity.backToSignIn")}
         </a>
       </p>
-    </main>
+    </PublicMain>
   );
 }
 
