@@ -210,6 +210,31 @@ export function homesRepository(db: Db) {
     },
 
     /** The version of a state's rule in force on `day`, if the state has one. */
+    /** A deadline task of a home from a rule version; a second one of the same kind is not added. */
+    async openTask(
+      home: { id: string; site_id: string },
+      ruleId: string,
+      kind: "approval_due" | "cpr_first_aid_due",
+      dueOn: string,
+    ) {
+      await db
+        .insertInto("household_task")
+        .values({ household_id: home.id, site_id: home.site_id, rule_id: ruleId, kind, due_on: dueOn })
+        .onConflict((oc) => oc.columns(["household_id", "kind"]).doNothing())
+        .execute();
+    },
+
+    /** Closes a home's open tasks (of one kind, or all) as done or cancelled on a day. */
+    async closeTasks(householdId: string, status: "done" | "cancelled", on: string, kind?: "approval_due") {
+      let query = db
+        .updateTable("household_task")
+        .set({ status, closed_on: on })
+        .where("household_id", "=", householdId)
+        .where("status", "=", "open");
+      if (kind) query = query.where("kind", "=", kind);
+      await query.execute();
+    },
+
     ruleOn(stateCode: string, code: RfaRuleTable["code"], day: string) {
       return db
         .selectFrom("rfa_rule")

@@ -234,50 +234,20 @@ export function homesService(db: Kysely<Database>, now: () => Date) {
   /** The tasks a rule creates when a home enters a stage, from the rule version in force that day. */
   async function tasksOnStage(trx: Trx, home: Row, stage: Stage, on: string, stateCode: string) {
     const repository = homesRepository(trx);
-    if (stage === "application") {
-      const rule = await repository.ruleOn(stateCode, "approval_days", on);
-      if (rule)
-        await trx
-          .insertInto("household_task")
-          .values({
-            household_id: home.id,
-            site_id: home.site_id,
-            rule_id: rule.id,
-            kind: "approval_due",
-            due_on: addCalendarDays(on, Number(rule.value)),
-          })
-          .onConflict((oc) => oc.columns(["household_id", "kind"]).doNothing())
-          .execute();
-    }
+    // A deadline a rule sets from the day the home entered the stage (none where the state has no such rule).
+    const taskFromRule = async (
+      code: "approval_days" | "cpr_first_aid_days_after_approval",
+      kind: "approval_due" | "cpr_first_aid_due",
+    ) => {
+      const rule = await repository.ruleOn(stateCode, code, on);
+      if (rule) await repository.openTask(home, rule.id, kind, addCalendarDays(on, Number(rule.value)));
+    };
+    if (stage === "application") await taskFromRule("approval_days", "approval_due");
     if (stage === "approved") {
-      await trx
-        .updateTable("household_task")
-        .set({ status: "done", closed_on: on })
-        .where("household_id", "=", home.id)
-        .where("kind", "=", "approval_due")
-        .where("status", "=", "open")
-        .execute();
-      const rule = await repository.ruleOn(stateCode, "cpr_first_aid_days_after_approval", on);
-      if (rule)
-        await trx
-          .insertInto("household_task")
-          .values({
-            household_id: home.id,
-            site_id: home.site_id,
-            rule_id: rule.id,
-            kind: "cpr_first_aid_due",
-            due_on: addCalendarDays(on, Number(rule.value)),
-          })
-          .onConflict((oc) => oc.columns(["household_id", "kind"]).doNothing())
-          .execute();
+      await repository.closeTasks(home.id, "done", on, "approval_due");
+      await taskFromRule("cpr_first_aid_days_after_approval", "cpr_first_aid_due");
     }
-    if (ENDED.includes(stage))
-      await trx
-        .updateTable("household_task")
-        .set({ status: "cancelled", closed_on: on })
-        .where("household_id", "=", home.id)
-        .where("status", "=", "open")
-        .execute();
+    if (ENDED.includes(stage)) await repository.closeTasks(home.id, "cancelled", on);
   }
 
   async function lastStageDay(trx: Trx, home: Row): Promise<string | null> {

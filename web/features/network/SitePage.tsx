@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { DataTable } from "../../app/DataTable";
@@ -27,6 +27,9 @@ export function SitePage() {
             {site.data.qpiLaunchDate
               ? t("network.qpiSince", { date: formatDate(site.data.qpiLaunchDate) })
               : t("network.noLaunch")}
+          </p>
+          <p>
+            <Link to={`/sites/${encodeURIComponent(site.data.code)}`}>{t("network.publicPage")}</Link>
           </p>
           <h2>{t("network.offices")}</h2>
           {offices.map((office) => (
