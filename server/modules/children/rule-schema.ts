@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exclusionCodes, practices, ruleTriggers } from "../../platform/rules/tables.js";
+import { dueUnits, exclusionCodes, practices, ruleTriggers } from "../../platform/rules/tables.js";
 
 export const RuleView = z.object({
   id: z.uuid(),
@@ -8,7 +8,7 @@ export const RuleView = z.object({
   trigger: z.enum(ruleTriggers),
   appliesTo: z.enum(["all", "icwa", "non_icwa"]),
   dueAmount: z.number().int(),
-  dueUnit: z.enum(["hours", "days"]),
+  dueUnit: z.enum(dueUnits),
   dueDirection: z.enum(["after", "before"]),
   repeatDays: z.number().int().nullable(),
   exclusions: z.array(z.enum(exclusionCodes)),
@@ -43,7 +43,7 @@ export const RuleCreate = z
     trigger: z.enum(ruleTriggers),
     appliesTo: z.enum(["all", "icwa", "non_icwa"]).default("all"),
     dueAmount: z.number().int().min(1).max(400),
-    dueUnit: z.enum(["hours", "days"]),
+    dueUnit: z.enum(dueUnits),
     dueDirection: z.enum(["after", "before"]).default("after"),
     repeatDays: z.number().int().min(1).max(365).nullable().default(null),
     exclusions: z.array(z.enum(exclusionCodes)).max(5).default([]),
