@@ -26,6 +26,27 @@ export const RuleView = z.object({
   version: z.number().int(),
 });
 export const RuleList = z.object({ stateCode: z.string(), canManage: z.boolean(), rules: z.array(RuleView) });
+/**
+ * The network's rule sets side by side (issue 12's coverage page): every state's rules in force on a day, and how
+ * many court holidays each state's table holds per year with their source. A state × practice with no rule is a
+ * gap: "not established", for the site to set.
+ */
+export const RuleCoverage = z.object({
+  onDay: z.string(),
+  states: z.array(z.string()),
+  practices: z.array(z.enum(practices)),
+  rules: z.array(RuleView),
+  holidayYears: z.array(z.number().int()),
+  holidays: z.array(
+    z.object({
+      stateCode: z.string(),
+      year: z.number().int(),
+      count: z.number().int(),
+      sourceUrl: z.string(),
+      sourceNote: z.string(),
+    }),
+  ),
+});
 export const RuleListQuery = z.object({
   state: z
     .string()
