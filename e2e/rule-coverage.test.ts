@@ -40,6 +40,7 @@ describe("rule coverage across states in Chromium", () => {
     await page.getByRole("heading", { level: 1, name: "Rule coverage across states" }).waitFor();
     // Texas's hearing notice (Tex. Fam. Code 263.0021) is a state rule with its source; Nevada's is a gap.
     await page.getByRole("link", { name: "Source (TX, Hearing notice to caregiver)" }).waitFor();
+    expect(await page.getByText("State law:").count()).toBeGreaterThan(5);
     expect(await page.getByText("Not established").count()).toBeGreaterThan(10);
     await page.getByRole("heading", { name: "Court holidays by year" }).waitFor();
     await page.getByRole("link", { name: "Holiday source (CA)" }).waitFor();

@@ -30,12 +30,14 @@ export function CoveragePage() {
       <ul className="usa-list usa-list--unstyled">
         {rules.map((r) => (
           <li key={r.id} className="margin-bottom-1">
-            <span className="usa-tag margin-right-05">{t(`rules.layer.${r.layer}`)}</span>
-            {describe(r)}
+            <span className="text-bold">{t(`coverage.layer.${r.layer}`)}:</span> {describe(r)}
             {r.appliesTo !== "all" && ` (${t(`rules.appliesTo.${r.appliesTo}`)})`}
             <div className="font-body-3xs">
               <a className="usa-link" href={r.sourceUrl} rel="noreferrer">
-                {t("coverage.sourceLink", { state, practice: t(`practice.name.${r.practice}`) })}
+                {t("rules.source")}
+                <span className="usa-sr-only">
+                  {` ${t("coverage.sourceOf", { state, practice: t(`practice.name.${r.practice}`) })}`}
+                </span>
               </a>
               {" · "}
               {r.effectiveFrom ? (
@@ -62,6 +64,9 @@ export function CoveragePage() {
             captionHidden
             rows={data.practices}
             rowKey={(p) => p}
+            className="font-body-2xs"
+            scroll="region"
+            regionLabelledBy="coverage-rules"
             columns={[
               { header: t("worklist.practice"), cell: (p) => t(`practice.name.${p}`) },
               ...data.states.map((state) => ({ header: state, cell: (p: string) => ruleCell(state, p) })),
