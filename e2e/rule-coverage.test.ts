@@ -54,6 +54,18 @@ describe("rule coverage across states in Chromium", () => {
     await check(page, "coverage-es-1280");
     await page.setViewportSize({ width: 375, height: 812 });
     await check(page, "coverage-es-375");
+
+    // On the practice rules page (still in Spanish) a new version can count business days.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${journey.server.url}/rules`);
+    await page.locator("table tbody tr").first().waitFor();
+    const change = page.getByRole("button", { name: /Cambiar desde una fecha/ }).first();
+    await change.click();
+    const unit = page.getByLabel("Se cuenta en");
+    await unit.selectOption("business_days");
+    expect(await unit.inputValue()).toBe("business_days");
+    await page.getByLabel("Plazo (días hábiles)").waitFor();
+    await check(page, "rules-unit-1280");
     await context.close();
   });
 });
