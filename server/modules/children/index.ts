@@ -38,6 +38,7 @@ export const childrenModule: ModuleDescriptor = {
     "child:write",
     "child:share",
     "rules:manage",
+    "rules:coverage",
     "audit:read",
     "practice:read",
     "practice:complete",

@@ -1,6 +1,12 @@
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
-import { deadlineOf, exclusionsThatHold, type PracticeRule, rulesApplicableOn } from "../../platform/rules/rule-set.js";
+import {
+  deadlineOf,
+  exclusionsThatHold,
+  holidaysAround,
+  type PracticeRule,
+  rulesApplicableOn,
+} from "../../platform/rules/rule-set.js";
 import type { ExclusionCode, RuleTrigger } from "../../platform/rules/tables.js";
 import { addCalendarDays } from "../../platform/rules/zoned-time.js";
 import "./tables.js";
@@ -105,9 +111,15 @@ export async function createPlacementTasks(trx: Transaction<Database>, event: Pl
     triggers.push("siblings_separated");
   const rules = await rulesApplicableOn(trx, event.stateCode, triggers, event.startDate, event.icwa);
   const facts = exclusionFacts(event);
+  const holidays = await holidaysAround(trx, event.stateCode, rules, event.startDate);
   const created = [];
   for (const rule of rules) {
-    const due = deadlineOf(rule, { day: event.startDate, instant: event.startedAt, timeZone: event.timeZone });
+    const due = deadlineOf(rule, {
+      day: event.startDate,
+      instant: event.startedAt,
+      timeZone: event.timeZone,
+      holidays,
+    });
     const task = await insertTask(
       trx,
       rule,
@@ -140,9 +152,10 @@ export async function createHearingTasks(
   },
 ) {
   const rules = await rulesApplicableOn(trx, hearing.stateCode, ["hearing"], hearing.createdOn, hearing.icwa);
+  const holidays = await holidaysAround(trx, hearing.stateCode, rules, hearing.hearingOn);
   const created = [];
   for (const rule of rules) {
-    const due = deadlineOf(rule, { day: hearing.hearingOn, instant: null, timeZone: hearing.timeZone });
+    const due = deadlineOf(rule, { day: hearing.hearingOn, instant: null, timeZone: hearing.timeZone, holidays });
     const task = await insertTask(
       trx,
       rule,

@@ -51,6 +51,44 @@ export function ruleRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Every state's rule versions in force on `day` (a start date not established counts as in force). */
+    rulesInForceOn(day: string) {
+      return db
+        .selectFrom("practice_rule")
+        .selectAll()
+        .where((eb) => eb.or([eb("effective_from", "is", null), eb("effective_from", "<=", day)]))
+        .where((eb) => eb.or([eb("effective_to", "is", null), eb("effective_to", ">=", day)]))
+        .orderBy("state_code")
+        .orderBy("practice")
+        .orderBy("trigger")
+        .execute();
+    },
+
+    /** The states any rule set, holiday table or network record names. */
+    async coveredStates() {
+      const rows = await sql<{ code: string }>`
+        SELECT state_code AS code FROM practice_rule
+        UNION SELECT state_code FROM court_holiday
+        UNION SELECT code::text FROM network_state
+        ORDER BY code`.execute(db);
+      return rows.rows.map((r) => r.code);
+    },
+
+    /** How many court holidays each state's table holds per year, with the source of that year's rows. */
+    async holidayCounts() {
+      const rows = await sql<{
+        state_code: string;
+        year: number;
+        count: number;
+        source_url: string;
+        source_note: string;
+      }>`
+        SELECT state_code, extract(year FROM day)::int AS year, count(*)::int AS count,
+               min(source_url) AS source_url, min(source_note) AS source_note
+          FROM court_holiday GROUP BY state_code, extract(year FROM day) ORDER BY state_code, year`.execute(db);
+      return rows.rows;
+    },
+
     insert(values: Insertable<PracticeRuleTable>) {
       return db.insertInto("practice_rule").values(values).returningAll().executeTakeFirstOrThrow();
     },

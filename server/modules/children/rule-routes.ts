@@ -1,6 +1,6 @@
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
-import { RuleCreate, RuleList, RuleListQuery, RuleView } from "./rule-schema.js";
+import { RuleCoverage, RuleCreate, RuleList, RuleListQuery, RuleView } from "./rule-schema.js";
 import { ruleService } from "./rule-service.js";
 
 /** A state's practice rule set and its versions. */
@@ -19,6 +19,18 @@ export function registerRuleRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => rules.list(requireActor(request), request.query.state),
+  );
+
+  app.get(
+    "/api/rules/coverage",
+    {
+      schema: {
+        tags,
+        summary: "Every state's rules in force and court-holiday coverage per year, with the gaps",
+        response: { 200: RuleCoverage },
+      },
+    },
+    async (request) => rules.coverage(requireActor(request)),
   );
 
   app.post(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exclusionCodes, practices, ruleTriggers } from "../../platform/rules/tables.js";
+import { dueUnits, exclusionCodes, practices, ruleTriggers } from "../../platform/rules/tables.js";
 
 export const RuleView = z.object({
   id: z.uuid(),
@@ -8,7 +8,7 @@ export const RuleView = z.object({
   trigger: z.enum(ruleTriggers),
   appliesTo: z.enum(["all", "icwa", "non_icwa"]),
   dueAmount: z.number().int(),
-  dueUnit: z.enum(["hours", "days"]),
+  dueUnit: z.enum(dueUnits),
   dueDirection: z.enum(["after", "before"]),
   repeatDays: z.number().int().nullable(),
   exclusions: z.array(z.enum(exclusionCodes)),
@@ -26,6 +26,27 @@ export const RuleView = z.object({
   version: z.number().int(),
 });
 export const RuleList = z.object({ stateCode: z.string(), canManage: z.boolean(), rules: z.array(RuleView) });
+/**
+ * The network's rule sets side by side (issue 12's coverage page): every state's rules in force on a day, and how
+ * many court holidays each state's table holds per year with their source. A state × practice with no rule is a
+ * gap: "not established", for the site to set.
+ */
+export const RuleCoverage = z.object({
+  onDay: z.string(),
+  states: z.array(z.string()),
+  practices: z.array(z.enum(practices)),
+  rules: z.array(RuleView),
+  holidayYears: z.array(z.number().int()),
+  holidays: z.array(
+    z.object({
+      stateCode: z.string(),
+      year: z.number().int(),
+      count: z.number().int(),
+      sourceUrl: z.string(),
+      sourceNote: z.string(),
+    }),
+  ),
+});
 export const RuleListQuery = z.object({
   state: z
     .string()
@@ -43,7 +64,7 @@ export const RuleCreate = z
     trigger: z.enum(ruleTriggers),
     appliesTo: z.enum(["all", "icwa", "non_icwa"]).default("all"),
     dueAmount: z.number().int().min(1).max(400),
-    dueUnit: z.enum(["hours", "days"]),
+    dueUnit: z.enum(dueUnits),
     dueDirection: z.enum(["after", "before"]).default("after"),
     repeatDays: z.number().int().min(1).max(365).nullable().default(null),
     exclusions: z.array(z.enum(exclusionCodes)).max(5).default([]),

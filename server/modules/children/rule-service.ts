@@ -7,7 +7,7 @@ import type { Permission } from "../../platform/access/permissions.js";
 import { hasPermission, heldPermissions, requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError } from "../../platform/errors/app-error.js";
-import type { PracticeRuleTable } from "../../platform/rules/tables.js";
+import { type PracticeRuleTable, practices } from "../../platform/rules/tables.js";
 import { mapDatabaseError } from "./database-errors.js";
 import { ruleRepository } from "./rule-repository.js";
 import type { RuleCreate } from "./rule-schema.js";
@@ -51,6 +51,39 @@ export function ruleService(db: Kysely<Database>) {
       const canManage =
         hasPermission(actor, "rules:manage") && (await statesWhere(db, actor, "rules:manage")).includes(stateCode);
       return { stateCode, canManage, rules: rules.map(toView) };
+    },
+
+    /**
+     * Every state's rule set on the actor's day, with the court-holiday coverage per year. Rule sets and holidays
+     * are public policy (no child data), so nothing is audited; the page is for those who compare states.
+     */
+    async coverage(actor: Actor) {
+      requireAccess(actor, "rules:coverage");
+      const onDay = Object.values(actor.siteDays).sort()[0] ?? new Date().toISOString().slice(0, 10);
+      const repo = ruleRepository(db);
+      const [states, rules, holidays] = await Promise.all([
+        repo.coveredStates(),
+        repo.rulesInForceOn(onDay),
+        repo.holidayCounts(),
+      ]);
+      const thisYear = Number(onDay.slice(0, 4));
+      const years = holidays.map((h) => h.year);
+      const first = Math.min(thisYear, ...years);
+      const last = Math.max(thisYear, ...years);
+      return {
+        onDay,
+        states,
+        practices: [...practices],
+        rules: rules.map(toView),
+        holidayYears: Array.from({ length: last - first + 1 }, (_, i) => first + i),
+        holidays: holidays.map((h) => ({
+          stateCode: h.state_code,
+          year: h.year,
+          count: h.count,
+          sourceUrl: h.source_url,
+          sourceNote: h.source_note,
+        })),
+      };
     },
 
     /**

@@ -14,6 +14,8 @@ export const permissions = [
   "child:write",
   "child:share",
   "rules:manage",
+  // coverage of the network's rule sets (0760)
+  "rules:coverage",
   "audit:read",
   "practice:read",
   "practice:complete",

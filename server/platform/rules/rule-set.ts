@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
+import { addBusinessDays } from "./business-days.js";
 import type { ExclusionCode, PracticeRuleTable, RuleTrigger } from "./tables.js";
 import { addCalendarDays, zonedInstant } from "./zoned-time.js";
 
@@ -37,12 +38,15 @@ export interface EventTime {
   /** The instant of the event, when known; else the start of `day` in the site's zone. */
   instant: Date | null;
   timeZone: string;
+  /** The state's court holidays around the event (business-day deadlines skip them); see holidaysAround. */
+  holidays?: ReadonlySet<string>;
 }
 
 /**
  * A rule's deadline for one event. Deadlines in hours are instants counted
  * from the event's instant; deadlines in days are calendar days in the site's
- * zone (ENGINEERING.md "Dates"), before or after the event's day.
+ * zone (ENGINEERING.md "Dates"), before or after the event's day; business days skip weekends and the state's
+ * court holidays (the event's day in the site's zone is the day counted from).
  */
 export function deadlineOf(
   rule: Pick<PracticeRule, "due_amount" | "due_unit" | "due_direction">,
@@ -53,7 +57,33 @@ export function deadlineOf(
     const start = event.instant ?? zonedInstant(event.day, "00:00", event.timeZone);
     return { dueAt: new Date(start.getTime() + sign * rule.due_amount * 3_600_000), dueOn: null };
   }
+  if (rule.due_unit === "business_days")
+    return { dueAt: null, dueOn: addBusinessDays(event.day, sign * rule.due_amount, event.holidays ?? new Set()) };
   return { dueAt: null, dueOn: addCalendarDays(event.day, sign * rule.due_amount) };
+}
+
+/**
+ * The court holidays of a state near an event's day: enough calendar days on either side for the longest
+ * business-day deadline of `rules` (a business day is at least every third calendar day even around a holiday
+ * weekend, and the table never lists more than a few holidays a week). Empty when no rule counts business days.
+ */
+export async function holidaysAround(
+  db: Kysely<Database>,
+  stateCode: string,
+  rules: Pick<PracticeRule, "due_amount" | "due_unit">[],
+  day: string,
+): Promise<Set<string>> {
+  const longest = Math.max(0, ...rules.filter((r) => r.due_unit === "business_days").map((r) => r.due_amount));
+  if (longest === 0) return new Set();
+  const span = longest * 3 + 14;
+  const rows = await db
+    .selectFrom("court_holiday")
+    .select(sql<string>`to_char(day, 'YYYY-MM-DD')`.as("day"))
+    .where("state_code", "=", stateCode)
+    .where("day", ">=", addCalendarDays(day, -span))
+    .where("day", "<=", addCalendarDays(day, span))
+    .execute();
+  return new Set(rows.map((r) => r.day));
 }
 
 /** The exclusions of a rule that hold for this event (a task is then recorded as not required). */

@@ -35,6 +35,10 @@ export const exclusionCodes = [
 ] as const;
 export type ExclusionCode = (typeof exclusionCodes)[number];
 
+/** hours: an instant; days: calendar days; business_days: days that are neither weekend nor the state's court holiday. */
+export const dueUnits = ["hours", "days", "business_days"] as const;
+export type DueUnit = (typeof dueUnits)[number];
+
 export interface PracticeRuleTable {
   id: Generated<string>;
   state_code: string;
@@ -42,7 +46,7 @@ export interface PracticeRuleTable {
   trigger: RuleTrigger;
   applies_to: Generated<"all" | "icwa" | "non_icwa">;
   due_amount: number;
-  due_unit: "hours" | "days";
+  due_unit: DueUnit;
   due_direction: Generated<"after" | "before">;
   repeat_days: number | null;
   exclusions: Generated<ExclusionCode[]>;
@@ -62,8 +66,20 @@ export interface PracticeRuleTable {
   version: Generated<number>;
 }
 
+/** A day a state's courts are closed (migration 0760), with the source it was read from. */
+export interface CourtHolidayTable {
+  state_code: string;
+  day: CalendarDay;
+  name_en: string;
+  name_es: string;
+  source_url: string;
+  source_note: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
 declare module "../../db/database.js" {
   interface Database {
     practice_rule: PracticeRuleTable;
+    court_holiday: CourtHolidayTable;
   }
 }

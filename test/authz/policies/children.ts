@@ -337,6 +337,18 @@ export const policies: RoutePolicy[] = [
     otherwise: denied,
   },
   {
+    route: "GET /api/rules/coverage",
+    target: "none",
+    build: () => ({ url: "/api/rules/coverage" }),
+    anonymous: 401,
+    // rules:coverage (0760): a site's QPI coordinator and the network's analysts compare the states' rule sets.
+    expect: callerRoute(
+      ["qpi_coordinator", "network_analyst"],
+      ok(["onDay", "states", "practices", "rules", "holidayYears", "holidays"]),
+    ),
+    otherwise: denied,
+  },
+  {
     route: "POST /api/rules",
     target: "none",
     // Without stateCode of the actor's state the coordinator gets 403 too; the happy path is in

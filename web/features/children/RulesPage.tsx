@@ -8,6 +8,10 @@ import { useI18n } from "../../i18n/i18n";
 import { RuleNote } from "./RuleNote";
 import type { Rule, RuleInput, RuleListView } from "./types";
 
+/** The units a deadline counts in (the rule schema's dueUnit). */
+type DueUnit = Rule["dueUnit"];
+const dueUnits = ["hours", "days", "business_days"] as const satisfies readonly DueUnit[];
+
 /** The state's practice rules with effective dates and sources; a QPI coordinator adds new versions. */
 export function RulesPage() {
   const { t, formatDate } = useI18n();
@@ -19,6 +23,7 @@ export function RulesPage() {
   const [editing, setEditing] = useState<Rule | null>(null);
   const [form, setForm] = useState({
     dueAmount: "",
+    dueUnit: "days" as DueUnit,
     effectiveFrom: "",
     sourceUrl: "",
     sourceNote: "",
@@ -51,7 +56,7 @@ export function RulesPage() {
           trigger: editing!.trigger,
           appliesTo: editing!.appliesTo,
           dueAmount: Number(form.dueAmount),
-          dueUnit: editing!.dueUnit,
+          dueUnit: form.dueUnit,
           dueDirection: editing!.dueDirection,
           repeatDays: editing!.repeatDays,
           exclusions: editing!.exclusions,
@@ -86,7 +91,7 @@ export function RulesPage() {
         <form className="usa-form maxw-tablet" onSubmit={submit} aria-labelledby="rule-edit">
           <h2 id="rule-edit">{t("rules.newVersion", { practice: t(`practice.name.${editing.practice}`) })}</h2>
           <label className="usa-label" htmlFor="rule-amount">
-            {t("rules.amount", { unit: t(`rules.unit.${editing.dueUnit}`) })}
+            {t("rules.amount", { unit: t(`rules.unit.${form.dueUnit}`) })}
           </label>
           <input
             className="usa-input"
@@ -97,6 +102,21 @@ export function RulesPage() {
             value={form.dueAmount}
             onChange={(e) => setForm({ ...form, dueAmount: e.target.value })}
           />
+          <label className="usa-label" htmlFor="rule-unit">
+            {t("rules.unitLabel")}
+          </label>
+          <select
+            className="usa-select"
+            id="rule-unit"
+            value={form.dueUnit}
+            onChange={(e) => setForm({ ...form, dueUnit: e.target.value as DueUnit })}
+          >
+            {dueUnits.map((unit) => (
+              <option key={unit} value={unit}>
+                {t(`rules.unit.${unit}`)}
+              </option>
+            ))}
+          </select>
           <label className="usa-label" htmlFor="rule-from">
             {t("rules.effectiveFrom")}
           </label>
@@ -237,6 +257,7 @@ export function RulesPage() {
                           setEditing(r);
                           setForm({
                             dueAmount: String(r.dueAmount),
+                            dueUnit: r.dueUnit,
                             effectiveFrom: "",
                             sourceUrl: r.sourceUrl,
                             sourceNote: "",

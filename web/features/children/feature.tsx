@@ -1,6 +1,7 @@
 import type { Feature } from "../../app/navigation";
 import { ChildPage } from "./ChildPage";
 import { ChildrenPage } from "./ChildrenPage";
+import { CoveragePage } from "./CoveragePage";
 import { TimelinessCard, WorklistCard } from "./HomeCards";
 import { IntakePage } from "./IntakePage";
 import { RulesPage } from "./RulesPage";
@@ -32,6 +33,12 @@ export const feature: Feature = {
       visible: (s) => s.abilities.includes("practice:report"),
     },
     { path: "/rules", labelKey: "nav.rules", order: 45, visible: (s) => s.abilities.includes("rules:manage") },
+    {
+      path: "/rules/coverage",
+      labelKey: "nav.coverage",
+      order: 46,
+      visible: (s) => s.abilities.includes("rules:coverage"),
+    },
   ],
   homeCards: [
     { id: "worklist", order: 10, visible: (s) => s.abilities.includes("practice:complete"), Card: WorklistCard },
@@ -44,5 +51,6 @@ export const feature: Feature = {
     { path: "/worklist", element: <WorklistPage /> },
     { path: "/practices/timeliness", element: <TimelinessPage /> },
     { path: "/rules", element: <RulesPage /> },
+    { path: "/rules/coverage", element: <CoveragePage /> },
   ],
 };

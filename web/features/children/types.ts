@@ -28,7 +28,7 @@ import type {
   PlacementMove,
 } from "../../../server/modules/children/placement-schema";
 import type { MaltreatmentReportList, MaltreatmentReportView } from "../../../server/modules/children/report-schema";
-import type { RuleCreate, RuleList, RuleView } from "../../../server/modules/children/rule-schema";
+import type { RuleCoverage, RuleCreate, RuleList, RuleView } from "../../../server/modules/children/rule-schema";
 import type {
   ChildAbilities as ChildAbilitiesSchema,
   ChildListItem as ChildItem,
@@ -90,6 +90,7 @@ export type PracticeTimeliness = Omit<z.infer<typeof TimelinessRow>, "unitId" | 
 
 export type Rule = z.infer<typeof RuleView>;
 export type RuleListView = z.infer<typeof RuleList>;
+export type RuleCoverageView = z.infer<typeof RuleCoverage>;
 export type RuleInput = z.input<typeof RuleCreate>;
 
 export type Hearing = z.infer<typeof HearingView>;
