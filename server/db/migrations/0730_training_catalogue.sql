@@ -276,4 +276,268 @@ Praise the effort: showing up on time is a skill they will use for life.', 'Un p
 Ayúdelo con los papeles: un permiso de trabajo si su estado lo exige para menores, una identificación y la tarjeta del Seguro Social.
 Hablen de cómo cuidar el dinero: una cuenta bancaria, ahorrar una parte de cada sueldo y para qué quiere ahorrar.
 Para manejar, pregunte al trabajador social cómo manejan su estado y su agencia los permisos de aprendiz, las clases de manejo y el seguro del auto para jóvenes en cuidado; las reglas y los fondos varían.
-Reconozca el esfuerzo: llegar a tiempo es una habilidad que usará toda la vida.');
+Reconozca el esfuerzo: llegar a tiempo es una habilidad que usará toda la vida.'),
+  ('TS-SEI-WITHDRAWAL-SIGNS', 'tip_sheet', 'substance_exposed', 0, 1, 0.5,
+   'Caring for a baby going through withdrawal', 'Cuidar a un bebé con síndrome de abstinencia', 'Signs of neonatal withdrawal (NAS or NOWS) and the calm, close care that helps a substance-exposed newborn.', 'Señales de abstinencia neonatal (NAS o NOWS) y el cuidado cercano y tranquilo que ayuda a un recién nacido expuesto a sustancias.',
+   'Babies exposed to opioids or other substances before birth may show withdrawal in the first days and weeks: a high-pitched cry, shaking, stiff arms and legs, sneezing, poor feeding, loose stools and trouble sleeping.
+What helps most is you: hold the baby skin to skin or swaddled, keep the room quiet and dim, move slowly, and feed small amounts often when the baby shows hunger.
+Hospitals now often use the ''Eat, Sleep, Console'' approach: if the baby can eat, sleep and be comforted, care at home continues; if not, the doctor adjusts the plan.
+Ask the hospital and caseworker for the baby''s plan of safe care, the discharge notes and follow-up appointments before you leave.
+Call the doctor the same day for a fever, vomiting, fewer wet diapers, or crying you cannot soothe. Call 911 for breathing trouble or a seizure.', 'Los bebés expuestos a opioides u otras sustancias antes de nacer pueden mostrar abstinencia en los primeros días y semanas: llanto agudo, temblores, brazos y piernas rígidos, estornudos, dificultad para comer, heces sueltas y problemas para dormir.
+Lo que más ayuda es usted: cargue al bebé piel con piel o envuelto, mantenga el cuarto tranquilo y con poca luz, muévase despacio y dele de comer poco y seguido cuando muestre hambre.
+Muchos hospitales usan ahora el enfoque ''Comer, Dormir, Consolar'': si el bebé puede comer, dormir y calmarse, el cuidado en casa sigue; si no, el médico ajusta el plan.
+Antes de salir del hospital pida al personal y al trabajador social el plan de cuidado seguro del bebé, las notas del alta y las próximas citas.
+Llame al médico el mismo día si tiene fiebre, vómitos, moja menos pañales o llora sin que usted pueda calmarlo. Llame al 911 si le cuesta respirar o tiene una convulsión.'),
+  ('TS-SEI-SOOTHING', 'tip_sheet', 'substance_exposed', 0, 2, 0.5,
+   'Soothing a baby who startles and cries easily', 'Calmar a un bebé que se sobresalta y llora con facilidad', 'Low-stimulation care for babies exposed to drugs or alcohol before birth: light, sound, touch and feeding.', 'Cuidado con poca estimulación para bebés expuestos a drogas o alcohol antes de nacer: luz, sonido, contacto y alimentación.',
+   'Some substance-exposed babies are overwhelmed by everyday light, noise and handling. Watch for signs of ''too much'': looking away, yawning, hiccups, arching, mottled skin.
+Lower the input: one voice at a time, lights down, TV off, no bright mobiles. Offer one thing at a time—either eye contact or talking or rocking.
+Swaddle snugly with hips free, hold the baby upright against your chest, and try slow, rhythmic swaying or gentle humming.
+Feed in a quiet room, burp often, and give the baby breaks. A pacifier can help a baby who sucks hard but tires quickly.
+Ask whether the baby can be referred to early intervention for a developmental check. It is free for eligible babies and toddlers.', 'Algunos bebés expuestos a sustancias se abruman con la luz, el ruido y el manejo de todos los días. Fíjese en las señales de ''demasiado'': desvía la mirada, bosteza, tiene hipo, se arquea, la piel se le pone manchada.
+Reduzca los estímulos: una sola voz a la vez, poca luz, televisión apagada, nada de móviles brillantes. Ofrezca una cosa a la vez: mirarlo, hablarle o mecerlo.
+Envuélvalo bien dejando libres las caderas, sosténgalo derecho contra su pecho y pruebe a balancearse despacio y con ritmo o a tararear suavemente.
+Dele de comer en un cuarto tranquilo, sáquele los gases a menudo y dele pausas. Un chupón puede ayudar al bebé que succiona con fuerza pero se cansa rápido.
+Pregunte si pueden referir al bebé a intervención temprana para una evaluación del desarrollo. Es gratis para los bebés y niños pequeños que califican.'),
+  ('TS-SEI-SAFE-SLEEP', 'tip_sheet', 'substance_exposed', 0, 1, 0.25,
+   'Safe sleep for babies born exposed to substances', 'Sueño seguro para bebés expuestos a sustancias', 'Back to sleep, alone, in a bare crib: why safe sleep matters even more for a fussy, exposed baby.', 'Boca arriba, solo y en una cuna vacía: por qué el sueño seguro importa todavía más para un bebé expuesto e inquieto.',
+   'Babies exposed to substances before birth can have a higher risk of sudden infant death. Safe sleep rules protect them every single sleep, including naps.
+Always place the baby on their back, on a firm flat mattress in a crib, bassinet or play yard, with only a fitted sheet. No pillows, bumpers, blankets or toys.
+Room-sharing without bed-sharing is safest: keep the crib near your bed for the first months. Never sleep with the baby on a sofa or armchair.
+A swaddled baby must sleep on the back; stop swaddling once the baby starts trying to roll.
+Keep the home smoke-free and the room comfortably cool. Share these rules with babysitters and at family time.', 'Los bebés expuestos a sustancias antes de nacer pueden tener mayor riesgo de muerte súbita. Las reglas de sueño seguro los protegen en cada sueño, también en las siestas.
+Acueste siempre al bebé boca arriba, sobre un colchón firme y plano en una cuna, moisés o corral, solo con una sábana ajustable. Sin almohadas, protectores, cobijas ni juguetes.
+Compartir el cuarto sin compartir la cama es lo más seguro: ponga la cuna cerca de su cama durante los primeros meses. Nunca duerma con el bebé en un sofá o sillón.
+Un bebé envuelto debe dormir boca arriba; deje de envolverlo cuando empiece a intentar darse vuelta.
+Mantenga la casa sin humo y el cuarto fresco. Comparta estas reglas con las niñeras y en las visitas familiares.'),
+  ('TS-SEI-FASD', 'tip_sheet', 'substance_exposed', 0, 21, 0.5,
+   'Prenatal alcohol exposure and FASD: what caregivers can do', 'Exposición prenatal al alcohol y TEAF: qué pueden hacer los cuidadores', 'Fetal alcohol spectrum disorders affect learning, memory and behaviour. Parenting strategies that work with the brain.', 'Los trastornos del espectro alcohólico fetal afectan el aprendizaje, la memoria y el comportamiento. Estrategias de crianza que funcionan con el cerebro del niño.',
+   'Alcohol before birth can affect how a child''s brain develops. Fetal alcohol spectrum disorders (FASD) often look like not listening, forgetting rules or acting younger than their age—but the child is not choosing it.
+Think ''can''t yet'' instead of ''won''t''. Use short instructions, one step at a time, and show rather than tell.
+Keep routines and the environment the same; use pictures and checklists for mornings and homework.
+Ask the doctor about an evaluation if exposure is known or suspected. A diagnosis can open services at school and in the community.
+Supervise more than you would for the child''s age, especially with money, friends and strangers, and celebrate what they do well.', 'El alcohol antes de nacer puede afectar el desarrollo del cerebro. Los trastornos del espectro alcohólico fetal (TEAF) a menudo parecen no escuchar, olvidar las reglas o portarse como alguien menor, pero el niño no lo elige.
+Piense ''todavía no puede'' en lugar de ''no quiere''. Dé instrucciones cortas, un paso a la vez, y muestre en lugar de explicar.
+Mantenga las rutinas y el entorno sin cambios; use dibujos y listas para las mañanas y las tareas.
+Pregunte al médico por una evaluación si se sabe o se sospecha la exposición. Un diagnóstico puede abrir servicios en la escuela y en la comunidad.
+Supervise más de lo que haría para su edad, sobre todo con el dinero, los amigos y los desconocidos, y celebre lo que hace bien.'),
+  ('TS-SEI-PARENT-RECOVERY', 'tip_sheet', 'substance_exposed', 0, 3, 0.5,
+   'Supporting a parent in recovery while you care for their baby', 'Apoyar a un padre o madre en recuperación mientras cuida a su bebé', 'Treating a parent with substance use with respect, sharing the baby''s days, and what relapse means for the plan.', 'Tratar con respeto al padre con consumo de sustancias, compartir los días del bebé y qué significa una recaída para el plan.',
+   'Addiction is a health condition, and recovery is possible. A parent in treatment who sees their baby often has a stronger reason to keep going.
+Share the baby''s progress: feeding amounts, sleep, first smiles, photos. Ask the parent what they want you to know about their baby.
+If the parent is breastfeeding or pumping, ask the caseworker and the baby''s doctor whether breast milk can be used; the answer depends on the parent''s treatment.
+Relapse can happen in recovery. Keep your own feelings out of the baby''s visits and let the caseworker and treatment team handle safety.
+Use respectful words: ''a parent in recovery'' rather than ''an addict''. Babies hear tone, and parents hear it too.', 'La adicción es una condición de salud y la recuperación es posible. Un padre o madre en tratamiento que ve a su bebé a menudo tiene una razón más fuerte para seguir adelante.
+Comparta los avances del bebé: cuánto come, cómo duerme, sus primeras sonrisas, fotos. Pregúntele al padre o la madre qué quiere que usted sepa sobre su bebé.
+Si la madre amamanta o se extrae leche, pregunte al trabajador social y al médico del bebé si se puede usar la leche materna; la respuesta depende del tratamiento.
+En la recuperación pueden ocurrir recaídas. Deje sus propios sentimientos fuera de las visitas del bebé y deje que el trabajador social y el equipo de tratamiento se encarguen de la seguridad.
+Use palabras respetuosas: ''una madre en recuperación'' en lugar de ''una adicta''. Los bebés perciben el tono, y los padres también.'),
+  ('TS-SEI-DEVELOPMENT', 'tip_sheet', 'substance_exposed', 0, 5, 0.5,
+   'Watching development after prenatal substance exposure', 'Seguir el desarrollo después de la exposición prenatal a sustancias', 'Milestones to track in the first years, and how to get a free early intervention evaluation.', 'Etapas del desarrollo que conviene observar en los primeros años y cómo pedir una evaluación gratuita de intervención temprana.',
+   'Many exposed babies develop well with steady, loving care. Others need extra help with movement, speech, attention or self-calming. Watching early makes the difference.
+Keep a simple log of milestones: holding the head up, rolling, sitting, first words, walking. Bring it to well-child visits.
+Under federal law (IDEA Part C) every state has an early intervention program for children under three. You, the caseworker or the doctor can ask for a free evaluation.
+From three, the local school district can evaluate for preschool special education if needs continue.
+Play is therapy too: floor time, talking through your day, reading, singing. Simple, repeated, warm.', 'Muchos bebés expuestos se desarrollan bien con un cuidado constante y cariñoso. Otros necesitan ayuda extra con el movimiento, el habla, la atención o para calmarse. Observar temprano marca la diferencia.
+Lleve un registro sencillo de sus logros: sostener la cabeza, darse vuelta, sentarse, primeras palabras, caminar. Llévelo a las consultas de control.
+Por ley federal (IDEA Parte C) cada estado tiene un programa de intervención temprana para niños menores de tres años. Usted, el trabajador social o el médico pueden pedir una evaluación gratuita.
+Desde los tres años, el distrito escolar puede evaluar al niño para educación especial preescolar si las necesidades continúan.
+Jugar también es terapia: tiempo en el piso, contarle lo que hacen durante el día, leer, cantar. Sencillo, repetido y con cariño.'),
+  ('TS-GRF-AMBIGUOUS-LOSS', 'tip_sheet', 'grief', 3, 21, 0.5,
+   'Grief when nobody died: ambiguous loss in foster care', 'Duelo sin muerte: la pérdida ambigua en el cuidado de crianza', 'Children in care grieve parents, siblings, pets, schools and homes that still exist. How to recognise and help that grief.', 'Los niños en cuidado lloran a padres, hermanos, mascotas, escuelas y hogares que siguen existiendo. Cómo reconocer y acompañar ese duelo.',
+   'Children in foster care lose people and places who are still alive and still out there. This ''ambiguous loss'' has no funeral and no end date, which can make it harder.
+Grief may look like anger, clinginess, stomach aches, trouble sleeping, or being ''too good''. It often comes in waves around visits, birthdays and holidays.
+Name it: ''It sounds like you really miss your mom. You can miss her and still be safe here.'' Let both feelings be true.
+Keep the connections you can: photos, a call, a visit to an old park, a favourite food from home.
+If grief stops the child from eating, sleeping or going to school for weeks, ask the caseworker for a therapist who knows foster care.', 'Los niños en cuidado de crianza pierden personas y lugares que siguen vivos y siguen ahí. Esta ''pérdida ambigua'' no tiene funeral ni fecha de término, y eso puede hacerla más difícil.
+El duelo puede verse como enojo, apego excesivo, dolores de estómago, problemas para dormir o portarse ''demasiado bien''. Suele venir en olas alrededor de las visitas, los cumpleaños y las fiestas.
+Póngale nombre: ''Parece que extrañas mucho a tu mamá. Puedes extrañarla y estar seguro aquí.'' Deje que los dos sentimientos sean verdad.
+Conserve las conexiones que pueda: fotos, una llamada, una visita al parque de antes, una comida favorita de casa.
+Si el duelo le impide comer, dormir o ir a la escuela durante semanas, pida al trabajador social un terapeuta que conozca el cuidado de crianza.'),
+  ('TS-GRF-DEATH-OF-PARENT', 'tip_sheet', 'grief', 3, 21, 0.5,
+   'When a child''s parent dies while they are in care', 'Cuando muere el padre o la madre de un niño en cuidado', 'Telling a child in foster care that a parent has died, the funeral, and the months after.', 'Decirle a un niño en cuidado de crianza que su padre o madre murió, el funeral y los meses siguientes.',
+   'Decide with the caseworker and, if possible, a trusted relative who tells the child and when. The child should hear it from a familiar adult, not from social media.
+Use clear words: ''died'' and ''dead'', not ''went to sleep'' or ''we lost her''. Young children may ask the same questions many times.
+Ask the team whether the child can attend the funeral or a memorial, and prepare them for what they will see. Offer another goodbye if they cannot go.
+Expect mixed feelings, including relief or anger if the relationship was painful. All of them are allowed.
+Keep something of the parent for the child: photos, a piece of clothing, stories from relatives. Ask about grief counselling.', 'Decida con el trabajador social y, si es posible, con un familiar de confianza quién le dará la noticia al niño y cuándo. El niño debe escucharlo de un adulto conocido, no por las redes sociales.
+Use palabras claras: ''murió'' y ''está muerto'', no ''se durmió'' o ''la perdimos''. Los niños pequeños pueden hacer las mismas preguntas muchas veces.
+Pregunte al equipo si el niño puede asistir al funeral o a una ceremonia, y prepárelo para lo que va a ver. Si no puede ir, ofrézcale otra forma de despedirse.
+Espere sentimientos mezclados, incluso alivio o enojo si la relación era dolorosa. Todos están permitidos.
+Guarde algo del padre o la madre para el niño: fotos, una prenda, historias de los parientes. Pregunte por apoyo para el duelo.'),
+  ('TS-GRF-HOLIDAYS', 'tip_sheet', 'grief', 3, 21, 0.25,
+   'Holidays and birthdays can hurt', 'Las fiestas y los cumpleaños pueden doler', 'Why celebrations bring up loss for children in care, and how to plan gentle holidays and birthdays.', 'Por qué las celebraciones despiertan la pérdida en los niños en cuidado, y cómo planear fiestas y cumpleaños tranquilos.',
+   'Holidays and birthdays remind children of who is missing. A meltdown on a happy day is often grief, not ingratitude.
+Ask the child and their family about their traditions: foods, songs, religious services, how birthdays were celebrated. Bring some of them into your home.
+Plan contact with parents and siblings around the day if it is allowed: a call, a card, a visit.
+Keep celebrations smaller than you might want. Too many presents or guests can overwhelm.
+Give the child a way to remember: lighting a candle, making a card for mom, a quiet moment.', 'Las fiestas y los cumpleaños les recuerdan a los niños quién falta. Una crisis en un día feliz muchas veces es duelo, no falta de gratitud.
+Pregunte al niño y a su familia por sus tradiciones: comidas, canciones, servicios religiosos, cómo celebraban los cumpleaños. Incorpore algunas en su hogar.
+Si está permitido, planee contacto con los padres y hermanos cerca de esa fecha: una llamada, una tarjeta, una visita.
+Haga celebraciones más pequeñas de lo que le gustaría. Demasiados regalos o invitados pueden abrumar.
+Dele al niño una forma de recordar: encender una vela, hacer una tarjeta para mamá, un momento de silencio.'),
+  ('TS-GRF-CAREGIVER-GOODBYE', 'tip_sheet', 'grief', 0, 21, 0.5,
+   'Your own grief when a child leaves your home', 'Su propio duelo cuando un niño se va de su hogar', 'Caregivers grieve too when a child goes home, moves or is adopted. Taking care of that loss.', 'Los cuidadores también sienten duelo cuando un niño vuelve a casa, se muda o es adoptado. Cómo cuidar esa pérdida.',
+   'Loving a child and letting them go is at the heart of foster care. Grief after a child leaves is a sign you did your job, not that you were wrong to get attached.
+Give yourself time before saying yes to the next placement, if you can.
+Ask whether you can stay in touch: a letter, photos, a call on birthdays. Many parents welcome it when the relationship was respectful.
+Talk about the child with people who understand: your partner, other foster parents, a support group.
+Help your own children grieve as well. Make a memory book or plant something together.', 'Querer a un niño y dejarlo ir está en el centro del cuidado de crianza. Sentir duelo cuando se va es señal de que hizo bien su trabajo, no de que se equivocó al encariñarse.
+Si puede, dese un tiempo antes de aceptar la siguiente colocación.
+Pregunte si pueden seguir en contacto: una carta, fotos, una llamada en los cumpleaños. Muchos padres lo agradecen cuando la relación fue respetuosa.
+Hable del niño con personas que entienden: su pareja, otros padres de crianza, un grupo de apoyo.
+Ayude también a sus propios hijos con el duelo. Hagan un libro de recuerdos o planten algo juntos.'),
+  ('TS-GRF-LIFE-BOOK', 'tip_sheet', 'grief', 3, 21, 0.5,
+   'Making a life book with a child in care', 'Hacer un libro de vida con un niño en cuidado', 'A life book keeps a child''s story, photos and people together across moves. How to start one.', 'Un libro de vida reúne la historia, las fotos y las personas del niño a través de las mudanzas. Cómo empezarlo.',
+   'Children in care often lose their baby photos, report cards and the stories that tell them who they are. A life book keeps those pieces with the child.
+Start with now: photos of your home, their room, their school, friends, pets, favourite foods. Let the child decorate it.
+Ask the parents and relatives for baby photos, family stories and the child''s first words. Ask the caseworker for facts like where the child was born.
+Let the child lead hard parts. Some pages can stay blank until they are ready.
+The book belongs to the child and goes with them at every move.', 'Los niños en cuidado muchas veces pierden sus fotos de bebé, sus boletas de calificaciones y las historias que les dicen quiénes son. Un libro de vida guarda esas piezas con el niño.
+Empiecen por el presente: fotos de su casa, su cuarto, su escuela, sus amigos, las mascotas, sus comidas favoritas. Deje que el niño lo decore.
+Pida a los padres y parientes fotos de bebé, historias de la familia y las primeras palabras del niño. Pida al trabajador social datos como dónde nació.
+Deje que el niño marque el ritmo en las partes difíciles. Algunas páginas pueden quedar en blanco hasta que esté listo.
+El libro es del niño y se va con él en cada mudanza.'),
+  ('TS-GRF-TEEN-GRIEF', 'tip_sheet', 'grief', 12, 21, 0.5,
+   'How teens grieve, and how to be there', 'Cómo viven el duelo los adolescentes y cómo acompañarlos', 'Teens in care may hide grief behind anger, withdrawal or risk-taking. Ways to stay close without pushing.', 'Los adolescentes en cuidado pueden esconder el duelo detrás del enojo, el aislamiento o los riesgos. Formas de estar cerca sin presionar.',
+   'Teens often grieve privately and in bursts. Slammed doors, long hours in their room or risky choices can all be grief.
+Talk side by side rather than face to face: in the car, cooking, walking the dog. Short conversations work better than big talks.
+Let them know you are available, then wait. ''I''m around tonight if you want to talk or just watch something.''
+Respect their ways of remembering: music, a tattoo idea, posts to friends. Help them keep it safe.
+Watch for warning signs: talk of not wanting to live, giving things away, heavy drinking or drug use. Call or text 988 for the Suicide and Crisis Lifeline, and tell the caseworker.', 'Los adolescentes suelen vivir el duelo en privado y a ratos. Portazos, horas encerrados en su cuarto o decisiones arriesgadas pueden ser duelo.
+Hable con ellos lado a lado, no cara a cara: en el auto, cocinando, paseando al perro. Las conversaciones cortas funcionan mejor que las charlas largas.
+Hágale saber que está disponible y luego espere. ''Esta noche estoy en casa por si quieres hablar o ver algo juntos.''
+Respete su forma de recordar: música, la idea de un tatuaje, publicaciones para sus amigos. Ayúdelo a que sea seguro.
+Esté atento a señales de alarma: hablar de no querer vivir, regalar sus cosas, beber mucho o consumir drogas. Llame o envíe un texto al 988, la Línea de Prevención del Suicidio y Crisis, y avise al trabajador social.'),
+  ('TS-SLP-NIGHTMARES', 'tip_sheet', 'sleep', 3, 12, 0.5,
+   'Nightmares and night terrors in children who have been through trauma', 'Pesadillas y terrores nocturnos en niños que vivieron un trauma', 'Why children in care wake up scared at night, and how to comfort them back to sleep.', 'Por qué los niños en cuidado se despiertan asustados por la noche y cómo consolarlos para que vuelvan a dormir.',
+   'Bad dreams are common after frightening experiences and after a move. The night is when the body finally slows down and memories come up.
+Go to the child quickly and calmly. Sit close, speak softly, and tell them where they are: ''You''re in your bed at our house. I''m here. You''re safe.''
+Night terrors are different: the child screams or thrashes but is not really awake and will not remember. Keep them safe and do not try to wake them.
+During the day, let the child draw or tell the dream and change the ending. A night light, a door left open and a ''worry box'' by the bed can help.
+If nightmares come most nights for more than a few weeks, tell the caseworker and ask for a trauma-informed therapist.', 'Los malos sueños son comunes después de experiencias de miedo y de una mudanza. La noche es cuando el cuerpo por fin se calma y los recuerdos aparecen.
+Vaya con el niño rápido y con calma. Siéntese cerca, hable bajito y dígale dónde está: ''Estás en tu cama, en nuestra casa. Aquí estoy. Estás a salvo.''
+Los terrores nocturnos son distintos: el niño grita o se agita, pero en realidad no está despierto y no lo recordará. Cuide que no se lastime y no intente despertarlo.
+Durante el día, deje que dibuje o cuente el sueño y que le cambie el final. Una lamparita, la puerta entreabierta y una ''caja de preocupaciones'' junto a la cama pueden ayudar.
+Si las pesadillas aparecen casi todas las noches durante más de unas semanas, avise al trabajador social y pida un terapeuta con formación en trauma.'),
+  ('TS-SLP-BEDTIME-ROUTINE', 'tip_sheet', 'sleep', 2, 12, 0.25,
+   'A bedtime routine that helps children feel safe', 'Una rutina para dormir que ayuda a los niños a sentirse seguros', 'How much sleep children need at each age, and building a calm, predictable bedtime.', 'Cuántas horas de sueño necesitan los niños según la edad y cómo crear una hora de dormir tranquila y predecible.',
+   'Sleep experts advise about 10 to 13 hours a day (including naps) for children 3 to 5, and 9 to 12 hours for children 6 to 12. Children in care often get far less at first.
+Same steps, same order, every night: snack, bath, pyjamas, teeth, story, goodnight. A picture chart helps young children know what comes next.
+Screens off an hour before bed. Keep the bedroom for sleep, not for punishment or time-outs.
+Give the child some control: which pyjamas, which book, which stuffed animal.
+Expect setbacks after visits, moves or court dates. Go back to the routine without scolding.', 'Los expertos en sueño aconsejan unas 10 a 13 horas al día (con siestas) para niños de 3 a 5 años, y de 9 a 12 horas para niños de 6 a 12. Al principio, los niños en cuidado a menudo duermen mucho menos.
+Los mismos pasos, en el mismo orden, cada noche: merienda, baño, pijama, dientes, cuento, buenas noches. Un cartel con dibujos ayuda a los pequeños a saber qué sigue.
+Pantallas apagadas una hora antes de dormir. Use el cuarto para dormir, no para castigos ni tiempos fuera.
+Dele al niño algo de control: qué pijama, qué cuento, qué peluche.
+Espere retrocesos después de visitas, mudanzas o audiencias. Vuelva a la rutina sin regañar.'),
+  ('TS-SLP-BEDWETTING', 'tip_sheet', 'sleep', 4, 14, 0.25,
+   'Bedwetting in foster care', 'Mojar la cama en el cuidado de crianza', 'Wetting the bed is common after stress and moves. How to handle it without shame.', 'Mojar la cama es común después del estrés y de las mudanzas. Cómo manejarlo sin avergonzar.',
+   'Many children wet the bed, and stress, moves and trauma make it more likely, even in children who were dry before. It is not done on purpose.
+Stay calm and matter-of-fact. Use a mattress protector, keep spare sheets and pyjamas by the bed, and let older children help change them privately, not as a punishment.
+Never shame, punish or tell others. Protect the child''s privacy at sleepovers and camps with discreet night-time underwear.
+Limit drinks in the hour before bed and make a bathroom trip part of the routine.
+Tell the child''s doctor, especially if the child was dry before or has pain, thirst or daytime accidents.', 'Muchos niños mojan la cama, y el estrés, las mudanzas y el trauma lo hacen más probable, incluso en niños que ya no lo hacían. No lo hacen a propósito.
+Mantenga la calma y actúe con naturalidad. Use un protector de colchón, tenga sábanas y pijamas de repuesto junto a la cama y deje que los mayores ayuden a cambiarlas en privado, no como castigo.
+Nunca avergüence, castigue ni cuente a otros. Proteja la privacidad del niño en pijamadas y campamentos con ropa interior de noche discreta.
+Limite las bebidas en la hora antes de dormir y haga de ir al baño parte de la rutina.
+Avise al médico del niño, sobre todo si antes no mojaba la cama o si tiene dolor, mucha sed o accidentes durante el día.'),
+  ('TS-SLP-TEEN-SLEEP', 'tip_sheet', 'sleep', 12, 21, 0.25,
+   'Teens who stay up all night', 'Adolescentes que se desvelan toda la noche', 'Teen sleep, phones at night and what to do when a teenager sleeps all day.', 'El sueño de los adolescentes, el teléfono por la noche y qué hacer cuando un adolescente duerme todo el día.',
+   'Teenagers need about 8 to 10 hours of sleep, and their body clock naturally shifts later. Teens in care may also stay awake because night is when they feel least safe.
+Agree together on where phones charge at night. Present it as protecting sleep, not as a punishment.
+Keep wake-up times roughly the same on weekends, and get morning light: breakfast outside, a walk.
+Cut caffeine and energy drinks after lunch.
+If the teen cannot sleep, sleeps all day, or seems low, talk with them and tell the doctor. Sleep problems can be a sign of depression or worry.', 'Los adolescentes necesitan unas 8 a 10 horas de sueño, y su reloj interno se retrasa de forma natural. Los adolescentes en cuidado también pueden quedarse despiertos porque la noche es cuando menos seguros se sienten.
+Acuerden juntos dónde se cargan los teléfonos por la noche. Preséntelo como una forma de proteger el sueño, no como castigo.
+Mantengan la hora de levantarse parecida los fines de semana y busquen luz por la mañana: desayunar afuera, una caminata.
+Nada de cafeína ni bebidas energéticas después del almuerzo.
+Si el adolescente no puede dormir, duerme todo el día o se ve decaído, hable con él y avise al médico. Los problemas de sueño pueden ser señal de depresión o ansiedad.'),
+  ('TS-SLP-FEAR-DARK', 'tip_sheet', 'sleep', 2, 12, 0.25,
+   'Afraid of the dark, afraid to sleep alone', 'Miedo a la oscuridad, miedo a dormir solo', 'Children who cannot fall asleep alone after coming into care: fading your presence gently.', 'Niños que no pueden dormirse solos después de entrar en cuidado: cómo retirar su presencia poco a poco.',
+   'A child who was not safe at night may need an adult close by to fall asleep. This is a need, not a bad habit.
+Start by sitting beside the bed until they fall asleep. Every few nights, move your chair a little closer to the door.
+Leave a night light, the hallway light or the door open. Let the child choose a comfort object.
+Say what you will do: ''I''ll check on you in five minutes.'' Then do it. Trust grows from promises kept.
+Ask the caseworker what sleeping arrangements the child had before. If they shared a bed with siblings, a shared room may help them settle.', 'Un niño que no estaba seguro de noche puede necesitar a un adulto cerca para dormirse. Es una necesidad, no una mala costumbre.
+Empiece sentándose junto a la cama hasta que se duerma. Cada pocas noches, acerque un poco su silla a la puerta.
+Deje una lamparita, la luz del pasillo o la puerta abierta. Deje que el niño escoja un objeto que le dé consuelo.
+Diga lo que va a hacer: ''Vengo a verte en cinco minutos.'' Y hágalo. La confianza crece con promesas cumplidas.
+Pregunte al trabajador social cómo dormía el niño antes. Si compartía cama con sus hermanos, compartir cuarto puede ayudarle a calmarse.'),
+  ('TS-SLP-NAPS-TODDLER', 'tip_sheet', 'sleep', 0, 3, 0.25,
+   'Naps and night waking in babies and toddlers in care', 'Siestas y despertares nocturnos en bebés y niños pequeños en cuidado', 'Sleep needs for children under three, and settling a baby who wakes often after a placement.', 'Cuánto necesitan dormir los menores de tres años y cómo calmar a un bebé que se despierta a menudo después de una colocación.',
+   'Babies and toddlers need a lot of sleep: roughly 12 to 16 hours a day for babies from 4 months to a year, and 11 to 14 hours for 1 and 2 year olds, naps included.
+Ask the parents and the last caregiver about the child''s nap times, how they were put down, and any words or songs used. Keep them.
+Respond to night waking: a toddler who was left alone to cry may need to learn that adults come. You will not ''spoil'' a baby by comforting them.
+Follow safe sleep for babies: on the back, alone, in a bare crib.
+Share sleep notes with the parent at family time, so the routine stays the same in both homes.', 'Los bebés y niños pequeños necesitan dormir mucho: unas 12 a 16 horas al día los bebés de 4 meses a un año, y de 11 a 14 horas los niños de 1 y 2 años, contando las siestas.
+Pregunte a los padres y al último cuidador a qué hora dormía la siesta, cómo lo acostaban y qué palabras o canciones usaban. Manténgalas.
+Atienda los despertares nocturnos: un niño pequeño al que dejaban llorando solo quizá necesite aprender que los adultos sí vienen. No se ''malcría'' a un bebé por consolarlo.
+Siga las reglas de sueño seguro para bebés: boca arriba, solo, en una cuna vacía.
+Comparta sus notas sobre el sueño con el padre o la madre en las visitas, para que la rutina sea igual en los dos hogares.'),
+  ('TS-FOOD-HOARDING', 'tip_sheet', 'food', 2, 17, 0.5,
+   'Food hoarding and sneaking food', 'Acumular y esconder comida', 'Why children who went hungry hide food, and how to help them trust that there will always be enough.', 'Por qué los niños que pasaron hambre esconden comida y cómo ayudarlos a confiar en que siempre habrá suficiente.',
+   'Children who did not know when the next meal would come may hide food under the bed, eat very fast or take food from others'' plates. It is a survival habit, not stealing.
+Do not punish hoarding or lock up all the food. That proves to the child that food can disappear.
+Keep a basket of healthy snacks the child can take from at any time, and a small box of their own they are allowed to keep food in.
+Serve meals and snacks at predictable times and tell the child when the next one is: ''Dinner is after your show.''
+Check their room gently for food that might spoil, and replace it with packaged snacks. Over months, hoarding usually fades.', 'Los niños que no sabían cuándo llegaría la próxima comida pueden esconder comida debajo de la cama, comer muy rápido o tomar comida del plato de otros. Es un hábito de supervivencia, no un robo.
+No castigue que acumule comida ni ponga todo bajo llave. Eso le demuestra al niño que la comida puede desaparecer.
+Tenga una canasta de meriendas saludables de la que el niño pueda tomar en cualquier momento, y una cajita propia donde se le permita guardar comida.
+Sirva comidas y meriendas a horas predecibles y dígale cuándo será la próxima: ''La cena es después de tu programa.''
+Revise su cuarto con delicadeza por si hay comida que se pueda echar a perder y cámbiela por meriendas envasadas. Con los meses, acumular comida suele desaparecer.'),
+  ('TS-FOOD-OVEREATING', 'tip_sheet', 'food', 2, 17, 0.5,
+   'A child who eats and eats and never feels full', 'Un niño que come y come y nunca se siente lleno', 'Overeating, eating until sick and asking for food all day after coming into care.', 'Comer de más, comer hasta enfermarse y pedir comida todo el día después de entrar en cuidado.',
+   'A child who knew hunger may eat as if every meal were the last. Their body has not yet learned that food will come again.
+Offer regular meals and two or three snacks at set times. Do not restrict portions sharply at first; let trust build.
+Add filling foods: protein, fruit, vegetables, whole grains, water. Keep sweets for ordinary treats rather than rewards.
+Eat together and slowly. Talk about how the tummy feels: ''Is your tummy still hungry or is it full?''
+Talk with the child''s doctor about growth and weight before making changes, and never use food as punishment.', 'Un niño que conoció el hambre puede comer como si cada comida fuera la última. Su cuerpo aún no ha aprendido que la comida volverá.
+Ofrezca comidas regulares y dos o tres meriendas a horas fijas. Al principio no reduzca las porciones de golpe; deje que crezca la confianza.
+Agregue alimentos que llenen: proteína, fruta, verduras, granos integrales, agua. Deje los dulces como un gusto cotidiano y no como premio.
+Coman juntos y despacio. Hablen de cómo se siente la pancita: ''¿Tu pancita todavía tiene hambre o ya está llena?''
+Hable con el médico del niño sobre su crecimiento y peso antes de hacer cambios, y nunca use la comida como castigo.'),
+  ('TS-FOOD-PICKY', 'tip_sheet', 'food', 1, 12, 0.25,
+   'A child who will only eat a few foods', 'Un niño que solo come unos pocos alimentos', 'Picky eating after placement: familiar foods first, new foods slowly, no battles at the table.', 'Comer poco variado después de la colocación: primero lo conocido, lo nuevo despacio y sin peleas en la mesa.',
+   'New home, new food, new smells: many children eat only what they know for weeks. Familiar food is comfort.
+Ask the parents, the child and the caseworker what the child liked at home, including brands and cultural dishes, and buy some of them.
+Put one familiar food on every plate next to new ones. Let the child serve themselves.
+Avoid clean-plate rules, bribes and punishments. Children may need to see a new food many times before trying it.
+If the child gags, eats very few foods or is losing weight, ask the doctor about a feeding evaluation.', 'Hogar nuevo, comida nueva, olores nuevos: muchos niños comen solo lo que conocen durante semanas. La comida conocida consuela.
+Pregunte a los padres, al niño y al trabajador social qué le gustaba comer en casa, incluso las marcas y los platos de su cultura, y compre algunos.
+Ponga un alimento conocido en cada plato junto a los nuevos. Deje que el niño se sirva solo.
+Evite la regla de dejar el plato limpio, los sobornos y los castigos. Un niño puede necesitar ver un alimento nuevo muchas veces antes de probarlo.
+Si tiene arcadas, come muy pocos alimentos o está perdiendo peso, pida al médico una evaluación de alimentación.'),
+  ('TS-FOOD-BENEFITS', 'tip_sheet', 'food', 0, 21, 0.25,
+   'Free school meals, WIC and food help for children in care', 'Comidas escolares gratuitas, WIC y ayuda con alimentos para niños en cuidado', 'Children in foster care can get free school meals; infants and young children may qualify for WIC.', 'Los niños en cuidado de crianza reciben comidas escolares gratuitas; los bebés y niños pequeños pueden calificar para WIC.',
+   'Children in foster care are eligible for free school breakfast and lunch without an income check. Tell the school the child is in foster care and ask the office to set it up.
+WIC provides healthy foods, formula and nutrition advice for children under five. Ask your local WIC office whether the child can be enrolled with you.
+Ask the caseworker whether your placement payment or a clothing or emergency fund can help with special diets or formula.
+Summer meal programs for children run in many parks, libraries and schools when school is out.
+Relatives caring for children may also qualify for food benefits in the child''s name. Ask your local benefits office.', 'Los niños en cuidado de crianza tienen derecho a desayuno y almuerzo escolar gratuitos sin revisar ingresos. Dígale a la escuela que el niño está en cuidado de crianza y pida a la oficina que lo registre.
+WIC da alimentos saludables, fórmula y consejos de nutrición para niños menores de cinco años. Pregunte en su oficina local de WIC si puede inscribir al niño con usted.
+Pregunte al trabajador social si el pago de la colocación o un fondo para ropa o emergencias puede ayudar con dietas especiales o fórmula.
+Cuando no hay clases, muchos parques, bibliotecas y escuelas ofrecen programas de comidas de verano para niños.
+Los parientes que cuidan niños también pueden calificar para ayuda con alimentos a nombre del niño. Pregunte en su oficina local de beneficios.'),
+  ('TS-FOOD-CULTURE', 'tip_sheet', 'food', 0, 21, 0.25,
+   'Food from home: culture, faith and comfort at the table', 'La comida de casa: cultura, fe y consuelo en la mesa', 'Cooking the foods a child grew up with, respecting religious and cultural food practices.', 'Cocinar los platos con los que creció el niño y respetar las costumbres religiosas y culturales de alimentación.',
+   'Food carries family, culture and faith. Tortillas, rice and beans, collard greens, pho or halal meat can make a strange house feel less strange.
+Ask the child and the parents: what do you eat for breakfast? What is your favourite dish? Are there foods you do not eat?
+Respect religious and cultural practices such as not eating pork, fasting times or vegetarian diets, even if your family eats differently.
+Invite the parent to share a recipe or send a dish to family time if the plan allows it.
+Cook it together with the child. A shared meal is a quiet way to say ''your family matters here''.', 'La comida lleva consigo la familia, la cultura y la fe. Las tortillas, el arroz con frijoles, las verduras guisadas, el pho o la carne halal pueden hacer que una casa extraña se sienta menos extraña.
+Pregunte al niño y a sus padres: ¿qué desayunan? ¿Cuál es tu plato favorito? ¿Hay alimentos que no comen?
+Respete las prácticas religiosas y culturales, como no comer cerdo, los tiempos de ayuno o las dietas vegetarianas, aunque su familia coma diferente.
+Si el plan lo permite, invite al padre o a la madre a compartir una receta o a llevar un plato a la visita familiar.
+Cocínenlo juntos. Una comida compartida es una forma tranquila de decir ''tu familia importa aquí''.'),
+  ('TS-FOOD-TABLE-BATTLES', 'tip_sheet', 'food', 2, 17, 0.25,
+   'Peaceful mealtimes with children in care', 'Comidas tranquilas con niños en cuidado', 'Making the family table a safe place: no fights about food, simple routines and conversation.', 'Hacer de la mesa familiar un lugar seguro: sin peleas por la comida, con rutinas sencillas y conversación.',
+   'For some children, mealtimes were loud, scary or missing. A calm table teaches safety as much as manners.
+Share the job: you decide what, when and where food is served; the child decides whether and how much to eat from what is offered.
+Keep one meal a day together without screens. Talk about easy things: the best part of the day, a funny moment.
+Avoid comments about the child''s body or weight, and never withhold food as a consequence.
+If meals regularly end in tears, ask the caseworker or a therapist for help. Feeding problems often have a story behind them.', 'Para algunos niños, las comidas eran ruidosas, daban miedo o no existían. Una mesa tranquila enseña seguridad tanto como modales.
+Repartan la tarea: usted decide qué, cuándo y dónde se sirve la comida; el niño decide si come y cuánto de lo que se ofrece.
+Compartan una comida al día sin pantallas. Hablen de cosas sencillas: lo mejor del día, algo gracioso.
+Evite comentarios sobre el cuerpo o el peso del niño, y nunca le quite la comida como consecuencia.
+Si las comidas terminan a menudo en llanto, pida ayuda al trabajador social o a un terapeuta. Los problemas con la comida suelen tener una historia detrás.');
