@@ -540,4 +540,136 @@ If meals regularly end in tears, ask the caseworker or a therapist for help. Fee
 Repartan la tarea: usted decide qué, cuándo y dónde se sirve la comida; el niño decide si come y cuánto de lo que se ofrece.
 Compartan una comida al día sin pantallas. Hablen de cosas sencillas: lo mejor del día, algo gracioso.
 Evite comentarios sobre el cuerpo o el peso del niño, y nunca le quite la comida como consecuencia.
-Si las comidas terminan a menudo en llanto, pida ayuda al trabajador social o a un terapeuta. Los problemas con la comida suelen tener una historia detrás.');
+Si las comidas terminan a menudo en llanto, pida ayuda al trabajador social o a un terapeuta. Los problemas con la comida suelen tener una historia detrás.'),
+  ('TS-RUN-WARNING-SIGNS', 'tip_sheet', 'runaway', 10, 21, 0.5,
+   'Signs a young person may be planning to leave', 'Señales de que un joven podría estar pensando en irse', 'Noticing the warning signs before a youth in care goes missing, and talking about it early.', 'Notar las señales de alarma antes de que un joven en cuidado desaparezca y hablar del tema a tiempo.',
+   'Young people rarely leave without signs. Watch for packing or hiding belongings, giving things away, new older friends, unexplained money or gifts, talk about ''going home'' or a sudden change after a visit or bad news.
+Ask directly and calmly: ''It seems like you''re thinking about leaving. What''s going on?'' Listening does not put the idea in their head.
+Find out what they are running to or from: a parent, a boyfriend or girlfriend, a sibling, a conflict at school, a rule that feels unfair.
+Tell the caseworker what you see. A team meeting, more family contact or a change to a rule may solve the real problem.
+Make a safety plan together: who they can call, how they can reach you, that they can always come back.', 'Los jóvenes rara vez se van sin señales. Esté atento si empaca o esconde sus cosas, regala pertenencias, tiene amistades nuevas mayores que él, dinero o regalos sin explicación, habla de ''volver a casa'' o cambia de repente después de una visita o una mala noticia.
+Pregunte directamente y con calma: ''Parece que estás pensando en irte. ¿Qué está pasando?'' Escuchar no le mete la idea en la cabeza.
+Averigüe hacia qué o de qué quiere huir: un padre, un novio o una novia, un hermano, un problema en la escuela, una regla que le parece injusta.
+Cuente al trabajador social lo que observa. Una reunión del equipo, más contacto con la familia o el cambio de una regla pueden resolver el problema de fondo.
+Hagan juntos un plan de seguridad: a quién puede llamar, cómo comunicarse con usted y que siempre puede volver.'),
+  ('TS-RUN-COMING-BACK', 'tip_sheet', 'runaway', 10, 21, 0.5,
+   'When a missing youth comes back home', 'Cuando un joven desaparecido regresa a casa', 'Welcoming a teen back after they were missing: safety first, questions later, no shame.', 'Recibir de vuelta a un adolescente que estuvo desaparecido: primero la seguridad, después las preguntas, sin avergonzar.',
+   'How you greet a young person decides whether they come back next time. Start with relief: ''I''m glad you''re back. Are you hurt? Are you hungry?''
+Tell the police and the caseworker that the youth has returned, as your agency requires. The caseworker will check on their health and safety, including whether anyone exploited them.
+Offer a shower, food, clean clothes and sleep before any serious talk.
+Later, ask what happened and what would help them stay. Keep consequences connected and fair; avoid taking away the phone or contact that keeps them tied to safe people.
+Ask for a medical check if they were gone overnight or longer, and be gentle: they may have experienced things they cannot talk about yet.', 'La forma en que usted recibe a un joven decide si vuelve la próxima vez. Empiece por el alivio: ''Qué bueno que volviste. ¿Estás herido? ¿Tienes hambre?''
+Avise a la policía y al trabajador social que el joven regresó, como lo pida su agencia. El trabajador social revisará su salud y su seguridad, incluso si alguien lo explotó.
+Ofrézcale una ducha, comida, ropa limpia y dormir antes de cualquier conversación seria.
+Más adelante, pregunte qué pasó y qué le ayudaría a quedarse. Que las consecuencias sean justas y relacionadas con lo ocurrido; evite quitarle el teléfono o el contacto que lo mantiene unido a personas seguras.
+Pida una revisión médica si estuvo fuera una noche o más, y sea delicado: puede haber vivido cosas de las que todavía no puede hablar.'),
+  ('TS-RUN-TRAFFICKING', 'tip_sheet', 'runaway', 10, 21, 1,
+   'Sex trafficking: warning signs for caregivers', 'Trata con fines sexuales: señales de alarma para cuidadores', 'Youth in foster care are targeted by traffickers. Signs to notice and what to do.', 'Los tratantes buscan a jóvenes en cuidado de crianza. Señales a las que prestar atención y qué hacer.',
+   'Traffickers look for young people who feel unloved, want money or belonging, or have run away. Youth in care are often targeted, boys and girls alike.
+Warning signs include an older boyfriend or girlfriend, new clothes, nails, phones or money that cannot be explained, hotel keys, a second phone, tattoos that look like a name or brand, and being absent from school.
+Stay connected rather than angry. A trafficker tells the youth that nobody else cares; your steady care proves them wrong.
+Report what you see to the caseworker right away. If a child is in danger now, call 911. You can also call the National Human Trafficking Hotline at 1-888-373-7888.
+Federal law (2014) requires agencies to identify and serve youth in care who are victims or at risk of sex trafficking. Ask your agency which training it offers.', 'Los tratantes buscan a jóvenes que se sienten poco queridos, que quieren dinero o pertenecer a algo, o que se han escapado. Los jóvenes en cuidado son blanco frecuente, tanto chicos como chicas.
+Las señales incluyen un novio o novia mayor, ropa, uñas, teléfonos o dinero que no se pueden explicar, llaves de hotel, un segundo teléfono, tatuajes que parecen un nombre o una marca, y faltar a la escuela.
+Manténgase cerca en lugar de enojarse. El tratante le dice al joven que a nadie más le importa; su cuidado constante le demuestra lo contrario.
+Informe enseguida al trabajador social lo que vea. Si el joven está en peligro ahora mismo, llame al 911. También puede llamar a la Línea Nacional contra la Trata de Personas al 1-888-373-7888.
+Una ley federal de 2014 exige que las agencias identifiquen y atiendan a los jóvenes en cuidado que son víctimas o corren riesgo de trata sexual. Pregunte a su agencia qué capacitación ofrece.'),
+  ('TS-RUN-YOUNG-CHILD', 'tip_sheet', 'runaway', 4, 11, 0.25,
+   'When a young child wanders off or runs out of the house', 'Cuando un niño pequeño se aleja o sale corriendo de la casa', 'Children who bolt when upset: keeping them safe and finding out what they are trying to reach.', 'Niños que salen huyendo cuando se alteran: mantenerlos a salvo y entender a dónde quieren llegar.',
+   'Some younger children run out of the house or the classroom when they are overwhelmed, or try to walk ''home'' to their parent.
+Search right away and call 911 if you cannot find a young child within a few minutes. Then tell the caseworker.
+Notice the pattern: what happened just before? A loud voice, a ''no'', a phone call with mom? Plan ahead for those moments.
+Give the child a safe place to run to inside the home: a calm corner, a tent, a beanbag. Practise going there together when they are calm.
+Door chimes and child locks are reasonable safety steps; tell the child they are there to keep everyone safe, not to trap them.', 'Algunos niños pequeños salen corriendo de la casa o del salón cuando se sienten abrumados, o intentan caminar ''a casa'' con su mamá o su papá.
+Búsquelo de inmediato y llame al 911 si no encuentra a un niño pequeño en pocos minutos. Después avise al trabajador social.
+Observe el patrón: ¿qué pasó justo antes? ¿Un grito, un ''no'', una llamada con mamá? Prepárese para esos momentos.
+Dele al niño un lugar seguro al que correr dentro de la casa: un rincón tranquilo, una carpa, un cojín grande. Practiquen ir allí cuando esté tranquilo.
+Las campanitas en las puertas y los seguros para niños son medidas de seguridad razonables; explíquele que están para cuidar a todos, no para encerrarlo.'),
+  ('TS-RUN-PREVENTION-PLAN', 'tip_sheet', 'runaway', 11, 21, 0.5,
+   'A safety plan with a teen who has run before', 'Un plan de seguridad con un adolescente que ya se ha escapado', 'Working with a young person who has a history of running: agreements, contacts and the team.', 'Trabajar con un joven que tiene antecedentes de fuga: acuerdos, contactos y el equipo.',
+   'A youth who has run before is more likely to run again. Plan for it openly instead of hoping it will not happen.
+Sit down together and write: who they can call when they feel like leaving, where they would go, and how they will let you know they are safe.
+Keep a current photo, list of friends and their phone numbers, and social media names, in case you need to give them to the police.
+Agree on check-in times and a ''no questions tonight'' rule if they come back late. Getting home safely matters more than being on time.
+Ask the caseworker for a team meeting that includes the youth. Often the answer is more time with someone they love.', 'Un joven que ya se escapó tiene más probabilidad de volver a hacerlo. Planéenlo abiertamente en vez de esperar que no pase.
+Siéntense juntos y escriban: a quién puede llamar cuando sienta ganas de irse, a dónde iría y cómo le avisará que está bien.
+Tenga una foto reciente, la lista de sus amigos con sus teléfonos y sus nombres en redes sociales, por si debe dárselos a la policía.
+Acuerden horas para reportarse y una regla de ''esta noche no hay preguntas'' si llega tarde. Llegar a salvo importa más que llegar a tiempo.
+Pida al trabajador social una reunión del equipo con el joven presente. Muchas veces la solución es más tiempo con alguien a quien quiere.'),
+  ('TS-RUN-SAFELINE', 'tip_sheet', 'runaway', 10, 21, 0.25,
+   'Who to call when a teen is missing or thinking of leaving', 'A quién llamar cuando un adolescente desaparece o piensa irse', 'Police, the agency, the National Runaway Safeline and crisis lines: the numbers to keep.', 'La policía, la agencia, la National Runaway Safeline y las líneas de crisis: los números que conviene tener.',
+   'If a youth in your care is missing, call the police and your agency straight away. The agency must also report children missing from foster care to the National Center for Missing and Exploited Children.
+Keep the agency''s after-hours number in your phone and on the fridge.
+Young people (and worried adults) can call or text the National Runaway Safeline at 1-800-786-2929 for free, confidential help, day or night.
+If a teen talks about suicide, call or text 988.
+Share these numbers with the teen too. A young person thinking about leaving may call a hotline before they would talk to you.', 'Si un joven bajo su cuidado desaparece, llame enseguida a la policía y a su agencia. La agencia también debe informar de los niños desaparecidos del cuidado de crianza al Centro Nacional para Niños Desaparecidos y Explotados.
+Guarde el número de emergencias de la agencia en su teléfono y en el refrigerador.
+Los jóvenes (y los adultos preocupados) pueden llamar o enviar un texto a la National Runaway Safeline al 1-800-786-2929 para recibir ayuda gratuita y confidencial, de día o de noche.
+Si un adolescente habla de suicidio, llame o envíe un texto al 988.
+Comparta también estos números con el adolescente. Un joven que piensa irse quizá llame a una línea de ayuda antes de hablar con usted.'),
+  ('TS-PHN-FIRST-PHONE', 'tip_sheet', 'phones', 8, 17, 0.25,
+   'A first phone for a child in foster care', 'El primer teléfono de un niño en cuidado de crianza', 'Deciding when a child in care gets a phone, and setting it up safely.', 'Decidir cuándo un niño en cuidado recibe un teléfono y configurarlo de forma segura.',
+   'A phone is an everyday decision you can usually make as a reasonable and prudent parent. Think about the child''s age and maturity, what their friends have, and any court orders about contact.
+Start simple: calls and texts with approved contacts, location sharing, parental controls you explain openly.
+Add the caseworker, approved family members and emergency numbers to the contacts together.
+Write a short family phone agreement and sign it together. Review it every few months as trust grows.
+Ask the agency whether there are rules about who pays for the phone and who owns it if the child moves. The phone and its photos should go with the child.', 'Un teléfono es una decisión cotidiana que normalmente usted puede tomar como padre razonable y prudente. Piense en la edad y la madurez del niño, lo que tienen sus amigos y si hay órdenes del tribunal sobre el contacto.
+Empiecen con lo sencillo: llamadas y mensajes con contactos aprobados, ubicación compartida y controles parentales que usted explique abiertamente.
+Agreguen juntos los contactos del trabajador social, de los familiares aprobados y los números de emergencia.
+Escriban un acuerdo familiar corto sobre el teléfono y fírmenlo juntos. Revísenlo cada pocos meses a medida que crece la confianza.
+Pregunte a la agencia si hay reglas sobre quién paga el teléfono y de quién es si el niño se muda. El teléfono y sus fotos deben irse con el niño.'),
+  ('TS-PHN-SOCIAL-MEDIA-PRIVACY', 'tip_sheet', 'phones', 10, 21, 0.5,
+   'Social media privacy for youth in care', 'Privacidad en redes sociales para jóvenes en cuidado', 'Photos, locations and posting about foster care: protecting a young person''s privacy online.', 'Fotos, ubicaciones y publicaciones sobre el cuidado de crianza: proteger la privacidad del joven en internet.',
+   'Do not post photos or stories that identify a child as being in foster care on your own accounts. Ask your agency about its rules for photos.
+Help the youth set their accounts to private, turn off location tags, and avoid posting their school, address or daily routine.
+Talk about their story: it belongs to them. They can choose what to share, and they never have to explain foster care to anyone online.
+Birth family may find them online. If contact is not approved, help them block and tell the caseworker, without punishing the youth.
+Check in often and kindly. Ask them to show you their favourite app instead of secretly reading their messages.', 'No publique en sus propias cuentas fotos ni historias que identifiquen a un niño como niño en cuidado de crianza. Pregunte a su agencia sus reglas sobre fotos.
+Ayude al joven a poner sus cuentas en privado, desactivar la ubicación en las publicaciones y no publicar su escuela, su dirección ni su rutina diaria.
+Hablen de su historia: le pertenece. Puede escoger qué compartir y nunca tiene que explicarle a nadie en internet que está en cuidado de crianza.
+Es posible que su familia biológica lo encuentre en internet. Si el contacto no está aprobado, ayúdelo a bloquear y avise al trabajador social, sin castigar al joven.
+Converse con él a menudo y con cariño. Pídale que le muestre su aplicación favorita en lugar de leer sus mensajes a escondidas.'),
+  ('TS-PHN-SEXTORTION', 'tip_sheet', 'phones', 10, 21, 0.5,
+   'Online exploitation and sextortion: what to tell teens', 'Explotación en internet y sextorsión: qué decirles a los adolescentes', 'When someone online asks for photos or threatens to share them: how to prepare a teen and what to do.', 'Cuando alguien en internet pide fotos o amenaza con compartirlas: cómo preparar al adolescente y qué hacer.',
+   'Some people online pretend to be a teen, build trust, ask for a sexual photo and then threaten to share it unless they get more photos or money. It happens to boys and girls.
+Tell teens ahead of time: it is never their fault, they will not be punished for telling you, and paying or sending more never makes it stop.
+If it happens: do not delete the messages, take screenshots, block the account, and report it to the platform and to the CyberTipline of the National Center for Missing and Exploited Children (report.cybertip.org or 1-800-843-5678). Tell the caseworker.
+NCMEC''s free Take It Down service (takeitdown.ncmec.org) can help remove nude images of people under 18 from some platforms.
+Watch the teen''s mood closely in the days after. Sextortion causes deep shame; stay close and call 988 if they talk about hurting themselves.', 'Algunas personas en internet se hacen pasar por adolescentes, ganan su confianza, piden una foto sexual y luego amenazan con compartirla si no reciben más fotos o dinero. Les pasa a chicos y a chicas.
+Dígales a los adolescentes de antemano: nunca es su culpa, no los castigará por contárselo, y pagar o mandar más nunca hace que se detenga.
+Si ocurre: no borren los mensajes, tomen capturas de pantalla, bloqueen la cuenta y denúncienla a la plataforma y a la CyberTipline del Centro Nacional para Niños Desaparecidos y Explotados (report.cybertip.org o 1-800-843-5678). Avise al trabajador social.
+El servicio gratuito Take It Down del NCMEC (takeitdown.ncmec.org) puede ayudar a quitar de algunas plataformas imágenes íntimas de menores de 18 años.
+Observe de cerca el ánimo del adolescente en los días siguientes. La sextorsión causa mucha vergüenza; quédese cerca y llame al 988 si habla de hacerse daño.'),
+  ('TS-PHN-BIRTH-FAMILY-CONTACT', 'tip_sheet', 'phones', 8, 21, 0.25,
+   'Phones, video calls and contact with birth family', 'Teléfonos, videollamadas y contacto con la familia biológica', 'Using phones and video calls to keep family connections, within what the court has approved.', 'Usar el teléfono y las videollamadas para mantener los lazos familiares, dentro de lo aprobado por el tribunal.',
+   'Calls and video chats between visits help children stay close to parents, siblings and grandparents. Ask the caseworker which contacts are approved and whether they must be supervised.
+Set a regular time, like Sunday evening, so the child can look forward to it and the parent can plan.
+For young children, keep calls short and active: show a drawing, sing a song, read a book together on video.
+If a parent or relative contacts the child outside what is approved, stay calm, keep the messages and tell the caseworker.
+Do not take away approved family contact as a consequence. It is the child''s right and relationship, not a privilege.', 'Las llamadas y videollamadas entre visitas ayudan a los niños a seguir cerca de sus padres, hermanos y abuelos. Pregunte al trabajador social qué contactos están aprobados y si deben ser supervisados.
+Fijen una hora regular, como el domingo por la tarde, para que el niño la espere con ilusión y el padre o la madre se organice.
+Con niños pequeños, que las llamadas sean cortas y activas: mostrar un dibujo, cantar una canción, leer juntos un cuento por video.
+Si un padre o un familiar contacta al niño fuera de lo aprobado, mantenga la calma, guarde los mensajes y avise al trabajador social.
+No quite el contacto familiar aprobado como consecuencia. Es un derecho y una relación del niño, no un privilegio.'),
+  ('TS-PHN-SCREEN-TIME', 'tip_sheet', 'phones', 2, 17, 0.25,
+   'Screen time limits without daily fights', 'Límites de pantallas sin peleas diarias', 'Tablets, games and TV for children in care: realistic limits, and screens as comfort.', 'Tabletas, videojuegos y televisión para niños en cuidado: límites realistas y las pantallas como consuelo.',
+   'Screens can calm a scared child, and some children arrive used to many hours a day. Cut back gradually instead of all at once.
+Make a simple plan together: no screens at meals or in the hour before bed, and homework and outdoor time first.
+Check ratings for games and apps, and keep devices in shared rooms for younger children.
+Offer things to do instead: board games, drawing, music, a walk. Children often reach for screens when they do not know what else to do.
+Use your own screen habits as the example; children copy what they see.', 'Las pantallas pueden calmar a un niño asustado, y algunos niños llegan acostumbrados a muchas horas al día. Reduzca poco a poco en lugar de quitarlas de golpe.
+Hagan juntos un plan sencillo: sin pantallas en las comidas ni en la hora antes de dormir, y primero la tarea y el tiempo al aire libre.
+Revise la clasificación de los juegos y aplicaciones, y con los más pequeños deje los aparatos en espacios compartidos.
+Ofrezca otras cosas que hacer: juegos de mesa, dibujar, música, una caminata. Muchas veces los niños buscan la pantalla porque no saben qué más hacer.
+Dé el ejemplo con su propio uso de pantallas; los niños copian lo que ven.'),
+  ('TS-PHN-CYBERBULLYING', 'tip_sheet', 'phones', 8, 18, 0.25,
+   'Cyberbullying and mean posts about foster care', 'Ciberacoso y publicaciones crueles sobre el cuidado de crianza', 'When a child is teased or bullied online, including about being in foster care.', 'Cuando se burlan o acosan a un niño en internet, incluso por estar en cuidado de crianza.',
+   'Children in care are sometimes teased about it online or in group chats. Signs include hiding the phone, seeming upset after using it, or not wanting to go to school.
+Listen first and thank them for telling you. Do not take the phone away because they were bullied; it teaches them not to tell you next time.
+Save screenshots, block and report the accounts, and tell the school if classmates are involved. Schools must respond to bullying.
+Help the child decide how to answer questions about foster care: ''I live with my aunt right now'' is enough.
+Tell the caseworker, and ask for counselling if the child seems low or scared.', 'A veces se burlan de los niños en cuidado por eso en internet o en chats de grupo. Las señales incluyen esconder el teléfono, verse afectado después de usarlo o no querer ir a la escuela.
+Escuche primero y agradézcale que se lo haya contado. No le quite el teléfono por haber sido acosado; eso le enseña a no contarle la próxima vez.
+Guarden capturas de pantalla, bloqueen y denuncien las cuentas, y avise a la escuela si hay compañeros involucrados. La escuela debe responder al acoso.
+Ayude al niño a decidir cómo responder a preguntas sobre el cuidado de crianza: ''Ahora vivo con mi tía'' es suficiente.
+Avise al trabajador social y pida apoyo psicológico si el niño se ve decaído o asustado.');
