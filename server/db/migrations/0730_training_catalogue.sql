@@ -672,4 +672,136 @@ Tell the caseworker, and ask for counselling if the child seems low or scared.',
 Escuche primero y agradézcale que se lo haya contado. No le quite el teléfono por haber sido acosado; eso le enseña a no contarle la próxima vez.
 Guarden capturas de pantalla, bloqueen y denuncien las cuentas, y avise a la escuela si hay compañeros involucrados. La escuela debe responder al acoso.
 Ayude al niño a decidir cómo responder a preguntas sobre el cuidado de crianza: ''Ahora vivo con mi tía'' es suficiente.
-Avise al trabajador social y pida apoyo psicológico si el niño se ve decaído o asustado.');
+Avise al trabajador social y pida apoyo psicológico si el niño se ve decaído o asustado.'),
+  ('TS-ATT-SERVE-RETURN', 'tip_sheet', 'attachment', 0, 5, 0.5,
+   'Serve and return: everyday moments that build a baby''s brain', 'Ida y vuelta: momentos cotidianos que construyen el cerebro del bebé', 'Responding to a young child''s babbles, looks and gestures builds attachment and development.', 'Responder a los balbuceos, miradas y gestos de un niño pequeño fortalece el apego y el desarrollo.',
+   'When a baby or toddler ''serves''—a coo, a point, a look—and an adult ''returns'' it with a smile, a word or a hug, the child''s brain builds connections for language, trust and self-control.
+Notice what the child is paying attention to and name it: ''You see the dog! Big dog.''
+Take turns and wait. Give the child time to answer with a sound, a gesture or a word.
+Children who were not answered before may have stopped serving. Start small and keep answering; they learn it is worth trying again.
+Put the phone away during feeding, bath and play for a few minutes at a time. Those minutes matter most.', 'Cuando un bebé o un niño pequeño ''lanza'' algo —un balbuceo, señalar, una mirada— y un adulto se lo ''devuelve'' con una sonrisa, una palabra o un abrazo, el cerebro del niño crea conexiones para el lenguaje, la confianza y el autocontrol.
+Fíjese en lo que le llama la atención y póngale nombre: ''¡Ves el perro! Un perro grande.''
+Tomen turnos y espere. Dele tiempo para contestar con un sonido, un gesto o una palabra.
+Los niños a quienes antes no les respondían pueden haber dejado de intentarlo. Empiece con poco y siga respondiendo; aprenderán que vale la pena volver a intentarlo.
+Guarde el teléfono unos minutos durante la comida, el baño y el juego. Esos minutos son los que más cuentan.'),
+  ('TS-ATT-REJECTS-AFFECTION', 'tip_sheet', 'attachment', 2, 17, 0.5,
+   'When a child pushes you away', 'Cuando un niño lo aparta', 'Children who refuse hugs, act like they do not need anyone, or reject you after a good day.', 'Niños que rechazan los abrazos, actúan como si no necesitaran a nadie o lo rechazan después de un buen día.',
+   'A child who learned that adults hurt or leave may protect themselves by not needing anyone. Pushing you away is often a test: will you stay?
+Do not take it personally, and do not force hugs. Offer closeness the child can accept: sitting nearby, a high five, reading side by side.
+Expect rejection after close moments. A great day may be followed by a hard evening because closeness feels risky.
+Keep showing up in small, predictable ways: the same goodnight, the same pickup spot, the promised pancakes on Saturday.
+Ask for a therapist trained in attachment if the child seems unable to accept comfort from anyone over time.', 'Un niño que aprendió que los adultos hacen daño o se van puede protegerse no necesitando a nadie. Apartarlo a usted suele ser una prueba: ¿se quedará?
+No lo tome como algo personal y no fuerce los abrazos. Ofrezca la cercanía que el niño pueda aceptar: sentarse cerca, chocar las manos, leer lado a lado.
+Espere rechazo después de momentos de cercanía. A un gran día puede seguirle una tarde difícil, porque la cercanía se siente peligrosa.
+Siga presente de formas pequeñas y predecibles: las mismas buenas noches, el mismo lugar para recogerlo, los panqueques prometidos del sábado.
+Pida un terapeuta con formación en apego si con el tiempo el niño parece incapaz de aceptar consuelo de nadie.'),
+  ('TS-ATT-INDISCRIMINATE', 'tip_sheet', 'attachment', 1, 10, 0.5,
+   'A child who goes to any stranger', 'Un niño que se va con cualquier desconocido', 'Children who hug strangers or wander off with anyone: why it happens and how to teach safe closeness.', 'Niños que abrazan a desconocidos o se van con cualquiera: por qué pasa y cómo enseñar una cercanía segura.',
+   'Some children in care are overly friendly with strangers: climbing on a visitor''s lap, calling new people ''mom'', leaving with anyone. It often means they learned to seek care from whoever was there.
+Stay close in public and be the one who meets the child''s needs: you give the snack, you fix the scraped knee, you do the goodbye hug.
+Teach simple family rules: ''We hug family and close friends. We wave or give a high five to new people.''
+Ask visitors kindly to send the child back to you for comfort or treats.
+This is a safety concern as well as an attachment one. Tell the caseworker and the child''s therapist what you see.', 'Algunos niños en cuidado son demasiado amistosos con desconocidos: se sientan en las piernas de una visita, llaman ''mamá'' a personas nuevas, se van con cualquiera. A menudo significa que aprendieron a buscar cuidado en quien estuviera ahí.
+Manténgase cerca en público y sea usted quien atiende sus necesidades: usted da la merienda, cura la rodilla raspada, da el abrazo de despedida.
+Enseñe reglas familiares sencillas: ''Abrazamos a la familia y a los amigos cercanos. A las personas nuevas las saludamos con la mano o chocando las manos.''
+Pida con amabilidad a las visitas que manden al niño con usted para consolarlo o darle golosinas.
+Esto es un tema de seguridad además de apego. Cuente al trabajador social y al terapeuta del niño lo que observa.'),
+  ('TS-ATT-TEENS', 'tip_sheet', 'attachment', 12, 21, 0.5,
+   'Bonding with a teenager in care', 'Crear un vínculo con un adolescente en cuidado', 'Teens need attachment too. Building a relationship with a young person who arrives at 14 or 16.', 'Los adolescentes también necesitan apego. Construir una relación con un joven que llega a los 14 o 16 años.',
+   'Teens often arrive expecting to leave soon, so they may not invest in you. That does not mean they do not want someone to stay.
+Connect through what they care about: their music, their games, their sport, their hair, their food. Ask them to teach you something.
+Keep your word on small things. Rides, pocket money and promised outings show reliability better than speeches.
+Respect their family loyalty. You can be an important adult without replacing their parents.
+Repair after conflict: ''I got loud earlier. I''m sorry. I still want you here.'' Repair is how trust grows.', 'Los adolescentes muchas veces llegan esperando irse pronto, así que quizá no se esfuercen por la relación. Eso no significa que no quieran que alguien se quede.
+Conecte a través de lo que le importa: su música, sus juegos, su deporte, su cabello, su comida. Pídale que le enseñe algo.
+Cumpla su palabra en las cosas pequeñas. Llevarlo en auto, el dinero para sus gastos y las salidas prometidas muestran más confianza que los discursos.
+Respete su lealtad a su familia. Usted puede ser un adulto importante sin reemplazar a sus padres.
+Repare después de un conflicto: ''Hace rato levanté la voz. Lo siento. Sigo queriendo que estés aquí.'' Así crece la confianza.'),
+  ('TS-ATT-PLAY', 'tip_sheet', 'attachment', 2, 10, 0.5,
+   'Ten minutes of child-led play a day', 'Diez minutos al día de juego dirigido por el niño', 'Special play time where the child leads: a simple daily habit that builds connection.', 'Un tiempo especial de juego en el que el niño manda: un hábito diario sencillo que fortalece el vínculo.',
+   'Set aside ten minutes a day, at the same time if possible, for play where the child chooses what to do and you follow.
+Describe what the child is doing like a sports announcer: ''You''re building a tall tower. You put the red block on top.''
+Praise specific things: ''You worked hard on that.'' Avoid questions, instructions and teaching during this time.
+Ignore small misbehaviour during play, and end the time if the child becomes unsafe.
+Keep it even on hard days, and never take it away as a punishment. Many therapies for young children, such as Parent-Child Interaction Therapy, use this kind of play.', 'Reserve diez minutos al día, a la misma hora si puede, para un juego en el que el niño escoge qué hacer y usted lo sigue.
+Describa lo que hace el niño como un narrador deportivo: ''Estás construyendo una torre alta. Pusiste el bloque rojo arriba.''
+Elogie cosas concretas: ''Te esforzaste mucho en eso.'' Evite preguntas, órdenes y enseñanzas durante ese rato.
+Ignore las pequeñas faltas de conducta durante el juego y termine el tiempo si el niño se pone en peligro.
+Manténgalo incluso en los días difíciles y nunca lo quite como castigo. Muchas terapias para niños pequeños, como la Terapia de Interacción Padre-Hijo, usan este tipo de juego.'),
+  ('CO-ATT-FOUNDATIONS', 'course', 'attachment', 0, 21, 3,
+   'Classroom course: attachment and bonding in foster care (3 hours)', 'Curso presencial: apego y vínculo en el cuidado de crianza (3 horas)', 'A three-hour in-person course outline on attachment for resource parents and kin. Your site schedules the sessions.', 'Temario de un curso presencial de tres horas sobre el apego para familias de recursos y parientes. Su sitio programa las sesiones.',
+   'Format: one three-hour classroom session, or two sessions of ninety minutes, led by a trainer of your site. Your QPI coordinator adds the dates, place, seats and registration.
+Part 1: what attachment is, how it grows in the first years, and what happens to it when a child is separated from their family.
+Part 2: recognising attachment needs behind behaviour: clinging, pushing away, going to strangers.
+Part 3: daily practices that help: routines, serve and return, child-led play, repair after conflict, supporting the child''s bond with their parents.
+Participants leave with one practice to try for two weeks and report back at a support group. Three credit hours on attendance.', 'Formato: una sesión presencial de tres horas, o dos sesiones de noventa minutos, a cargo de un capacitador de su sitio. Su coordinador de QPI agrega las fechas, el lugar, los cupos y la inscripción.
+Parte 1: qué es el apego, cómo crece en los primeros años y qué le pasa cuando un niño es separado de su familia.
+Parte 2: reconocer las necesidades de apego detrás del comportamiento: aferrarse, apartar a los demás, irse con desconocidos.
+Parte 3: prácticas diarias que ayudan: rutinas, ida y vuelta, juego dirigido por el niño, reparar después de un conflicto, apoyar el vínculo del niño con sus padres.
+Los participantes se llevan una práctica para probar durante dos semanas y la comentan en un grupo de apoyo. Tres horas de crédito por asistencia.'),
+  ('TS-TRM-WHAT-IS-TRAUMA', 'tip_sheet', 'trauma', 0, 21, 0.5,
+   'What trauma does to a child''s brain and body', 'Lo que el trauma le hace al cerebro y al cuerpo de un niño', 'Fight, flight and freeze in plain language, and why children in care react the way they do.', 'Luchar, huir y paralizarse en palabras sencillas, y por qué los niños en cuidado reaccionan como reaccionan.',
+   'When a child lives with danger, their brain''s alarm system gets very good at spotting threats. It can go off at small things that remind the body of old danger.
+In alarm, the thinking part of the brain goes quiet. The child may fight (hit, yell), flee (run, hide) or freeze (go blank, not answer). None of these are choices in the moment.
+This is why reasoning and consequences in the middle of a meltdown rarely work. Calm first, talk later.
+Safety, routines and caring relationships help the alarm settle over time. Healing is possible, especially with steady adults.
+Ask the caseworker whether the child has had a trauma screening and access to an evidence-based therapy, such as trauma-focused cognitive behavioural therapy.', 'Cuando un niño vive con peligro, el sistema de alarma de su cerebro se vuelve muy bueno para detectar amenazas. Puede dispararse por cosas pequeñas que le recuerdan al cuerpo el peligro de antes.
+En estado de alarma, la parte del cerebro que piensa se apaga. El niño puede luchar (pegar, gritar), huir (correr, esconderse) o paralizarse (quedarse en blanco, no responder). En ese momento nada de eso es una decisión.
+Por eso razonar o poner consecuencias en medio de una crisis rara vez funciona. Primero calmar, después hablar.
+La seguridad, las rutinas y las relaciones de cariño ayudan a que la alarma se calme con el tiempo. Sanar es posible, sobre todo con adultos constantes.
+Pregunte al trabajador social si al niño le hicieron una evaluación de trauma y si tiene acceso a una terapia con base en evidencia, como la terapia cognitivo-conductual centrada en el trauma.'),
+  ('TS-TRM-CALM-DOWN', 'tip_sheet', 'trauma', 3, 17, 0.5,
+   'Helping a child calm down when they are overwhelmed', 'Ayudar a un niño a calmarse cuando está desbordado', 'Co-regulation: using your own calm to help an upset child''s body settle.', 'Corregulación: usar su propia calma para ayudar a que el cuerpo de un niño alterado se tranquilice.',
+   'A child cannot calm down alone until they have been calmed many times by an adult. This is called co-regulation.
+First steady yourself: slow breath, lower voice, relaxed hands. Get down to the child''s eye level or sit beside them.
+Use few words: ''You''re safe. I''m here. Let''s breathe.'' Offer water, a blanket, a squeeze ball or a quiet corner.
+Try body-based calming: blowing bubbles, pushing against a wall, a slow walk, rocking.
+When the child is calm, talk about what happened and what helped. Make a small calm-down kit together for next time.', 'Un niño no puede calmarse solo hasta que un adulto lo ha calmado muchas veces. Esto se llama corregulación.
+Primero tranquilícese usted: respiración lenta, voz baja, manos relajadas. Póngase a la altura de sus ojos o siéntese a su lado.
+Use pocas palabras: ''Estás a salvo. Aquí estoy. Respiremos.'' Ofrezca agua, una cobija, una pelota para apretar o un rincón tranquilo.
+Pruebe formas de calmarse con el cuerpo: hacer burbujas, empujar una pared, una caminata lenta, mecerse.
+Cuando esté tranquilo, hablen de lo que pasó y de lo que ayudó. Armen juntos una cajita para calmarse la próxima vez.'),
+  ('TS-TRM-DISCLOSURE', 'tip_sheet', 'trauma', 3, 21, 0.5,
+   'When a child tells you about abuse', 'Cuando un niño le cuenta que sufrió abuso', 'What to say and not say when a child discloses abuse, and who you must tell.', 'Qué decir y qué no decir cuando un niño revela un abuso, y a quién debe avisar.',
+   'Stay calm and listen. Your face and voice tell the child whether it was safe to tell you.
+Say: ''Thank you for telling me. It''s not your fault. I''m going to help keep you safe.'' Do not promise to keep it a secret.
+Do not ask for details or lead with questions like ''Did he touch you there?''. Trained interviewers will talk with the child; repeated questioning can harm the case and the child.
+Write down the child''s exact words, the date and time, and tell the caseworker the same day. If the child is in danger now or the abuse involves someone in your home, call the child abuse hotline or 911 as your agency''s rules say. As a foster caregiver you are a mandated reporter in most states.
+Expect big feelings afterwards for the child and for you. Ask for support.', 'Mantenga la calma y escuche. Su cara y su voz le dicen al niño si fue seguro contárselo.
+Diga: ''Gracias por contármelo. No es tu culpa. Voy a ayudar a que estés a salvo.'' No prometa guardar el secreto.
+No pida detalles ni haga preguntas que sugieran respuestas como ''¿Te tocó ahí?''. Entrevistadores capacitados hablarán con el niño; preguntar una y otra vez puede dañar al niño y al caso.
+Anote las palabras exactas del niño, la fecha y la hora, y avise al trabajador social ese mismo día. Si el niño está en peligro ahora o el abuso involucra a alguien de su casa, llame a la línea de denuncia de abuso infantil o al 911 según las reglas de su agencia. Como cuidador de crianza, en la mayoría de los estados usted está obligado por ley a denunciar.
+Espere sentimientos fuertes después, en el niño y en usted. Pida apoyo.'),
+  ('TS-TRM-TRAUMA-THERAPY', 'tip_sheet', 'trauma', 2, 21, 0.5,
+   'Finding the right therapy for a child with trauma', 'Encontrar la terapia adecuada para un niño con trauma', 'TF-CBT, PCIT, CPP and other approaches: questions to ask and your role as caregiver.', 'TF-CBT, PCIT, CPP y otros enfoques: preguntas que hacer y el papel del cuidador.',
+   'Several therapies have good evidence for children who lived through trauma: Trauma-Focused Cognitive Behavioural Therapy (TF-CBT) for school-age children and teens, Child-Parent Psychotherapy (CPP) and Parent-Child Interaction Therapy (PCIT) for young children.
+Ask the therapist: What training do you have in trauma? What does a session look like? How will I be involved?
+Many of these therapies include the caregiver in sessions. Your part at home between sessions is often where change happens.
+Ask whether the birth parent can take part when reunification is the plan.
+If therapy does not seem to help after a few months, say so to the caseworker. A different approach or therapist may fit better.', 'Varias terapias tienen buena evidencia para niños que vivieron un trauma: la terapia cognitivo-conductual centrada en el trauma (TF-CBT) para niños en edad escolar y adolescentes, la psicoterapia niño-padre (CPP) y la terapia de interacción padre-hijo (PCIT) para niños pequeños.
+Pregunte al terapeuta: ¿Qué formación tiene en trauma? ¿Cómo es una sesión? ¿Cómo voy a participar yo?
+Muchas de estas terapias incluyen al cuidador en las sesiones. Lo que usted hace en casa entre sesiones suele ser donde ocurre el cambio.
+Pregunte si el padre o la madre biológicos pueden participar cuando el plan es la reunificación.
+Si después de unos meses la terapia no parece ayudar, dígaselo al trabajador social. Otro enfoque u otro terapeuta pueden funcionar mejor.'),
+  ('TS-TRM-SELF-HARM', 'tip_sheet', 'trauma', 10, 21, 0.5,
+   'When a young person hurts themselves', 'Cuando un joven se hace daño a sí mismo', 'Cutting and other self-harm in youth in care: staying calm, keeping them safe and getting help.', 'Cortarse y otras autolesiones en jóvenes en cuidado: mantener la calma, protegerlos y buscar ayuda.',
+   'Some young people who lived through trauma cut, scratch or burn themselves to cope with feelings that are too big. It is a sign of pain, not attention-seeking.
+Stay calm. Look after any wound, and say: ''I''m glad you showed me. I want to help you find other ways to get through this.''
+Ask directly whether they are thinking about suicide. Asking does not put the idea in their head. If they are, or you are unsure, call or text 988 or take them to an emergency room.
+Tell the caseworker the same day and ask for a mental health assessment.
+Lock away medicines, razors and other dangerous items for now, without turning the home into a prison. Stay close and keep routines going.', 'Algunos jóvenes que vivieron un trauma se cortan, se rasguñan o se queman para sobrellevar sentimientos demasiado grandes. Es una señal de dolor, no una forma de llamar la atención.
+Mantenga la calma. Cure las heridas y diga: ''Me alegra que me lo mostraras. Quiero ayudarte a encontrar otras formas de pasar por esto.''
+Pregúntele directamente si está pensando en el suicidio. Preguntar no le mete la idea en la cabeza. Si la respuesta es sí, o si no está seguro, llame o envíe un texto al 988 o llévelo a una sala de emergencias.
+Avise al trabajador social ese mismo día y pida una evaluación de salud mental.
+Guarde bajo llave por ahora las medicinas, navajas y otros objetos peligrosos, sin convertir la casa en una cárcel. Quédese cerca y mantenga las rutinas.'),
+  ('WB-TRM-TRAUMA-INFORMED', 'webinar', 'trauma', 0, 21, 1.5,
+   'Webinar: trauma-informed parenting at home (90 minutes)', 'Seminario web: crianza informada sobre el trauma en casa (90 minutos)', 'A live online session outline on trauma and everyday parenting. Your site sets the date, link and registration.', 'Temario de una sesión en línea en vivo sobre el trauma y la crianza diaria. Su sitio fija la fecha, el enlace y la inscripción.',
+   'Format: a 90-minute live online session with time for questions, led by a clinician or trainer chosen by your site. Your QPI coordinator adds the date, the meeting link, seats and reminders.
+Topics: how trauma changes the stress response; triggers; co-regulation; routines and predictability; discipline that teaches without shaming.
+Caregivers are invited to send questions in advance, without names or identifying details of children.
+A recording, if your site makes one, can count for credit only if your site allows it.
+One and a half credit hours on attendance marked by staff.', 'Formato: una sesión en línea en vivo de 90 minutos con tiempo para preguntas, a cargo de un profesional clínico o capacitador elegido por su sitio. Su coordinador de QPI agrega la fecha, el enlace de la reunión, los cupos y los recordatorios.
+Temas: cómo el trauma cambia la respuesta al estrés; detonantes; corregulación; rutinas y previsibilidad; una disciplina que enseña sin avergonzar.
+Se invita a los cuidadores a enviar preguntas con anticipación, sin nombres ni datos que identifiquen a los niños.
+Una grabación, si su sitio la hace, solo cuenta para el crédito si su sitio lo permite.
+Una hora y media de crédito por asistencia registrada por el personal.');
