@@ -804,4 +804,114 @@ One and a half credit hours on attendance marked by staff.', 'Formato: una sesi�
 Temas: cómo el trauma cambia la respuesta al estrés; detonantes; corregulación; rutinas y previsibilidad; una disciplina que enseña sin avergonzar.
 Se invita a los cuidadores a enviar preguntas con anticipación, sin nombres ni datos que identifiquen a los niños.
 Una grabación, si su sitio la hace, solo cuenta para el crédito si su sitio lo permite.
-Una hora y media de crédito por asistencia registrada por el personal.');
+Una hora y media de crédito por asistencia registrada por el personal.'),
+  ('TS-INF-FIRST-48-HOURS', 'tip_sheet', 'infants', 0, 2, 0.5,
+   'A baby placed today: the first 48 hours', 'Un bebé colocado hoy: las primeras 48 horas', 'Checklist for an emergency infant placement: supplies, questions, safe sleep and the first doctor visit.', 'Lista para una colocación de emergencia de un bebé: artículos, preguntas, sueño seguro y la primera visita al médico.',
+   'Before the worker leaves, ask: formula or breast milk, how much and how often; last feed and diaper; medicines; allergies; the doctor''s name; and the parents'' routine for sleep and soothing.
+Supplies for tonight: a crib or play yard with a fitted sheet, a rear-facing car seat, diapers, wipes, the same formula, bottles and a few sleepers. Ask the agency about emergency funds or donations.
+Put the baby to sleep on their back, alone, in the bare crib, from the first night.
+Most agencies require a health check within days of placement. Book it now and bring any hospital papers.
+Hold the baby a lot. Being carried, fed and talked to by the same few adults is what a baby needs most right now.', 'Antes de que se vaya el trabajador social, pregunte: fórmula o leche materna, cuánto y cada cuánto; la última toma y el último pañal; medicamentos; alergias; el nombre del médico; y la rutina de los padres para dormirlo y calmarlo.
+Artículos para esta noche: una cuna o corral con sábana ajustable, una silla de auto mirando hacia atrás, pañales, toallitas, la misma fórmula, biberones y algunos pijamas. Pregunte a la agencia por fondos de emergencia o donaciones.
+Desde la primera noche, acueste al bebé boca arriba, solo, en la cuna vacía.
+La mayoría de las agencias exigen una revisión médica pocos días después de la colocación. Pida la cita ya y lleve los papeles del hospital.
+Cargue mucho al bebé. Que lo carguen, lo alimenten y le hablen siempre los mismos pocos adultos es lo que más necesita ahora.'),
+  ('TS-INF-TODDLER-BITING', 'tip_sheet', 'infants', 1, 4, 0.25,
+   'Toddlers who bite, hit or throw', 'Niños pequeños que muerden, pegan o tiran cosas', 'Why toddlers in care bite and hit, and simple responses that teach gentleness.', 'Por qué los niños pequeños en cuidado muerden y pegan, y respuestas sencillas que enseñan a ser gentiles.',
+   'Toddlers bite and hit when they have big feelings and few words. Stress from a move makes it more common.
+Act quickly and calmly: ''No biting. Biting hurts.'' Comfort the child who was hurt first, then help the biter calm down.
+Teach words and signs for ''stop'', ''mine'', ''help'' and ''all done'', and praise gentle touches.
+Watch for patterns: hunger, tiredness, crowded spaces. Plan snacks and naps around them.
+Never bite back or spank. Tell child care staff what works at home so everyone responds the same way.', 'Los niños pequeños muerden y pegan cuando tienen sentimientos grandes y pocas palabras. El estrés de una mudanza lo hace más frecuente.
+Actúe rápido y con calma: ''No se muerde. Morder duele.'' Consuele primero al niño lastimado y luego ayude a calmarse al que mordió.
+Enséñele palabras y señas para ''para'', ''mío'', ''ayuda'' y ''ya terminé'', y elogie cuando toca con suavidad.
+Busque patrones: hambre, cansancio, lugares llenos de gente. Organice las meriendas y siestas según eso.
+Nunca lo muerda ni le pegue. Cuente al personal de la guardería lo que funciona en casa para que todos respondan igual.'),
+  ('TS-INF-DEVELOPMENT-DELAYS', 'tip_sheet', 'infants', 0, 3, 0.5,
+   'Is my foster baby on track? Early intervention for children under three', '¿Mi bebé de crianza va bien? Intervención temprana para menores de tres años', 'Milestones to watch in babies and toddlers in care, and how to ask for a free early intervention evaluation.', 'Etapas a observar en bebés y niños pequeños en cuidado, y cómo pedir una evaluación gratuita de intervención temprana.',
+   'Babies and toddlers in foster care are more likely than other children to have delays in speech, movement or social skills. Many catch up quickly with help.
+Watch for these: no babbling by 9 months, no words by 15 months, not walking by 18 months, losing skills they had, not looking at faces or responding to their name.
+Federal law requires states to screen children under three who are in a substantiated case of abuse or neglect for referral to early intervention. Ask whether it was done.
+You can also call your local early intervention program yourself. Evaluations and many services are free and often happen at home.
+Share the results with the parents. Therapists can show them the same activities for family time.', 'Los bebés y niños pequeños en cuidado de crianza tienen más probabilidad que otros de tener retrasos en el habla, el movimiento o las habilidades sociales. Muchos se ponen al día rápido con ayuda.
+Esté atento a esto: no balbucea a los 9 meses, no dice palabras a los 15 meses, no camina a los 18 meses, pierde habilidades que tenía, no mira las caras ni responde a su nombre.
+La ley federal exige que los estados evalúen a los menores de tres años con un caso comprobado de abuso o negligencia para referirlos a intervención temprana. Pregunte si se hizo.
+También puede llamar usted mismo al programa local de intervención temprana. Las evaluaciones y muchos servicios son gratuitos y a menudo se hacen en casa.
+Comparta los resultados con los padres. Los terapeutas pueden enseñarles las mismas actividades para las visitas familiares.'),
+  ('TS-INF-CAR-SEAT', 'tip_sheet', 'infants', 0, 8, 0.25,
+   'Car seats for young children in care', 'Sillas de auto para niños pequeños en cuidado', 'Rear-facing, forward-facing and booster seats: getting the right seat and installing it correctly.', 'Sillas mirando hacia atrás, hacia adelante y elevadores: conseguir la silla correcta e instalarla bien.',
+   'Children should ride rear-facing as long as possible, until they reach the top height or weight limit of their seat, then in a forward-facing seat with a harness, then in a booster until the seat belt fits.
+Ask the agency whether it provides car seats, and never use a seat that has been in a crash or is past its expiry date.
+Many fire stations, hospitals and community groups offer free car seat checks by certified technicians.
+Tell anyone who drives the child, including for family time, which seat to use and how.
+Keep children under 13 in the back seat.', 'Los niños deben viajar mirando hacia atrás el mayor tiempo posible, hasta llegar al límite de altura o peso de su silla; después en una silla mirando hacia adelante con arnés, y luego en un asiento elevador hasta que el cinturón les quede bien.
+Pregunte a la agencia si da sillas de auto, y nunca use una silla que estuvo en un choque o que ya venció.
+Muchas estaciones de bomberos, hospitales y grupos comunitarios revisan gratis la instalación con técnicos certificados.
+Explique a cualquiera que lleve al niño, también para las visitas familiares, qué silla usar y cómo.
+Los menores de 13 años deben ir en el asiento de atrás.'),
+  ('TS-INF-CRYING', 'tip_sheet', 'infants', 0, 1, 0.25,
+   'A baby who cries and cries', 'Un bebé que llora y llora', 'Soothing a crying infant, and what to do when you feel at the end of your rope.', 'Cómo calmar a un bebé que llora y qué hacer cuando usted siente que ya no puede más.',
+   'All babies cry, and babies who have been moved or exposed to stress may cry more. Check the basics: hunger, diaper, too hot or cold, needing to burp, tired.
+Try the calming steps: swaddle, hold on the side or tummy in your arms (but always on the back to sleep), gentle ''shhh'', slow swinging, a pacifier.
+If you feel frustrated, put the baby safely on their back in the crib, close the door and take a few minutes to breathe. Call someone.
+Never shake a baby. Shaking can cause brain injury or death in seconds. Tell everyone who cares for the baby.
+Call the doctor if the crying is unusual, comes with fever, vomiting or poor feeding, or you are worried.', 'Todos los bebés lloran, y los que han cambiado de hogar o han vivido estrés pueden llorar más. Revise lo básico: hambre, pañal, calor o frío, gases, cansancio.
+Pruebe pasos para calmarlo: envolverlo, sostenerlo de lado o boca abajo en sus brazos (pero siempre boca arriba para dormir), un ''shhh'' suave, balanceo lento, un chupón.
+Si se siente frustrado, acueste al bebé de forma segura boca arriba en la cuna, cierre la puerta y tómese unos minutos para respirar. Llame a alguien.
+Nunca sacuda a un bebé. Sacudirlo puede causar daño cerebral o la muerte en segundos. Dígaselo a todos los que lo cuidan.
+Llame al médico si el llanto es diferente, si viene con fiebre, vómitos o si come mal, o si algo le preocupa.'),
+  ('TS-ADO-CURFEW-RULES', 'tip_sheet', 'adolescents', 12, 18, 0.5,
+   'House rules a teen will actually follow', 'Reglas de la casa que un adolescente sí cumplirá', 'Setting rules with a teenager in care: fewer rules, clear reasons, agreed consequences.', 'Poner reglas con un adolescente en cuidado: pocas reglas, razones claras y consecuencias acordadas.',
+   'Teens arriving in your home have lived under other rules, or none. Start with a few rules that really matter: safety, respect, school, letting you know where they are.
+Explain why each rule exists and invite the teen to suggest changes. Rules they helped make are rules they keep.
+Agree on curfew and check-ins, and adjust them as trust grows. Tell the teen how they can earn more freedom.
+Keep consequences short, related and predictable. Avoid taking away family contact, food or therapy.
+Write the rules down and review them together in a month.', 'Los adolescentes que llegan a su hogar han vivido con otras reglas, o sin ninguna. Empiece con pocas reglas que de verdad importen: seguridad, respeto, escuela, avisar dónde está.
+Explique el porqué de cada regla e invite al adolescente a proponer cambios. Las reglas que ayudó a hacer son reglas que cumple.
+Acuerden la hora de llegada y cómo reportarse, y ajústenlas a medida que crece la confianza. Dígale cómo puede ganar más libertad.
+Que las consecuencias sean cortas, relacionadas y predecibles. Evite quitarle el contacto con su familia, la comida o la terapia.
+Escriban las reglas y revísenlas juntos en un mes.'),
+  ('TS-ADO-DATING', 'tip_sheet', 'adolescents', 12, 21, 0.5,
+   'Dating, relationships and sexual health for teens in care', 'Noviazgo, relaciones y salud sexual de adolescentes en cuidado', 'Talking with a teen in care about dating, consent, healthy relationships and health care.', 'Hablar con un adolescente en cuidado sobre noviazgos, consentimiento, relaciones sanas y atención médica.',
+   'Dating is a normal part of growing up, and teens in care deserve guidance, not silence. Decide about dates and parties as a reasonable and prudent parent would, considering the teen''s age, maturity and any court orders.
+Talk early and often about what a healthy relationship looks like: respect, trust, no pressure. Explain that controlling phones, isolating from friends and jealousy are red flags.
+Talk about consent: a clear yes, freely given, that can be taken back at any time.
+Teens in care have the right to confidential reproductive health care and information. Ask the caseworker how your state handles it and help the teen find a clinic.
+Keep the door open: ''You can always ask me anything, and I won''t freak out.''', 'Tener novio o novia es parte normal de crecer, y los adolescentes en cuidado merecen orientación, no silencio. Decida sobre citas y fiestas como lo haría un padre razonable y prudente, pensando en la edad, la madurez y cualquier orden del tribunal.
+Hablen pronto y a menudo sobre cómo es una relación sana: respeto, confianza, sin presión. Explíquele que controlar el teléfono, alejar de los amigos y los celos son señales de alarma.
+Hablen del consentimiento: un sí claro y libre, que se puede retirar en cualquier momento.
+Los adolescentes en cuidado tienen derecho a atención e información confidencial sobre salud reproductiva. Pregunte al trabajador social cómo funciona en su estado y ayude al adolescente a encontrar una clínica.
+Deje la puerta abierta: ''Siempre puedes preguntarme lo que sea, y no me voy a escandalizar.'''),
+  ('TS-ADO-SUBSTANCE-USE', 'tip_sheet', 'adolescents', 12, 21, 0.5,
+   'Teens, alcohol, vaping and drugs', 'Adolescentes, alcohol, vapeo y drogas', 'What to do when a teen in care drinks, vapes or uses drugs, and how to talk about it.', 'Qué hacer cuando un adolescente en cuidado bebe, vapea o consume drogas, y cómo hablar del tema.',
+   'Many teens in care have seen substance use at home; some use to cope with trauma. Stay curious rather than furious: ''What does it do for you?''
+Set clear expectations and explain the risks in plain facts, including fentanyl in pills bought from friends or online.
+If you find substances, stay calm, remove them safely and tell the caseworker. Ask for an assessment, not a punishment.
+Keep medicines and alcohol in your home locked. Ask the agency whether you may keep naloxone (Narcan) at home and learn how to use it.
+If a teen is very drowsy, hard to wake or breathing slowly, call 911 right away.', 'Muchos adolescentes en cuidado han visto consumo de sustancias en casa; algunos consumen para sobrellevar el trauma. Muestre curiosidad en lugar de furia: ''¿Qué te hace sentir?''
+Ponga expectativas claras y explique los riesgos con hechos sencillos, incluido el fentanilo en pastillas compradas a amigos o por internet.
+Si encuentra sustancias, mantenga la calma, retírelas con cuidado y avise al trabajador social. Pida una evaluación, no un castigo.
+Guarde bajo llave las medicinas y el alcohol de su casa. Pregunte a la agencia si puede tener naloxona (Narcan) en casa y aprenda a usarla.
+Si un adolescente está muy somnoliento, cuesta despertarlo o respira despacio, llame al 911 de inmediato.'),
+  ('TS-ADO-VOICE-IN-PLAN', 'tip_sheet', 'adolescents', 12, 21, 0.5,
+   'Helping a teen speak up in their own case', 'Ayudar a un adolescente a hacerse oír en su propio caso', 'Teens have a say in their case plan, team meetings and court. How caregivers can coach them.', 'Los adolescentes tienen voz en su plan del caso, en las reuniones del equipo y en el tribunal. Cómo pueden ayudarlos los cuidadores.',
+   'Young people 14 and older help shape their own case plan and can choose up to two adults to join their planning team. Teens of any age can usually speak to the judge.
+Help them prepare: what do they want for school, family contact, where they live, their future? Write it down together.
+Practise how to say it respectfully and clearly, and how to ask for a break if they feel upset.
+Make sure they know their own attorney''s name and number, and how to reach them.
+Support their voice even when you disagree. You can share your own view with the team separately.', 'Los jóvenes de 14 años o más participan en su propio plan del caso y pueden elegir hasta dos adultos para su equipo de planificación. Los adolescentes de cualquier edad suelen poder hablar con el juez.
+Ayúdelo a prepararse: ¿qué quiere en cuanto a la escuela, el contacto con su familia, dónde vivir, su futuro? Escríbanlo juntos.
+Practiquen cómo decirlo con respeto y claridad, y cómo pedir una pausa si se siente alterado.
+Asegúrese de que conozca el nombre y el número de su abogado, y cómo comunicarse con él.
+Apoye su voz aunque usted no esté de acuerdo. Usted puede compartir su propia opinión con el equipo por separado.'),
+  ('TS-ADO-PREGNANT-PARENTING', 'tip_sheet', 'adolescents', 12, 21, 0.5,
+   'Pregnant and parenting teens in foster care', 'Adolescentes embarazadas y padres adolescentes en cuidado de crianza', 'Supporting a young parent in your home while respecting that they are the parent of their baby.', 'Apoyar a un joven padre o madre en su hogar, respetando que es el padre o la madre de su bebé.',
+   'A teen parent in care is still the parent of their child. Your role is to support and coach, not to take over.
+Help them get prenatal care, a doctor for the baby, WIC and the parenting classes their plan may call for.
+Let the young parent make everyday decisions for the baby, and offer advice in private rather than correcting them in front of others.
+Keep school going: ask about child care and school programs for student parents.
+Ask the caseworker what extra support and payments exist for a youth in care who is a parent; many states have them.', 'Un adolescente en cuidado que es padre o madre sigue siendo el padre o la madre de su hijo. El papel de usted es apoyar y orientar, no tomar el control.
+Ayúdelo a recibir atención prenatal, un médico para el bebé, WIC y las clases de crianza que su plan pueda pedir.
+Deje que el joven tome las decisiones cotidianas sobre el bebé, y dé consejos en privado en vez de corregirlo delante de otros.
+Que siga estudiando: pregunte por cuidado infantil y programas escolares para estudiantes que son padres.
+Pregunte al trabajador social qué apoyos y pagos adicionales existen para un joven en cuidado que es padre o madre; muchos estados los tienen.');
