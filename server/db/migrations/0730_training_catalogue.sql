@@ -914,4 +914,114 @@ Ask the caseworker what extra support and payments exist for a youth in care who
 Ayúdelo a recibir atención prenatal, un médico para el bebé, WIC y las clases de crianza que su plan pueda pedir.
 Deje que el joven tome las decisiones cotidianas sobre el bebé, y dé consejos en privado en vez de corregirlo delante de otros.
 Que siga estudiando: pregunte por cuidado infantil y programas escolares para estudiantes que son padres.
-Pregunte al trabajador social qué apoyos y pagos adicionales existen para un joven en cuidado que es padre o madre; muchos estados los tienen.');
+Pregunte al trabajador social qué apoyos y pagos adicionales existen para un joven en cuidado que es padre o madre; muchos estados los tienen.'),
+  ('TS-BEH-LYING', 'tip_sheet', 'behaviour', 4, 17, 0.5,
+   'Lying: why children in care lie and what helps', 'Las mentiras: por qué mienten los niños en cuidado y qué ayuda', 'Lying often kept children safe before. Responding without power struggles and making truth safe.', 'Mentir muchas veces mantuvo a salvo a los niños. Cómo responder sin luchas de poder y hacer que decir la verdad sea seguro.',
+   'In a home where the truth led to being hurt, lying was a way to stay safe. The habit does not disappear just because the home changed.
+Avoid setting traps: if you know the child ate the cookies, say so instead of asking ''Did you eat the cookies?''.
+Respond to the behaviour, not the lie: ''The cookies are gone. Let''s figure out how to make it right.''
+Make telling the truth pay off: ''Thank you for telling me. Because you told me, the consequence is smaller.''
+Notice and name honesty when it happens. Trust grows both ways, slowly.', 'En un hogar donde decir la verdad traía golpes, mentir era una forma de protegerse. La costumbre no desaparece solo porque cambió el hogar.
+No ponga trampas: si sabe que el niño se comió las galletas, dígalo en vez de preguntar ''¿Te comiste las galletas?''.
+Responda a la conducta, no a la mentira: ''Ya no hay galletas. Veamos cómo arreglarlo.''
+Haga que decir la verdad valga la pena: ''Gracias por decírmelo. Como me lo dijiste, la consecuencia es menor.''
+Note y nombre la honestidad cuando aparezca. La confianza crece en ambos sentidos, poco a poco.'),
+  ('TS-BEH-DISCIPLINE-RULES', 'tip_sheet', 'behaviour', 0, 21, 0.5,
+   'Discipline in foster care: what is allowed and what works', 'La disciplina en el cuidado de crianza: qué está permitido y qué funciona', 'Physical punishment is not allowed in foster care. Discipline that teaches, for every age.', 'El castigo físico no está permitido en el cuidado de crianza. Una disciplina que enseña, para cada edad.',
+   'Licensing rules for foster and resource homes forbid spanking and other physical punishment, and also punishments such as withholding food, locking a child in a room or humiliating them. Check your agency''s discipline policy.
+Discipline means teaching. Ask: what skill does this child need to learn, and how can I help them practise it?
+Use natural and logical consequences that are short and connected: toys thrown are put away for the afternoon; a late night means an earlier curfew tomorrow.
+Praise the behaviour you want to see, right away and specifically, far more often than you correct.
+Family time, therapy, meals and school activities are not privileges to take away.', 'Las reglas de licencia de los hogares de crianza y de recursos prohíben las nalgadas y cualquier otro castigo físico, y también castigos como negar la comida, encerrar al niño en un cuarto o humillarlo. Revise la política de disciplina de su agencia.
+Disciplinar significa enseñar. Pregúntese: ¿qué habilidad necesita aprender este niño y cómo puedo ayudarle a practicarla?
+Use consecuencias naturales y lógicas, cortas y relacionadas: los juguetes que lanzó se guardan por la tarde; si llegó tarde anoche, mañana llega más temprano.
+Elogie la conducta que quiere ver, enseguida y de forma concreta, mucho más a menudo de lo que corrige.
+Las visitas familiares, la terapia, las comidas y las actividades escolares no son privilegios que se puedan quitar.'),
+  ('TS-BEH-AGGRESSION', 'tip_sheet', 'behaviour', 5, 17, 0.5,
+   'When a child hits, kicks or destroys things', 'Cuando un niño pega, patea o rompe cosas', 'Keeping everyone safe during an aggressive outburst, and preventing the next one.', 'Mantener a todos a salvo durante un arranque agresivo y prevenir el siguiente.',
+   'In the moment, safety comes first: move other children away, remove objects that could be thrown, keep your own distance and a calm, low voice.
+Do not restrain a child unless your agency has trained and allowed you to, and only to prevent serious harm. Call for help if you need it.
+After the storm, when everyone is calm, talk about what happened, what the child felt in their body, and what they could do next time.
+Look for patterns in a simple log: time of day, after visits or calls, hunger, school problems.
+Share the log with the caseworker and therapist and ask for a behaviour support plan. You should not handle this alone.', 'En el momento, lo primero es la seguridad: aleje a los otros niños, retire los objetos que se puedan lanzar, mantenga su distancia y una voz baja y tranquila.
+No sujete al niño a menos que su agencia lo haya capacitado y se lo permita, y solo para evitar un daño grave. Pida ayuda si la necesita.
+Después de la tormenta, cuando todos estén tranquilos, hablen de lo que pasó, de lo que el niño sintió en su cuerpo y de lo que podría hacer la próxima vez.
+Busque patrones en un registro sencillo: la hora del día, después de visitas o llamadas, el hambre, problemas en la escuela.
+Comparta el registro con el trabajador social y el terapeuta y pida un plan de apoyo para la conducta. Usted no debe manejar esto solo.'),
+  ('TS-BEH-PRAISE', 'tip_sheet', 'behaviour', 2, 17, 0.25,
+   'Catch them being good: praise that changes behaviour', 'Fíjese cuando se porta bien: elogios que cambian la conducta', 'Specific, frequent praise for the behaviour you want is one of the strongest parenting tools.', 'El elogio concreto y frecuente de la conducta que usted quiere es una de las herramientas de crianza más fuertes.',
+   'Children in care are often used to hearing only what they did wrong. Noticing what they do right can change the feel of your home.
+Be specific: ''You put your shoes by the door without being asked'' teaches more than ''good job''.
+Aim for many more positive comments than corrections in a day. Count them for one afternoon; most of us are surprised.
+Some children cannot accept praise at first and may act out after it. Keep it short and matter-of-fact, or write it on a note.
+Praise effort and kindness, not only results.', 'Los niños en cuidado muchas veces están acostumbrados a escuchar solo lo que hicieron mal. Notar lo que hacen bien puede cambiar el ambiente de su hogar.
+Sea concreto: ''Dejaste tus zapatos junto a la puerta sin que te lo pidiera'' enseña más que ''buen trabajo''.
+Intente hacer muchos más comentarios positivos que correcciones al día. Cuéntelos una tarde; a casi todos nos sorprende.
+Algunos niños no pueden aceptar elogios al principio y pueden portarse mal después. Hágalos cortos y con naturalidad, o escríbalos en una nota.
+Elogie el esfuerzo y la bondad, no solo los resultados.'),
+  ('TS-BEH-SEXUALISED', 'tip_sheet', 'behaviour', 2, 17, 0.5,
+   'Sexual behaviour in young children: what is typical and what is a concern', 'Conductas sexuales en niños pequeños: qué es típico y qué preocupa', 'Responding calmly to sexual behaviour in children in care, keeping everyone safe and getting help.', 'Responder con calma a las conductas sexuales de niños en cuidado, mantener a todos a salvo y buscar ayuda.',
+   'Curiosity about bodies is normal in young children. Behaviour that is frequent, involves force, imitates adult sexual acts or involves much older or younger children is a concern.
+Stay calm and redirect without shame: ''We keep our private parts private. Let''s go play with the blocks.''
+Set clear home rules for everyone: privacy in bathrooms and bedrooms, knocking on doors, no sleeping in the same bed, supervision when children play.
+Tell the caseworker what you saw, in the child''s words and actions, the same day. It may be a sign of past abuse.
+Ask for a therapist experienced in this area. Most children respond well to calm supervision and treatment.', 'La curiosidad por el cuerpo es normal en los niños pequeños. Preocupa la conducta que es frecuente, usa la fuerza, imita actos sexuales de adultos o involucra a niños mucho mayores o menores.
+Mantenga la calma y redirija sin avergonzar: ''Nuestras partes íntimas son privadas. Vamos a jugar con los bloques.''
+Ponga reglas claras en casa para todos: privacidad en baños y dormitorios, tocar antes de entrar, no dormir en la misma cama, supervisión cuando los niños juegan.
+Cuente al trabajador social ese mismo día lo que vio, con las palabras y acciones del niño. Puede ser señal de un abuso anterior.
+Pida un terapeuta con experiencia en este tema. La mayoría de los niños responden bien a una supervisión tranquila y al tratamiento.'),
+  ('TS-EDU-ENROLL-NOW', 'tip_sheet', 'education', 5, 18, 0.5,
+   'Enrolling a child in a new school right away', 'Inscribir de inmediato a un niño en una escuela nueva', 'Children in foster care can enrol immediately even without records, and school stability comes first.', 'Los niños en cuidado de crianza pueden inscribirse enseguida aunque no tengan sus registros, y la estabilidad escolar va primero.',
+   'Under the federal Every Student Succeeds Act, a child in foster care should stay in their school of origin when that is in their best interest. If they change schools, the new school must enrol them immediately, even without records.
+In California, AB 490 adds that records must be transferred within two business days, and that a child is not penalised for absences caused by court or placement changes.
+Ask the school for its foster care liaison or point of contact. Every district has one.
+Bring what you have: the placement letter, any report card, immunisation record or IEP. Missing papers should not delay the first day.
+Ask about partial credits for high school students who changed schools mid-term.', 'Según la ley federal Every Student Succeeds Act, un niño en cuidado de crianza debe seguir en su escuela de origen cuando eso sea lo mejor para él. Si cambia de escuela, la nueva escuela debe inscribirlo de inmediato, incluso sin registros.
+En California, la ley AB 490 añade que los registros deben transferirse en dos días hábiles y que el niño no debe ser penalizado por ausencias causadas por audiencias o cambios de colocación.
+Pida a la escuela su enlace o persona de contacto para jóvenes en cuidado de crianza. Todos los distritos tienen uno.
+Lleve lo que tenga: la carta de colocación, alguna boleta de calificaciones, el registro de vacunas o el IEP. Los papeles que falten no deben retrasar el primer día.
+Pregunte por los créditos parciales para estudiantes de secundaria que cambiaron de escuela a mitad del curso.'),
+  ('TS-EDU-SECTION-504', 'tip_sheet', 'education', 5, 21, 0.5,
+   '504 plans and school supports for children with trauma or ADHD', 'Planes 504 y apoyos escolares para niños con trauma o TDAH', 'When a child needs help at school but not special education: the Section 504 plan and other supports.', 'Cuando un niño necesita ayuda en la escuela pero no educación especial: el plan 504 y otros apoyos.',
+   'A Section 504 plan gives accommodations to a student whose disability, including ADHD, anxiety or PTSD, limits learning. It does not require special education.
+Accommodations might include extra time, breaks when overwhelmed, a quiet testing room, preferential seating or a trusted adult to check in with.
+Ask in writing for an evaluation and keep a copy. Include the person who holds the child''s education rights, which may be the parent.
+If the child needs specialised teaching, not only accommodations, ask about an IEP evaluation instead.
+Share with teachers what helps at home: a calm signal, a heads-up before changes, how the child shows stress.', 'Un plan 504 da adaptaciones a un estudiante cuya discapacidad, incluidos el TDAH, la ansiedad o el trastorno de estrés postraumático, limita su aprendizaje. No requiere educación especial.
+Las adaptaciones pueden ser más tiempo, pausas cuando se siente abrumado, un salón tranquilo para exámenes, un asiento preferente o un adulto de confianza con quien reportarse.
+Pida la evaluación por escrito y guarde una copia. Incluya a la persona que tiene los derechos educativos del niño, que puede ser el padre o la madre.
+Si el niño necesita enseñanza especializada, no solo adaptaciones, pregunte por una evaluación para un IEP.
+Comparta con los maestros lo que ayuda en casa: una señal para calmarse, avisarle antes de los cambios, cómo muestra el niño el estrés.'),
+  ('TS-EDU-SUSPENSION', 'tip_sheet', 'education', 5, 18, 0.5,
+   'Suspensions and expulsions: protecting a student in care', 'Suspensiones y expulsiones: proteger a un estudiante en cuidado', 'When the school calls about behaviour: rights, meetings and alternatives to removal.', 'Cuando la escuela llama por problemas de conducta: derechos, reuniones y alternativas a sacarlo de clase.',
+   'Students in foster care are suspended more often than their classmates. Behaviour at school is often trauma showing up, and missed school makes things worse.
+Ask the school to tell you and the education rights holder before any suspension, and to hold a meeting about supports first.
+For students with an IEP or 504 plan, ask whether a manifestation determination meeting is required before a long removal.
+Invite the caseworker, the child''s attorney or a school foster care liaison to meetings.
+Ask for a positive behaviour plan and for staff to use the calming strategies that work at home.', 'Los estudiantes en cuidado de crianza son suspendidos más a menudo que sus compañeros. La conducta en la escuela muchas veces es el trauma que se manifiesta, y perder clases empeora las cosas.
+Pida a la escuela que les avise a usted y a quien tiene los derechos educativos antes de cualquier suspensión, y que primero hagan una reunión sobre apoyos.
+Si el estudiante tiene un IEP o un plan 504, pregunte si se requiere una reunión de determinación de manifestación antes de una separación larga.
+Invite al trabajador social, al abogado del niño o al enlace escolar para jóvenes en cuidado a las reuniones.
+Pida un plan de conducta positiva y que el personal use las estrategias para calmarse que funcionan en casa.'),
+  ('TS-EDU-HOMEWORK', 'tip_sheet', 'education', 5, 17, 0.25,
+   'Homework and reading at home with a child behind in school', 'Tareas y lectura en casa con un niño atrasado en la escuela', 'Children in care often miss months of school. Simple ways to help them catch up without battles.', 'Los niños en cuidado a menudo pierden meses de escuela. Formas sencillas de ayudarles a ponerse al día sin peleas.',
+   'Every change of school can cost months of learning. Many children in care are behind and ashamed of it.
+Read together every day, even for ten minutes, at the child''s level, not their grade. Let them read to you, a pet or a younger sibling.
+Set a regular homework time and place with a snack. Sit nearby, break work into small pieces and take movement breaks.
+Ask the school about tutoring; many districts and agencies offer free tutoring for foster youth.
+Talk to the teacher early. A short weekly note between home and school keeps everyone on the same page.', 'Cada cambio de escuela puede costar meses de aprendizaje. Muchos niños en cuidado van atrasados y les da vergüenza.
+Lean juntos todos los días, aunque sean diez minutos, al nivel del niño y no al de su grado. Deje que le lea a usted, a una mascota o a un hermano menor.
+Fije una hora y un lugar para la tarea, con una merienda. Siéntese cerca, divida el trabajo en partes pequeñas y hagan pausas para moverse.
+Pregunte a la escuela por tutorías; muchos distritos y agencias ofrecen tutoría gratuita para jóvenes en cuidado.
+Hable pronto con el maestro. Una nota semanal corta entre la casa y la escuela mantiene a todos al tanto.'),
+  ('TS-EDU-RIGHTS-HOLDER', 'tip_sheet', 'education', 0, 21, 0.5,
+   'Who makes education decisions for a child in care?', '¿Quién toma las decisiones educativas de un niño en cuidado?', 'Education rights holders, surrogate parents and the caregiver''s everyday role at school.', 'Titulares de los derechos educativos, padres sustitutos y el papel diario del cuidador en la escuela.',
+   'Parents usually keep the right to make education decisions, even when their child is in foster care. A judge can limit that right and appoint someone else, such as a relative, the caregiver or a trained volunteer. In California this person is called the education rights holder.
+Ask the caseworker who holds the child''s education rights and get a copy of the court order.
+Even if you are not the rights holder, you can usually sign everyday school forms, talk with teachers, go to conferences and be invited to IEP meetings.
+For special education, if no parent is available, the school may appoint a surrogate parent.
+Keep the rights holder informed: share report cards and school notices, and invite them to meetings.', 'Normalmente los padres conservan el derecho a tomar decisiones educativas, incluso cuando su hijo está en cuidado de crianza. Un juez puede limitar ese derecho y nombrar a otra persona, como un pariente, el cuidador o un voluntario capacitado. En California esa persona se llama titular de los derechos educativos.
+Pregunte al trabajador social quién tiene los derechos educativos del niño y pida una copia de la orden del tribunal.
+Aunque usted no sea el titular, normalmente puede firmar los formularios escolares cotidianos, hablar con los maestros, ir a las reuniones de padres y ser invitado a las reuniones del IEP.
+Para la educación especial, si no hay un padre disponible, la escuela puede nombrar a un padre sustituto.
+Mantenga informado al titular: comparta las calificaciones y los avisos de la escuela, e invítelo a las reuniones.');
