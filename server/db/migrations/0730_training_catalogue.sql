@@ -1024,4 +1024,114 @@ Keep the rights holder informed: share report cards and school notices, and invi
 Pregunte al trabajador social quién tiene los derechos educativos del niño y pida una copia de la orden del tribunal.
 Aunque usted no sea el titular, normalmente puede firmar los formularios escolares cotidianos, hablar con los maestros, ir a las reuniones de padres y ser invitado a las reuniones del IEP.
 Para la educación especial, si no hay un padre disponible, la escuela puede nombrar a un padre sustituto.
-Mantenga informado al titular: comparta las calificaciones y los avisos de la escuela, e invítelo a las reuniones.');
+Mantenga informado al titular: comparta las calificaciones y los avisos de la escuela, e invítelo a las reuniones.'),
+  ('TS-MED-FIRST-CHECKUP', 'tip_sheet', 'medication', 0, 21, 0.5,
+   'The first health check after placement', 'La primera revisión médica después de la colocación', 'Health screenings, dental visits and records every child in care needs soon after placement.', 'Revisiones de salud, visitas al dentista y expedientes que todo niño en cuidado necesita poco después de la colocación.',
+   'Most states require a health check soon after a child enters care or moves. Ask the caseworker the deadline in your area and book it right away.
+Bring what you know: medicines, allergies, hospital papers, the child''s health coverage card, and any questions about behaviour, sleep or eating.
+Ask for a dental check too; many children in care have not seen a dentist. Vision and hearing checks matter for school.
+Ask for a copy of the visit summary for the child''s health record. In California this becomes part of the Health and Education Passport.
+Keep one folder with every appointment, result and prescription. It makes the next visit, and any move, easier for the child.', 'La mayoría de los estados exigen una revisión médica poco después de que un niño entra en cuidado o cambia de hogar. Pregunte al trabajador social el plazo en su zona y pida la cita enseguida.
+Lleve lo que sepa: medicamentos, alergias, papeles del hospital, la tarjeta de cobertura médica del niño y sus preguntas sobre conducta, sueño o alimentación.
+Pida también una revisión dental; muchos niños en cuidado no han ido al dentista. La vista y el oído importan para la escuela.
+Pida una copia del resumen de la consulta para el expediente de salud del niño. En California forma parte del Pasaporte de Salud y Educación.
+Guarde una carpeta con cada cita, resultado y receta. Facilita la próxima consulta y cualquier mudanza del niño.'),
+  ('TS-MED-GIVING-MEDS', 'tip_sheet', 'medication', 0, 21, 0.5,
+   'Giving medicines safely and keeping a medication log', 'Dar medicamentos con seguridad y llevar un registro', 'Storing, giving and recording a child''s medicines, and what to do about missed doses.', 'Guardar, dar y anotar los medicamentos del niño, y qué hacer si se salta una dosis.',
+   'Keep all medicines, including vitamins and over-the-counter ones, locked and out of reach, in their original labelled containers.
+Give exactly the dose on the label with the measuring tool that came with it, never a kitchen spoon.
+Write down each dose in a medication log: date, time, medicine, amount, who gave it, and anything you noticed. Many agencies require this.
+If a dose is missed or the child refuses, do not double up. Call the pharmacist or doctor for advice and note it in the log.
+Send medicines and instructions with the child for visits and respite, and teach teens to manage their own medicines step by step.', 'Guarde todos los medicamentos, incluidas las vitaminas y los de venta libre, bajo llave y fuera del alcance, en sus envases originales con etiqueta.
+Dé exactamente la dosis de la etiqueta con el medidor que viene con el medicamento, nunca con una cuchara de cocina.
+Anote cada dosis en un registro de medicamentos: fecha, hora, medicamento, cantidad, quién lo dio y cualquier cosa que haya notado. Muchas agencias lo exigen.
+Si se salta una dosis o el niño se niega, no le dé doble. Llame al farmacéutico o al médico para pedir consejo y anótelo en el registro.
+Envíe los medicamentos con sus instrucciones cuando el niño vaya a visitas o a relevo, y enseñe a los adolescentes a manejar sus propios medicamentos paso a paso.'),
+  ('TS-MED-CONSENT-WHO', 'tip_sheet', 'medication', 0, 21, 0.5,
+   'Who can consent to medical care for a child in foster care', 'Quién puede dar el consentimiento para la atención médica de un niño en cuidado', 'Routine care, emergencies, surgery and psychotropic medication: who signs and how to find out.', 'Atención de rutina, emergencias, cirugías y medicamentos psicotrópicos: quién firma y cómo averiguarlo.',
+   'Caregivers can usually consent to routine care such as check-ups, vaccines and sick visits, but rules differ by state. Ask the caseworker for the consent form your agency uses.
+In an emergency, get the child care first, then call the caseworker. Hospitals treat emergencies without waiting for consent.
+Surgery, anaesthesia and other major treatment usually need the parent, the agency or a judge to consent.
+Psychotropic medication has its own process. In California a judge must authorise it (the JV-220 process) unless the parent keeps that right, and the caregiver should receive a copy of the order.
+Keep parents informed about their child''s health unless the court says otherwise. Many parents want to come to appointments.', 'Normalmente los cuidadores pueden autorizar la atención de rutina, como revisiones, vacunas y consultas por enfermedad, pero las reglas varían por estado. Pida al trabajador social el formulario de consentimiento que usa su agencia.
+En una emergencia, primero lleve al niño a que lo atiendan y después llame al trabajador social. Los hospitales atienden emergencias sin esperar el consentimiento.
+Las cirugías, la anestesia y otros tratamientos importantes normalmente requieren el consentimiento del padre o la madre, de la agencia o de un juez.
+Los medicamentos psicotrópicos tienen su propio proceso. En California un juez debe autorizarlos (el proceso JV-220), salvo que el padre conserve ese derecho, y el cuidador debe recibir una copia de la orden.
+Mantenga informados a los padres sobre la salud de su hijo salvo que el tribunal diga otra cosa. Muchos padres quieren ir a las citas.'),
+  ('TS-MED-ADHD', 'tip_sheet', 'medication', 4, 17, 0.5,
+   'ADHD or trauma? Questions before medication', '¿TDAH o trauma? Preguntas antes de empezar un medicamento', 'Trauma and ADHD can look alike. What to share with the doctor and what to ask before a child starts stimulants.', 'El trauma y el TDAH pueden parecerse. Qué contarle al médico y qué preguntar antes de que un niño empiece con estimulantes.',
+   'Restlessness, poor focus and impulsiveness can come from ADHD, from trauma, from poor sleep or from all three. A careful evaluation looks at the child''s history, not only a checklist.
+Tell the doctor what you see at home and school, when it started, and what has happened in the child''s life recently. Bring teacher notes if you have them.
+Ask: what else could explain this? What non-medicine help should come first or alongside, such as therapy, parent training or school supports?
+If a medicine is started, ask about side effects such as poor appetite, sleep problems and mood changes, and when it will be reviewed.
+Follow your state''s consent rules for psychotropic medication. Stimulants for ADHD count as psychotropic medication in many states.', 'La inquietud, la falta de concentración y la impulsividad pueden venir del TDAH, del trauma, de dormir mal o de las tres cosas. Una buena evaluación mira la historia del niño, no solo una lista de síntomas.
+Cuente al médico lo que ve en casa y en la escuela, cuándo empezó y qué ha pasado últimamente en la vida del niño. Lleve notas de los maestros si las tiene.
+Pregunte: ¿qué más podría explicar esto? ¿Qué ayuda sin medicamentos debería ir primero o al mismo tiempo, como terapia, capacitación para padres o apoyos escolares?
+Si empieza un medicamento, pregunte por efectos secundarios como falta de apetito, problemas para dormir y cambios de ánimo, y cuándo se revisará.
+Siga las reglas de su estado sobre el consentimiento para medicamentos psicotrópicos. En muchos estados los estimulantes para el TDAH cuentan como medicamentos psicotrópicos.'),
+  ('TS-MED-DENTAL-VISION', 'tip_sheet', 'medication', 1, 21, 0.25,
+   'Teeth, eyes and ears: health care children in care often miss', 'Dientes, ojos y oídos: atención médica que los niños en cuidado a menudo no reciben', 'Dental care, glasses and hearing checks for children in foster care, covered by Medicaid.', 'Atención dental, anteojos y revisiones del oído para niños en cuidado de crianza, cubiertos por Medicaid.',
+   'Children in foster care are covered by Medicaid, which includes regular check-ups, dental care, vision and hearing screening and treatment they need.
+Book a dentist visit in the first weeks. Tooth pain can look like bad behaviour or poor eating.
+A child who squints, sits close to the TV or struggles to read may need glasses. Ask for an eye exam.
+Ask the caseworker for help finding providers who accept the child''s coverage, and tell them if you cannot get an appointment.
+Praise the child for brave visits. Some children are scared of doctors because of past experiences; visit first just to meet the staff.', 'Los niños en cuidado de crianza tienen cobertura de Medicaid, que incluye revisiones regulares, atención dental, exámenes de la vista y del oído, y el tratamiento que necesiten.
+Pida cita con el dentista en las primeras semanas. El dolor de muelas puede parecer mala conducta o falta de apetito.
+Un niño que entrecierra los ojos, se sienta muy cerca de la televisión o tiene dificultad para leer puede necesitar anteojos. Pida un examen de la vista.
+Pida ayuda al trabajador social para encontrar proveedores que acepten la cobertura del niño, y avísele si no consigue cita.
+Felicite al niño por sus visitas valientes. Algunos niños temen a los médicos por experiencias pasadas; vayan una primera vez solo para conocer al personal.'),
+  ('TS-RPP-BABYSITTER', 'tip_sheet', 'normalcy', 0, 17, 0.5,
+   'Babysitters and date nights: can I leave my foster child with a sitter?', 'Niñeras y salidas de pareja: ¿puedo dejar a mi niño de crianza con una niñera?', 'Using the reasonable and prudent parent standard to choose babysitters, and California''s 24-hour rule.', 'Usar el estándar del padre razonable y prudente para escoger niñeras, y la regla de 24 horas de California.',
+   'Yes. Caregivers can use the reasonable and prudent parent standard to choose a babysitter for short periods, just as any careful parent would.
+In California, occasional babysitting of up to 24 hours in a row does not need the social worker''s approval; the sitter may even be under 18 if mature enough. Longer care is an ''alternative caregiver'' arrangement with its own rules. Check the rules in your state and agency.
+Choose someone you know and trust, who knows the child''s age, routines and any behaviour or medical needs.
+Leave the sitter your phone number, emergency contacts, the child''s medicines and instructions, and any court orders about who may not have contact.
+A youth in care may babysit for others, but must never be required to babysit.', 'Sí. Los cuidadores pueden usar el estándar del padre razonable y prudente para escoger una niñera por periodos cortos, como lo haría cualquier padre cuidadoso.
+En California, cuidar al niño de vez en cuando por hasta 24 horas seguidas no necesita aprobación del trabajador social; la niñera puede incluso ser menor de 18 años si es lo bastante madura. Un cuidado más largo es un arreglo de ''cuidador alternativo'' con sus propias reglas. Revise las reglas de su estado y de su agencia.
+Escoja a alguien que conozca y en quien confíe, que sepa la edad, las rutinas y cualquier necesidad médica o de conducta del niño.
+Déjele su número de teléfono, los contactos de emergencia, los medicamentos del niño con sus instrucciones y cualquier orden del tribunal sobre quién no puede tener contacto.
+Un joven en cuidado puede cuidar niños de otros, pero nunca se le debe obligar a hacerlo.'),
+  ('TS-RPP-HOW-TO-DECIDE', 'tip_sheet', 'normalcy', 0, 21, 1,
+   'How to make a reasonable and prudent parent decision', 'Cómo tomar una decisión de padre razonable y prudente', 'The questions to ask yourself before saying yes or no to an activity, as California''s rules describe them.', 'Las preguntas que debe hacerse antes de decir sí o no a una actividad, tal como las describen las reglas de California.',
+   'The reasonable and prudent parent standard asks for ''careful and sensible parental decisions that maintain the child''s health, safety, and best interests'' (California Welfare and Institutions Code sections 362.04 and 362.05).
+Ask yourself: Is the activity right for this child''s age, maturity and development? What is the risk, and can it be reduced?
+California''s licensing regulation (22 CCR 89377) also asks you to consider what you know: the child''s history, behaviour, health and medicines, abilities, and their sexual orientation and gender identity where relevant to safety and support.
+Check whether any court order or case plan limits the activity or contact with certain people. RPPS never overrides a court order or the child''s rights.
+You may talk it over with the social worker, the doctor, a counsellor or a teacher, but you do not need their approval for everyday activities. Note the decision and your reasons.', 'El estándar del padre razonable y prudente pide ''decisiones parentales cuidadosas y sensatas que protejan la salud, la seguridad y el interés superior del niño'' (Código de Bienestar e Instituciones de California, secciones 362.04 y 362.05).
+Pregúntese: ¿La actividad es adecuada para la edad, la madurez y el desarrollo de este niño? ¿Qué riesgo tiene y se puede reducir?
+El reglamento de licencias de California (22 CCR 89377) también pide considerar lo que usted sabe: la historia del niño, su conducta, su salud y sus medicamentos, sus capacidades, y su orientación sexual e identidad de género cuando sean relevantes para su seguridad y apoyo.
+Revise si alguna orden del tribunal o el plan del caso limita la actividad o el contacto con ciertas personas. El estándar nunca está por encima de una orden del tribunal ni de los derechos del niño.
+Puede consultarlo con el trabajador social, el médico, un consejero o un maestro, pero no necesita su aprobación para las actividades cotidianas. Anote la decisión y sus motivos.'),
+  ('TS-RPP-TRAVEL', 'tip_sheet', 'normalcy', 0, 21, 0.5,
+   'Family vacations and travel with a child in foster care', 'Vacaciones en familia y viajes con un niño en cuidado de crianza', 'Day trips, camping and out-of-state travel: what you can decide, and what needs the agency''s OK.', 'Paseos de un día, campamentos y viajes fuera del estado: qué puede decidir usted y qué necesita el visto bueno de la agencia.',
+   'Taking the child on family outings and short trips is part of normal family life. Day trips and local overnight stays are usually everyday decisions.
+Travel out of state or out of the country, or long trips, usually need the caseworker''s approval and sometimes a court order. Ask well ahead, in writing.
+Plan around family time and court dates, and tell the caseworker where you will be and how to reach you.
+Take copies of the placement papers, the child''s health coverage card, medicines and any consent forms.
+Never leave the child behind because travel approval is slow. Ask early so they can be part of the family memory.', 'Llevar al niño a paseos familiares y viajes cortos es parte de la vida normal en familia. Las salidas de un día y las noches fuera cerca de casa suelen ser decisiones cotidianas.
+Los viajes fuera del estado o del país, o los viajes largos, suelen necesitar la aprobación del trabajador social y a veces una orden del tribunal. Pídala con mucha anticipación y por escrito.
+Planee el viaje respetando las visitas familiares y las audiencias, y dígale al trabajador social dónde estarán y cómo localizarlos.
+Lleve copias de los papeles de la colocación, la tarjeta de cobertura médica del niño, sus medicamentos y los formularios de consentimiento.
+No deje al niño atrás porque la aprobación tarda. Pregunte temprano para que forme parte del recuerdo familiar.'),
+  ('TS-RPP-HAIRCUT-PHOTOS', 'tip_sheet', 'normalcy', 0, 17, 0.25,
+   'Haircuts, school photos and other everyday decisions', 'Cortes de pelo, fotos escolares y otras decisiones cotidianas', 'Which everyday decisions are yours, and which to talk over with the parents first.', 'Qué decisiones cotidianas le corresponden a usted y cuáles conviene hablar antes con los padres.',
+   'Normal childhood is made of small things: school photos, a class party, a library card, joining a club. Most of these are your everyday decisions.
+Some choices matter deeply to the parents and the child''s culture: a first haircut, cutting long hair, ear piercing, religious ceremonies. Ask the parents and caseworker first.
+When in doubt, ask the parent. It shows respect and often builds the partnership.
+Sign permission slips for ordinary school activities yourself when your agency allows it, so the child is not left out.
+Keep copies of school photos and certificates for the child''s life book and for the parents.', 'Una niñez normal está hecha de cosas pequeñas: fotos escolares, una fiesta de la clase, una tarjeta de la biblioteca, entrar en un club. La mayoría de estas son decisiones cotidianas suyas.
+Algunas decisiones importan mucho a los padres y a la cultura del niño: el primer corte de pelo, cortar el cabello largo, perforar las orejas, ceremonias religiosas. Pregunte primero a los padres y al trabajador social.
+Si tiene dudas, pregunte al padre o la madre. Muestra respeto y muchas veces fortalece la colaboración.
+Firme usted los permisos para las actividades escolares comunes cuando su agencia lo permita, para que el niño no se quede fuera.
+Guarde copias de las fotos escolares y los diplomas para el libro de vida del niño y para los padres.'),
+  ('CO-RPP-CLASSROOM', 'course', 'normalcy', 0, 21, 2,
+   'Classroom course: reasonable and prudent parenting in practice (2 hours)', 'Curso presencial: la crianza razonable y prudente en la práctica (2 horas)', 'A two-hour course outline on RPPS with real-life scenarios, for resource parents and social workers together. Your site schedules it.', 'Temario de un curso de dos horas sobre el estándar del padre razonable y prudente con casos reales, para familias de recursos y trabajadores sociales juntos. Su sitio lo programa.',
+   'Format: a two-hour classroom session for caregivers and social workers together, so both hear the same answers. Your QPI coordinator adds the dates, place, seats and waitlist.
+Part 1: what the standard is, where it comes from (federal law of 2014 and, in California, Welfare and Institutions Code sections 362.04 and 362.05), and what it is not.
+Part 2: scenarios in small groups: a sleepover, a school trip, a part-time job, a babysitter, a teen''s first date, a camping weekend.
+Part 3: court orders, safety plans and when to consult the team; writing down a decision.
+Two credit hours on attendance. In California, annual caregiver training must include the reasonable and prudent parent standard.', 'Formato: una sesión presencial de dos horas para cuidadores y trabajadores sociales juntos, para que todos escuchen las mismas respuestas. Su coordinador de QPI agrega las fechas, el lugar, los cupos y la lista de espera.
+Parte 1: qué es el estándar, de dónde viene (la ley federal de 2014 y, en California, el Código de Bienestar e Instituciones, secciones 362.04 y 362.05) y qué no es.
+Parte 2: casos en grupos pequeños: una pijamada, una excursión escolar, un trabajo de medio tiempo, una niñera, la primera cita de un adolescente, un fin de semana de campamento.
+Parte 3: órdenes del tribunal, planes de seguridad y cuándo consultar al equipo; cómo anotar una decisión.
+Dos horas de crédito por asistencia. En California, la capacitación anual de los cuidadores debe incluir el estándar del padre razonable y prudente.');
