@@ -1134,4 +1134,114 @@ Two credit hours on attendance. In California, annual caregiver training must in
 Parte 1: qué es el estándar, de dónde viene (la ley federal de 2014 y, en California, el Código de Bienestar e Instituciones, secciones 362.04 y 362.05) y qué no es.
 Parte 2: casos en grupos pequeños: una pijamada, una excursión escolar, un trabajo de medio tiempo, una niñera, la primera cita de un adolescente, un fin de semana de campamento.
 Parte 3: órdenes del tribunal, planes de seguridad y cuándo consultar al equipo; cómo anotar una decisión.
-Dos horas de crédito por asistencia. En California, la capacitación anual de los cuidadores debe incluir el estándar del padre razonable y prudente.');
+Dos horas de crédito por asistencia. En California, la capacitación anual de los cuidadores debe incluir el estándar del padre razonable y prudente.'),
+  ('TS-BP-FIRST-MEETING', 'tip_sheet', 'birth_parents', 0, 21, 0.5,
+   'Meeting your foster child''s parents for the first time', 'Conocer por primera vez a los padres de su niño de crianza', 'What parents may be feeling, and how to start a respectful relationship from the first hello.', 'Lo que pueden estar sintiendo los padres y cómo empezar una relación respetuosa desde el primer saludo.',
+   'Parents whose child has just been removed may feel ashamed, angry, frightened or numb. They may be suspicious of you. That is understandable.
+Introduce yourself by first name and say what you are there for: ''I''m taking care of Maya while you work on getting her home. I want to learn from you about her.''
+Ask the parent to be the expert: favourite foods, bedtime routine, what scares her, what makes her laugh.
+Share something small and reassuring: how the child slept, what they ate, something funny they said.
+Avoid judging, lecturing or talking about the case. Your caseworker handles that; you focus on the child.', 'Los padres a quienes acaban de retirar a su hijo pueden sentir vergüenza, enojo, miedo o estar como en shock. Puede que desconfíen de usted. Es comprensible.
+Preséntese por su nombre y diga por qué está ahí: ''Estoy cuidando a Maya mientras usted trabaja para que vuelva a casa. Quiero aprender de usted sobre ella.''
+Pida al padre o la madre que sea el experto: comidas favoritas, rutina para dormir, qué le da miedo, qué la hace reír.
+Comparta algo pequeño que tranquilice: cómo durmió, qué comió, algo gracioso que dijo.
+Evite juzgar, sermonear o hablar del caso. De eso se encarga el trabajador social; usted concéntrese en el niño.'),
+  ('TS-BP-SHARING-INFO', 'tip_sheet', 'birth_parents', 0, 21, 0.5,
+   'Sharing everyday news with parents: notebooks, photos and texts', 'Compartir las noticias del día con los padres: cuadernos, fotos y mensajes', 'Simple ways to keep parents part of their child''s daily life, and what to keep private.', 'Formas sencillas de mantener a los padres en la vida diaria de su hijo, y qué guardar en privado.',
+   'A shared notebook that travels with the child to visits is an easy start: what they ate, how they slept, new words, school news. Parents can write back.
+Send photos of milestones and ordinary days if your agency allows it. Ask the parent which moments they would like to see.
+Ask the caseworker whether direct texts or calls with the parent are approved, and agree on times that work for both of you.
+Keep your own address and private details out until the team agrees it is safe. A separate phone number or app can help.
+Share good news first. Tell the caseworker, not the parent, about serious concerns.', 'Un cuaderno compartido que va con el niño a las visitas es un buen comienzo: qué comió, cómo durmió, palabras nuevas, noticias de la escuela. Los padres pueden contestar.
+Envíe fotos de los logros y de los días comunes si su agencia lo permite. Pregunte al padre o la madre qué momentos le gustaría ver.
+Pregunte al trabajador social si están aprobados los mensajes o llamadas directas con los padres, y acuerden horarios que les funcionen a ambos.
+No comparta su dirección ni sus datos privados hasta que el equipo esté de acuerdo en que es seguro. Un número o una aplicación aparte puede ayudar.
+Comparta primero las buenas noticias. Las preocupaciones serias cuénteselas al trabajador social, no a los padres.'),
+  ('TS-BP-MENTORING', 'tip_sheet', 'birth_parents', 0, 21, 0.5,
+   'Mentoring a parent without taking over', 'Acompañar a un padre o madre sin tomar su lugar', 'Inviting parents to appointments and school events, and modelling parenting in a way that respects them.', 'Invitar a los padres a citas y eventos escolares, y dar el ejemplo de crianza de una forma que los respete.',
+   'Many caregivers become a coach and ally to the parent. Reunification goes better when the parent stays involved in the child''s life.
+Invite the parent to doctor visits, school conferences and games when the caseworker agrees. Let them sit next to the child.
+Offer tips only when asked, or as ''something that worked for us'': ''She settles faster if you rub her back.''
+Praise what the parent does well, in front of the child.
+Remember that your role is temporary support for their family. The parent is still the parent.', 'Muchos cuidadores se convierten en guía y aliados de los padres. La reunificación sale mejor cuando el padre o la madre sigue presente en la vida del niño.
+Invítelo a las citas médicas, reuniones escolares y partidos cuando el trabajador social esté de acuerdo. Deje que se siente junto al niño.
+Dé consejos solo cuando se los pidan, o como ''algo que nos funcionó'': ''Se calma más rápido si le sobas la espalda.''
+Elogie lo que el padre o la madre hace bien, delante del niño.
+Recuerde que su papel es un apoyo temporal para esa familia. El padre sigue siendo el padre.'),
+  ('TS-BP-HARD-FEELINGS', 'tip_sheet', 'birth_parents', 0, 21, 0.5,
+   'When you feel angry at a child''s parent', 'Cuando siente enojo con el padre o la madre del niño', 'Handling your own feelings about what happened to the child, so they do not get in the way.', 'Manejar sus propios sentimientos sobre lo que le pasó al niño, para que no estorben.',
+   'Seeing what a child has been through can make you angry at the parent. Your feelings are real, and they still need a place other than the child''s ears.
+Remember that most parents in the system love their children and are struggling with poverty, addiction, mental illness, violence or their own childhood trauma.
+Separate the person from the behaviour: you can disagree with what happened and still treat the parent with respect.
+Talk about your feelings with your partner, your support worker or a foster parent group, not in front of the child.
+When a parent is rude or angry with you, stay calm, do not argue, and tell the caseworker.', 'Ver lo que ha vivido un niño puede hacer que sienta enojo con sus padres. Sus sentimientos son reales, y aun así necesitan un lugar que no sean los oídos del niño.
+Recuerde que la mayoría de los padres en el sistema aman a sus hijos y luchan contra la pobreza, la adicción, enfermedades mentales, la violencia o su propio trauma de la infancia.
+Separe a la persona de la conducta: puede no estar de acuerdo con lo que pasó y aun así tratar al padre o la madre con respeto.
+Hable de sus sentimientos con su pareja, su trabajador de apoyo o un grupo de padres de crianza, no delante del niño.
+Si un padre le habla con groserías o enojo, mantenga la calma, no discuta y avise al trabajador social.'),
+  ('TS-BP-REUNIFICATION', 'tip_sheet', 'birth_parents', 0, 21, 0.5,
+   'Helping a child go home: supporting reunification', 'Ayudar a un niño a volver a casa: apoyar la reunificación', 'How caregivers prepare a child, and the parent, for a successful return home.', 'Cómo preparan los cuidadores al niño, y a los padres, para un regreso a casa exitoso.',
+   'Reunification is the goal for most children entering care. When it happens, it is a success you helped make.
+As visits lengthen toward overnight and weekend stays, share routines with the parent: bedtime, foods, medicines, school details.
+Send the child home with their belongings, photos, life book, and a letter about their likes and needs.
+Talk positively with the child about going home. Let them know they can love both homes.
+If the family agrees, offer to stay in touch: a call after the first week, babysitting, a birthday card. Continued support can help the return last.', 'La reunificación es la meta para la mayoría de los niños que entran en cuidado. Cuando ocurre, es un logro que usted ayudó a construir.
+A medida que las visitas se alargan hasta incluir noches y fines de semana, comparta las rutinas con los padres: hora de dormir, comidas, medicamentos, datos de la escuela.
+Mande al niño a casa con sus cosas, sus fotos, su libro de vida y una carta sobre lo que le gusta y lo que necesita.
+Hable con el niño de forma positiva sobre volver a casa. Dígale que puede querer a los dos hogares.
+Si la familia está de acuerdo, ofrezca seguir en contacto: una llamada después de la primera semana, cuidar al niño alguna vez, una tarjeta de cumpleaños. El apoyo continuo puede ayudar a que el regreso dure.'),
+  ('TS-CC-FIRST-CALL-SCRIPT', 'tip_sheet', 'comfort_calls', 0, 21, 0.5,
+   'What to say on the comfort call: a simple script', 'Qué decir en la llamada de bienvenida: un guion sencillo', 'A step-by-step guide for the first phone call between caregiver and parent after a placement.', 'Guía paso a paso para la primera llamada entre el cuidador y el padre o la madre después de una colocación.',
+   'Before the call, agree with the caseworker on the time, whose phone to use (a blocked number or the worker''s phone is common), and whether the worker will be on the line.
+Start with your first name and how the child is right now: ''Hi, I''m Ana. Leo is here with us. He ate some pasta and he is watching cartoons.''
+Say what you are not: ''I''m not trying to replace you. I want to take good care of him while you work on your case.''
+Ask: ''What do you want me to know about your child?'' Then ask about food, sleep, comfort items, fears and health.
+Expect anger or tears and do not take it personally. End by saying when the parent will hear from you or see the child next, if you know.', 'Antes de la llamada, acuerde con el trabajador social la hora, qué teléfono usar (es común usar un número bloqueado o el teléfono del trabajador) y si el trabajador estará en la línea.
+Empiece con su nombre y cómo está el niño en este momento: ''Hola, soy Ana. Leo está aquí con nosotros. Comió un poco de pasta y está viendo caricaturas.''
+Diga lo que usted no es: ''No intento reemplazarla. Quiero cuidarlo bien mientras usted trabaja en su caso.''
+Pregunte: ''¿Qué quiere que sepa sobre su hijo?'' Luego pregunte por la comida, el sueño, los objetos que lo consuelan, sus miedos y su salud.
+Espere enojo o llanto y no lo tome como algo personal. Termine diciendo cuándo volverá a saber de usted o a ver al niño, si lo sabe.'),
+  ('TS-CC-TIMING', 'tip_sheet', 'comfort_calls', 0, 21, 0.25,
+   'Why the first hours matter: comfort calls after every placement and move', 'Por qué importan las primeras horas: la llamada de bienvenida después de cada colocación y cambio', 'Comfort calls reduce a child''s fear and start the partnership with the parent. When they happen and why.', 'La llamada de bienvenida reduce el miedo del niño y empieza la colaboración con los padres. Cuándo se hace y por qué.',
+   'A comfort call (also called an initial call) is a short phone call between the caregiver and the child''s parent soon after the child arrives in a new home.
+It helps the child, who hears that the adults are talking; the parent, who hears their child is safe; and the caregiver, who learns routines and needs right away.
+Timing is set by each state or county. Minnesota, for example, has required initial calls within 72 hours of a placement or a placement move since 2020.
+A comfort call should happen after every move, not only the first placement, unless the team decides there is a safety reason not to.
+If nobody has offered a call within a day or two, ask your caseworker to arrange it.', 'La llamada de bienvenida (también llamada llamada inicial) es una llamada corta entre el cuidador y el padre o la madre del niño poco después de que el niño llega a un nuevo hogar.
+Ayuda al niño, que escucha que los adultos se hablan; a los padres, que escuchan que su hijo está bien; y al cuidador, que conoce enseguida las rutinas y necesidades.
+Cada estado o condado fija el plazo. En Minnesota, por ejemplo, desde 2020 la ley exige la llamada inicial dentro de las 72 horas de una colocación o de un cambio de colocación.
+La llamada de bienvenida debe hacerse después de cada cambio, no solo en la primera colocación, salvo que el equipo decida que hay un motivo de seguridad.
+Si en uno o dos días nadie le ha ofrecido la llamada, pida a su trabajador social que la organice.'),
+  ('TS-CC-ICEBREAKER-MEETING', 'tip_sheet', 'comfort_calls', 0, 21, 0.5,
+   'The icebreaker meeting: meeting the parents in person', 'La reunión para romper el hielo: conocer a los padres en persona', 'A short, facilitated, child-focused meeting between parents and caregivers soon after placement.', 'Una reunión corta, facilitada y centrada en el niño, entre los padres y los cuidadores, poco después de la colocación.',
+   'An icebreaker meeting is a short meeting, led by a trained facilitator, where the parents and the caregivers meet in person soon after placement to talk about the child. It is not about the court case.
+Many sites hold it within the first week or two. Kansas, for example, sets 10 calendar days; Florida sites have used 14 days.
+Bring a few photos of your home and family, and a form such as ''Meet our family'' if your site uses one. Parents often bring an ''All about my child'' sheet.
+Let the parent speak first about their child. Ask questions, take notes and thank them.
+Agree on how you will keep in touch, for example a notebook at visits or a call every Sunday, and write it down.', 'La reunión para romper el hielo es una reunión corta, dirigida por un facilitador capacitado, en la que los padres y los cuidadores se conocen en persona poco después de la colocación para hablar del niño. No trata del caso judicial.
+Muchos sitios la hacen en la primera o la segunda semana. Kansas, por ejemplo, fija 10 días naturales; sitios de Florida han usado 14 días.
+Lleve algunas fotos de su casa y su familia, y un formulario como ''Conozca a nuestra familia'' si su sitio lo usa. Los padres suelen llevar una hoja ''Todo sobre mi hijo''.
+Deje que el padre o la madre hable primero de su hijo. Haga preguntas, tome notas y dele las gracias.
+Acuerden cómo se mantendrán en contacto, por ejemplo un cuaderno en las visitas o una llamada cada domingo, y escríbanlo.'),
+  ('TS-CC-HESITANT-PARENT', 'tip_sheet', 'comfort_calls', 0, 21, 0.25,
+   'When a parent does not want to talk to you', 'Cuando un padre o una madre no quiere hablar con usted', 'Handling a hesitant, angry or silent parent on a comfort call or at an icebreaker.', 'Cómo manejar a un padre dudoso, enojado o callado en la llamada de bienvenida o en la reunión para romper el hielo.',
+   'Some parents refuse the call, hang up or shout. They are often in shock or shame. It is not a verdict on you.
+Keep it short and about the child: ''I just wanted you to know he is safe and he ate dinner. I''d love to hear what he likes whenever you''re ready.''
+Offer another way: a note passed through the caseworker, a photo, a second try in a few days.
+Do not defend yourself or argue about the case.
+Tell the caseworker how it went. A second attempt with the worker present often goes better.', 'Algunos padres rechazan la llamada, cuelgan o gritan. Muchas veces están en shock o sienten vergüenza. No es un juicio sobre usted.
+Sea breve y hable del niño: ''Solo quería que supiera que está bien y que cenó. Me encantaría saber qué le gusta cuando usted quiera.''
+Ofrezca otra forma: una nota a través del trabajador social, una foto, intentarlo otra vez en unos días.
+No se defienda ni discuta sobre el caso.
+Cuente al trabajador social cómo fue. Un segundo intento con el trabajador presente suele salir mejor.'),
+  ('VI-CC-ICEBREAKER-AECF', 'video', 'comfort_calls', 0, 21, 0.25,
+   'Video: holding icebreaker meetings between birth and foster parents (18 minutes)', 'Video: reuniones para romper el hielo entre padres biológicos y de crianza (18 minutos)', 'The Annie E. Casey Foundation''s icebreaker toolkit, with an 18-minute video, tips for each participant and meeting forms.', 'El material de la Fundación Annie E. Casey sobre las reuniones para romper el hielo, con un video de 18 minutos, consejos para cada participante y formularios.',
+   'Where to watch: the Annie E. Casey Foundation''s page ''Resources for holding icebreaker meetings between birth and foster parents'', https://aecf.org/blog/resources-for-holding-icebreaker-meetings-between-birth-and-foster-parents. The toolkit (2012) includes an 18-minute video.
+The toolkit also has forms you may see at your own site: ''All About Me'' for the child, ''All About My Child'' for the parent, a meeting summary and an evaluation, and tips for youth, social workers, resource parents and birth parents.
+Captions: check the video player on the page; ask your QPI coordinator if you need a captioned or Spanish version.
+After watching, write down one thing you will say at your next icebreaker or comfort call.
+A quarter of an hour of credit when you attest that you watched it.', 'Dónde verlo: la página de la Fundación Annie E. Casey ''Resources for holding icebreaker meetings between birth and foster parents'', https://aecf.org/blog/resources-for-holding-icebreaker-meetings-between-birth-and-foster-parents. El material (2012) incluye un video de 18 minutos, en inglés.
+El material también tiene formularios que quizá vea en su propio sitio: ''Todo sobre mí'' para el niño, ''Todo sobre mi hijo'' para los padres, un resumen de la reunión y una evaluación, y consejos para jóvenes, trabajadores sociales, familias de recursos y padres biológicos.
+Subtítulos: revise el reproductor de la página; pida a su coordinador de QPI una versión con subtítulos o en español si la necesita.
+Después de verlo, anote una cosa que dirá en su próxima reunión para romper el hielo o llamada de bienvenida.
+Un cuarto de hora de crédito al declarar que lo vio.');
