@@ -1244,4 +1244,114 @@ A quarter of an hour of credit when you attest that you watched it.', 'Dónde ve
 El material también tiene formularios que quizá vea en su propio sitio: ''Todo sobre mí'' para el niño, ''Todo sobre mi hijo'' para los padres, un resumen de la reunión y una evaluación, y consejos para jóvenes, trabajadores sociales, familias de recursos y padres biológicos.
 Subtítulos: revise el reproductor de la página; pida a su coordinador de QPI una versión con subtítulos o en español si la necesita.
 Después de verlo, anote una cosa que dirá en su próxima reunión para romper el hielo o llamada de bienvenida.
-Un cuarto de hora de crédito al declarar que lo vio.');
+Un cuarto de hora de crédito al declarar que lo vio.'),
+  ('TS-TR-NOTICE', 'tip_sheet', 'transitions', 0, 21, 0.5,
+   'Notice before a placement change, and how to ask for help first', 'Aviso antes de un cambio de colocación y cómo pedir ayuda antes', 'Planned moves need advance notice in many states (14 days in California). Asking for support before asking for a move.', 'En muchos estados los cambios planeados necesitan aviso previo (14 días en California). Pedir apoyo antes de pedir un cambio.',
+   'In California, caregivers and others must get 14 days'' written notice before a planned placement change (Welfare and Institutions Code 16010.7), except in emergencies. Florida rules require at least two weeks. Ask what applies where you live.
+If you are thinking of asking for a child to be moved, first ask for help: a team meeting, respite, in-home behaviour support, therapy, a change at school. Many moves can be prevented.
+In California a child and family team meeting is held to look at ways to keep the placement before a planned change.
+If a move does happen, ask to plan it around school breaks and to keep the child''s school, activities and relationships.
+Your honesty with the team early, before you are exhausted, is what makes prevention possible.', 'En California, los cuidadores y otras personas deben recibir aviso por escrito con 14 días de anticipación antes de un cambio de colocación planeado (Código de Bienestar e Instituciones, sección 16010.7), salvo emergencias. Las reglas de Florida exigen al menos dos semanas. Pregunte qué se aplica donde usted vive.
+Si está pensando en pedir que cambien al niño de hogar, primero pida ayuda: una reunión del equipo, relevo, apoyo de conducta en casa, terapia, un cambio en la escuela. Muchos cambios se pueden evitar.
+En California se hace una reunión del equipo del niño y la familia para buscar formas de mantener la colocación antes de un cambio planeado.
+Si el cambio ocurre, pida que se planee respetando las vacaciones escolares y que el niño conserve su escuela, sus actividades y sus relaciones.
+Su honestidad con el equipo desde temprano, antes de quedar agotado, es lo que hace posible prevenir.'),
+  ('TS-TR-GOODBYE-LETTER', 'tip_sheet', 'transitions', 0, 21, 0.25,
+   'Passing the baton: what to tell the next caregiver', 'Pasar la estafeta: qué decirle al próximo cuidador', 'A warm hand-over letter and meeting so the child''s routines, likes and needs move with them.', 'Una carta y una reunión cálidas de entrega para que las rutinas, gustos y necesidades del niño se vayan con él.',
+   'When a child moves to another home, what you know about them is precious. Write it down for the next caregiver.
+Include routines, favourite foods, how they fall asleep, what upsets them and what calms them, school and therapy details, friends and activities.
+Offer to meet or call the new caregiver, and, if the team agrees, to visit or call the child after the move.
+Pack the child''s belongings in suitcases or bags, never trash bags, with their photos, life book and comfort items.
+Tell the child who will be taking care of them and something nice about the new home.', 'Cuando un niño se muda a otro hogar, lo que usted sabe de él es valiosísimo. Escríbalo para el próximo cuidador.
+Incluya las rutinas, las comidas favoritas, cómo se duerme, qué lo altera y qué lo calma, los datos de la escuela y la terapia, sus amigos y actividades.
+Ofrézcase a reunirse o llamar al nuevo cuidador y, si el equipo está de acuerdo, a visitar o llamar al niño después del cambio.
+Empaque las cosas del niño en maletas o mochilas, nunca en bolsas de basura, con sus fotos, su libro de vida y sus objetos de consuelo.
+Dígale al niño quién lo va a cuidar y algo bonito de su nuevo hogar.'),
+  ('TS-TR-ADOPTION-TRANSITION', 'tip_sheet', 'transitions', 0, 21, 0.5,
+   'Moving to an adoptive or guardianship home', 'Mudarse a un hogar de adopción o de tutela legal', 'Planning a gradual move to a permanent family, and keeping the child''s bonds with you and their birth family.', 'Planear un cambio gradual a una familia permanente y conservar los lazos del niño con usted y con su familia biológica.',
+   'A move to a permanent family is still a loss of the home the child knows. Plan it gradually when possible: visits, then a meal, then an overnight, then the move.
+Let the child see you and the new family together, friendly and relaxed. It gives them permission to attach.
+Share everything you know with the new family, and introduce them to the child''s doctors, teachers and therapists.
+Ask whether the child can stay in touch with you, siblings and birth relatives after the move, and in what way.
+Expect regression after the move. It is grief, not proof the move was wrong.', 'Mudarse a una familia permanente sigue siendo perder el hogar que el niño conoce. Planéelo poco a poco cuando sea posible: visitas, luego una comida, luego una noche, luego la mudanza.
+Deje que el niño los vea a usted y a la nueva familia juntos, amables y relajados. Eso le da permiso para encariñarse.
+Comparta todo lo que sabe con la nueva familia y preséntela a los médicos, maestros y terapeutas del niño.
+Pregunte si el niño puede seguir en contacto con usted, con sus hermanos y con su familia biológica después del cambio, y de qué forma.
+Espere retrocesos después de la mudanza. Es duelo, no una prueba de que el cambio fue un error.'),
+  ('TS-TR-EMERGENCY-ARRIVAL', 'tip_sheet', 'transitions', 0, 21, 0.5,
+   'A child arrives at midnight: the first night in your home', 'Un niño llega a medianoche: la primera noche en su hogar', 'Welcoming a child placed in an emergency: the first hour, the first night and the first morning.', 'Recibir a un niño colocado de emergencia: la primera hora, la primera noche y la primera mañana.',
+   'A child who arrives in the night may have just been taken from everything they know. Keep the welcome quiet and simple.
+Show them the bathroom, their bed and where you will be. Offer a snack, water and a night light. Let them keep their own clothes on if they want.
+Ask the worker for the essentials before they leave: medicines, allergies, school, the next contact with family, and the after-hours number.
+Do not ask the child about what happened. Tell them they are safe tonight and that tomorrow you will find out more together.
+In the morning, keep the day light: a familiar breakfast, a short walk, a call with a parent or sibling if the caseworker arranges it.', 'Un niño que llega de noche quizá acaba de ser separado de todo lo que conoce. Que la bienvenida sea tranquila y sencilla.
+Muéstrele el baño, su cama y dónde va a estar usted. Ofrezca una merienda, agua y una lamparita. Deje que se quede con su propia ropa si quiere.
+Antes de que se vaya el trabajador, pida lo esencial: medicamentos, alergias, escuela, el próximo contacto con la familia y el número de emergencias.
+No le pregunte al niño lo que pasó. Dígale que esta noche está a salvo y que mañana averiguarán más juntos.
+En la mañana, que el día sea ligero: un desayuno conocido, una caminata corta, una llamada con su padre, su madre o un hermano si el trabajador social la organiza.'),
+  ('TS-TR-SCHOOL-BREAKS', 'tip_sheet', 'transitions', 4, 18, 0.25,
+   'Helping a child through a change of school', 'Ayudar a un niño durante un cambio de escuela', 'When a school change cannot be avoided: timing, goodbyes and the first day at the new school.', 'Cuando no se puede evitar un cambio de escuela: el momento, las despedidas y el primer día en la escuela nueva.',
+   'If a child must change schools, ask the team to time it with a natural break, such as the end of a term, and to check whether the child can stay in their school of origin first.
+Help the child say goodbye: a card for the teacher, contact details of friends, photos of the classroom.
+Visit the new school together before the first day if you can, and meet the teacher and the foster youth liaison.
+Give the new teacher a short note about what helps the child learn and calm down.
+Keep connections with old friends through weekend meet-ups or calls.', 'Si el niño debe cambiar de escuela, pida al equipo que coincida con una pausa natural, como el final de un periodo, y que revise primero si puede quedarse en su escuela de origen.
+Ayúdelo a despedirse: una tarjeta para la maestra, los datos de contacto de sus amigos, fotos del salón.
+Si puede, visiten juntos la nueva escuela antes del primer día y conozcan a la maestra y al enlace para jóvenes en cuidado.
+Dele a la nueva maestra una nota corta sobre lo que le ayuda al niño a aprender y a calmarse.
+Mantenga el contacto con los viejos amigos con encuentros el fin de semana o llamadas.'),
+  ('TS-VIS-WHY-FAMILY-TIME', 'tip_sheet', 'visitation', 0, 21, 0.5,
+   'Why family time matters so much', 'Por qué el tiempo en familia importa tanto', 'Regular visits with parents and siblings help children cope and help families reunify. The caregiver''s role.', 'Las visitas regulares con los padres y hermanos ayudan a los niños a sobrellevar la separación y a las familias a reunificarse. El papel del cuidador.',
+   'Frequent, regular family time is one of the strongest signs that a child will be able to go home. It keeps the bond alive and lets parents practise parenting.
+Children may be upset before and after visits. That is a sign the relationship matters, not that visits are bad for the child.
+Your role: get the child there on time, ready and fed, with a diaper bag or homework if needed; speak warmly about the visit; share news with the parent.
+Family time is set by the court and the case plan. It is never used as a reward or a punishment.
+If you have concerns about what happens at visits, write down what you saw and tell the caseworker.', 'Un tiempo en familia frecuente y regular es una de las señales más fuertes de que un niño podrá volver a casa. Mantiene vivo el vínculo y permite a los padres practicar la crianza.
+Los niños pueden alterarse antes y después de las visitas. Es señal de que la relación importa, no de que las visitas le hagan mal.
+Su papel: llevar al niño a tiempo, listo y comido, con la pañalera o la tarea si hace falta; hablar con cariño de la visita; compartir noticias con los padres.
+El tiempo en familia lo fijan el tribunal y el plan del caso. Nunca se usa como premio ni como castigo.
+Si le preocupa algo de lo que pasa en las visitas, anote lo que vio y avise al trabajador social.'),
+  ('TS-VIS-MISSED-VISIT', 'tip_sheet', 'visitation', 2, 17, 0.25,
+   'When a parent does not show up for a visit', 'Cuando el padre o la madre no llega a una visita', 'Comforting a child after a missed visit, and helping to make the next one more reliable.', 'Consolar a un niño después de una visita perdida y ayudar a que la próxima sea más segura.',
+   'A missed visit is painful. Children may blame themselves, get angry, or act like they do not care.
+Tell the truth simply: ''Mom couldn''t come today. It''s not because of anything you did. I know you''re disappointed.''
+Do the next fun thing you had planned anyway, and keep the rest of the day calm.
+Ask the caseworker whether the parent can confirm visits the day before, so the child is not waiting for nothing.
+Avoid criticising the parent. Let the caseworker address attendance with them.', 'Una visita perdida duele. Los niños pueden culparse, enojarse o actuar como si no les importara.
+Diga la verdad con sencillez: ''Mamá no pudo venir hoy. No es por nada que tú hayas hecho. Sé que estás desilusionado.''
+Hagan de todos modos la actividad divertida que tenían planeada y mantenga tranquilo el resto del día.
+Pregunte al trabajador social si el padre o la madre puede confirmar las visitas el día anterior, para que el niño no espere en vano.
+Evite criticar a los padres. Deje que el trabajador social hable con ellos sobre la asistencia.'),
+  ('TS-VIS-SUPERVISING', 'tip_sheet', 'visitation', 0, 17, 0.5,
+   'When you are asked to supervise family time', 'Cuando le piden supervisar el tiempo en familia', 'Some caregivers supervise visits in their home or in the community. What that involves.', 'Algunos cuidadores supervisan las visitas en su casa o en la comunidad. Qué implica.',
+   'Sometimes the team asks a caregiver to supervise family time, at a park, a restaurant or your home. You can say yes, no, or ''not yet''.
+Ask for clear written expectations: how long, where, what is allowed, what to do if something goes wrong, and what to report.
+Be friendly and in the background. Your job is safety and support, not judging the parent''s every move.
+If the parent seems impaired, is unsafe with the child or breaks the rules, end the visit calmly and call the caseworker.
+Write short, factual notes after each visit and share them as the team asks.', 'A veces el equipo pide a un cuidador que supervise el tiempo en familia, en un parque, un restaurante o su casa. Puede decir que sí, que no o ''todavía no''.
+Pida expectativas claras y por escrito: cuánto dura, dónde, qué está permitido, qué hacer si algo sale mal y qué informar.
+Sea amable y quédese en segundo plano. Su trabajo es la seguridad y el apoyo, no juzgar cada movimiento de los padres.
+Si el padre o la madre parece estar bajo los efectos de alguna sustancia, no es seguro con el niño o rompe las reglas, termine la visita con calma y llame al trabajador social.
+Escriba notas cortas y objetivas después de cada visita y compártalas como lo pida el equipo.'),
+  ('TS-VIS-BABIES', 'tip_sheet', 'visitation', 0, 3, 0.5,
+   'Family time with babies and toddlers', 'Tiempo en familia con bebés y niños pequeños', 'Making visits work for the youngest children: timing, feeding, and helping the parent connect.', 'Cómo hacer que las visitas funcionen para los más pequeños: horarios, alimentación y ayudar a los padres a conectar.',
+   'Babies and toddlers need frequent, short visits with their parents to keep the bond. A week is a very long time for a baby.
+Ask for visit times that fit naps and feeds. Send bottles, formula, diapers, a change of clothes and a favourite toy.
+Share a note for the parent: how much the baby is eating, sleeping, new skills. Invite the parent to feed, bathe or change the baby during the visit.
+After the visit, expect some fussiness. Hold the baby close and keep the evening routine the same.
+Ask whether visits can happen in natural places, such as a park or the parent''s home when safe, instead of only an office.', 'Los bebés y niños pequeños necesitan visitas cortas y frecuentes con sus padres para mantener el vínculo. Una semana es muchísimo tiempo para un bebé.
+Pida horarios de visita que respeten las siestas y las tomas. Mande biberones, fórmula, pañales, una muda de ropa y su juguete favorito.
+Mande una nota para los padres: cuánto come y duerme el bebé, sus nuevas habilidades. Invite al padre o la madre a darle de comer, bañarlo o cambiarlo durante la visita.
+Después de la visita, espere algo de inquietud. Cargue al bebé y mantenga igual la rutina de la noche.
+Pregunte si las visitas pueden hacerse en lugares naturales, como un parque o la casa de los padres cuando sea seguro, en lugar de solo en una oficina.'),
+  ('TS-VIS-TEENS', 'tip_sheet', 'visitation', 12, 21, 0.25,
+   'Family time with teenagers', 'Tiempo en familia con adolescentes', 'Teens may want more, less, or different contact with family. Supporting their voice in visits.', 'Los adolescentes pueden querer más, menos o un contacto diferente con su familia. Apoyar su voz en las visitas.',
+   'Teens often have strong opinions about family time: some want to see a parent every day, others refuse. Both are understandable.
+Ask the teen what would make visits better: a different place, an activity, including a sibling or grandparent, a shorter or longer time.
+Share their view with the caseworker and encourage them to tell their attorney and the judge.
+If a teen refuses a visit, do not force or punish. Let the caseworker talk with them about it.
+Help them stay in touch between visits in the ways the plan allows: texts, calls, social media.', 'Los adolescentes suelen tener opiniones fuertes sobre el tiempo en familia: algunos quieren ver a su padre o madre todos los días, otros se niegan. Las dos cosas se entienden.
+Pregúntele qué haría mejores las visitas: otro lugar, una actividad, incluir a un hermano o a un abuelo, un tiempo más corto o más largo.
+Comparta su opinión con el trabajador social y anímelo a decírsela a su abogado y al juez.
+Si un adolescente se niega a ir a una visita, no lo obligue ni lo castigue. Deje que el trabajador social hable con él.
+Ayúdelo a mantener el contacto entre visitas de las formas que permita el plan: mensajes, llamadas, redes sociales.');
