@@ -1354,4 +1354,169 @@ Help them stay in touch between visits in the ways the plan allows: texts, calls
 Pregúntele qué haría mejores las visitas: otro lugar, una actividad, incluir a un hermano o a un abuelo, un tiempo más corto o más largo.
 Comparta su opinión con el trabajador social y anímelo a decírsela a su abogado y al juez.
 Si un adolescente se niega a ir a una visita, no lo obligue ni lo castigue. Deje que el trabajador social hable con él.
-Ayúdelo a mantener el contacto entre visitas de las formas que permita el plan: mensajes, llamadas, redes sociales.');
+Ayúdelo a mantener el contacto entre visitas de las formas que permita el plan: mensajes, llamadas, redes sociales.'),
+  ('TS-ID-TALK-ABOUT-RACE', 'tip_sheet', 'identity', 3, 21, 0.5,
+   'Talking about race with a child of a different race or culture', 'Hablar de raza con un niño de otra raza o cultura', 'Transracial foster care: talking openly about race, racism and identity with children in your home.', 'Cuidado de crianza transracial: hablar abiertamente de raza, racismo e identidad con los niños de su hogar.',
+   'Children notice race early. If you never talk about it, they may think it is a subject they cannot bring to you.
+Talk openly and often: about skin, hair, family history, and people of their background who are doing great things.
+Believe the child when they tell you about racist comments or unfair treatment, and act on it with the school or the person involved.
+Make sure the child has adults and friends who share their race and culture: mentors, barbers and stylists, churches, community groups.
+Look at your own home: books, dolls, art and food that reflect the child. Keep learning, and ask the child''s family what matters to them.', 'Los niños notan la raza desde pequeños. Si usted nunca habla del tema, pueden pensar que es algo que no le pueden plantear.
+Hablen abiertamente y a menudo: sobre la piel, el cabello, la historia de su familia y personas de su origen que hacen cosas admirables.
+Crea al niño cuando le cuente sobre comentarios racistas o un trato injusto, y actúe ante la escuela o la persona responsable.
+Asegúrese de que el niño tenga adultos y amigos de su misma raza y cultura: mentores, barberos y estilistas, iglesias, grupos comunitarios.
+Mire su propia casa: libros, muñecos, arte y comida que reflejen al niño. Siga aprendiendo y pregunte a la familia del niño qué es importante para ellos.'),
+  ('TS-ID-ICWA', 'tip_sheet', 'identity', 0, 21, 0.5,
+   'Native American children and the Indian Child Welfare Act (ICWA)', 'Niños nativo americanos y la Ley de Bienestar del Niño Indígena (ICWA)', 'What ICWA means for caregivers of an American Indian or Alaska Native child, and supporting their tribal connection.', 'Qué significa la ICWA para quien cuida a un niño indígena americano o nativo de Alaska, y cómo apoyar su conexión con su tribu.',
+   'The Indian Child Welfare Act (1978) is a federal law that protects American Indian and Alaska Native children and their tribes. The child''s tribe has a say in the case and in where the child lives.
+Placement with extended family, then with members of the child''s tribe or other Native families, is preferred. If you are not Native, your role includes keeping the child connected to their tribe.
+Ask the caseworker which tribe the child belongs to or may be eligible for, and who the tribal contact is.
+Support the child''s participation in tribal events, ceremonies, language and culture, as the family and tribe guide.
+If you learn a child may have Native ancestry, tell the caseworker. Asking about it is required early in every case.', 'La Ley de Bienestar del Niño Indígena (ICWA, de 1978) es una ley federal que protege a los niños indígenas americanos y nativos de Alaska y a sus tribus. La tribu del niño tiene voz en el caso y en dónde vive el niño.
+Se prefiere colocar al niño con su familia extendida, luego con miembros de su tribu u otras familias indígenas. Si usted no es indígena, su papel incluye mantener al niño conectado con su tribu.
+Pregunte al trabajador social a qué tribu pertenece el niño o a cuál podría pertenecer, y quién es el contacto de la tribu.
+Apoye la participación del niño en eventos, ceremonias, el idioma y la cultura de su tribu, según lo que indiquen la familia y la tribu.
+Si se entera de que un niño podría tener ascendencia indígena, dígaselo al trabajador social. Preguntar por ello es obligatorio al inicio de cada caso.'),
+  ('TS-ID-LANGUAGE', 'tip_sheet', 'identity', 0, 21, 0.5,
+   'Keeping a child''s home language', 'Conservar el idioma del hogar del niño', 'Children who speak Spanish or another language at home: protecting their language and their bond with family.', 'Niños que hablan español u otro idioma en casa: proteger su lengua y su vínculo con la familia.',
+   'A child''s home language connects them to their parents, grandparents and culture. Losing it can make family visits and reunification harder.
+Ask the caseworker for a placement, school and therapist who speak the child''s language when possible.
+If you do not speak it, learn a few words: greetings, ''I love you'', ''are you hungry?''. Ask the child to teach you.
+Find books, music, shows and community activities in the child''s language.
+Ask for an interpreter at medical visits, school meetings and team meetings for the child''s parents. They have a right to understand.', 'El idioma del hogar une al niño con sus padres, sus abuelos y su cultura. Perderlo puede hacer más difíciles las visitas y la reunificación.
+Pida al trabajador social, cuando sea posible, un hogar, una escuela y un terapeuta que hablen el idioma del niño.
+Si usted no lo habla, aprenda algunas palabras: saludos, ''te quiero'', ''¿tienes hambre?''. Pídale al niño que le enseñe.
+Busque libros, música, programas y actividades comunitarias en el idioma del niño.
+Pida un intérprete para los padres del niño en las citas médicas, las reuniones escolares y las reuniones del equipo. Tienen derecho a entender.'),
+  ('TS-ID-FAITH', 'tip_sheet', 'identity', 0, 21, 0.25,
+   'Religion and faith for children in care', 'Religión y fe de los niños en cuidado', 'Respecting the child''s and family''s religion, and never requiring a child to follow yours.', 'Respetar la religión del niño y de su familia, y nunca obligar al niño a seguir la suya.',
+   'Children in care have the right to practise their own religion, or none. Their family''s faith is part of who they are.
+Ask the parents and the child about their religious practices, holidays and foods. Help the child attend services of their faith if they wish.
+Invite, never require, the child to join your own faith activities. Offer another choice if they do not want to go.
+Talk with the caseworker before baptism, confirmation or other ceremonies; the parents usually decide these.
+Respect the older child''s own beliefs, even when they differ from both families.', 'Los niños en cuidado tienen derecho a practicar su propia religión, o ninguna. La fe de su familia es parte de quienes son.
+Pregunte a los padres y al niño por sus prácticas religiosas, sus fiestas y sus comidas. Ayude al niño a asistir a los servicios de su fe si lo desea.
+Invite al niño a sus propias actividades religiosas, pero nunca lo obligue. Ofrezca otra opción si no quiere ir.
+Hable con el trabajador social antes de un bautizo, una confirmación u otra ceremonia; normalmente esas decisiones son de los padres.
+Respete las creencias propias de los niños mayores, aunque sean distintas de las de ambas familias.'),
+  ('TS-ID-SKIN-CARE', 'tip_sheet', 'identity', 0, 17, 0.25,
+   'Skin care for children of colour', 'Cuidado de la piel de niños de color', 'Moisturising, sun protection and noticing skin conditions on darker skin.', 'Hidratar, proteger del sol y notar problemas de la piel en la piel oscura.',
+   'Many children with darker skin need daily moisturising to prevent dry, ashy skin. Ask the child or their family which lotions or oils they use.
+Everyone needs sunscreen outside, whatever their skin colour.
+Rashes and eczema can look different on dark skin: darker, purple or grey rather than red. Mention changes to the doctor.
+Ask the parents what products they use for bathing and skin, and keep using them if possible. Familiar smells are comforting.
+Caring well for a child''s skin and hair shows them, and their family, that you value who they are.', 'Muchos niños de piel oscura necesitan hidratarse a diario para evitar la piel seca y grisácea. Pregunte al niño o a su familia qué cremas o aceites usan.
+Todos necesitan protector solar al aire libre, sea cual sea el color de su piel.
+Los sarpullidos y el eczema pueden verse diferentes en la piel oscura: más oscuros, morados o grises en lugar de rojos. Comente los cambios con el médico.
+Pregunte a los padres qué productos usan para el baño y la piel, y siga usándolos si es posible. Los olores conocidos consuelan.
+Cuidar bien la piel y el cabello del niño le muestra a él, y a su familia, que usted valora quién es.'),
+  ('TS-LGBTQ-COMING-OUT', 'tip_sheet', 'lgbtq', 10, 21, 0.5,
+   'When a youth in your care comes out to you', 'Cuando un joven bajo su cuidado le cuenta que es LGBTQ+', 'The first words matter. How to respond when a young person tells you they are gay, lesbian, bisexual, transgender or questioning.', 'Las primeras palabras importan. Cómo responder cuando un joven le dice que es gay, lesbiana, bisexual, transgénero o que se lo está preguntando.',
+   'Coming out takes courage, and many LGBTQ+ youth in care have been rejected before, sometimes by their own families. Your first response matters a lot.
+Say thank you: ''Thank you for trusting me. I love you and that doesn''t change.'' You do not need the perfect words.
+Ask what they need and who else knows. Do not tell others, including the caseworker, without talking with the youth first, unless there is a safety concern.
+Research from the Family Acceptance Project shows that family acceptance protects LGBTQ+ youth, and rejection raises their risk of depression and suicide.
+If the youth is in crisis or talks about suicide, call or text 988, or contact The Trevor Project, a crisis service for LGBTQ+ young people.', 'Salir del clóset requiere valor, y muchos jóvenes LGBTQ+ en cuidado ya han sido rechazados, a veces por su propia familia. Su primera respuesta importa mucho.
+Dé las gracias: ''Gracias por confiar en mí. Te quiero y eso no cambia.'' No necesita las palabras perfectas.
+Pregúntele qué necesita y quién más lo sabe. No se lo cuente a otros, tampoco al trabajador social, sin hablarlo antes con el joven, salvo que haya un riesgo para su seguridad.
+Los estudios del Family Acceptance Project muestran que la aceptación de la familia protege a los jóvenes LGBTQ+, y que el rechazo aumenta su riesgo de depresión y suicidio.
+Si el joven está en crisis o habla de suicidio, llame o envíe un texto al 988, o comuníquese con The Trevor Project, un servicio de crisis para jóvenes LGBTQ+.'),
+  ('TS-LGBTQ-TRANS-YOUTH', 'tip_sheet', 'lgbtq', 5, 21, 0.5,
+   'Caring for a transgender or nonbinary youth', 'Cuidar a un joven transgénero o no binario', 'Names, pronouns, clothing and health care: everyday support for transgender and nonbinary youth in care.', 'Nombre, pronombres, ropa y atención médica: apoyo cotidiano para jóvenes transgénero y no binarios en cuidado.',
+   'Use the name and pronouns the young person asks for, at home and, with their permission, with others. If you slip, correct yourself and move on.
+Let them choose clothes, hairstyles and activities that fit who they are, as you would for any child.
+In California, youth in foster care have the right to be placed according to their gender identity and to receive gender-affirming health and mental health care. Ask the caseworker what applies in your state.
+Ask before sharing their gender identity with schools, relatives or doctors, and help them decide who needs to know.
+Stand up for them at school and in the community. Support from one adult at home makes a measurable difference.', 'Use el nombre y los pronombres que el joven le pida, en casa y, con su permiso, ante otras personas. Si se equivoca, corríjase y siga adelante.
+Déjelo escoger la ropa, el peinado y las actividades que van con quien es, como haría con cualquier niño.
+En California, los jóvenes en cuidado de crianza tienen derecho a ser colocados según su identidad de género y a recibir atención médica y de salud mental que afirme su género. Pregunte al trabajador social qué se aplica en su estado.
+Pregunte antes de compartir su identidad de género con la escuela, los parientes o los médicos, y ayúdelo a decidir quién necesita saberlo.
+Defiéndalo en la escuela y en la comunidad. El apoyo de un solo adulto en casa marca una diferencia real.'),
+  ('TS-LGBTQ-BIRTH-FAMILY', 'tip_sheet', 'lgbtq', 10, 21, 0.5,
+   'LGBTQ+ youth and their birth families', 'Jóvenes LGBTQ+ y sus familias biológicas', 'When a youth''s family struggles to accept them: supporting the youth and the family relationship.', 'Cuando a la familia le cuesta aceptar al joven: apoyar al joven y la relación con su familia.',
+   'Many families want to love their LGBTQ+ child but react out of fear, faith or lack of information. Change is often possible over time.
+Follow the youth''s lead about what their family knows. Never out them to relatives.
+If the family is rejecting, talk with the caseworker about safety during visits and about family support programs.
+Share, with the youth''s permission, information that helps families, such as the Family Acceptance Project''s materials for families of different faiths and cultures.
+Help the youth build a chosen family too: LGBTQ+ mentors, youth groups and supportive adults.', 'Muchas familias quieren amar a su hijo LGBTQ+ pero reaccionan por miedo, por su fe o por falta de información. Con el tiempo el cambio muchas veces es posible.
+Siga lo que el joven decida sobre lo que sabe su familia. Nunca revele su orientación o identidad a sus parientes.
+Si la familia lo rechaza, hable con el trabajador social sobre la seguridad en las visitas y sobre programas de apoyo para familias.
+Con permiso del joven, comparta información que ayuda a las familias, como los materiales del Family Acceptance Project para familias de distintas religiones y culturas.
+Ayude al joven a construir también una familia elegida: mentores LGBTQ+, grupos juveniles y adultos que lo apoyen.'),
+  ('TS-LGBTQ-SCHOOL-SAFETY', 'tip_sheet', 'lgbtq', 8, 21, 0.25,
+   'Bullying and safety at school for LGBTQ+ youth in care', 'Acoso y seguridad en la escuela para jóvenes LGBTQ+ en cuidado', 'Helping LGBTQ+ youth stay safe at school and find support.', 'Ayudar a los jóvenes LGBTQ+ a estar seguros en la escuela y encontrar apoyo.',
+   'LGBTQ+ students are bullied more often, and youth in care may already feel different. Ask regularly, and casually, how school is going.
+If the youth reports harassment, write it down and ask the school in writing for a safety plan.
+Ask whether the school has a student club such as a Gender and Sexuality Alliance, and a trusted staff member.
+Respect the youth''s choices about who at school knows; do not share their identity with staff without their agreement.
+Tell the caseworker if bullying affects attendance or mood.', 'Los estudiantes LGBTQ+ sufren acoso con más frecuencia, y los jóvenes en cuidado quizá ya se sienten diferentes. Pregunte a menudo, de forma natural, cómo le va en la escuela.
+Si el joven denuncia acoso, anótelo y pida por escrito a la escuela un plan de seguridad.
+Pregunte si la escuela tiene un club estudiantil como una Alianza de Género y Sexualidad, y una persona del personal de confianza.
+Respete lo que el joven decida sobre quién en la escuela lo sabe; no comparta su identidad con el personal sin su acuerdo.
+Avise al trabajador social si el acoso afecta su asistencia o su ánimo.'),
+  ('TS-LGBTQ-CAREGIVER-LEARNING', 'tip_sheet', 'lgbtq', 0, 21, 0.5,
+   'Words and basics for caregivers of LGBTQ+ youth', 'Palabras y conceptos básicos para cuidadores de jóvenes LGBTQ+', 'Sexual orientation, gender identity and expression explained simply, and everyday language that shows respect.', 'La orientación sexual, la identidad y la expresión de género explicadas con sencillez, y un lenguaje cotidiano que muestra respeto.',
+   'Sexual orientation is who someone is attracted to. Gender identity is a person''s inner sense of being a boy, a girl, both or neither. Gender expression is how they show it through clothes, hair and style.
+These are different things, and any child can be LGBTQ+, including children who have experienced abuse. Being LGBTQ+ is not caused by trauma or by anything a caregiver did.
+Use inclusive words: ask about ''anyone special'' instead of ''a girlfriend''; put pronouns on your own introductions.
+Have books and shows in your home that include LGBTQ+ people. Children notice what is normal in your home.
+It is all right not to know everything. Ask the young person, and ask your agency for training.', 'La orientación sexual es hacia quién se siente atracción. La identidad de género es el sentido interno de ser niño, niña, ambos o ninguno. La expresión de género es cómo se muestra con la ropa, el cabello y el estilo.
+Son cosas distintas, y cualquier niño puede ser LGBTQ+, también los niños que han sufrido abuso. Ser LGBTQ+ no lo causa el trauma ni nada que haya hecho un cuidador.
+Use palabras inclusivas: pregunte si hay ''alguien especial'' en lugar de ''una novia''; incluya sus pronombres al presentarse.
+Tenga en casa libros y programas que incluyan a personas LGBTQ+. Los niños notan lo que es normal en su hogar.
+Está bien no saberlo todo. Pregúntele al joven y pida capacitación a su agencia.'),
+  ('TS-SELF-SECONDARY-TRAUMA', 'tip_sheet', 'self_care', 0, 21, 0.5,
+   'Secondary trauma: when a child''s pain becomes yours', 'Trauma secundario: cuando el dolor del niño se vuelve suyo', 'Signs of secondary traumatic stress and compassion fatigue in caregivers, and what helps.', 'Señales de estrés traumático secundario y fatiga por compasión en los cuidadores, y qué ayuda.',
+   'Hearing a child''s story and living with their pain every day can affect you the way trauma does: trouble sleeping, feeling on edge, numbness, intrusive images, dreading the next phone call.
+This is called secondary traumatic stress. It is a normal response to caring, not a weakness.
+Notice your early signs: snapping at your partner, dropping your own friends and activities, feeling nothing.
+Protect some daily time that is just yours: a walk, prayer, music, a call with a friend. Small and daily beats big and rare.
+Talk with your support worker, a foster parent group or a counsellor. Ask whether your agency offers caregiver counselling.', 'Escuchar la historia de un niño y convivir con su dolor cada día puede afectarle como un trauma: problemas para dormir, sentirse en alerta, adormecimiento emocional, imágenes que vuelven, temor a la siguiente llamada.
+Esto se llama estrés traumático secundario. Es una respuesta normal al cuidar, no una debilidad.
+Note sus primeras señales: contestarle mal a su pareja, dejar a sus amigos y actividades, no sentir nada.
+Proteja un rato diario solo para usted: una caminata, oración, música, una llamada con una amiga. Poco y diario es mejor que mucho y de vez en cuando.
+Hable con su trabajador de apoyo, un grupo de padres de crianza o un consejero. Pregunte si su agencia ofrece consejería para cuidadores.'),
+  ('TS-SELF-RESPITE', 'tip_sheet', 'self_care', 0, 21, 0.25,
+   'Respite care: taking a break is part of the job', 'El relevo: descansar también es parte del trabajo', 'How to plan and use respite, and how to prepare a child for a short stay with another caregiver.', 'Cómo planear y usar el relevo, y cómo preparar al niño para una estancia corta con otro cuidador.',
+   'Respite is short-term care by another approved caregiver so you can rest, travel or handle an emergency. Using it helps you stay a foster parent longer.
+Ask your agency how respite works where you are, how far ahead to ask, and whether friends or relatives can be approved to give it.
+Plan respite before you are desperate, and with people the child already knows when possible.
+Tell the child ahead of time, in simple words, that you are coming back and when. Send their comfort items, medicines and routine notes.
+Use the time for yourself, not just for chores.', 'El relevo es el cuidado por poco tiempo a cargo de otro cuidador aprobado, para que usted pueda descansar, viajar o atender una emergencia. Usarlo le ayuda a seguir siendo padre de crianza por más tiempo.
+Pregunte a su agencia cómo funciona el relevo en su zona, con cuánta anticipación pedirlo y si se puede aprobar a amigos o parientes para darlo.
+Planee el relevo antes de estar desesperado y, cuando sea posible, con personas que el niño ya conozca.
+Avísele al niño con tiempo, con palabras sencillas, que usted va a volver y cuándo. Mande sus objetos de consuelo, sus medicamentos y notas sobre su rutina.
+Use ese tiempo para usted, no solo para los quehaceres.'),
+  ('TS-SELF-ALLEGATION', 'tip_sheet', 'self_care', 0, 21, 0.5,
+   'When an allegation is made against you', 'Cuando hay una acusación en su contra', 'What happens during an investigation of a foster home, how to protect yourself, and where to find support.', 'Qué pasa durante la investigación de un hogar de crianza, cómo protegerse y dónde encontrar apoyo.',
+   'Allegations against foster parents happen, sometimes because a child misunderstood, sometimes from old memories, sometimes because something did go wrong. An investigation does not mean you are assumed guilty.
+Stay calm and cooperate. Ask who is investigating, what the steps are, and how long it usually takes.
+Keep good records all the time: a daily log, medication log, incident notes and texts with the caseworker. They help most when you need them.
+Ask your agency or foster parent association whether they offer an advocate or peer support during investigations.
+Take care of your feelings: anger, fear and grief are normal. Keep treating the child with kindness; it is not their fault.', 'Las acusaciones contra padres de crianza ocurren, a veces porque un niño entendió mal, a veces por recuerdos antiguos, a veces porque algo sí salió mal. Una investigación no significa que lo consideren culpable.
+Mantenga la calma y coopere. Pregunte quién investiga, cuáles son los pasos y cuánto suele tardar.
+Lleve buenos registros todo el tiempo: un diario, el registro de medicamentos, notas de incidentes y mensajes con el trabajador social. Ayudan más cuando los necesita.
+Pregunte a su agencia o a la asociación de padres de crianza si ofrecen un defensor o apoyo entre pares durante las investigaciones.
+Cuide sus sentimientos: el enojo, el miedo y la tristeza son normales. Siga tratando al niño con cariño; no es su culpa.'),
+  ('TS-SELF-FAMILY-BALANCE', 'tip_sheet', 'self_care', 0, 21, 0.25,
+   'Your own children and your marriage in foster care', 'Sus propios hijos y su pareja en el cuidado de crianza', 'Protecting time for your partner and your own children while fostering.', 'Proteger el tiempo con su pareja y con sus propios hijos mientras es familia de crianza.',
+   'Fostering changes everyone in the home. Your own children may feel jealous, scared or proud; your relationship may be stretched.
+Give your children a voice before and during each placement. Explain privacy rules in words they understand.
+Keep one-to-one time with each of your children, even ten minutes, every day.
+Schedule a regular date or check-in with your partner, and use babysitters or respite to make it happen.
+Agree together on when to say ''not now'' to a new placement. Protecting your family is protecting future children too.', 'Ser familia de crianza cambia a todos en la casa. Sus hijos pueden sentir celos, miedo u orgullo; su relación de pareja puede tensarse.
+Dé voz a sus hijos antes y durante cada colocación. Explíqueles las reglas de privacidad con palabras que entiendan.
+Dedique tiempo a solas a cada uno de sus hijos, aunque sean diez minutos, todos los días.
+Programe una salida o una charla regular con su pareja, y use niñeras o el relevo para lograrlo.
+Acuerden juntos cuándo decir ''ahora no'' a una nueva colocación. Proteger a su familia también es proteger a los niños que vendrán.'),
+  ('WB-SELF-SUPPORT-CIRCLE', 'webinar', 'self_care', 0, 21, 1,
+   'Webinar: caregiver support circle on secondary trauma (60 minutes)', 'Seminario web: círculo de apoyo para cuidadores sobre el trauma secundario (60 minutos)', 'A monthly online support circle outline, led by a facilitator of your site. Your site sets the dates, link and registration.', 'Temario de un círculo de apoyo mensual en línea, dirigido por un facilitador de su sitio. Su sitio fija las fechas, el enlace y la inscripción.',
+   'Format: a one-hour live online circle for caregivers and kin, with a short teaching part and time to talk. Your QPI coordinator adds the dates, the meeting link, seats and reminders.
+First 20 minutes: one topic each month, such as secondary traumatic stress, sleep for caregivers, grief after a child leaves, or handling an allegation.
+Next 40 minutes: peer sharing with ground rules: confidentiality, no names or details that identify children, listening without fixing.
+The facilitator shares local resources: respite, counselling, foster parent associations, crisis lines.
+One credit hour on attendance marked by staff.', 'Formato: un círculo en línea en vivo de una hora para cuidadores y parientes, con una parte corta de enseñanza y tiempo para conversar. Su coordinador de QPI agrega las fechas, el enlace de la reunión, los cupos y los recordatorios.
+Primeros 20 minutos: un tema cada mes, como el estrés traumático secundario, el sueño de los cuidadores, el duelo cuando un niño se va o cómo manejar una acusación.
+Siguientes 40 minutos: conversación entre pares con reglas básicas: confidencialidad, sin nombres ni datos que identifiquen a los niños, escuchar sin querer arreglar.
+El facilitador comparte recursos locales: relevo, consejería, asociaciones de padres de crianza, líneas de crisis.
+Una hora de crédito por asistencia registrada por el personal.');
