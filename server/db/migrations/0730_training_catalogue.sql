@@ -146,7 +146,7 @@ Haga un horario visual sencillo para las mañanas y la hora de dormir. Los niño
 Conozca a cada niño como persona, no como ''los niños''. Durante la primera semana anote la comida favorita, los miedos y la costumbre para dormir de cada uno.
 Organice pronto el relevo y una niñera de respaldo, antes de quedar agotado.'),
   ('TS-CRT-YOUR-VOICE', 'tip_sheet', 'court', 0, 21, 0.5,
-   'Your voice in court: notice of hearings and the right to be heard', 'Su voz en el tribunal: aviso de audiencias y derecho a ser escuchado', 'Foster, relative and pre-adoptive caregivers get notice of review hearings and a chance to tell the judge how the child is doing.', 'Los cuidadores de crianza, familiares y preadoptivos reciben aviso de las audiencias de revisión y la oportunidad de contarle al juez cómo está el niño.',
+   'Being heard in court: hearing notices and the caregiver''s right to speak', 'Ser escuchado en el tribunal: avisos de audiencias y el derecho del cuidador a hablar', 'Foster, relative and pre-adoptive caregivers get notice of review hearings and a chance to tell the judge how the child is doing.', 'Los cuidadores de crianza, familiares y preadoptivos reciben aviso de las audiencias de revisión y la oportunidad de contarle al juez cómo está el niño.',
    'Federal law requires that foster parents, pre-adoptive parents and relatives caring for a child receive notice of the child''s review and permanency hearings and have an opportunity to be heard. You are not a party to the case, but your information matters.
 If you do not receive notice, ask the caseworker for the hearing date and the court''s address. In California the notice comes with the JV-290 Caregiver Information Form.
 You can attend, or send your information in writing before the hearing. Written reports are read when they arrive in time; ask how many days before the hearing it must reach the court.
@@ -443,7 +443,7 @@ Nunca avergüence, castigue ni cuente a otros. Proteja la privacidad del niño e
 Limite las bebidas en la hora antes de dormir y haga de ir al baño parte de la rutina.
 Avise al médico del niño, sobre todo si antes no mojaba la cama o si tiene dolor, mucha sed o accidentes durante el día.'),
   ('TS-SLP-TEEN-SLEEP', 'tip_sheet', 'sleep', 12, 21, 0.25,
-   'Teens who stay up all night', 'Adolescentes que se desvelan toda la noche', 'Teen sleep, phones at night and what to do when a teenager sleeps all day.', 'El sueño de los adolescentes, el teléfono por la noche y qué hacer cuando un adolescente duerme todo el día.',
+   'Teens who stay up late and sleep all day', 'Adolescentes desvelados que duermen todo el día', 'Teen sleep, phones at night and what to do when a teenager sleeps all day.', 'El sueño de los adolescentes, el teléfono por la noche y qué hacer cuando un adolescente duerme todo el día.',
    'Teenagers need about 8 to 10 hours of sleep, and their body clock naturally shifts later. Teens in care may also stay awake because night is when they feel least safe.
 Agree together on where phones charge at night. Present it as protecting sleep, not as a punishment.
 Keep wake-up times roughly the same on weekends, and get morning light: breakfast outside, a walk.
@@ -729,12 +729,14 @@ Elogie cosas concretas: ''Te esforzaste mucho en eso.'' Evite preguntas, órdene
 Ignore las pequeñas faltas de conducta durante el juego y termine el tiempo si el niño se pone en peligro.
 Manténgalo incluso en los días difíciles y nunca lo quite como castigo. Muchas terapias para niños pequeños, como la Terapia de Interacción Padre-Hijo, usan este tipo de juego.'),
   ('CO-ATT-FOUNDATIONS', 'course', 'attachment', 0, 21, 3,
-   'Classroom course: attachment and bonding in foster care (3 hours)', 'Curso presencial: apego y vínculo en el cuidado de crianza (3 horas)', 'A three-hour in-person course outline on attachment for resource parents and kin. Your site schedules the sessions.', 'Temario de un curso presencial de tres horas sobre el apego para familias de recursos y parientes. Su sitio programa las sesiones.',
-   'Format: one three-hour classroom session, or two sessions of ninety minutes, led by a trainer of your site. Your QPI coordinator adds the dates, place, seats and registration.
+   'Classroom course: attachment and bonding in foster care', 'Curso presencial: apego y vínculo en el cuidado de crianza', 'A three-hour in-person course outline on attachment for resource parents and kin. Your site schedules the sessions.', 'Temario de un curso presencial de tres horas sobre el apego para familias de recursos y parientes. Su sitio programa las sesiones.',
+   'Length: 3 hours.
+Format: one three-hour classroom session, or two sessions of ninety minutes, led by a trainer of your site. Your QPI coordinator adds the dates, place, seats and registration.
 Part 1: what attachment is, how it grows in the first years, and what happens to it when a child is separated from their family.
 Part 2: recognising attachment needs behind behaviour: clinging, pushing away, going to strangers.
 Part 3: daily practices that help: routines, serve and return, child-led play, repair after conflict, supporting the child''s bond with their parents.
-Participants leave with one practice to try for two weeks and report back at a support group. Three credit hours on attendance.', 'Formato: una sesión presencial de tres horas, o dos sesiones de noventa minutos, a cargo de un capacitador de su sitio. Su coordinador de QPI agrega las fechas, el lugar, los cupos y la inscripción.
+Participants leave with one practice to try for two weeks and report back at a support group. Three credit hours on attendance.', 'Duración: 3 horas.
+Formato: una sesión presencial de tres horas, o dos sesiones de noventa minutos, a cargo de un capacitador de su sitio. Su coordinador de QPI agrega las fechas, el lugar, los cupos y la inscripción.
 Parte 1: qué es el apego, cómo crece en los primeros años y qué le pasa cuando un niño es separado de su familia.
 Parte 2: reconocer las necesidades de apego detrás del comportamiento: aferrarse, apartar a los demás, irse con desconocidos.
 Parte 3: prácticas diarias que ayudan: rutinas, ida y vuelta, juego dirigido por el niño, reparar después de un conflicto, apoyar el vínculo del niño con sus padres.
@@ -795,15 +797,17 @@ Pregúntele directamente si está pensando en el suicidio. Preguntar no le mete 
 Avise al trabajador social ese mismo día y pida una evaluación de salud mental.
 Guarde bajo llave por ahora las medicinas, navajas y otros objetos peligrosos, sin convertir la casa en una cárcel. Quédese cerca y mantenga las rutinas.'),
   ('WB-TRM-TRAUMA-INFORMED', 'webinar', 'trauma', 0, 21, 1.5,
-   'Webinar: trauma-informed parenting at home (90 minutes)', 'Seminario web: crianza informada sobre el trauma en casa (90 minutos)', 'A live online session outline on trauma and everyday parenting. Your site sets the date, link and registration.', 'Temario de una sesión en línea en vivo sobre el trauma y la crianza diaria. Su sitio fija la fecha, el enlace y la inscripción.',
-   'Format: a 90-minute live online session with time for questions, led by a clinician or trainer chosen by your site. Your QPI coordinator adds the date, the meeting link, seats and reminders.
+   'Webinar: trauma-informed parenting at home', 'Seminario web: crianza informada sobre el trauma en casa', 'A live online session outline on trauma and everyday parenting. Your site sets the date, link and registration.', 'Temario de una sesión en línea en vivo sobre el trauma y la crianza diaria. Su sitio fija la fecha, el enlace y la inscripción.',
+   'Length: 90 minutes.
+Format: a 90-minute live online session with time for questions, led by a clinician or trainer chosen by your site. Your QPI coordinator adds the date, the meeting link, seats and reminders.
 Topics: how trauma changes the stress response; triggers; co-regulation; routines and predictability; discipline that teaches without shaming.
 Caregivers are invited to send questions in advance, without names or identifying details of children.
-A recording, if your site makes one, can count for credit only if your site allows it.
-One and a half credit hours on attendance marked by staff.', 'Formato: una sesión en línea en vivo de 90 minutos con tiempo para preguntas, a cargo de un profesional clínico o capacitador elegido por su sitio. Su coordinador de QPI agrega la fecha, el enlace de la reunión, los cupos y los recordatorios.
+If your site records the session, it says so when registering, and whether watching the recording counts for credit.
+One and a half credit hours on attendance marked by staff.', 'Duración: 90 minutos.
+Formato: una sesión en línea en vivo de 90 minutos con tiempo para preguntas, a cargo de un profesional clínico o capacitador elegido por su sitio. Su coordinador de QPI agrega la fecha, el enlace de la reunión, los cupos y los recordatorios.
 Temas: cómo el trauma cambia la respuesta al estrés; detonantes; corregulación; rutinas y previsibilidad; una disciplina que enseña sin avergonzar.
 Se invita a los cuidadores a enviar preguntas con anticipación, sin nombres ni datos que identifiquen a los niños.
-Una grabación, si su sitio la hace, solo cuenta para el crédito si su sitio lo permite.
+Si su sitio graba la sesión, lo indica al inscribirse, junto con si ver la grabación cuenta para el crédito.
 Una hora y media de crédito por asistencia registrada por el personal.'),
   ('TS-INF-FIRST-48-HOURS', 'tip_sheet', 'infants', 0, 2, 0.5,
    'A baby placed today: the first 48 hours', 'Un bebé colocado hoy: las primeras 48 horas', 'Checklist for an emergency infant placement: supplies, questions, safe sleep and the first doctor visit.', 'Lista para una colocación de emergencia de un bebé: artículos, preguntas, sueño seguro y la primera visita al médico.',
@@ -1125,12 +1129,14 @@ Si tiene dudas, pregunte al padre o la madre. Muestra respeto y muchas veces for
 Firme usted los permisos para las actividades escolares comunes cuando su agencia lo permita, para que el niño no se quede fuera.
 Guarde copias de las fotos escolares y los diplomas para el libro de vida del niño y para los padres.'),
   ('CO-RPP-CLASSROOM', 'course', 'normalcy', 0, 21, 2,
-   'Classroom course: reasonable and prudent parenting in practice (2 hours)', 'Curso presencial: la crianza razonable y prudente en la práctica (2 horas)', 'A two-hour course outline on RPPS with real-life scenarios, for resource parents and social workers together. Your site schedules it.', 'Temario de un curso de dos horas sobre el estándar del padre razonable y prudente con casos reales, para familias de recursos y trabajadores sociales juntos. Su sitio lo programa.',
-   'Format: a two-hour classroom session for caregivers and social workers together, so both hear the same answers. Your QPI coordinator adds the dates, place, seats and waitlist.
+   'Classroom course: reasonable and prudent parenting in practice', 'Curso presencial: la crianza razonable y prudente en la práctica', 'A two-hour course outline on RPPS with real-life scenarios, for resource parents and social workers together. Your site schedules it.', 'Temario de un curso de dos horas sobre el estándar del padre razonable y prudente con casos reales, para familias de recursos y trabajadores sociales juntos. Su sitio lo programa.',
+   'Length: 2 hours.
+Format: a two-hour classroom session for caregivers and social workers together, so both hear the same answers. Your QPI coordinator adds the dates, place, seats and waitlist.
 Part 1: what the standard is, where it comes from (federal law of 2014 and, in California, Welfare and Institutions Code sections 362.04 and 362.05), and what it is not.
 Part 2: scenarios in small groups: a sleepover, a school trip, a part-time job, a babysitter, a teen''s first date, a camping weekend.
 Part 3: court orders, safety plans and when to consult the team; writing down a decision.
-Two credit hours on attendance. In California, annual caregiver training must include the reasonable and prudent parent standard.', 'Formato: una sesión presencial de dos horas para cuidadores y trabajadores sociales juntos, para que todos escuchen las mismas respuestas. Su coordinador de QPI agrega las fechas, el lugar, los cupos y la lista de espera.
+Two credit hours on attendance. In California, annual caregiver training must include the reasonable and prudent parent standard.', 'Duración: 2 horas.
+Formato: una sesión presencial de dos horas para cuidadores y trabajadores sociales juntos, para que todos escuchen las mismas respuestas. Su coordinador de QPI agrega las fechas, el lugar, los cupos y la lista de espera.
 Parte 1: qué es el estándar, de dónde viene (la ley federal de 2014 y, en California, el Código de Bienestar e Instituciones, secciones 362.04 y 362.05) y qué no es.
 Parte 2: casos en grupos pequeños: una pijamada, una excursión escolar, un trabajo de medio tiempo, una niñera, la primera cita de un adolescente, un fin de semana de campamento.
 Parte 3: órdenes del tribunal, planes de seguridad y cuándo consultar al equipo; cómo anotar una decisión.
@@ -1235,12 +1241,14 @@ Ofrezca otra forma: una nota a través del trabajador social, una foto, intentar
 No se defienda ni discuta sobre el caso.
 Cuente al trabajador social cómo fue. Un segundo intento con el trabajador presente suele salir mejor.'),
   ('VI-CC-ICEBREAKER-AECF', 'video', 'comfort_calls', 0, 21, 0.25,
-   'Video: holding icebreaker meetings between birth and foster parents (18 minutes)', 'Video: reuniones para romper el hielo entre padres biológicos y de crianza (18 minutos)', 'The Annie E. Casey Foundation''s icebreaker toolkit, with an 18-minute video, tips for each participant and meeting forms.', 'El material de la Fundación Annie E. Casey sobre las reuniones para romper el hielo, con un video de 18 minutos, consejos para cada participante y formularios.',
-   'Where to watch: the Annie E. Casey Foundation''s page ''Resources for holding icebreaker meetings between birth and foster parents'', https://aecf.org/blog/resources-for-holding-icebreaker-meetings-between-birth-and-foster-parents. The toolkit (2012) includes an 18-minute video.
+   'Video: holding icebreaker meetings between birth and foster parents', 'Video: reuniones para romper el hielo entre padres biológicos y de crianza', 'The Annie E. Casey Foundation''s icebreaker toolkit, with an 18-minute video, tips for each participant and meeting forms.', 'El material de la Fundación Annie E. Casey sobre las reuniones para romper el hielo, con un video de 18 minutos, consejos para cada participante y formularios.',
+   'Length: 18 minutes.
+Where to watch: the Annie E. Casey Foundation''s page ''Resources for holding icebreaker meetings between birth and foster parents'', https://aecf.org/blog/resources-for-holding-icebreaker-meetings-between-birth-and-foster-parents. The toolkit (2012) includes an 18-minute video.
 The toolkit also has forms you may see at your own site: ''All About Me'' for the child, ''All About My Child'' for the parent, a meeting summary and an evaluation, and tips for youth, social workers, resource parents and birth parents.
 Captions: check the video player on the page; ask your QPI coordinator if you need a captioned or Spanish version.
 After watching, write down one thing you will say at your next icebreaker or comfort call.
-A quarter of an hour of credit when you attest that you watched it.', 'Dónde verlo: la página de la Fundación Annie E. Casey ''Resources for holding icebreaker meetings between birth and foster parents'', https://aecf.org/blog/resources-for-holding-icebreaker-meetings-between-birth-and-foster-parents. El material (2012) incluye un video de 18 minutos, en inglés.
+A quarter of an hour of credit when you attest that you watched it.', 'Duración: 18 minutos.
+Dónde verlo: la página de la Fundación Annie E. Casey ''Resources for holding icebreaker meetings between birth and foster parents'', https://aecf.org/blog/resources-for-holding-icebreaker-meetings-between-birth-and-foster-parents. El material (2012) incluye un video de 18 minutos, en inglés.
 El material también tiene formularios que quizá vea en su propio sitio: ''Todo sobre mí'' para el niño, ''Todo sobre mi hijo'' para los padres, un resumen de la reunión y una evaluación, y consejos para jóvenes, trabajadores sociales, familias de recursos y padres biológicos.
 Subtítulos: revise el reproductor de la página; pida a su coordinador de QPI una versión con subtítulos o en español si la necesita.
 Después de verlo, anote una cosa que dirá en su próxima reunión para romper el hielo o llamada de bienvenida.
@@ -1510,13 +1518,23 @@ Dedique tiempo a solas a cada uno de sus hijos, aunque sean diez minutos, todos 
 Programe una salida o una charla regular con su pareja, y use niñeras o el relevo para lograrlo.
 Acuerden juntos cuándo decir ''ahora no'' a una nueva colocación. Proteger a su familia también es proteger a los niños que vendrán.'),
   ('WB-SELF-SUPPORT-CIRCLE', 'webinar', 'self_care', 0, 21, 1,
-   'Webinar: caregiver support circle on secondary trauma (60 minutes)', 'Seminario web: círculo de apoyo para cuidadores sobre el trauma secundario (60 minutos)', 'A monthly online support circle outline, led by a facilitator of your site. Your site sets the dates, link and registration.', 'Temario de un círculo de apoyo mensual en línea, dirigido por un facilitador de su sitio. Su sitio fija las fechas, el enlace y la inscripción.',
-   'Format: a one-hour live online circle for caregivers and kin, with a short teaching part and time to talk. Your QPI coordinator adds the dates, the meeting link, seats and reminders.
+   'Webinar: caregiver support circle on secondary trauma', 'Seminario web: círculo de apoyo para cuidadores sobre el trauma secundario', 'A monthly online support circle outline, led by a facilitator of your site. Your site sets the dates, link and registration.', 'Temario de un círculo de apoyo mensual en línea, dirigido por un facilitador de su sitio. Su sitio fija las fechas, el enlace y la inscripción.',
+   'Length: 60 minutes.
+Format: a one-hour live online circle for caregivers and kin, with a short teaching part and time to talk. Your QPI coordinator adds the dates, the meeting link, seats and reminders.
 First 20 minutes: one topic each month, such as secondary traumatic stress, sleep for caregivers, grief after a child leaves, or handling an allegation.
 Next 40 minutes: peer sharing with ground rules: confidentiality, no names or details that identify children, listening without fixing.
 The facilitator shares local resources: respite, counselling, foster parent associations, crisis lines.
-One credit hour on attendance marked by staff.', 'Formato: un círculo en línea en vivo de una hora para cuidadores y parientes, con una parte corta de enseñanza y tiempo para conversar. Su coordinador de QPI agrega las fechas, el enlace de la reunión, los cupos y los recordatorios.
+One credit hour on attendance marked by staff.', 'Duración: 60 minutos.
+Formato: un círculo en línea en vivo de una hora para cuidadores y parientes, con una parte corta de enseñanza y tiempo para conversar. Su coordinador de QPI agrega las fechas, el enlace de la reunión, los cupos y los recordatorios.
 Primeros 20 minutos: un tema cada mes, como el estrés traumático secundario, el sueño de los cuidadores, el duelo cuando un niño se va o cómo manejar una acusación.
 Siguientes 40 minutos: conversación entre pares con reglas básicas: confidencialidad, sin nombres ni datos que identifiquen a los niños, escuchar sin querer arreglar.
 El facilitador comparte recursos locales: relevo, consejería, asociaciones de padres de crianza, líneas de crisis.
 Una hora de crédito por asistencia registrada por el personal.');
+
+-- Summaries of first-catalogue items, rewritten in the words caregivers use when they search.
+UPDATE training_item SET summary_en = 'Babies and toddlers who wake at night crying or will not sleep after a move, and a calm bedtime routine that helps.', summary_es = 'Bebés y niños pequeños que se despiertan llorando por la noche o no quieren dormir después de un cambio de hogar, y una rutina tranquila que ayuda.' WHERE code = 'TS-INF-SLEEP';
+UPDATE training_item SET summary_en = 'Sleepovers and overnights at a friend''s house: under the reasonable and prudent parent standard you can usually say yes, with no background check of the host family.', summary_es = 'Pijamadas y noches en casa de un amigo: con el estándar del padre razonable y prudente normalmente usted puede decir que sí, sin verificar los antecedentes de la familia anfitriona.' WHERE code = 'TS-RPP-SLEEPOVER';
+UPDATE training_item SET summary_en = 'Joining a sports team such as soccer, clubs, school trips and part-time jobs: using RPPS to say yes, and who to tell.', summary_es = 'Entrar en un equipo deportivo como el de fútbol, clubes, excursiones escolares y trabajos de medio tiempo: usar el RPPS para decir que sí, y a quién avisar.' WHERE code = 'TS-RPP-ACTIVITIES';
+UPDATE training_item SET summary_en = 'Why a small thing, such as a raised voice, can set off screaming, hiding or another big reaction, and how to help a child calm down.', summary_es = 'Por qué algo pequeño, como una voz alta, puede provocar gritos, que se esconda u otra reacción grande, y cómo ayudar a un niño a calmarse.' WHERE code = 'TS-TRAUMA-TRIGGERS';
+UPDATE training_item SET summary_en = 'How to bond with a new foster child: small daily moments that help a child who just arrived feel safe and connected.', summary_es = 'Cómo crear un vínculo con un niño de crianza recién llegado: pequeños momentos diarios que le ayudan a sentirse seguro y conectado.' WHERE code = 'TS-ATT-NEWCHILD';
+UPDATE training_item SET summary_en = 'Exhausted, burned out, running on empty? Secondary trauma is real; small habits, respite and support help.', summary_es = '¿Agotada, agotado, sin fuerzas? El trauma secundario es real; los hábitos pequeños, un respiro (relevo) y el apoyo ayudan.' WHERE code = 'TS-SELF-CARE';

@@ -158,5 +158,13 @@ m = ["-- Training catalogue, second part (issue 16): more topics and items writt
 m.append(",\n".join(
     f"  ({q(i['code'])}, {q(i['format'])}, {q(i['topic'])}, {i['ageMin']}, {i['ageMax']}, {i['hours']},\n   {q(i['en']['title'])}, {q(i['es']['title'])}, {q(i['en']['summary'])}, {q(i['es']['summary'])},\n   {q(chr(10).join(i['en']['body']))}, {q(chr(10).join(i['es']['body']))})"
     for i in items) + ";")
+# Summaries of first-catalogue items rewritten in the words caregivers search with (more/summaries.json).
+first_codes = {i['code'] for i in d['items']}
+updates = json.load(open(os.path.join(more_dir, 'summaries.json')))
+m.append("")
+m.append("-- Summaries of first-catalogue items, rewritten in the words caregivers use when they search.")
+for u in updates:
+    assert u['code'] in first_codes, u['code']
+    m.append(f"UPDATE training_item SET summary_en = {q(u['en'])}, summary_es = {q(u['es'])} WHERE code = {q(u['code'])};")
 open(os.path.join(os.path.dirname(__file__), '../../../db/migrations/0730_training_catalogue.sql'), 'w').write("\n".join(m) + "\n")
 print(f"0730: {len(more_topics)} topics, {len(items)} items; catalogue total {len(d['items']) + len(items)} items")
