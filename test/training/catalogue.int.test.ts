@@ -1,6 +1,10 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import esMessages from "../../server/modules/training/messages.es.json" with { type: "json" };
+import type { App } from "../../server/platform/http/types.js";
+import { buildTestApp, type SignedIn, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { seedTestWorld } from "../support/test-world.js";
 
 /**
  * The seeded catalogue as the migrations leave it (issue 16): at least 150 network-wide items, every tip sheet
@@ -41,10 +45,16 @@ const spanishWords = /\b(el|la|los|las|que|de|su|para|con|una?)\b/gi;
 const englishWords = /\b(the|and|you|your|with|for|to|of)\b/gi;
 
 let database: TestDatabase;
+let app: App;
+let caregiver: SignedIn;
 beforeAll(async () => {
   database = await createTestDatabase();
+  await seedTestWorld(database.db);
+  app = await buildTestApp(database.db, database.kind);
+  caregiver = await signIn(app, "caregiver@demo.qpi.example");
 });
 afterAll(async () => {
+  await app?.close();
   await database?.close();
 });
 
@@ -153,6 +163,53 @@ describe("seeded training catalogue", () => {
       expect(item.age_min, item.code).toBeLessThanOrEqual(item.age_max);
       expect(Number(item.credit_hours), item.code).toBeLessThanOrEqual(3);
     }
+  });
+});
+
+describe("credit by format", () => {
+  const attest = (code: string) =>
+    app.inject({
+      method: "POST",
+      url: `/api/training/items/${code}/attest`,
+      headers: caregiver.headers(),
+      payload: { attested: true },
+    });
+  const completions = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom("training_completion")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it("refuses a caregiver's own word for a webinar or a classroom course, storing nothing", async () => {
+    const before = await completions();
+    for (const code of ["CO-RPP-CLASSROOM", "WB-TRM-TRAUMA-INFORMED"]) {
+      const response = await attest(code);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.body).toMatch(/staff mark your attendance/);
+    }
+    // The same refusal in the caregiver's Spanish (the signed-in actor's language decides; the catalogue holds both).
+    expect(esMessages["training.attendance_only"]).toMatch(/el personal registra su asistencia/);
+    const course = await attest("CO-ATT-FOUNDATIONS");
+    expect(course.json().error.fields).toEqual([
+      expect.objectContaining({ field: "itemCode", message: expect.stringMatching(/staff mark your attendance/) }),
+    ]);
+    expect(await completions()).toBe(before);
+  });
+
+  it("counts a watched video and a read tip sheet of the new catalogue at their credit hours", async () => {
+    const before = (
+      await app.inject({ method: "GET", url: "/api/training/progress", headers: caregiver.headers() })
+    ).json().earnedHours as number;
+    const video = await attest("VI-CC-ICEBREAKER-AECF");
+    expect(video.statusCode, video.body).toBe(200);
+    expect(video.json().earnedHours).toBeCloseTo(before + 0.25, 5);
+    const tipSheet = await attest("TS-RPP-HOW-TO-DECIDE");
+    expect(tipSheet.statusCode, tipSheet.body).toBe(200);
+    expect(tipSheet.json().earnedHours).toBeCloseTo(before + 1.25, 5);
   });
 });
 
