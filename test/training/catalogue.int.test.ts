@@ -5,6 +5,7 @@ import type { App } from "../../server/platform/http/types.js";
 import { buildTestApp, type SignedIn, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
+import { catalogueQuestions } from "./search-quality-catalogue.js";
 
 /**
  * The seeded catalogue as the migrations leave it (issue 16): at least 150 network-wide items, every tip sheet
@@ -163,6 +164,28 @@ describe("seeded training catalogue", () => {
       expect(item.age_min, item.code).toBeLessThanOrEqual(item.age_max);
       expect(Number(item.credit_hours), item.code).toBeLessThanOrEqual(3);
     }
+  });
+});
+
+describe("search over the new topics", () => {
+  it(`finds the new items from caregivers' questions (${catalogueQuestions.length} questions, top 5, ≥ 90 %)`, async () => {
+    expect(catalogueQuestions.length).toBeGreaterThanOrEqual(40);
+    const misses: string[] = [];
+    for (const { q, expect: code } of catalogueQuestions) {
+      const response = await app.inject({
+        method: "GET",
+        url: `/api/training/search?q=${encodeURIComponent(q)}`,
+        headers: caregiver.headers(),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const top = (response.json().results as { code: string }[]).slice(0, 5).map((r) => r.code);
+      if (!top.includes(code)) misses.push(`${q} → ${top.join(", ")} (wanted ${code})`);
+    }
+    const hitRate = (catalogueQuestions.length - misses.length) / catalogueQuestions.length;
+    console.log(
+      `new-topic search hit rate: ${(hitRate * 100).toFixed(1)} % (${misses.length} misses)\n${misses.join("\n")}`,
+    );
+    expect(hitRate).toBeGreaterThanOrEqual(0.9);
   });
 });
 

@@ -14,7 +14,7 @@ INSERT INTO training_topic (code, name_en, name_es) VALUES
 
 INSERT INTO training_item (code, format, topic_code, age_min, age_max, credit_hours, title_en, title_es, summary_en, summary_es, body_en, body_es) VALUES
   ('TS-KIN-FIRST-DAYS', 'tip_sheet', 'kinship', 0, 21, 0.5,
-   'Caring for a grandchild, niece or nephew: the first days', 'Cuidar a un nieto, sobrino o sobrina: los primeros días', 'When a relative child arrives overnight: what to ask for, who to call and what help exists for kin caregivers.', 'Cuando un niño de la familia llega de un día para otro: qué pedir, a quién llamar y qué ayuda existe para los cuidadores familiares.',
+   'Caring for a grandchild, niece or nephew: the first days', 'Cuidar a un nieto, sobrino o sobrina: los primeros días', 'When a grandchild or another relative''s child arrives overnight: what to ask for, who to call and what help grandparents and other kin caregivers can get.', 'Cuando un nieto u otro niño de la familia llega de un día para otro: qué pedir, a quién llamar y qué ayuda pueden recibir los abuelos y otros cuidadores familiares.',
    'Many relatives become caregivers with a phone call and a few hours'' notice. It is normal to feel love, worry and anger at the same time.
 Ask the caseworker for the child''s medical card, any medicines, the school name and the court date. Write down the caseworker''s and the after-hours phone numbers.
 Ask what help you can get as a relative: clothing or emergency funds, a bed or car seat, child care, and whether you can become an approved foster or resource family so you receive monthly payments.
@@ -786,7 +786,7 @@ Muchas de estas terapias incluyen al cuidador en las sesiones. Lo que usted hace
 Pregunte si el padre o la madre biológicos pueden participar cuando el plan es la reunificación.
 Si después de unos meses la terapia no parece ayudar, dígaselo al trabajador social. Otro enfoque u otro terapeuta pueden funcionar mejor.'),
   ('TS-TRM-SELF-HARM', 'tip_sheet', 'trauma', 10, 21, 0.5,
-   'When a young person hurts themselves', 'Cuando un joven se hace daño a sí mismo', 'Cutting and other self-harm in youth in care: staying calm, keeping them safe and getting help.', 'Cortarse y otras autolesiones en jóvenes en cuidado: mantener la calma, protegerlos y buscar ayuda.',
+   'When a teen hurts themselves: cutting and self-harm', 'Cuando un adolescente se hace daño: cortes y autolesiones', 'Cutting and other self-harm in youth in care: staying calm, keeping them safe and getting help.', 'Cortarse y otras autolesiones en jóvenes en cuidado: mantener la calma, protegerlos y buscar ayuda.',
    'Some young people who lived through trauma cut, scratch or burn themselves to cope with feelings that are too big. It is a sign of pain, not attention-seeking.
 Stay calm. Look after any wound, and say: ''I''m glad you showed me. I want to help you find other ways to get through this.''
 Ask directly whether they are thinking about suicide. Asking does not put the idea in their head. If they are, or you are unsure, call or text 988 or take them to an emergency room.
