@@ -81,7 +81,10 @@ export function trainingService(db: Kysely<Database>) {
       };
     },
 
-    /** The caregiver attests they read or watched the item: its hours count this year. Once per item a year. */
+    /**
+     * The caregiver attests they read, watched or listened to the item: its hours count this year. Once per item a
+     * year. Webinars and courses are refused: their hours come from attendance marked by staff.
+     */
     async attest(actor: Actor, code: string): Promise<TrainingProgress> {
       const site = homeSite(actor);
       const held = requireAccess(actor, "training:read");
@@ -94,6 +97,11 @@ export function trainingService(db: Kysely<Database>) {
         if (num(item.credit_hours) <= 0)
           throw new AppError("validation", "training.no_credit", {}, [
             { field: "itemCode", messageKey: "training.no_credit" },
+          ]);
+        // A webinar or a classroom course counts on attendance marked by staff, never on the caregiver's word.
+        if (item.format === "webinar" || item.format === "course")
+          throw new AppError("validation", "training.attendance_only", {}, [
+            { field: "itemCode", messageKey: "training.attendance_only" },
           ]);
         if (await repo.completionOf(actor.personId, item.id, year))
           throw new AppError("conflict", "training.already_completed", { year });

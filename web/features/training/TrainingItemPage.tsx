@@ -65,6 +65,8 @@ export function TrainingItemPage() {
               <h2 id="training-credit">{t("training.creditTitle")}</h2>
               {item.data.completedOn ? (
                 <p role="status">{t("training.completedOn", { date: formatDate(item.data.completedOn) })}</p>
+              ) : item.data.format === "webinar" || item.data.format === "course" ? (
+                <p>{t("training.attendanceOnly")}</p>
               ) : (
                 <form className="usa-form maxw-full" onSubmit={submit}>
                   <div className="usa-checkbox">
@@ -76,7 +78,7 @@ export function TrainingItemPage() {
                       onChange={(e) => setAttested(e.target.checked)}
                     />
                     <label className="usa-checkbox__label" htmlFor="training-attested">
-                      {t("training.attestLabel")}
+                      {t(item.data.format === "tip_sheet" ? "training.attestLabel" : "training.attestLabelMedia")}
                     </label>
                   </div>
                   <button className="usa-button margin-top-2" type="submit" disabled={!attested || attest.isPending}>
