@@ -196,7 +196,7 @@ describe("the life of a case from intake, in Chromium", () => {
       await clean(page, `case-reentry-form-${tag}`);
       await reentry.getByRole("button", { name: "Save the return to care" }).click();
       await page.getByRole("button", { name: "Record Comfort call" }).waitFor();
-      await page.getByRole("heading", { level: 3, name: /^In care/ }).waitFor();
+      await page.getByRole("heading", { level: 3, name: /^In care .* – now$/ }).waitFor();
       await page.getByRole("heading", { level: 3, name: /Reunified.*AFCARS 1/ }).waitFor();
       await clean(page, `case-reentry-${tag}`);
       await page.context().close();
