@@ -50,6 +50,21 @@ describe("identity journey in Chromium", () => {
       .waitFor();
     await screenshot(page, "identity-admin-users-1280");
     expect(await axeViolations(page)).toEqual([]);
+
+    // "Disable" asks first, naming the account; keeping it active changes nothing.
+    const disable = page.getByRole("button", { name: /^Disable / }).first();
+    const disableName = (await disable.textContent())!.replace(/^Disable /, "");
+    const disabled = page.waitForRequest((r) => r.method() !== "GET" && /\/users\//.test(r.url()), { timeout: 1500 });
+    await disable.click();
+    const dialog = page.getByRole("dialog", { name: `Disable ${disableName}'s account?` });
+    await dialog.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "identity-disable-confirm-1280");
+    await dialog.getByRole("button", { name: "Keep it active" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect(await disabled.then(() => "sent").catch(() => "nothing sent")).toBe("nothing sent");
+    await page.getByRole("button", { name: `Disable ${disableName}` }).waitFor();
+
     await page.setViewportSize({ width: 375, height: 812 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -135,6 +135,12 @@ and its table, Spanish, the CSV and the printed page`, async () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, "outcomes-measure-en-375");
     expect(await axeViolations(page)).toEqual([]);
+    // The printable one-page report fits a phone too.
+    await page.goto(`${journey.server.url}/outcomes/print`);
+    await page.getByRole("table", { name: "Key measures" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, "outcomes-print-en-375");
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -19,7 +19,8 @@ export function demoJourney(options: { before?: () => Promise<void>; after?: () 
   beforeAll(async () => {
     await options.before?.();
     journey.browser = await launchBrowser();
-    journey.server = await startServer({ engine: "configured" });
+    // The build and the demo seed take longer on a loaded machine: wait up to just under the hook's own limit.
+    journey.server = await startServer({ engine: "configured", timeoutMs: 170_000 });
   });
   afterAll(async () => {
     await journey.browser?.close();

@@ -297,7 +297,13 @@ export async function mintDraft(db: Kysely<Database>, siteId: string, notBy: str
     .executeTakeFirstOrThrow();
   const draft = await db
     .insertInto("intake_draft")
-    .values({ site_id: siteId, created_by: author.user_id, step: "child", answers: JSON.stringify({}) })
+    .values({
+      site_id: siteId,
+      created_by: author.user_id,
+      held_by: author.user_id,
+      step: "child",
+      answers: JSON.stringify({}),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return draft.id;

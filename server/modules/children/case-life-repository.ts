@@ -164,13 +164,13 @@ export function caseLifeRepository(db: Kysely<Database>) {
       return db.insertInto("intake_draft").values(values).returningAll().executeTakeFirstOrThrow();
     },
 
-    /** The author's unfinished draft (anyone else's, or a finished one, is not there for them). */
+    /** The holder's unfinished draft (anyone else's, or a finished one, is not there for them). */
     draft(userId: string, draftId: string) {
       return db
         .selectFrom("intake_draft")
         .selectAll()
         .where("id", "=", draftId)
-        .where("created_by", "=", userId)
+        .where("held_by", "=", userId)
         .where("completed_at", "is", null)
         .forUpdate()
         .executeTakeFirst();
@@ -180,7 +180,7 @@ export function caseLifeRepository(db: Kysely<Database>) {
       return db
         .selectFrom("intake_draft")
         .selectAll()
-        .where("created_by", "=", userId)
+        .where("held_by", "=", userId)
         .where("completed_at", "is", null)
         .orderBy("updated_at", "desc")
         .limit(20)
@@ -191,6 +191,16 @@ export function caseLifeRepository(db: Kysely<Database>) {
       return db
         .updateTable("intake_draft")
         .set((eb) => ({ ...values, updated_at: sql`now()`, version: eb("version", "+", 1) }))
+        .where("id", "=", draftId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    /** Hands the draft to another worker: they hold it from now on, and its version moves (a stale save is a 409). */
+    handDraft(draftId: string, toUserId: string) {
+      return db
+        .updateTable("intake_draft")
+        .set((eb) => ({ held_by: toUserId, updated_at: sql`now()`, version: eb("version", "+", 1) }))
         .where("id", "=", draftId)
         .returningAll()
         .executeTakeFirstOrThrow();

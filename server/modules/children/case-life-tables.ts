@@ -12,6 +12,8 @@ export interface IntakeDraftTable {
   id: Generated<string>;
   site_id: string;
   created_by: string;
+  /** Who may read, save and finish it now: its author until handed to another worker (migration 0710). */
+  held_by: string;
   step: "child" | "removal" | "placement" | "team" | "review";
   answers: Json<Record<string, unknown>>;
   child_id: string | null;

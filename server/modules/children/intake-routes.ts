@@ -5,6 +5,8 @@ import { correctionService } from "./correction-service.js";
 import {
   IntakeDraft,
   IntakeDraftCreate,
+  IntakeDraftHandedOver,
+  IntakeDraftHandover,
   IntakeDraftList,
   IntakeDraftParams,
   IntakeDraftSave,
@@ -77,6 +79,20 @@ export function registerIntakeRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request, reply) => reply.code(201).send(await intake.finish(requireActor(request), request.params.draftId)),
+  );
+
+  app.post(
+    "/api/intake/drafts/:draftId/handover",
+    {
+      schema: {
+        tags,
+        summary: "Hand an unfinished intake to another worker of its site, who carries on from where it is",
+        params: IntakeDraftParams,
+        body: IntakeDraftHandover,
+        response: { 200: IntakeDraftHandedOver },
+      },
+    },
+    async (request) => intake.handOver(requireActor(request), request.params.draftId, request.body),
   );
 
   app.post(

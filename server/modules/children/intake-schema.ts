@@ -64,8 +64,9 @@ export const IntakeDraft = z.object({
   version: z.number().int(),
 });
 export type IntakeDraft = z.infer<typeof IntakeDraft>;
-/** The draft with the homes of its site the first placement may be in. */
+/** The draft with the homes of its site the first placement may be in, and the workers it can be handed to. */
 export const IntakeDraftView = IntakeDraft.extend({
+  handoverTo: z.array(z.object({ userId: z.uuid(), name: z.string() })),
   households: z.array(
     z.object({
       id: z.uuid(),
@@ -77,3 +78,12 @@ export const IntakeDraftView = IntakeDraft.extend({
 });
 export const IntakeDraftList = z.object({ drafts: z.array(IntakeDraft) });
 export const IntakeFinished = z.object({ childId: z.uuid(), episodeId: z.uuid(), placementId: z.uuid() });
+
+/** Hands an unfinished intake to another worker of its site, with the draft's version as the worker saw it. */
+export const IntakeDraftHandover = z
+  .object({ toUserId: z.uuid(), version: z.number().int().positive(), note: z.string().trim().max(500).optional() })
+  .strict();
+export const IntakeDraftHandedOver = z.object({
+  id: z.uuid(),
+  heldBy: z.object({ userId: z.uuid(), name: z.string() }),
+});

@@ -5,11 +5,12 @@ import { inAccessTransaction } from "../../platform/access/access-transaction.js
 import type { Actor } from "../../platform/access/actor.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError, type FieldProblem } from "../../platform/errors/app-error.js";
+import { activeSiteStaffWithPermission } from "../identity/index.js";
 import { caseLifeRepository } from "./case-life-repository.js";
 import { ChildCreate } from "./child-record-schema.js";
 import { childRecordService } from "./child-record-service.js";
 import { mapDatabaseError } from "./database-errors.js";
-import type { IntakeAnswers, IntakeDraft, IntakeDraftSave } from "./intake-schema.js";
+import type { IntakeAnswers, IntakeDraft, IntakeDraftHandover, IntakeDraftSave } from "./intake-schema.js";
 import { EpisodeCreate } from "./placement-schema.js";
 import { placementService } from "./placement-service.js";
 import { TeamMemberAdd } from "./team-schema.js";
@@ -137,7 +138,8 @@ export function intakeService(db: Kysely<Database>, clock: () => Date) {
     trx: Transaction<Database>,
     actor: Actor,
     row: { id: string; site_id: string },
-    action: "intake.draft.save" | "intake.draft.read" | "intake.finish",
+    action: "intake.draft.save" | "intake.draft.read" | "intake.finish" | "intake.draft.handover",
+    purpose?: string,
   ) =>
     recordAudit(trx, actor, {
       action,
@@ -146,7 +148,16 @@ export function intakeService(db: Kysely<Database>, clock: () => Date) {
       siteId: row.site_id,
       fieldClasses: ["identity"],
       outcome: "success",
+      ...(purpose ? { purpose } : {}),
     });
+
+  /** The other workers of the draft's site who may record an intake there today. */
+  const colleagues = async (trx: Transaction<Database>, actor: Actor, siteId: string) => {
+    const day = actor.siteDays[siteId] ?? clock().toISOString().slice(0, 10);
+    return (await activeSiteStaffWithPermission(trx, siteId, "child:write", day)).filter(
+      (w) => w.userId !== actor.userId,
+    );
+  };
 
   async function ownDraft(trx: Transaction<Database>, actor: Actor, draftId: string) {
     const row = await caseLifeRepository(trx).draft(actor.userId, draftId);
@@ -160,6 +171,7 @@ export function intakeService(db: Kysely<Database>, clock: () => Date) {
         const row = await caseLifeRepository(trx).insertDraft({
           site_id: siteId,
           created_by: actor.userId,
+          held_by: actor.userId,
           step: "child",
           answers: JSON.stringify({}),
           child_id: null,
@@ -189,6 +201,7 @@ export function intakeService(db: Kysely<Database>, clock: () => Date) {
             kind: h.kind,
             city: h.city,
           })),
+          handoverTo: await colleagues(trx, actor, row.site_id),
         };
       });
     },
@@ -203,6 +216,27 @@ export function intakeService(db: Kysely<Database>, clock: () => Date) {
         });
         await audited(trx, actor, saved, "intake.draft.save");
         return toDraft(saved);
+      });
+    },
+
+    /**
+     * Hands an unfinished intake to another worker of its site who may record intakes there: they find it in their
+     * list and carry on from the step it was at; the one who handed it no longer sees it. Audited with the
+     * recipient and the note.
+     */
+    handOver(actor: Actor, draftId: string, input: z.infer<typeof IntakeDraftHandover>) {
+      return inWrite(actor, undefined, async (trx) => {
+        const row = await ownDraft(trx, actor, draftId);
+        if (row.version !== input.version) throw new AppError("conflict", "error.conflict");
+        const to = (await colleagues(trx, actor, row.site_id)).find((w) => w.userId === input.toUserId);
+        if (!to)
+          throw new AppError("validation", "error.validation", {}, [
+            { field: "toUserId", messageKey: "practice.intake.handover_not_colleague" },
+          ]);
+        const handed = await caseLifeRepository(trx).handDraft(row.id, to.userId);
+        const note = input.note ? `: ${input.note}` : "";
+        await audited(trx, actor, handed, "intake.draft.handover", `handed to ${to.userId}${note}`);
+        return { id: handed.id, heldBy: to };
       });
     },
 

@@ -70,6 +70,35 @@ export async function activeSiteStaffWithRole(db: Kysely<Database>, siteId: stri
   return rows.map((r) => ({ personId: r.person_id, name: `${r.given_name} ${r.family_name}` }));
 }
 
+/**
+ * The active users who, on `day`, hold a role at the site that grants `permission` (read from the permission
+ * rows, never a list of roles here): who an intake draft can be handed to.
+ */
+export async function activeSiteStaffWithPermission(
+  db: Kysely<Database>,
+  siteId: string,
+  permission: string,
+  day: string,
+) {
+  const rows = await db
+    .selectFrom("user_account as u")
+    .innerJoin("role_grant as g", "g.user_id", "u.id")
+    .innerJoin("role_permission as rp", "rp.role_code", "g.role_code")
+    .innerJoin("person as p", "p.id", "u.person_id")
+    .select(["u.id", "p.given_name", "p.family_name"])
+    .distinct()
+    .where("u.status", "=", "active")
+    .where("g.site_id", "=", siteId)
+    .where("rp.permission_code", "=", permission)
+    .where("g.starts_on", "<=", day)
+    .where((eb) => eb.or([eb("g.ends_on", "is", null), eb("g.ends_on", ">=", day)]))
+    .orderBy("p.family_name")
+    .orderBy("p.given_name")
+    .orderBy("u.id")
+    .execute();
+  return rows.map((r) => ({ userId: r.id, name: `${r.given_name} ${r.family_name}` }));
+}
+
 /** Whether each person has an account, and its status ("invited", "active", "disabled"), by person id. */
 export async function accountsOfPersons(db: Kysely<Database>, personIds: readonly string[]) {
   const ids = [...new Set(personIds)];

@@ -39,6 +39,7 @@ export const auditActions = [
   "intake.draft.save",
   "intake.draft.read",
   "intake.finish",
+  "intake.draft.handover",
   "record.correct",
   "placement.move",
   "placement.withdraw",

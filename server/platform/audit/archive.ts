@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database } from "../../db/database.js";
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { AuditEventTable, Database } from "../../db/database.js";
 import type { JobDefinition } from "../jobs/scheduler.js";
-import { AUDIT_CHAIN_LOCK, chainHash, contentHash, GENESIS_HASH } from "./audit-log.js";
-import { hashedFields } from "./sealer.js";
+import { AUDIT_CHAIN_LOCK, GENESIS_HASH } from "./audit-log.js";
+import { hashMismatch } from "./sealer.js";
 import { type ArchivedRun, describeChainReport, verifyAuditChain } from "./verify-chain.js";
 import "./tables.js";
 
@@ -103,25 +103,7 @@ export async function retentionInEffect(db: Db, today: Date): Promise<{ months: 
   return longest;
 }
 
-interface StoredRow {
-  id: number | string;
-  seq: number | string | null;
-  occurred_at: Date | string;
-  actor_user_id: string | null;
-  site_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  entity_ids: string[] | null;
-  field_classes: string[];
-  purpose: string | null;
-  outcome: string;
-  ip: string | null;
-  request_id: string | null;
-  row_hash: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-}
+type StoredRow = Selectable<AuditEventTable>;
 
 export interface ArchiveLine {
   id: number;
@@ -184,12 +166,9 @@ const lineOf = (r: StoredRow): ArchiveLine => ({
 export function checkArchiveLines(lines: ArchiveLine[]): { runs: ArchivedRun[]; problem?: string } {
   const runs: ArchivedRun[] = [];
   for (const line of lines) {
-    const fields = hashedFields(line);
     const at = `seq ${line.seq}`;
-    if (chainHash(line.prev_hash, fields) !== line.hash)
-      return { runs, problem: `${at}: its hash does not match its content (the file was changed)` };
-    if (line.row_hash !== null && line.row_hash !== contentHash(fields))
-      return { runs, problem: `${at}: its row_hash does not match its content (the file was changed)` };
+    const mismatch = hashMismatch(line);
+    if (mismatch) return { runs, problem: `${at}: its ${mismatch} does not match its content (the file was changed)` };
     const run = runs[runs.length - 1];
     if (run && line.seq <= run.last_seq) return { runs, problem: `${at}: rows are out of chain order` };
     if (run && line.seq === run.last_seq + 1) {

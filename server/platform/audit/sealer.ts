@@ -54,6 +54,27 @@ export function hashedFields(row: {
   };
 }
 
+/** A stored row with its hashes, as the database or an archive file holds it. */
+type StoredHashes = Parameters<typeof hashedFields>[0] & {
+  seq: number | string | null;
+  row_hash: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+};
+
+/**
+ * Which of a row's stored hashes no longer match its content, or null: "hash" when a sealed row's chain hash is
+ * not its content linked to its prev_hash; "row_hash" when the hash written with the row differs (every unsealed
+ * row has one; rows sealed before migration 0390 have none). The sealer, the verifier and the archive all ask this.
+ */
+export function hashMismatch(row: StoredHashes): "hash" | "row_hash" | null {
+  const fields = hashedFields(row);
+  const sealed = row.seq !== null;
+  if (sealed && chainHash(row.prev_hash ?? "", fields) !== row.hash) return "hash";
+  if ((!sealed || row.row_hash !== null) && row.row_hash !== contentHash(fields)) return "row_hash";
+  return null;
+}
+
 /**
  * One batch: in the caller's transaction, under the chain's lock (tried, not
  * waited for: another instance sealing is as good), the oldest unsealed rows
@@ -91,8 +112,7 @@ export async function sealBatch(trx: Transaction<Database>, batchSize: number): 
   let blockedAt: UnsealableRow | undefined;
   let prev = head.last_hash;
   for (const row of rows) {
-    const fields = hashedFields(row);
-    if (row.row_hash !== contentHash(fields)) {
+    if (hashMismatch(row)) {
       blockedAt = {
         id: Number(row.id),
         message:
@@ -101,7 +121,7 @@ export async function sealBatch(trx: Transaction<Database>, batchSize: number): 
       };
       break;
     }
-    const hash = chainHash(prev, fields);
+    const hash = chainHash(prev, hashedFields(row));
     links.push({ id: Number(row.id), seq: lastSeq + links.length + 1, prev, hash });
     prev = hash;
   }

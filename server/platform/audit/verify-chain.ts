@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
-import { chainHash, contentHash, GENESIS_HASH } from "./audit-log.js";
-import { hashedFields } from "./sealer.js";
+import { GENESIS_HASH } from "./audit-log.js";
+import { hashMismatch } from "./sealer.js";
 import "./tables.js";
 
 export type ChainProblemKind =
@@ -102,10 +102,8 @@ function checkRow(row: Row, prevSeq: number, prevHash: string): ChainProblem | n
         `or relinked`,
     };
   }
-  const fields = hashedFields(row);
-  const expected = chainHash(row.prev_hash, fields);
   // row_hash (rows written since migration 0390) must agree too: it is what the sealer checked.
-  if (expected !== row.hash || (row.row_hash !== null && row.row_hash !== contentHash(fields)))
+  if (hashMismatch(row))
     return {
       seq,
       kind: "hash_mismatch",
@@ -286,7 +284,7 @@ async function checkUnsealed(
     for (const row of batch) {
       rows += 1;
       afterId = Number(row.id);
-      if (!problem && row.row_hash !== contentHash(hashedFields(row)))
+      if (!problem && hashMismatch(row))
         problem = {
           seq: 0,
           id: afterId,

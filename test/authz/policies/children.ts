@@ -103,6 +103,19 @@ export const policies: RoutePolicy[] = [
     mutates: true,
   },
   {
+    // Handing over another worker's draft: it is not the caller's to hand (404), whoever it would go to.
+    route: "POST /api/intake/drafts/:draftId/handover",
+    target: "none",
+    build: (t) => ({
+      url: `/api/intake/drafts/${t.draftId ?? NO_SUCH_ID}/handover`,
+      payload: { toUserId: NO_SUCH_ID, version: 1 },
+    }),
+    anonymous: 401,
+    expect: callerRoute(["caseworker", "supervisor"], hidden),
+    otherwise: denied,
+    mutates: true,
+  },
+  {
     route: "POST /api/children/:childId/corrections",
     target: "child",
     // The minted child's open episode: its manner of removal corrected, with a reason.

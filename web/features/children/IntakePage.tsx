@@ -5,6 +5,7 @@ import { api } from "../../app/api";
 import { Breadcrumb } from "../../app/Breadcrumb";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
+import { IntakeHandover } from "./IntakeHandover";
 import type { IntakeAnswersInput, IntakeDraftListView, IntakeDraftView, IntakeFinishedView } from "./types";
 
 const steps = ["child", "removal", "placement", "team", "review"] as const;
@@ -58,6 +59,7 @@ function IntakeSteps({ draft }: { draft: IntakeDraftView }) {
   const [answers, setAnswers] = useState<IntakeAnswersInput>(draft.answers);
   const [step, setStep] = useState<Step>(draft.step);
   const [version, setVersion] = useState(draft.version);
+  const [handedTo, setHandedTo] = useState<{ name: string } | null>(null);
   useEffect(() => {
     document.getElementById("intake-step-heading")?.focus();
   }, []);
@@ -83,6 +85,16 @@ function IntakeSteps({ draft }: { draft: IntakeDraftView }) {
     },
   });
   const index = steps.indexOf(step);
+  if (handedTo)
+    return (
+      <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
+        <div className="usa-alert__body">
+          <p className="usa-alert__text">
+            {t("intake.handover.done", { name: handedTo.name })} <Link to="/children">{t("nav.children")}</Link>
+          </p>
+        </div>
+      </div>
+    );
   const set = <K extends "child" | "removal" | "placement">(part: K, field: string, value: unknown) =>
     setAnswers((a) => ({ ...a, [part]: { ...(a[part] ?? {}), [field]: value } }));
   const text = (part: "child" | "removal" | "placement", field: string, type = "text", required = false) => {
@@ -361,6 +373,7 @@ function IntakeSteps({ draft }: { draft: IntakeDraftView }) {
           {save.isSuccess ? t("intake.saved") : ""}
         </p>
       </form>
+      <IntakeHandover draft={draft} answers={answers} step={step} version={version} onHanded={setHandedTo} />
     </>
   );
 }

@@ -16,6 +16,8 @@ import type {
 } from "../../../server/modules/children/hearing-schema";
 import type {
   IntakeAnswers,
+  IntakeDraftHandedOver,
+  IntakeDraftHandover,
   IntakeDraftList,
   IntakeDraftView as IntakeDraftViewSchema,
   IntakeFinished,
@@ -119,6 +121,8 @@ export type IntakeDraftView = z.infer<typeof IntakeDraftViewSchema>;
 export type IntakeDraftListView = z.infer<typeof IntakeDraftList>;
 export type IntakeAnswersInput = z.input<typeof IntakeAnswers>;
 export type IntakeFinishedView = z.infer<typeof IntakeFinished>;
+export type IntakeDraftHandoverInput = z.input<typeof IntakeDraftHandover>;
+export type IntakeDraftHandedOverView = z.infer<typeof IntakeDraftHandedOver>;
 export type CorrectionInput = z.input<typeof CorrectionCreate>;
 export type EpisodeCreateInput = z.input<typeof EpisodeCreate>;
 export type EpisodeExitInput = z.input<typeof EpisodeExit>;
