@@ -8,7 +8,7 @@ export const defineModule: ModuleDescriptor = {
   name: "define",
   routes: [registerDefineRoutes],
   messages: { en, es },
-  permissions: [],
+  permissions: ["statement:write"],
 };
 
 export type { StatementKind } from "./tables.js";
