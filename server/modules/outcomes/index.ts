@@ -44,3 +44,5 @@ export type { Period } from "./measures/types.js";
 export { figuresForPeriod, isCalendarDay, type PeriodFigure, type PeriodFigures } from "./period-figures.js";
 // Small-cell suppression, for other modules' counts about people (survey results).
 export { isSmallCell, SMALL_CELL_MAX } from "./suppression.js";
+// The measures' ids, for other modules that name measures (a barrier names the measures it should move).
+export { type MeasureId, measureIds } from "./measures/catalogue.js";
