@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
+import { MySurveysSection } from "./MySurveysSection";
 import type { ConcernRaiseInput, MyConcernsView, MyConcernView } from "./types";
 
 const topics = ["practice", "communication", "barrier", "other"] as const;
@@ -83,6 +84,7 @@ export function ConcernsSection({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) 
   const Sub = headingLevel === 1 ? "h2" : "h3";
   return (
     <section aria-labelledby="concerns-heading">
+      {headingLevel === 1 && <MySurveysSection />}
       <Heading id="concerns-heading">{t("concern.title")}</Heading>
       <p>{t("concern.intro")}</p>
       {mine.data && <AbuseNotice line={mine.data.reportLine} />}
