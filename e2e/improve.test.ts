@@ -39,7 +39,7 @@ describe("concerns, surveys and the improvement plan in Chromium", () => {
     const caregiver = await phone.newPage();
     await signIn(caregiver, emails.caregiver, password);
     await caregiver.goto(`${journey.server.url}/my-concerns`);
-    await caregiver.getByRole("heading", { level: 1, name: "Raise a concern" }).waitFor();
+    await caregiver.getByRole("heading", { level: 1, name: "My concerns" }).waitFor();
     await caregiver.getByText("call your local child abuse hotline").waitFor();
     await caregiver.getByLabel("Your concern").fill(concern);
     await caregiver.getByText("Show my name to staff").click();
@@ -101,7 +101,7 @@ describe("concerns, surveys and the improvement plan in Chromium", () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
     const context = await journey.browser.newContext({
       viewport: { width: 375, height: 812 },
-      locale: "es-US",
+      locale: "en-US",
       bypassCSP: true,
     });
     const page = await context.newPage();

@@ -84,7 +84,6 @@ export function ConcernsSection({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) 
   const Sub = headingLevel === 1 ? "h2" : "h3";
   return (
     <section aria-labelledby="concerns-heading">
-      {headingLevel === 1 && <MySurveysSection />}
       <Heading id="concerns-heading">{t("concern.title")}</Heading>
       <p>{t("concern.intro")}</p>
       {mine.data && <AbuseNotice line={mine.data.reportLine} />}
@@ -157,7 +156,14 @@ export function ConcernsSection({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) 
   );
 }
 
-/** The caregiver's and birth parent's page of concerns. */
+/** The caregiver's and birth parent's page: the surveys open to them, and their concerns. */
 export function MyConcernsPage() {
-  return <ConcernsSection headingLevel={1} />;
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t("nav.myConcerns")}</h1>
+      <MySurveysSection />
+      <ConcernsSection />
+    </>
+  );
 }
