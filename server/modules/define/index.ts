@@ -8,7 +8,7 @@ export const defineModule: ModuleDescriptor = {
   name: "define",
   routes: [registerDefineRoutes],
   messages: { en, es },
-  permissions: ["statement:write"],
+  permissions: [],
 };
 
 export type { StatementKind } from "./tables.js";

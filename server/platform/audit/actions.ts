@@ -93,7 +93,7 @@ export const auditActions = [
   // training
   "training.complete",
   "training.progress.read",
-  // improve: concerns, surveys, barriers and action plans, statements (issue 15)
+  // improve: concerns, surveys, barriers and action plans (issue 15)
   "concern.list_own",
   "concern.raise",
   "concern.list",
@@ -113,10 +113,6 @@ export const auditActions = [
   "work_group.create",
   "action_item.create",
   "action_item.update",
-  "statement.list",
-  "statement.draft",
-  "statement.update",
-  "statement.adopt",
   // the demo seed
   "demo.seed",
   // caregiver: my children, health summary, everyday decisions, life book
