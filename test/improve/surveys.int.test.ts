@@ -141,8 +141,15 @@ describe("surveys", () => {
     const many = (await get(COORDINATOR, `/api/improve/surveys/${surveyId}/results`)).json();
     const after = many.questions.find((q: { id: string }) => q.id === "respect");
     expect(after.answered).toBe(13);
-    expect(after.counts.find((c: { value: string }) => c.value === "5").count).toBe(12);
+    // The single 4 is hidden, and the 12 fives with it: 13 − 12 would give the hidden cell away.
     expect(after.counts.find((c: { value: string }) => c.value === "4").count).toBeNull();
+    expect(after.counts.find((c: { value: string }) => c.value === "5").count).toBeNull();
+    expect(after.counts.find((c: { value: string }) => c.value === "3").count).toBe(0);
+    // All thirteen answered "no" and nobody "yes": no small cell, nothing hidden.
+    expect(many.questions.find((q: { id: string }) => q.id === "callback").counts).toEqual([
+      { value: "yes", label: "Yes", count: 0 },
+      { value: "no", label: "No", count: 13 },
+    ]);
     expect(after.mean).toBe(4.9);
     expect(many.questions.find((q: { id: string }) => q.id === "change").texts).toHaveLength(13);
     expect((await get(otherCoordinator, `/api/improve/surveys/${surveyId}/results`)).statusCode).toBe(404);

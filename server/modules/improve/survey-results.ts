@@ -14,8 +14,18 @@ export function questionResults(question: SurveyQuestion, responses: SurveyAnswe
   const answered = given.length;
   const enough = !isSmallCell(answered);
   const label = (en: string, es: string) => (locale === "es" ? es : en);
-  const tally = (values: { value: string; label: string }[]) =>
-    values.map((v) => ({ ...v, count: shown(given.filter((a) => String(a) === v.value).length) }));
+  const tally = (values: { value: string; label: string }[]) => {
+    const exact = values.map((v) => given.filter((a) => String(a) === v.value).length);
+    const cells = values.map((v, i) => ({ ...v, count: shown(exact[i]) }));
+    // Secondary suppression: one hidden cell beside a shown total could be worked out by subtraction, so the
+    // smallest shown non-zero cell is hidden with it.
+    if (cells.filter((c) => c.count === null).length === 1) {
+      const candidates = cells.filter((c) => c.count !== null && c.count > 0);
+      const smallest = candidates.sort((a, b) => (a.count ?? 0) - (b.count ?? 0))[0];
+      if (smallest) smallest.count = null;
+    }
+    return cells;
+  };
   let counts: { value: string; label: string; count: number | null }[] = [];
   let mean: number | null = null;
   let texts: string[] | null = null;
