@@ -17,11 +17,12 @@ const actionItems = new Map<string, string>(); // siteId → an action item of i
 export async function prepare(db: Kysely<Database>) {
   const sites = await db.selectFrom("site").select("id").execute();
   for (const site of sites) {
+    // Any account of the site raises the minted concern (a family one where the site has one).
     const raiser = await db
       .selectFrom("role_grant")
       .select("user_id")
       .where("site_id", "=", site.id)
-      .where("role_code", "in", FAMILY)
+      .orderBy((eb) => eb.case().when("role_code", "in", FAMILY).then(0).else(1).end())
       .orderBy("user_id")
       .executeTakeFirst();
     if (!raiser) continue;
