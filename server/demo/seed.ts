@@ -10,6 +10,7 @@ import { seedDemoCourtOrders } from "./court-orders.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { demoSites } from "./demo-sites.js";
 import { seedDemoFamilyPage } from "./family-page.js";
+import { seedDemoImproveCycle } from "./improve-cycle.js";
 import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-network.js";
 import { seedPartnershipPlans } from "./partnership-plans.js";
 import { seedPracticeHistory } from "./practice-history.js";
@@ -100,6 +101,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: num
   await seedDemoCaregiverRecords(db, net);
   await seedDemoTrainingCompletions(db, net);
   await seedDemoFamilyPage(db, net);
+  await seedDemoImproveCycle(db, net);
   await db.transaction().execute((trx) => seedUpcomingMove(trx, net, "caseworker@demo.qpi.example"));
   await db.transaction().execute((trx) => seedRecentExitAndReturn(trx, net, "caseworker@demo.qpi.example"));
   await seedResourceFamilies(db, net, asOf);

@@ -4,6 +4,7 @@ import { childrenModule } from "./children/index.js";
 import { defineModule } from "./define/index.js";
 import { familyModule } from "./family/index.js";
 import { homesModule } from "./homes/index.js";
+import { improveModule } from "./improve/index.js";
 import { identityModule } from "./identity/index.js";
 import { networkModule } from "./network/index.js";
 import { outcomesModule } from "./outcomes/index.js";
@@ -26,4 +27,5 @@ export const modules: readonly ModuleDescriptor[] = [
   homesModule,
   trainingModule,
   familyModule,
+  improveModule,
 ];

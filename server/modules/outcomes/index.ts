@@ -42,3 +42,7 @@ export type { ImportOptions, ImportResult } from "./import/run-import.js";
 export type { Period } from "./measures/types.js";
 // Figures out, for operators.
 export { figuresForPeriod, isCalendarDay, type PeriodFigure, type PeriodFigures } from "./period-figures.js";
+// Small-cell suppression, for other modules' counts about people (survey results).
+export { isSmallCell, SMALL_CELL_MAX } from "./suppression.js";
+// The measures' ids, for other modules that name measures (a barrier names the measures it should move).
+export { type MeasureId, measureIds } from "./measures/catalogue.js";

@@ -48,6 +48,13 @@ export const permissions = [
   "training:read",
   "training:complete",
   "training:coordinate",
+  // improve (0780, 0781, 0782)
+  "concern:raise",
+  "concern:manage",
+  "survey:manage",
+  "survey:respond",
+  "improve:read",
+  "improve:manage",
   // field classes, read by platform/access/field-classes.ts (0005)
   "fields:caregiver_contact",
   "fields:reporter_identity",

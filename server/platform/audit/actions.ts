@@ -94,6 +94,26 @@ export const auditActions = [
   // training
   "training.complete",
   "training.progress.read",
+  // improve: concerns, surveys, barriers and action plans (issue 15)
+  "concern.list_own",
+  "concern.raise",
+  "concern.list",
+  "concern.acknowledge",
+  "concern.respond",
+  "concern.close",
+  "survey.create",
+  "survey.list",
+  "survey.results",
+  "survey.list_own",
+  "survey.read_own",
+  "survey.respond",
+  "improve.dashboard",
+  "barrier.list",
+  "barrier.create",
+  "barrier.update",
+  "work_group.create",
+  "action_item.create",
+  "action_item.update",
   // the demo seed
   "demo.seed",
   // caregiver: my children, health summary, everyday decisions, life book

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../app/api";
 import { useI18n } from "../../i18n/i18n";
+import { ConcernsSection } from "../improve/ConcernsSection";
 import type { YouthPageView } from "./types";
 
 /** The youth's own page: written for them, not a case file (no reports, no staff notes). */
@@ -15,6 +16,7 @@ export function YouthPageRoute() {
       <>
         <h1>{t("nav.youthPage")}</h1>
         <p>{me.minAge ? t("youth.closed", { age: me.minAge }) : t("youth.closedNoRule")}</p>
+        <ConcernsSection />
       </>
     );
   return (
@@ -76,6 +78,7 @@ export function YouthPageRoute() {
           </section>
         )}
       </div>
+      <ConcernsSection />
     </>
   );
 }
