@@ -6,6 +6,7 @@ import {
   TrainingItem,
   TrainingItemParams,
   TrainingProgress,
+  TrainingRecommendations,
   TrainingSearchQuery,
   TrainingSearchResult,
 } from "./schema.js";
@@ -52,6 +53,18 @@ export function registerTrainingRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => service.attest(requireActor(request), request.params.code),
+  );
+
+  app.get(
+    "/api/training/recommended",
+    {
+      schema: {
+        tags: ["training"],
+        summary: "Items recommended to the caregiver for the children placed in the home and the hours still owed",
+        response: { 200: TrainingRecommendations },
+      },
+    },
+    async (request) => service.recommended(requireActor(request)),
   );
 
   app.get(

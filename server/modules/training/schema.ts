@@ -55,3 +55,16 @@ export const TrainingProgress = z.object({
   completions: z.array(TrainingCompletion),
 });
 export type TrainingProgress = z.infer<typeof TrainingProgress>;
+
+/** Why an item is recommended: a child placed recently, a child's age, a need in the child's summary, hours owed. */
+export const RecommendationReason = z.object({
+  kind: z.enum(["new_placement", "child_age", "child_need", "hours_owed"]),
+  childName: z.string().nullable(),
+  age: z.number().nullable(),
+  need: z.enum(["medication", "education", "behaviour"]).nullable(),
+});
+export const TrainingRecommendations = z.object({
+  owedHours: z.number().nullable(),
+  items: z.array(TrainingItemSummary.extend({ reasons: z.array(RecommendationReason).min(1) })),
+});
+export type TrainingRecommendations = z.infer<typeof TrainingRecommendations>;

@@ -159,7 +159,8 @@ export function trainingService(db: Kysely<Database>) {
       for (const child of byRecency) {
         const age = child.birthDate ? ageOn(child.birthDate, today) : undefined;
         const who = { childName: child.firstName, age: age ?? null };
-        if (age !== undefined) wanted.push({ topics: ageTopics(age), age, reason: { kind: "child_age", ...who, need: null } });
+        if (age !== undefined)
+          wanted.push({ topics: ageTopics(age), age, reason: { kind: "child_age", ...who, need: null } });
         for (const need of child.needs)
           wanted.push({ topics: needTopics[need], age, reason: { kind: "child_need", ...who, need } });
       }
@@ -169,15 +170,20 @@ export function trainingService(db: Kysely<Database>) {
       const picked = new Map<string, TrainingRecommendations["items"][number]>();
       for (const want of wanted) {
         if (picked.size >= RECOMMENDED && want.reason.kind !== "new_placement") break;
-        const rows = await repository.recommendable({
-          topics: want.topics,
-          age: want.age,
-          siteIds,
-          personId: actor.personId,
-          year,
-          creditOnly: owes,
-          limit: 3,
-        });
+        // Topic by topic, in the order of need (infant care before attachment for an infant placed today).
+        const rows = [];
+        for (const topics of want.topics.length > 0 ? want.topics.map((t) => [t]) : [[]])
+          rows.push(
+            ...(await repository.recommendable({
+              topics,
+              age: want.age,
+              siteIds,
+              personId: actor.personId,
+              year,
+              creditOnly: owes,
+              limit: 3,
+            })),
+          );
         for (const row of rows) {
           const known = picked.get(row.code);
           if (known) known.reasons.push(want.reason);

@@ -35,6 +35,14 @@ export const policies: RoutePolicy[] = [
     otherwise: denied,
   },
   {
+    route: "GET /api/training/recommended",
+    target: "none",
+    build: () => ({ url: "/api/training/recommended" }),
+    anonymous: 401,
+    expect: callerRoute(["caregiver"], { status: 200, fields: ["owedHours", "items"] }),
+    otherwise: denied,
+  },
+  {
     route: "POST /api/training/items/:code/attest",
     target: "none",
     build: () => ({ url: "/api/training/items/TS-SELF-CARE/attest", payload: { attested: true } }),
