@@ -1,4 +1,4 @@
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { TrainingItemTable } from "./tables.js";
 
@@ -230,6 +230,22 @@ export function trainingRepository(db: Kysely<Database>) {
         .orderBy("training_item.code")
         .limit(filters.limit)
         .execute();
+    },
+
+    async topicCodes() {
+      return (await db.selectFrom("training_topic").select("code").execute()).map((r) => r.code);
+    },
+
+    async takenCodes(codes: string[]) {
+      if (codes.length === 0) return [];
+      return (await db.selectFrom("training_item").select("code").where("code", "in", codes).execute()).map(
+        (r) => r.code,
+      );
+    },
+
+    async insertItems(rows: Insertable<TrainingItemTable>[]) {
+      if (rows.length === 0) return;
+      await db.insertInto("training_item").values(rows).execute();
     },
 
     async itemByCode(code: string, siteIds: string[]) {

@@ -3,6 +3,9 @@ import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
 import {
   TrainingAttestBody,
+  TrainingImportBody,
+  TrainingImportPreview,
+  TrainingImportResult,
   TrainingItem,
   TrainingItemParams,
   TrainingProgress,
@@ -53,6 +56,32 @@ export function registerTrainingRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => service.attest(requireActor(request), request.params.code),
+  );
+
+  app.post(
+    "/api/training/import/preview",
+    {
+      schema: {
+        tags: ["training"],
+        summary: "Check a CSV of items for a site's own library and show what would be imported",
+        body: TrainingImportBody,
+        response: { 200: TrainingImportPreview },
+      },
+    },
+    async (request) => service.importPreview(requireActor(request), request.body),
+  );
+
+  app.post(
+    "/api/training/import",
+    {
+      schema: {
+        tags: ["training"],
+        summary: "Import a CSV of items into a site's own library: every row or none",
+        body: TrainingImportBody,
+        response: { 200: TrainingImportResult },
+      },
+    },
+    async (request) => service.importItems(requireActor(request), request.body),
   );
 
   app.get(

@@ -68,3 +68,24 @@ export const TrainingRecommendations = z.object({
   items: z.array(TrainingItemSummary.extend({ reasons: z.array(RecommendationReason).min(1) })),
 });
 export type TrainingRecommendations = z.infer<typeof TrainingRecommendations>;
+
+/** A site's own items from CSV: the file's text (the browser reads the uploaded file), checked row by row. */
+export const TrainingImportBody = z.object({
+  siteId: z.uuid(),
+  csv: z.string().min(1).max(2_000_000),
+});
+export const TrainingImportPreview = z.object({
+  items: z.array(
+    z.object({
+      row: z.number(),
+      code: z.string(),
+      format: TrainingFormat,
+      topic: z.string(),
+      ageMin: z.number(),
+      ageMax: z.number(),
+      creditHours: z.number(),
+      title: z.string(),
+    }),
+  ),
+});
+export const TrainingImportResult = z.object({ imported: z.number() });

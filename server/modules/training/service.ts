@@ -6,6 +6,7 @@ import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
 import { childrenInMyHomeForTraining } from "../caregiver/index.js";
 import { siteDirectory } from "../network/index.js";
+import { readLibraryCsv } from "./csv-import.js";
 import { ageHintOf, wordsOf } from "./question.js";
 import { trainingRepository } from "./repository.js";
 import type { TrainingItem, TrainingItemSummary, TrainingProgress, TrainingRecommendations } from "./schema.js";
@@ -194,6 +195,59 @@ export function trainingService(db: Kysely<Database>) {
       return { owedHours: progress.owedHours, items: [...picked.values()].slice(0, RECOMMENDED) };
     },
 
+    /** A site's own items from CSV, checked row by row; a bad row names the row and the column (400). */
+    async importPreview(actor: Actor, input: { siteId: string; csv: string }) {
+      requireAccess(actor, "training:import", { siteId: input.siteId });
+      const items = await checkedCsv(repository, input.csv);
+      const es = actor.locale === "es";
+      return {
+        items: items.map((i) => ({
+          row: i.row,
+          code: i.code,
+          format: i.format,
+          topic: i.topic,
+          ageMin: i.ageMin,
+          ageMax: i.ageMax,
+          creditHours: i.creditHours,
+          title: es ? i.titleEs : i.titleEn,
+        })),
+      };
+    },
+
+    /** Imports the CSV's items into the site's own library: all rows or none, audited in the same transaction. */
+    async importItems(actor: Actor, input: { siteId: string; csv: string }) {
+      requireAccess(actor, "training:import", { siteId: input.siteId });
+      return db.transaction().execute(async (trx) => {
+        const repo = trainingRepository(trx);
+        const items = await checkedCsv(repo, input.csv);
+        await repo.insertItems(
+          items.map((i) => ({
+            code: i.code,
+            site_id: input.siteId,
+            format: i.format,
+            topic_code: i.topic,
+            age_min: i.ageMin,
+            age_max: i.ageMax,
+            credit_hours: i.creditHours,
+            title_en: i.titleEn,
+            title_es: i.titleEs,
+            summary_en: i.summaryEn,
+            summary_es: i.summaryEs,
+            body_en: i.bodyEn,
+            body_es: i.bodyEs,
+          })),
+        );
+        await recordAudit(trx, actor, {
+          action: "training.import",
+          entityType: "training_item",
+          entityIds: [],
+          siteId: input.siteId,
+          outcome: "success",
+        });
+        return { imported: items.length };
+      });
+    },
+
     async progress(actor: Actor, year?: number): Promise<TrainingProgress> {
       const site = homeSite(actor);
       const thisYear = Number(actor.siteDays[site].slice(0, 4));
@@ -243,4 +297,14 @@ async function progressOf(db: Kysely<Database>, actor: Actor, site: string, year
       method: c.method,
     })),
   };
+}
+
+/** The CSV's items when every row is good; otherwise a 400 listing each bad row and column. */
+async function checkedCsv(repository: ReturnType<typeof trainingRepository>, csv: string) {
+  const topics = new Set(await repository.topicCodes());
+  const codes = [...csv.matchAll(/^"?([A-Za-z0-9][A-Za-z0-9_-]*)"?,/gm)].map((m) => m[1]).slice(0, 5_000);
+  const taken = new Set(await repository.takenCodes(codes));
+  const { items, problems } = readLibraryCsv(csv, topics, taken);
+  if (problems.length > 0) throw new AppError("validation", "training.csv.rejected", {}, problems.slice(0, 50));
+  return items;
 }

@@ -46,6 +46,7 @@ export const permissions = [
   "training:read",
   "training:complete",
   "training:coordinate",
+  "training:import",
   // field classes, read by platform/access/field-classes.ts (0005)
   "fields:caregiver_contact",
   "fields:reporter_identity",
