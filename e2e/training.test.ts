@@ -27,6 +27,34 @@ describe("training library in Chromium at phone width", () => {
     await screenshot(page, name);
   }
 
+  it("the caregiver's home page recommends items for the children in the home, in English and Spanish", async () => {
+    const { password, emails } = parseDemoSignIns(journey.server.output());
+    for (const [width, locale, heading] of [
+      [375, "en", "Recommended for you"],
+      [1280, "es", "Recomendado para usted"],
+    ] as const) {
+      // Signed in through the English form; Spanish chosen from the menu, as a caregiver does.
+      const context = await journey.browser.newContext({
+        viewport: { width, height: 900 },
+        locale: "en-US",
+        bypassCSP: true,
+      });
+      const page = await context.newPage();
+      await signIn(page, emails.caregiver, password);
+      if (locale === "es") {
+        const menu = page.getByRole("button", { name: "Menu" });
+        if (await menu.isVisible()) await menu.click();
+        await page.getByRole("button", { name: "Español" }).click();
+      }
+      await page.getByRole("heading", { name: heading }).waitFor();
+      const list = page.getByTestId("training-recommended");
+      await list.waitFor();
+      expect(await list.getByRole("link").count()).toBeGreaterThan(0);
+      await check(page, `training-recommended-${locale}-${width}`);
+      await context.close();
+    }
+  });
+
   it("a caregiver searches in English and Spanish, opens a tip sheet, attests, and sees the hours update", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
     const context = await journey.browser.newContext({

@@ -42,6 +42,20 @@ describe("training search", () => {
     expect(hitRate).toBeGreaterThanOrEqual(0.9);
   });
 
+  it("ranks the item for the age a question names first: a 3-year-old who will not sleep is not a sleepover", async () => {
+    for (const q of ["mi hijo de 3 años no duerme", "my 3 year old won't sleep"]) {
+      const codes = ((await search(caregiver, q)).json().results as { code: string }[]).map((r) => r.code);
+      expect(codes[0], `${q} → ${codes.join(", ")}`).toBe("TS-INF-SLEEP");
+      const sleepover = codes.indexOf("TS-RPP-SLEEPOVER");
+      if (sleepover >= 0) expect(sleepover).toBeGreaterThan(codes.indexOf("TS-INF-SLEEP"));
+    }
+  });
+
+  it("finds a title through trigram similarity when the words are misspelt", async () => {
+    const codes = ((await search(caregiver, "tantrms")).json().results as { code: string }[]).map((r) => r.code);
+    expect(codes).toContain("TS-BEH-TANTRUMS");
+  });
+
   it("filters by age and format, and logs only the query text and the count", async () => {
     const teen = await app.inject({
       method: "GET",

@@ -44,4 +44,11 @@ export function sharedLifeBookPhotoForBirthParent(
 ) {
   return caregiverService(db, options.now ?? (() => new Date())).sharedPhotoForBirthParent(actor, childId, itemId);
 }
+/**
+ * The children placed in the caregiver's home now, with their ages' facts and needs as flags, for the training
+ * module's recommendations (audited here; 403 without caregiver_home:read).
+ */
+export function childrenInMyHomeForTraining(db: Kysely<Database>, actor: Actor, options: { now?: () => Date } = {}) {
+  return caregiverService(db, options.now ?? (() => new Date())).childrenForTraining(actor);
+}
 export { HealthSummaryContent, LifeBookItemView } from "./schema.js";

@@ -124,6 +124,41 @@ export function caregiverService(db: Kysely<Database>, clock: () => Date) {
       });
     },
 
+    /**
+     * What the training module needs to recommend items to the caregiver: for each child placed in my home now, the
+     * first name, birth date, the day the placement began, and needs read from the agency's summary (medicines
+     * listed, school or education-rights facts, behaviours noted), as flags only. Audited with the field classes.
+     */
+    async childrenForTraining(actor: Actor) {
+      return inAccessTransaction(db, actor, "caregiver_home:read", { mapError }, async (trx) => {
+        const repo = caregiverRepository(trx);
+        const rows = await repo.myChildren(actor, "caregiver_home:read");
+        const children = [];
+        for (const r of rows) {
+          const content = (await repo.latestSummary(r.id))?.content as HealthSummaryContent | undefined;
+          const needs: ("medication" | "education" | "behaviour")[] = [];
+          if (content?.medications.length) needs.push("medication");
+          if (content && (content.schoolOfOrigin || content.educationRightsHolder)) needs.push("education");
+          if (content?.behaviours) needs.push("behaviour");
+          children.push({
+            childId: r.id,
+            firstName: r.preferred_name || r.given_name,
+            birthDate: r.birth_date,
+            placedSince: r.start_date,
+            needs,
+          });
+        }
+        await recordAudit(trx, actor, {
+          action: "my_children.training_needs",
+          entityType: "child",
+          entityIds: rows.map((r) => r.id),
+          fieldClasses: ["health", "education"],
+          outcome: "success",
+        });
+        return children;
+      });
+    },
+
     /** One child as the caregiver reads it: who the child is, the health and education summary, when it changed. */
     async myChild(actor: Actor, childId: string) {
       return withChild(

@@ -8,7 +8,7 @@ export const trainingModule: ModuleDescriptor = {
   name: "training",
   routes: [registerTrainingRoutes],
   messages: { en, es },
-  permissions: ["training:read", "training:complete", "training:coordinate"],
+  permissions: ["training:read", "training:complete", "training:coordinate", "training:import"],
 };
 
 export { trainingService } from "./service.js";

@@ -3,9 +3,13 @@ import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
 import {
   TrainingAttestBody,
+  TrainingImportBody,
+  TrainingImportPreview,
+  TrainingImportResult,
   TrainingItem,
   TrainingItemParams,
   TrainingProgress,
+  TrainingRecommendations,
   TrainingSearchQuery,
   TrainingSearchResult,
 } from "./schema.js";
@@ -52,6 +56,44 @@ export function registerTrainingRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request) => service.attest(requireActor(request), request.params.code),
+  );
+
+  app.post(
+    "/api/training/import/preview",
+    {
+      schema: {
+        tags: ["training"],
+        summary: "Check a CSV of items for a site's own library and show what would be imported",
+        body: TrainingImportBody,
+        response: { 200: TrainingImportPreview },
+      },
+    },
+    async (request) => service.importPreview(requireActor(request), request.body),
+  );
+
+  app.post(
+    "/api/training/import",
+    {
+      schema: {
+        tags: ["training"],
+        summary: "Import a CSV of items into a site's own library: every row or none",
+        body: TrainingImportBody,
+        response: { 200: TrainingImportResult },
+      },
+    },
+    async (request) => service.importItems(requireActor(request), request.body),
+  );
+
+  app.get(
+    "/api/training/recommended",
+    {
+      schema: {
+        tags: ["training"],
+        summary: "Items recommended to the caregiver for the children placed in the home and the hours still owed",
+        response: { 200: TrainingRecommendations },
+      },
+    },
+    async (request) => service.recommended(requireActor(request)),
   );
 
   app.get(

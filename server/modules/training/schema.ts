@@ -55,3 +55,37 @@ export const TrainingProgress = z.object({
   completions: z.array(TrainingCompletion),
 });
 export type TrainingProgress = z.infer<typeof TrainingProgress>;
+
+/** Why an item is recommended: a child placed recently, a child's age, a need in the child's summary, hours owed. */
+export const RecommendationReason = z.object({
+  kind: z.enum(["new_placement", "child_age", "child_need", "hours_owed"]),
+  childName: z.string().nullable(),
+  age: z.number().nullable(),
+  need: z.enum(["medication", "education", "behaviour"]).nullable(),
+});
+export const TrainingRecommendations = z.object({
+  owedHours: z.number().nullable(),
+  items: z.array(TrainingItemSummary.extend({ reasons: z.array(RecommendationReason).min(1) })),
+});
+export type TrainingRecommendations = z.infer<typeof TrainingRecommendations>;
+
+/** A site's own items from CSV: the file's text (the browser reads the uploaded file), checked row by row. */
+export const TrainingImportBody = z.object({
+  siteId: z.uuid(),
+  csv: z.string().min(1).max(2_000_000),
+});
+export const TrainingImportPreview = z.object({
+  items: z.array(
+    z.object({
+      row: z.number(),
+      code: z.string(),
+      format: TrainingFormat,
+      topic: z.string(),
+      ageMin: z.number(),
+      ageMax: z.number(),
+      creditHours: z.number(),
+      title: z.string(),
+    }),
+  ),
+});
+export const TrainingImportResult = z.object({ imported: z.number() });

@@ -4,23 +4,39 @@ import type { Actor } from "../../platform/access/actor.js";
 import { requireAccess } from "../../platform/access/require-access.js";
 import { recordAudit } from "../../platform/audit/audit-log.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
+import { childrenInMyHomeForTraining } from "../caregiver/index.js";
 import { siteDirectory } from "../network/index.js";
+import { readLibraryCsv } from "./csv-import.js";
+import { ageHintOf, wordsOf } from "./question.js";
 import { trainingRepository } from "./repository.js";
-import type { TrainingItem, TrainingItemSummary, TrainingProgress } from "./schema.js";
+import type { TrainingItem, TrainingItemSummary, TrainingProgress, TrainingRecommendations } from "./schema.js";
+
+type Reason = TrainingRecommendations["items"][number]["reasons"][number];
+type Need = NonNullable<Reason["need"]>;
+
+/** A placement this recent is new: its first month is when the caregiver needs the welcome topics. */
+const NEW_PLACEMENT_DAYS = 30;
+/** The library's topics for an age, a new placement and a need named in the child's summary. */
+const ageTopics = (age: number) => (age <= 2 ? ["infants"] : age >= 11 ? ["adolescents"] : ["behaviour"]);
+const newPlacementTopics = (age: number) => [...(age <= 2 ? ["infants"] : []), "attachment", "transitions"];
+const needTopics: Record<Need, string[]> = {
+  medication: ["medication"],
+  education: ["education"],
+  behaviour: ["trauma", "behaviour"],
+};
+const RECOMMENDED = 6;
+
+/** Whole years from a birth date to a day (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number);
+  const [y, m, d] = day.split("-").map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Days from one calendar day to another. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 const num = (v: number | string) => Number(v);
-
-/** Words of a question, lower case, for the synonym list (RPPS, CFT, IEP, TPR …). */
-function wordsOf(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}+]+/u)
-        .filter((w) => w.length >= 2),
-    ),
-  ].slice(0, 30);
-}
 
 type Row = Awaited<ReturnType<ReturnType<typeof trainingRepository>["search"]>>[number];
 
@@ -57,7 +73,7 @@ export function trainingService(db: Kysely<Database>) {
       const siteIds = [...new Set(held.map((p) => p.siteId))];
       const synonyms = await repository.synonyms(wordsOf(input.q));
       const text = [input.q, ...synonyms.map((s) => s.expansion)].join(" ");
-      const rows = await repository.search({ ...input, text, siteIds, limit });
+      const rows = await repository.search({ ...input, text, siteIds, ageHint: ageHintOf(input.q), limit });
       await repository.logSearch(siteIds[0], input.q, rows.length);
       return { results: rows.map((r) => summaryOf(r, actor.locale)) };
     },
@@ -125,6 +141,121 @@ export function trainingService(db: Kysely<Database>) {
       });
     },
 
+    /**
+     * Recommended for you (the caregiver's home page): items for a child placed in the last month (an infant placed
+     * today brings infant-care items first), for each child's age and the needs in the child's summary, then credited
+     * items while hours are still owed this year. The children come through the caregiver module's service.
+     */
+    async recommended(actor: Actor): Promise<TrainingRecommendations> {
+      const site = homeSite(actor);
+      const held = requireAccess(actor, "training:read");
+      const siteIds = [...new Set(held.map((p) => p.siteId))];
+      const today = actor.siteDays[site];
+      const year = Number(today.slice(0, 4));
+      const children = actor.permissions.some((p) => p.permission === "caregiver_home:read")
+        ? await childrenInMyHomeForTraining(db, actor)
+        : [];
+      const progress = await progressOf(db, actor, site, year);
+      const owes = progress.owedHours === null || progress.owedHours > 0;
+      const wanted: { topics: string[]; age?: number; reason: Reason }[] = [];
+      const byRecency = [...children].sort((a, b) => b.placedSince.localeCompare(a.placedSince));
+      for (const child of byRecency) {
+        const age = child.birthDate ? ageOn(child.birthDate, today) : undefined;
+        const who = { childName: child.firstName, age: age ?? null, need: null };
+        if (age !== undefined && daysBetween(child.placedSince, today) <= NEW_PLACEMENT_DAYS)
+          wanted.push({ topics: newPlacementTopics(age), age, reason: { kind: "new_placement", ...who } });
+      }
+      for (const child of byRecency) {
+        const age = child.birthDate ? ageOn(child.birthDate, today) : undefined;
+        const who = { childName: child.firstName, age: age ?? null };
+        if (age !== undefined)
+          wanted.push({ topics: ageTopics(age), age, reason: { kind: "child_age", ...who, need: null } });
+        for (const need of child.needs)
+          wanted.push({ topics: needTopics[need], age, reason: { kind: "child_need", ...who, need } });
+      }
+      if (progress.owedHours !== null && progress.owedHours > 0)
+        wanted.push({ topics: [], reason: { kind: "hours_owed", childName: null, age: null, need: null } });
+
+      const picked = new Map<string, TrainingRecommendations["items"][number]>();
+      for (const want of wanted) {
+        if (picked.size >= RECOMMENDED && want.reason.kind !== "new_placement") break;
+        // Topic by topic, in the order of need (infant care before attachment for an infant placed today).
+        const rows = [];
+        for (const topics of want.topics.length > 0 ? want.topics.map((t) => [t]) : [[]])
+          rows.push(
+            ...(await repository.recommendable({
+              topics,
+              age: want.age,
+              siteIds,
+              personId: actor.personId,
+              year,
+              creditOnly: owes,
+              limit: 3,
+            })),
+          );
+        for (const row of rows) {
+          const known = picked.get(row.code);
+          if (known) known.reasons.push(want.reason);
+          else if (picked.size < RECOMMENDED || want.reason.kind === "new_placement")
+            picked.set(row.code, { ...summaryOf(row, actor.locale), reasons: [want.reason] });
+        }
+      }
+      return { owedHours: progress.owedHours, items: [...picked.values()].slice(0, RECOMMENDED) };
+    },
+
+    /** A site's own items from CSV, checked row by row; a bad row names the row and the column (400). */
+    async importPreview(actor: Actor, input: { siteId: string; csv: string }) {
+      requireAccess(actor, "training:import", { siteId: input.siteId });
+      const items = await checkedCsv(repository, input.csv);
+      const es = actor.locale === "es";
+      return {
+        items: items.map((i) => ({
+          row: i.row,
+          code: i.code,
+          format: i.format,
+          topic: i.topic,
+          ageMin: i.ageMin,
+          ageMax: i.ageMax,
+          creditHours: i.creditHours,
+          title: es ? i.titleEs : i.titleEn,
+        })),
+      };
+    },
+
+    /** Imports the CSV's items into the site's own library: all rows or none, audited in the same transaction. */
+    async importItems(actor: Actor, input: { siteId: string; csv: string }) {
+      requireAccess(actor, "training:import", { siteId: input.siteId });
+      return db.transaction().execute(async (trx) => {
+        const repo = trainingRepository(trx);
+        const items = await checkedCsv(repo, input.csv);
+        await repo.insertItems(
+          items.map((i) => ({
+            code: i.code,
+            site_id: input.siteId,
+            format: i.format,
+            topic_code: i.topic,
+            age_min: i.ageMin,
+            age_max: i.ageMax,
+            credit_hours: i.creditHours,
+            title_en: i.titleEn,
+            title_es: i.titleEs,
+            summary_en: i.summaryEn,
+            summary_es: i.summaryEs,
+            body_en: i.bodyEn,
+            body_es: i.bodyEs,
+          })),
+        );
+        await recordAudit(trx, actor, {
+          action: "training.import",
+          entityType: "training_item",
+          entityIds: [],
+          siteId: input.siteId,
+          outcome: "success",
+        });
+        return { imported: items.length };
+      });
+    },
+
     async progress(actor: Actor, year?: number): Promise<TrainingProgress> {
       const site = homeSite(actor);
       const thisYear = Number(actor.siteDays[site].slice(0, 4));
@@ -174,4 +305,14 @@ async function progressOf(db: Kysely<Database>, actor: Actor, site: string, year
       method: c.method,
     })),
   };
+}
+
+/** The CSV's items when every row is good; otherwise a 400 listing each bad row and column. */
+async function checkedCsv(repository: ReturnType<typeof trainingRepository>, csv: string) {
+  const topics = new Set(await repository.topicCodes());
+  const codes = [...csv.matchAll(/^"?([A-Za-z0-9][A-Za-z0-9_-]*)"?,/gm)].map((m) => m[1]).slice(0, 5_000);
+  const taken = new Set(await repository.takenCodes(codes));
+  const { items, problems } = readLibraryCsv(csv, topics, taken);
+  if (problems.length > 0) throw new AppError("validation", "training.csv.rejected", {}, problems.slice(0, 50));
+  return items;
 }

@@ -28,6 +28,8 @@ export interface TrainingItemTable {
   body_es: string;
   search_en: Never;
   search_es: Never;
+  head_en: Never;
+  head_es: Never;
   created_at: CreatedAt;
 }
 

@@ -55,6 +55,7 @@ export const permissions = [
   "survey:respond",
   "improve:read",
   "improve:manage",
+  "training:import",
   // field classes, read by platform/access/field-classes.ts (0005)
   "fields:caregiver_contact",
   "fields:reporter_identity",

@@ -114,11 +114,13 @@ export const auditActions = [
   "work_group.create",
   "action_item.create",
   "action_item.update",
+  "training.import",
   // the demo seed
   "demo.seed",
   // caregiver: my children, health summary, everyday decisions, life book
   "my_children.list",
   "my_children.read",
+  "my_children.training_needs",
   "my_children.reveal",
   "health_summary.read",
   "health_summary.update",

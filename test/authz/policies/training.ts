@@ -1,4 +1,4 @@
-import { callerRoute, denied } from "../expect.js";
+import { callerRoute, denied, hidden, siteRoute } from "../expect.js";
 import type { RoutePolicy } from "../policy-types.js";
 
 /**
@@ -9,7 +9,31 @@ const readers = ["caregiver", "caseworker", "supervisor", "rfa_worker", "qpi_coo
 const summaryFields = ["code", "format", "topic", "ageMin", "ageMax", "creditHours", "title", "summary"];
 const progressFields = ["year", "stateCode", "requirement", "earnedHours", "owedHours", "completions"];
 
+/** A one-item library CSV with a code of its own (each import call adds a new item to the site's library). */
+const csv = () =>
+  "code,format,topic,age_min,age_max,credit_hours,title_en,title_es,summary_en,summary_es,body_en,body_es\n" +
+  `POLICY-${Math.random().toString(36).slice(2, 10)},tip_sheet,self_care,0,21,0.25,Policy item,Material de prueba,` +
+  "A short item.,Un material breve.,Text.,Texto.\n";
+
 export const policies: RoutePolicy[] = [
+  {
+    route: "POST /api/training/import/preview",
+    target: "site",
+    build: (t) => ({ url: "/api/training/import/preview", payload: { siteId: t.siteId, csv: csv() } }),
+    anonymous: 401,
+    // The site's QPI coordinator, at their own site; another site's is 404.
+    expect: siteRoute(["qpi_coordinator"], { status: 200, fields: ["items"] }),
+    otherwise: hidden,
+  },
+  {
+    route: "POST /api/training/import",
+    target: "site",
+    build: (t) => ({ url: "/api/training/import", payload: { siteId: t.siteId, csv: csv() } }),
+    anonymous: 401,
+    expect: siteRoute(["qpi_coordinator"], { status: 200, fields: ["imported"] }),
+    otherwise: hidden,
+    mutates: true,
+  },
   {
     route: "GET /api/training/search",
     target: "none",
@@ -32,6 +56,14 @@ export const policies: RoutePolicy[] = [
     build: () => ({ url: "/api/training/progress" }),
     anonymous: 401,
     expect: callerRoute(["caregiver"], { status: 200, fields: progressFields }),
+    otherwise: denied,
+  },
+  {
+    route: "GET /api/training/recommended",
+    target: "none",
+    build: () => ({ url: "/api/training/recommended" }),
+    anonymous: 401,
+    expect: callerRoute(["caregiver"], { status: 200, fields: ["owedHours", "items"] }),
     otherwise: denied,
   },
   {

@@ -1,5 +1,6 @@
 import type { Feature } from "../../app/navigation";
 import { TrainingHoursCard } from "./HoursCard";
+import { TrainingRecommendedCard } from "./RecommendedCard";
 import { TrainingItemPage } from "./TrainingItemPage";
 import { TrainingPage } from "./TrainingPage";
 
@@ -13,6 +14,12 @@ export const feature: Feature = {
       order: 30,
       visible: (s) => s.abilities.includes("training:complete"),
       Card: TrainingHoursCard,
+    },
+    {
+      id: "training-recommended",
+      order: 31,
+      visible: (s) => s.abilities.includes("training:complete"),
+      Card: TrainingRecommendedCard,
     },
   ],
   routes: [
