@@ -3,6 +3,7 @@ import { caregiverModule } from "./caregiver/index.js";
 import { childrenModule } from "./children/index.js";
 import { defineModule } from "./define/index.js";
 import { familyModule } from "./family/index.js";
+import { familyChannelModule } from "./family-channel/index.js";
 import { homesModule } from "./homes/index.js";
 import { identityModule } from "./identity/index.js";
 import { networkModule } from "./network/index.js";
@@ -26,4 +27,5 @@ export const modules: readonly ModuleDescriptor[] = [
   homesModule,
   trainingModule,
   familyModule,
+  familyChannelModule,
 ];

@@ -15,6 +15,7 @@ export const identityModule: ModuleDescriptor = {
 /** Accounts by id or email for other modules (names on records, share recipients, mail). */
 export {
   accountsOfPersons,
+  activeMailboxesOfPersons,
   activeSiteStaffWithRole,
   activeSiteUserByEmail,
   type DirectoryEntry,
