@@ -55,8 +55,15 @@ describe("messages between the families and shared case-plan tasks, in Chromium"
   it("the caregiver at 1280 px and 375 px in English reads the answer and replies", async () => {
     const { password, emails } = parseDemoSignIns(journey.server.output());
     const caregiver = await open(journey.browser, 1280, emails.caregiver, password);
-    await caregiver.goto(`${journey.server.url}/my-children`);
-    await caregiver.locator("main a[href^='/my-children/']").first().click();
+    // The child of the demo parent: the one of the caregiver's children with a thread.
+    const childId = await caregiver.evaluate(async () => {
+      const list = await (await fetch("/api/my-children")).json();
+      for (const c of list.children as { childId: string }[])
+        if ((await fetch(`/api/my-children/${c.childId}/messages`)).ok) return c.childId;
+      return null;
+    });
+    expect(childId).not.toBeNull();
+    await caregiver.goto(`${journey.server.url}/my-children/${childId}`);
     await caregiver.getByRole("heading", { level: 2, name: "Messages" }).waitFor();
     await caregiver.getByText("¿Puedo llevarle sus zapatos de fútbol el sábado?").waitFor();
     await caregiver.getByLabel("Message", { exact: true }).fill("Yes, see you Saturday at the family center.");
