@@ -38,6 +38,12 @@ export async function seedDemoFamilyChannel(db: Kysely<Database>, net: DemoNetwo
     .executeTakeFirst();
   if (existing) return;
   const today = zonedDay(new Date(), site.time_zone);
+  let threadToSend:
+    | {
+        agreementId: string;
+        thread: { from: string; side: "caregiver" | "birth_parent"; body: string; file: string | null }[];
+      }
+    | undefined;
   await db.transaction().execute(async (trx) => {
     const agreement = await trx
       .insertInto("family_agreement")
@@ -80,19 +86,9 @@ export async function seedDemoFamilyChannel(db: Kysely<Database>, net: DemoNetwo
         file: photo.id,
       },
     ];
-    for (const m of thread)
-      await trx
-        .insertInto("family_message")
-        .values({
-          agreement_id: agreement.id,
-          child_id: familyChild,
-          site_id: site.id,
-          sender_user_id: m.from,
-          sender_side: m.side,
-          body: m.body,
-          file_id: m.file,
-        })
-        .execute();
+    // Each message in its own statement after this transaction: created_at is the statement's transaction time, and
+    // the thread reads in that order.
+    threadToSend = { agreementId: agreement.id, thread };
 
     const tasks = [
       { kind: "class" as const, title: "Parenting class (8 weeks)", due: 45, shared: true },
@@ -152,4 +148,18 @@ export async function seedDemoFamilyChannel(db: Kysely<Database>, net: DemoNetwo
         })
         .execute();
   });
+  if (!threadToSend) return;
+  for (const m of threadToSend.thread)
+    await db
+      .insertInto("family_message")
+      .values({
+        agreement_id: threadToSend.agreementId,
+        child_id: familyChild,
+        site_id: site.id,
+        sender_user_id: m.from,
+        sender_side: m.side,
+        body: m.body,
+        file_id: m.file,
+      })
+      .execute();
 }
