@@ -21,7 +21,7 @@ const PROVIDERS = [
 const SCHOOLS = ["Roosevelt Elementary", "Kings Canyon Middle", "Fresno High"];
 
 /** A small landscape picture (a sky-to-grass gradient) as a real PNG, built here. */
-function demoPhoto(width = 96, height = 64): Buffer {
+export function demoPhoto(width = 96, height = 64): Buffer {
   const rows: number[] = [];
   for (let y = 0; y < height; y++) {
     rows.push(0);

@@ -9,6 +9,7 @@ import { seedDemoCaregiverRecords } from "./caregiver-records.js";
 import { seedDemoCourtOrders } from "./court-orders.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { demoSites } from "./demo-sites.js";
+import { seedDemoFamilyChannel } from "./family-channel.js";
 import { seedDemoFamilyPage } from "./family-page.js";
 import { seedDemoImproveCycle } from "./improve-cycle.js";
 import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-network.js";
@@ -102,6 +103,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: num
   await seedDemoTrainingCompletions(db, net);
   await seedDemoFamilyPage(db, net);
   await seedDemoImproveCycle(db, net);
+  await seedDemoFamilyChannel(db, net);
   await db.transaction().execute((trx) => seedUpcomingMove(trx, net, "caseworker@demo.qpi.example"));
   await db.transaction().execute((trx) => seedRecentExitAndReturn(trx, net, "caseworker@demo.qpi.example"));
   await seedResourceFamilies(db, net, asOf);

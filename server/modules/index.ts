@@ -3,6 +3,7 @@ import { caregiverModule } from "./caregiver/index.js";
 import { childrenModule } from "./children/index.js";
 import { defineModule } from "./define/index.js";
 import { familyModule } from "./family/index.js";
+import { familyChannelModule } from "./family-channel/index.js";
 import { homesModule } from "./homes/index.js";
 import { improveModule } from "./improve/index.js";
 import { identityModule } from "./identity/index.js";
@@ -28,4 +29,5 @@ export const modules: readonly ModuleDescriptor[] = [
   trainingModule,
   familyModule,
   improveModule,
+  familyChannelModule,
 ];

@@ -173,6 +173,8 @@ describe("the authorization policy table holds against the app", () => {
             failures.push(`${name} ${actor.role}/${relation}: ${target}`);
             continue;
           }
+          // Records of the route's own module a child minted for the call lacks (an agreement, a task).
+          if (policy.prepareTarget) await policy.prepareTarget(database.db, target);
           const response = await callPolicy(app, policy, target, {
             headers: session.headers(),
             address: actor.address,

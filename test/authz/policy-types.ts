@@ -1,3 +1,6 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../server/db/database.js";
+
 /**
  * The declarative authorization policy, kept apart from the code it checks.
  * Every API route has one entry in test/authz/policies/<module>.ts; a
@@ -138,4 +141,9 @@ export interface RoutePolicy {
   endsSession?: boolean;
   /** With `mutates` on a child target: the minted child also gets a birth parent and a home of its own (`people`). */
   mintsFamily?: boolean;
+  /**
+   * Puts into the database the records of the route's module that the chosen target needs and may lack (a child
+   * minted for the relation has none): called before `build`, for every target.
+   */
+  prepareTarget?: (db: Kysely<Database>, target: PolicyTarget) => Promise<void>;
 }

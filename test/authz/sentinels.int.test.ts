@@ -46,7 +46,7 @@ let parentChild: ChildFacts;
 let cwUserId: string;
 let siteId: string;
 let runs = 0;
-const seen = { contact: 0, reporter: 0, medical: 0, lifebook: 0 };
+const seen = { contact: 0, reporter: 0, medical: 0, lifebook: 0, surname: 0, message: 0 };
 const today = () => new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -145,7 +145,12 @@ type Sentinel =
   // to the caregiver, who sees it masked and reveals it by a POST), and a life-book milestone the caregiver keeps
   // private (only the caregiver of the home the child lives in now reads the life book).
   | { value: string; kind: "medical"; childId: string }
-  | { value: string; kind: "lifebook"; childId: string };
+  | { value: string; kind: "lifebook"; childId: string }
+  // The caregiver's surname (the home's name and its members' family names): under a no-contact or non-disclosure
+  // order the birth parent is told only "the resource family" (issue 13). Judged for birth parents, on every route.
+  | { value: string; kind: "surname"; household: string }
+  // A message relayed between the families: only its two parties and the child's staff read it.
+  | { value: string; kind: "message"; childId: string; household: string; parent: string };
 
 function reads(actor: ActorFacts, child: ChildFacts, world: World): Set<string> {
   const scopes = new Set<string>();
@@ -175,6 +180,27 @@ function mayReadContact(actor: ActorFacts, child: ChildFacts, world: World): boo
 }
 
 function maySee(actor: ActorFacts, sentinel: Sentinel, world: World): boolean {
+  if (sentinel.kind === "surname") {
+    // Staff, the home's own members and youth are not judged here: the home's name is no secret from them.
+    if (actor.role !== "birth_parent") return true;
+    return children.some(
+      (c) =>
+        c.siteId === actor.siteId &&
+        c.parents.has(actor.personId) &&
+        world.householdOf.get(c.id) === sentinel.household &&
+        !(world.orderActive && c.id === parentChild.id),
+    );
+  }
+  if (sentinel.kind === "message") {
+    const child = children.find((c) => c.id === sentinel.childId)!;
+    if (child.siteId !== actor.siteId) return false;
+    return (
+      (actor.role === "caseworker" && child.team.has(actor.personId)) ||
+      (actor.role === "supervisor" && child.unitId === actor.unitId) ||
+      (actor.role === "caregiver" && actor.households.has(sentinel.household)) ||
+      (actor.role === "birth_parent" && actor.personId === sentinel.parent)
+    );
+  }
   if (sentinel.kind === "medical") {
     const child = children.find((c) => c.id === sentinel.childId)!;
     if (child.siteId !== actor.siteId) return false;
@@ -215,21 +241,33 @@ async function plant(
   ] as const) {
     const address = `ADDR-${tag}-${key}`;
     const phone = `PHONE-${tag}-${key}`;
+    const surname = `SURNAME-${tag}-${key}`;
     await db
       .updateTable("household")
-      .set({ address_line1: address, phone, contact_shared_with_birth_parents: v.consent[household] })
+      .set({
+        address_line1: address,
+        phone,
+        name: `The ${surname} family`,
+        contact_shared_with_birth_parents: v.consent[household],
+      })
       .where("id", "=", household)
       .execute();
-    sentinels.push({ value: address, kind: "contact", household }, { value: phone, kind: "contact", household });
+    sentinels.push(
+      { value: address, kind: "contact", household },
+      { value: phone, kind: "contact", household },
+      { value: surname, kind: "surname", household },
+    );
     for (const [i, person] of members[household].entries()) {
       const personAddress = `PADDR-${tag}-${key}-${i}`;
       const personPhone = `PPHONE-${tag}-${key}-${i}`;
+      const memberSurname = `SURNAME-${tag}-${key}-${i}`;
       await db
         .updateTable("person")
-        .set({ address_line1: personAddress, phone: personPhone })
+        .set({ address_line1: personAddress, phone: personPhone, family_name: memberSurname })
         .where("id", "=", person)
         .execute();
       sentinels.push(
+        { value: memberSurname, kind: "surname", household },
         { value: personAddress, kind: "member", household },
         { value: personPhone, kind: "member", household },
       );
@@ -298,6 +336,46 @@ async function plant(
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+
+  // The families' agreement for the parent's child with the home it lives in now, and a message in its thread.
+  await db.updateTable("family_agreement").set({ ended_on: today() }).where("ended_on", "is", null).execute();
+  const parent = actors.find((a) => a.role === "birth_parent")!;
+  const parentHome = householdOf.get(parentChild.id)!;
+  const agreement = await db
+    .insertInto("family_agreement")
+    .values({
+      child_id: parentChild.id,
+      site_id: siteId,
+      birth_parent_person_id: parent.personId,
+      household_id: parentHome,
+      agreed_on: addCalendarDays(today(), -10),
+      caregiver_agreed: true,
+      parent_agreed: true,
+      note: null,
+      recorded_by: cwUserId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const messageText = `MESSAGE-${tag}`;
+  await db
+    .insertInto("family_message")
+    .values({
+      agreement_id: agreement.id,
+      child_id: parentChild.id,
+      site_id: siteId,
+      sender_user_id: parentHome === home ? actors.find((a) => a.role === "caregiver")!.userId : cwUserId,
+      sender_side: "caregiver",
+      body: messageText,
+      file_id: null,
+    })
+    .execute();
+  sentinels.push({
+    value: messageText,
+    kind: "message",
+    childId: parentChild.id,
+    household: parentHome,
+    parent: parent.personId,
+  });
 
   const targets = [
     ...new Map(
@@ -501,7 +579,7 @@ describe("planted sentinels never reach an actor who may not see them", () => {
         const allowed = (actor: SignedInActor, sentinel: Sentinel) =>
           maySee(actor, sentinel, world) &&
           (actor !== invited?.invitee ||
-            (sentinel.kind === "lifebook"
+            (sentinel.kind === "lifebook" || sentinel.kind === "message"
               ? reads(invited.inviter, children.find((c) => c.id === sentinel.childId)!, world).size > 0
               : maySee(invited.inviter, sentinel, world)));
         for (const actor of runActors) {
@@ -536,13 +614,12 @@ describe("planted sentinels never reach an actor who may not see them", () => {
           for (const sentinel of sentinels) {
             const shown = responses.filter((r) => r.body.includes(sentinel.value));
             if (shown.length === 0) continue;
-            if (allowed(actor, sentinel))
-              seen[
-                sentinel.kind === "reporter" || sentinel.kind === "medical" || sentinel.kind === "lifebook"
-                  ? sentinel.kind
-                  : "contact"
-              ]++;
-            else
+            if (allowed(actor, sentinel)) {
+              // A surname counts as seen when a birth parent, who is judged, saw it (where no order forbids it).
+              if (sentinel.kind === "surname") {
+                if (actor.role === "birth_parent") seen.surname++;
+              } else seen[sentinel.kind === "member" ? "contact" : sentinel.kind]++;
+            } else
               leaks.push(
                 `${sentinel.kind} ${sentinel.value} reached ${actor.role} ${actor.email} via ` +
                   `${shown.map((r) => r.route).join(", ")}`,
@@ -565,6 +642,8 @@ entity_id, purpose, ip, array_to_string(field_classes, ',')) LIKE ${`%${tag}%`}`
     expect(seen.reporter).toBeGreaterThan(0);
     expect(seen.medical).toBeGreaterThan(0);
     expect(seen.lifebook).toBeGreaterThan(0);
+    expect(seen.surname).toBeGreaterThan(0);
+    expect(seen.message).toBeGreaterThan(0);
     // The invite-then-read step made invitations (and none let anyone read past the inviter).
     expect(invitations.made).toBeGreaterThan(0);
     expect(invitations.escalated).toBe(0);

@@ -110,6 +110,11 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
         const corrections = await caseLifeRepository(trx).corrections(childId);
         const disclosed = await disclosure();
         const showContact = disclosed.readable.has("caregiver_contact");
+        // Under a no-contact or non-disclosure order a birth parent is not told who the resource family is: no home's
+        // name, which is the caregiver's surname (the family page says "the resource family").
+        const hideHomes =
+          disclosed.courtOrderForbidsContact &&
+          actor.grants.filter((g) => g.siteId === child.site_id).every((g) => g.role === "birth_parent");
         await audit({
           action: "placement.history.read",
           fieldClasses: showContact ? ["placement", "caregiver_contact"] : ["placement"],
@@ -133,7 +138,7 @@ export function placementService(db: Kysely<Database>, clock: () => Date) {
               .map((p) => ({
                 id: p.id,
                 householdId: p.household_id,
-                householdName: p.household_name,
+                householdName: hideHomes ? null : p.household_name,
                 setting: p.setting,
                 startDate: p.start_date,
                 endDate: p.end_date,

@@ -110,3 +110,17 @@ export async function accountsOfPersons(db: Kysely<Database>, personIds: readonl
     .execute();
   return new Map(rows.map((r) => [r.person_id, r.status as string]));
 }
+
+/** The active accounts of people, with where and in which language to email them (a relayed message's notice). */
+export async function activeMailboxesOfPersons(db: Kysely<Database>, personIds: readonly string[]) {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("user_account")
+    .select(["id", "person_id", "email", "preferred_language"])
+    .where("person_id", "in", ids)
+    .where("status", "=", "active")
+    .orderBy("email")
+    .execute();
+  return rows.map((r) => ({ userId: r.id, personId: r.person_id, email: r.email, language: r.preferred_language }));
+}

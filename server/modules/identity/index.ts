@@ -16,6 +16,7 @@ export const identityModule: ModuleDescriptor = {
 export {
   accountsOfPersons,
   activeSiteStaffWithPermission,
+  activeMailboxesOfPersons,
   activeSiteStaffWithRole,
   activeSiteUserByEmail,
   type DirectoryEntry,

@@ -32,6 +32,12 @@ export const permissions = [
   // family (0640)
   "family:read",
   "youth:read",
+  // messages between the families (0800)
+  "family_message:send",
+  "family_message:manage",
+  // case-plan tasks shared with the birth parent (0801)
+  "case_plan:manage",
+  "case_plan:progress",
   // outcomes (0004)
   "outcomes:read",
   // identity (0004, 0100)

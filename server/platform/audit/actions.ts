@@ -131,6 +131,20 @@ export const auditActions = [
   "life_book.share",
   "life_book.photo",
   "life_book.shared_list",
+  // messages between the families: the agreement, the thread, attachments
+  "family_agreement.record",
+  "family_agreement.pause",
+  "family_agreement.resume",
+  "family_message.read",
+  "family_message.send",
+  "family_message.staff_read",
+  "family_message.attachment",
+  // case-plan tasks shared with the birth parent
+  "case_plan.read",
+  "case_plan.create",
+  "case_plan.share",
+  "case_plan.progress",
+  "case_plan.parent_read",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import type { HearingListView, TeamView } from "../children/types";
+import { FamilyMessages } from "../family-channel/FamilyMessages";
 import { PartnershipSection } from "../partnership/PartnershipPlan";
 import type {
   DecisionInput,
@@ -46,6 +47,7 @@ export function MyChildPage() {
       <PartnershipSection childId={childId} />
       <Decisions childId={childId} />
       <LifeBook childId={childId} />
+      <FamilyMessages childId={childId} side="caregiver" />
     </>
   );
 }

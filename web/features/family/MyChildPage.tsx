@@ -2,6 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { api } from "../../app/api";
 import { useI18n } from "../../i18n/i18n";
+import { FamilyMessages } from "../family-channel/FamilyMessages";
+import { SharedTasks } from "../family-channel/SharedTasks";
 import type { FamilyChildrenView, MyChildView } from "./types";
 
 /** The birth parent's list of their children (usually one: then the page opens it). */
@@ -162,6 +164,8 @@ function MyChild({ childId }: { childId: string }) {
           )}
         </section>
       </div>
+      <SharedTasks childId={child.id} />
+      <FamilyMessages childId={child.id} side="birth_parent" />
     </>
   );
 }
