@@ -15,8 +15,8 @@ export const identityModule: ModuleDescriptor = {
 /** Accounts by id or email for other modules (names on records, share recipients, mail). */
 export {
   accountsOfPersons,
-  activeSiteStaffWithPermission,
   activeMailboxesOfPersons,
+  activeSiteStaffWithPermission,
   activeSiteStaffWithRole,
   activeSiteUserByEmail,
   type DirectoryEntry,
