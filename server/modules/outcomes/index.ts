@@ -39,10 +39,10 @@ export { outcomeJobs, refreshPlatformOutcomes } from "./import/platform-refresh.
 export type { ImportProgress } from "./import/progress.js";
 export type { FileChanges } from "./import/resubmission.js";
 export type { ImportOptions, ImportResult } from "./import/run-import.js";
+// The measures' ids, for other modules that name measures (a barrier names the measures it should move).
+export { type MeasureId, measureIds } from "./measures/catalogue.js";
 export type { Period } from "./measures/types.js";
 // Figures out, for operators.
 export { figuresForPeriod, isCalendarDay, type PeriodFigure, type PeriodFigures } from "./period-figures.js";
 // Small-cell suppression, for other modules' counts about people (survey results).
 export { isSmallCell, SMALL_CELL_MAX } from "./suppression.js";
-// The measures' ids, for other modules that name measures (a barrier names the measures it should move).
-export { type MeasureId, measureIds } from "./measures/catalogue.js";
