@@ -14,6 +14,7 @@ import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-net
 import { seedPartnershipPlans } from "./partnership-plans.js";
 import { seedPracticeHistory } from "./practice-history.js";
 import { seedRecentExitAndReturn } from "./recent-exit.js";
+import { seedHouseholdDocuments } from "./household-documents.js";
 import { seedResourceFamilies } from "./resource-families.js";
 import { seedSiteStatements } from "./site-statements.js";
 import { seedDemoTrainingCompletions } from "./training-completions.js";
@@ -103,6 +104,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: num
   await db.transaction().execute((trx) => seedUpcomingMove(trx, net, "caseworker@demo.qpi.example"));
   await db.transaction().execute((trx) => seedRecentExitAndReturn(trx, net, "caseworker@demo.qpi.example"));
   await seedResourceFamilies(db, net, asOf);
+  await seedHouseholdDocuments(db, asOf);
   // The outcome dashboards read the projection; the scheduled job keeps it fresh after this.
   await refreshPlatformOutcomes(db);
   return { network: net, summary: summarize(net) };

@@ -90,6 +90,11 @@ export const auditActions = [
   "household.match",
   "household.candidate.open",
   "household.availability",
+  "household.documents.read",
+  "household.document.upload",
+  "household.document.review",
+  "household.document.file",
+  "household.attestation.sign",
   // training
   "training.complete",
   "training.progress.read",
