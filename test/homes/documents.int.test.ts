@@ -4,7 +4,7 @@ import type { DemoNetwork } from "../../server/demo/generate-network.js";
 import type { App } from "../../server/platform/http/types.js";
 import { addCalendarDays, zonedDay } from "../../server/platform/rules/zoned-time.js";
 import { personOf, siteOf } from "../children/practice-fixtures.js";
-import { contains, exifWithGps, jpeg, PDF } from "../platform/file-fixtures.js";
+import { contains, exifSegment, jpeg, PDF, XMP_APP1 } from "../platform/file-fixtures.js";
 import { buildTestApp, type SignedIn, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
@@ -128,7 +128,7 @@ describe("approval documents", () => {
     const photo = await call(RFA, "POST", `/api/households/${id}/documents`, {
       requirementCode: "rfa_03_home_health_safety_checklist",
       fileName: "checklist.jpg",
-      contentBase64: b64(jpeg(exifWithGps())),
+      contentBase64: b64(jpeg(exifSegment({ orientation: 1 }), XMP_APP1)),
     });
     expect(photo.statusCode, photo.body).toBe(201);
     const photoDoc = photo
@@ -138,7 +138,7 @@ describe("approval documents", () => {
     const bytes = await call(RFA, "GET", photoDoc.fileUrl);
     expect(bytes.statusCode).toBe(200);
     expect(bytes.headers["content-type"]).toBe("image/jpeg");
-    expect(contains(bytes.rawPayload, "Exif")).toBe(false);
+    expect(contains(bytes.rawPayload, "GPSLatitude")).toBe(false);
     expect(await audits("household.document.upload", photoDoc.id)).toBe(1);
     expect(await audits("household.document.file", photoDoc.id)).toBe(1);
 
@@ -165,7 +165,10 @@ describe("approval documents", () => {
         contentBase64: b64(PDF),
       });
       expect(sent.statusCode, sent.body).toBe(201);
-      const latest = sent.json().requirements.find((r: { code: string }) => r.code === code).documents.at(-1);
+      const latest = sent
+        .json()
+        .requirements.find((r: { code: string }) => r.code === code)
+        .documents.at(-1);
       expect((await review(latest.id, { decision: "accepted" })).statusCode).toBe(200);
     }
     const ready = (await call(RFA, "GET", `/api/households/${id}/documents`)).json();

@@ -85,7 +85,8 @@ export function registerHouseholdDocumentRoutes(app: App, deps: PlatformDeps) {
     {
       schema: {
         tags,
-        summary: "Sign a statement of the application: typed name and agreement, bound to the SHA-256 of the text shown",
+        summary:
+          "Sign a statement of the application: typed name and agreement, bound to the SHA-256 of the text shown",
         params: HouseholdIdParams,
         body: SignAttestation,
         response: { 201: HouseholdDocuments },

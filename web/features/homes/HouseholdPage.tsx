@@ -7,6 +7,7 @@ import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { DocumentsSection } from "./DocumentsSection";
 import type {
   CheckInputView,
   HouseholdDetailView,
@@ -203,6 +204,7 @@ export function HouseholdPage() {
                 </button>
               </form>
             )}
+            <DocumentsSection householdId={h.id} seat="staff" />
           </section>
 
           <section aria-labelledby="homes-checks" className="margin-top-4">
