@@ -5,6 +5,7 @@ import type { App } from "../../server/platform/http/types.js";
 import { addCalendarDays, zonedDay } from "../../server/platform/rules/zoned-time.js";
 import { personOf, siteOf } from "../children/practice-fixtures.js";
 import { contains, exifSegment, jpeg, PDF, XMP_APP1 } from "../platform/file-fixtures.js";
+import { startSmtpServer, tokenFromLink } from "../support/smtp-test-server.js";
 import { buildTestApp, type SignedIn, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
@@ -24,7 +25,12 @@ const CAREGIVER = "caregiver@demo.qpi.example";
 const today = () => zonedDay(new Date(), "America/Los_Angeles");
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+const previousSmtp = process.env.QPI_SMTP_URL;
+
 beforeAll(async () => {
+  smtp = await startSmtpServer();
+  process.env.QPI_SMTP_URL = smtp.url;
   database = await createTestDatabase();
   world = await seedTestWorld(database.db);
   app = await buildTestApp(database.db, database.kind);
@@ -32,8 +38,11 @@ beforeAll(async () => {
   siteId = siteOf(world, "CA-FRESNO").id;
 }, 180_000);
 afterAll(async () => {
+  if (previousSmtp === undefined) delete process.env.QPI_SMTP_URL;
+  else process.env.QPI_SMTP_URL = previousSmtp;
   await app?.close();
   await database?.close();
+  await smtp?.close();
 });
 
 const call = (email: string, method: "GET" | "POST", url: string, payload?: unknown) =>
@@ -255,5 +264,52 @@ describe("approval documents", () => {
     const staff = (await call(RFA, "GET", `/api/households/${householdId}/documents`)).json();
     expect(staff.attestations[0].signatures[0]).toMatchObject({ typedName: "Casey Caregiver", matches: true });
     expect(staff.attestations[0].maySign).toBe(false);
+  });
+});
+
+describe("the applicant's account", () => {
+  it("the RFA worker invites an applicant, who signs in to their own progress and documents", async () => {
+    const id = await homeAtWrittenReport();
+    const before = (await call(RFA, "GET", `/api/households/${id}`)).json();
+    const resident = before.residents.find((r: { role: string }) => r.role === "applicant");
+    expect(resident).toBeTruthy();
+    const url = `/api/households/${id}/invitations`;
+    const payload = { residentId: resident.id, email: "dana.papers@example.org", language: "es" };
+    // A caseworker may invite families of their children, but this home is not theirs to open an account for.
+    expect((await call(CW, "POST", url, payload)).statusCode).toBe(403);
+    expect(
+      (await call(RFA, "POST", url, { ...payload, residentId: "00000000-0000-4000-8000-000000000000" })).statusCode,
+    ).toBe(404);
+    // An email already in use refuses the whole invitation: no person, no membership.
+    const taken = await call(RFA, "POST", url, { ...payload, email: CAREGIVER });
+    expect(taken.statusCode).toBe(409);
+    expect((await call(RFA, "GET", `/api/households/${id}`)).json().members).toEqual([]);
+
+    const invited = await call(RFA, "POST", url, payload);
+    expect(invited.statusCode, invited.body).toBe(201);
+    expect(invited.json()).toMatchObject({ email: "dana.papers@example.org", status: "invited" });
+    const after = (await call(RFA, "GET", `/api/households/${id}`)).json();
+    expect(after.members).toEqual([expect.objectContaining({ name: "Dana Papers", role: "primary_caregiver" })]);
+    expect(after.residents.some((r: { id: string }) => r.id === resident.id)).toBe(false);
+    expect(await audits("household.invite", id)).toBe(1);
+
+    const mail = await smtp.mailTo("dana.papers@example.org");
+    const token = tokenFromLink(mail.text, "/accept-invitation");
+    const accepted = await app.inject({
+      method: "POST",
+      url: "/api/auth/invitations/accept",
+      payload: { token, password: "una solicitud que sigo desde el teléfono" },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    sessions.set("dana", await signIn(app, "dana.papers@example.org", "una solicitud que sigo desde el teléfono"));
+    const mine = (await call("dana", "GET", "/api/my-household")).json();
+    expect(mine.households.map((h: { id: string }) => h.id)).toEqual([id]);
+    expect(mine.households[0].stage).toBe("written_report");
+    const docs = await call("dana", "GET", `/api/my-household/${id}/documents`);
+    expect(docs.statusCode).toBe(200);
+    expect(docs.json().attestations[0].maySign).toBe(true);
+    // Their account reaches their own home only.
+    const other = world.households.find((h) => h.site_id === siteId && h.kind !== "facility")!;
+    expect((await call("dana", "GET", `/api/my-household/${other.id}/documents`)).statusCode).toBe(404);
   });
 });

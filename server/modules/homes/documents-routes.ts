@@ -1,6 +1,8 @@
 import { sendStoredFile } from "../../platform/files/index.js";
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
+import { Invitation } from "../identity/index.js";
+import { ApplicantInvitationCreate, applicantInvitationService } from "./applicant-invitation.js";
 import {
   DocumentReview,
   DocumentUpload,
@@ -94,5 +96,24 @@ export function registerHouseholdDocumentRoutes(app: App, deps: PlatformDeps) {
     },
     async (request, reply) =>
       reply.code(201).send(await documents.sign(requireActor(request), request.params.householdId, request.body)),
+  );
+}
+
+/** The RFA worker invites an applicant of the home to an account (through the identity module's invitations). */
+export function registerApplicantInvitationRoute(app: App, deps: PlatformDeps) {
+  const invitations = applicantInvitationService(deps.db, deps.now);
+  app.post(
+    "/api/households/:householdId/invitations",
+    {
+      schema: {
+        tags: ["resource families"],
+        summary: "Invite an applicant or co-applicant of the home to an account to follow their own application",
+        params: HouseholdIdParams,
+        body: ApplicantInvitationCreate,
+        response: { 201: Invitation },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await invitations.invite(requireActor(request), request.params.householdId, request.body)),
   );
 }

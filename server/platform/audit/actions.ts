@@ -95,6 +95,7 @@ export const auditActions = [
   "household.document.review",
   "household.document.file",
   "household.attestation.sign",
+  "household.invite",
   // training
   "training.complete",
   "training.progress.read",

@@ -11,10 +11,22 @@ import { ALL_ROLES, type Expectation, type RoleName, type RoutePolicy } from "..
  * home; the public inquiry form: anyone). Each household route acts on a real home minted by `prepare` at every
  * site, one per route, so a change by one call never disturbs another's.
  */
-type Purpose = "read" | "update" | "stage" | "checks" | "consent" | "close" | "match" | "documents" | "review";
+type Purpose =
+  | "read"
+  | "update"
+  | "stage"
+  | "checks"
+  | "consent"
+  | "close"
+  | "match"
+  | "documents"
+  | "review"
+  | "invite";
 const homes = new Map<string, string>(); // `${purpose}:${siteId}` → household id
 const codes = new Map<string, string>(); // siteId → site code
 const tokens = new Map<string, string>(); // siteId → a form token a minute old
+const residents = new Map<string, string>(); // siteId → the applicant resident of the "invite" home
+let invitations = 0;
 const documents = new Map<string, string>(); // `${purpose}:${siteId}` → household_document id
 let caregiverHome = "";
 let caregiverDocument = "";
@@ -38,6 +50,7 @@ export async function prepare(db: Kysely<Database>) {
       "match",
       "documents",
       "review",
+      "invite",
     ] as Purpose[]) {
       const home = await db
         .insertInto("household")
@@ -54,6 +67,14 @@ export async function prepare(db: Kysely<Database>) {
         .returning("id")
         .executeTakeFirstOrThrow();
       homes.set(`${purpose}:${site.id}`, home.id);
+      if (purpose === "invite") {
+        const resident = await db
+          .insertInto("household_resident")
+          .values({ household_id: home.id, role: "applicant", given_name: "Policy", family_name: "Invitee" })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        residents.set(site.id, resident.id);
+      }
     }
   }
   // A document on each site's "documents" home (to read) and "review" home (to review: each role gets one call, and
@@ -429,6 +450,24 @@ export const policies: RoutePolicy[] = [
     }),
     anonymous: 401,
     expect: homeRoute(ok(documentsFields)),
+    otherwise: denied,
+    mutates: true,
+  },
+  {
+    // user:invite and household:write: the RFA worker of the home's site (one success: the applicant then has an
+    // account); a caseworker or site administrator holds user:invite but not household:write, so 403.
+    route: "POST /api/households/:householdId/invitations",
+    target: "site",
+    build: (t) => ({
+      url: `/api/households/${home("invite", t.siteId)}/invitations`,
+      payload: {
+        residentId: residents.get(t.siteId) ?? "00000000-0000-4000-8000-000000000000",
+        email: `policy.invitee.${++invitations}@example.org`,
+        language: "en",
+      },
+    }),
+    anonymous: 401,
+    expect: homeRoute(created(["userId", "email", "status", "expiresAt"])),
     otherwise: denied,
     mutates: true,
   },

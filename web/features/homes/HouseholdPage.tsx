@@ -8,6 +8,7 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { DocumentsSection } from "./DocumentsSection";
+import { InviteApplicant } from "./InviteApplicant";
 import type {
   CheckInputView,
   HouseholdDetailView,
@@ -205,6 +206,7 @@ export function HouseholdPage() {
               </form>
             )}
             <DocumentsSection householdId={h.id} seat="staff" />
+            {!["withdrawn", "denied", "closed"].includes(h.stage) && <InviteApplicant home={h} />}
           </section>
 
           <section aria-labelledby="homes-checks" className="margin-top-4">
