@@ -38,7 +38,7 @@ export function householdDocumentsService(db: Kysely<Database>, now: () => Date)
     trx: Parameters<Parameters<ReturnType<typeof householdGate>>[3]>[0]["trx"],
     actor: Actor,
     seat: DocumentsSeat,
-    home: { id: string; site_id: string },
+    home: { id: string; site_id: string; current_stage: string },
     stateCode: string,
     today: string,
   ): Promise<z.infer<typeof HouseholdDocuments>> {
@@ -106,9 +106,12 @@ export function householdDocumentsService(db: Kysely<Database>, now: () => Date)
           maySign: seat === "own" && !signed.some((s) => s.signer_user_id === actor.userId),
         };
       }),
-      missing: paperwork
-        .filter((p) => p.requirement.blocks_approval && p.state !== "accepted")
-        .map((p) => `document:${p.requirement.code}`),
+      // Only an application in progress waits for anything; an approved or ended home's list is its record.
+      missing: ["approved", "withdrawn", "denied", "closed"].includes(home.current_stage)
+        ? []
+        : paperwork
+            .filter((p) => p.requirement.blocks_approval && p.state !== "accepted")
+            .map((p) => `document:${p.requirement.code}`),
       mayReview,
     };
   }

@@ -82,7 +82,7 @@ export function DocumentsSection({ householdId, seat }: { householdId: string; s
       {data && !data.established && <p>{t("docs.notEstablished", { state: data.stateCode })}</p>}
       {data?.established && (
         <>
-          <p>{data.missing.length > 0 ? t("docs.missingCount", { count: data.missing.length }) : t("docs.allDone")}</p>
+          {data.missing.length > 0 && <p>{t("docs.missingCount", { count: data.missing.length })}</p>}
           <ul className="usa-list usa-list--unstyled">
             {data.requirements.map((r) => (
               <li key={r.code} className="border-bottom border-base-lighter padding-y-1">
