@@ -79,7 +79,7 @@ describe("resource families, in Chromium", () => {
     });
     await applicant.getByRole("button", { name: "Send the document" }).click();
     await applicant.getByText("Document sent.").waitFor();
-    await applicant.getByRole("link", { name: "training-certificate.pdf" }).waitFor();
+    await applicant.getByRole("link", { name: "training-certificate.pdf", exact: true }).waitFor();
     await applicant.getByLabel("I have read this statement and agree to it").check();
     await applicant.getByLabel("Your full name").fill("Demo Applicant");
     await applicant.getByRole("button", { name: "Sign", exact: true }).click();
