@@ -80,7 +80,7 @@ describe("resource families, in Chromium", () => {
     await applicant.getByRole("button", { name: "Send the document" }).click();
     await applicant.getByText("Document sent.").waitFor();
     await applicant.getByRole("link", { name: "training-certificate.pdf", exact: true }).waitFor();
-    await applicant.getByLabel("I have read this statement and agree to it").check();
+    await applicant.getByText("I have read this statement and agree to it").click(); // the USWDS box is drawn by its label
     await applicant.getByLabel("Your full name").fill("Demo Applicant");
     await applicant.getByRole("button", { name: "Sign", exact: true }).click();
     await applicant.getByText(/Signed by Demo Applicant/).waitFor();
