@@ -41,6 +41,7 @@ describe("resource families, in Chromium", () => {
     await worker.waitForURL(/\/households\/[0-9a-f-]{36}$/);
     // Its documents are on file and accepted, each with its source.
     await worker.getByRole("heading", { name: "Documents and signatures" }).waitFor();
+    await worker.locator(".usa-tag", { hasText: "Accepted" }).first().waitFor(); // the list loads after the heading
     expect(await worker.locator(".usa-tag", { hasText: "Accepted" }).count()).toBeGreaterThanOrEqual(4);
     await worker.getByRole("button", { name: "Record: Approved" }).click();
     await worker.locator(".usa-intro .usa-tag", { hasText: "Approved" }).waitFor();
