@@ -39,6 +39,10 @@ describe("resource families, in Chromium", () => {
     expect(await axeViolations(worker)).toEqual([]);
     await row.getByRole("link").click();
     await worker.waitForURL(/\/households\/[0-9a-f-]{36}$/);
+    // Its documents are on file and accepted, each with its source.
+    await worker.getByRole("heading", { name: "Documents and signatures" }).waitFor();
+    await worker.locator(".usa-tag", { hasText: "Accepted" }).first().waitFor(); // the list loads after the heading
+    expect(await worker.locator(".usa-tag", { hasText: "Accepted" }).count()).toBeGreaterThanOrEqual(4);
     await worker.getByRole("button", { name: "Record: Approved" }).click();
     await worker.locator(".usa-intro .usa-tag", { hasText: "Approved" }).waitFor();
     await worker.getByText(/CPR and first aid due by/).waitFor();
@@ -62,6 +66,26 @@ describe("resource families, in Chromium", () => {
     await applicant.getByText("the pre-approval training hours").waitFor();
     await applicant.getByText(/The agency should decide by/).waitFor();
     await screenshot(applicant, "homes-applicant-en-phone");
+    expect(await axeViolations(applicant)).toEqual([]);
+
+    // Their documents: the certificate the worker sent back, with the reason; they send it again and sign the
+    // statement with their typed name.
+    await applicant.getByRole("heading", { name: "Documents and signatures" }).waitFor();
+    await applicant.getByText(/The certificate shows 6 hours/).waitFor();
+    await applicant.getByLabel("Document", { exact: true }).selectOption("pre_approval_training_certificate");
+    await applicant.getByLabel("File", { exact: true }).setInputFiles({
+      name: "training-certificate.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+    });
+    await applicant.getByRole("button", { name: "Send the document" }).click();
+    await applicant.getByText("Document sent.").waitFor();
+    await applicant.getByRole("link", { name: "training-certificate.pdf", exact: true }).waitFor();
+    await applicant.getByText("I have read this statement and agree to it").click(); // the USWDS box is drawn by its label
+    await applicant.getByLabel("Your full name").fill("Demo Applicant");
+    await applicant.getByRole("button", { name: "Sign", exact: true }).click();
+    await applicant.getByText(/Signed by Demo Applicant/).waitFor();
+    await screenshot(applicant, "homes-applicant-documents-en-phone");
     expect(await axeViolations(applicant)).toEqual([]);
     await applicant.context().close();
   });
@@ -157,6 +181,14 @@ describe("resource families, in Chromium", () => {
     const text = (await list.textContent()) ?? "";
     expect(text).toMatch(/RFA-\d{9}/);
     await screenshot(worker, "homes-list-es-desktop");
+    expect(await axeViolations(worker)).toEqual([]);
+
+    // An application at the training step: the documents in Spanish, with the review buttons for a waiting one.
+    await worker.goto(`${journey.server.url}/households?stage=pipeline`);
+    await worker.getByRole("row").filter({ hasText: "Capacitación" }).first().getByRole("link").click();
+    await worker.getByRole("heading", { name: "Documentos y firmas" }).waitFor();
+    await worker.getByRole("heading", { name: "Invitar al solicitante a seguir su solicitud" }).waitFor();
+    await screenshot(worker, "homes-documents-es-desktop");
     expect(await axeViolations(worker)).toEqual([]);
     await worker.context().close();
   });

@@ -12,6 +12,7 @@ import { demoSites } from "./demo-sites.js";
 import { seedDemoFamilyChannel } from "./family-channel.js";
 import { seedDemoFamilyPage } from "./family-page.js";
 import { type DemoNetwork, generateDemoNetwork, summarize } from "./generate-network.js";
+import { seedHouseholdDocuments } from "./household-documents.js";
 import { seedDemoImproveCycle } from "./improve-cycle.js";
 import { seedPartnershipPlans } from "./partnership-plans.js";
 import { seedPracticeHistory } from "./practice-history.js";
@@ -107,6 +108,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: { seed: num
   await db.transaction().execute((trx) => seedUpcomingMove(trx, net, "caseworker@demo.qpi.example"));
   await db.transaction().execute((trx) => seedRecentExitAndReturn(trx, net, "caseworker@demo.qpi.example"));
   await seedResourceFamilies(db, net, asOf);
+  await seedHouseholdDocuments(db, asOf);
   // The outcome dashboards read the projection; the scheduled job keeps it fresh after this.
   await refreshPlatformOutcomes(db);
   return { network: net, summary: summarize(net) };

@@ -5,6 +5,7 @@ import type { App } from "../../server/platform/http/types.js";
 import { addCalendarDays, zonedDay } from "../../server/platform/rules/zoned-time.js";
 import { mintChild } from "../authz/world.js";
 import { personOf, siteOf } from "../children/practice-fixtures.js";
+import { PDF } from "../platform/file-fixtures.js";
 import { buildTestApp, type SignedIn, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
@@ -53,6 +54,24 @@ const call = (email: string | null, method: "GET" | "POST" | "PUT", url: string,
 const stage = (id: string, to: string, extra: Record<string, unknown> = {}) =>
   call(RFA, "POST", `/api/households/${id}/stage`, { stage: to, on: today(), ...extra });
 const detail = async (id: string) => (await call(RFA, "GET", `/api/households/${id}`)).json();
+
+/** Uploads (as the RFA worker) and accepts every document California's approval waits for. */
+async function acceptBlockingDocuments(id: string) {
+  const list = (await call(RFA, "GET", `/api/households/${id}/documents`)).json();
+  for (const requirement of list.requirements.filter((r: { blocksApproval: boolean }) => r.blocksApproval)) {
+    const sent = await call(RFA, "POST", `/api/households/${id}/documents`, {
+      requirementCode: requirement.code,
+      fileName: `${requirement.code}.pdf`,
+      contentBase64: Buffer.from(PDF).toString("base64"),
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const upload = sent.json().requirements.find((r: { code: string }) => r.code === requirement.code).documents[0];
+    const review = await call(RFA, "POST", `/api/households/${id}/documents/${upload.id}/review`, {
+      decision: "accepted",
+    });
+    expect(review.statusCode, review.body).toBe(200);
+  }
+}
 
 async function newInquiry(familyName: string) {
   const response = await call(RFA, "POST", "/api/households", {
@@ -150,6 +169,11 @@ describe("the approval pipeline", () => {
       residents: [{ role: "applicant", givenName: "Rosa", familyName: "Okafor", birthYear: 1984, relationship: null }],
     });
     expect(saved.statusCode, saved.body).toBe(200);
+    // Checks and hours are there; California's documents approval waits for are not yet accepted.
+    const paperworkShort = await stage(id, "approved");
+    expect(paperworkShort.statusCode).toBe(400);
+    expect(paperworkShort.json().error.fields[0].message).toContain("required documents");
+    await acceptBlockingDocuments(id);
     const approved = await stage(id, "approved");
     expect(approved.statusCode, approved.body).toBe(200);
     const after = approved.json();

@@ -162,6 +162,28 @@ export function homesRepository(db: Db) {
         .orderBy("p.family_name")
         .execute();
     },
+    /** An applicant invited to an account becomes a member of the home, and no longer a resident without one. */
+    async linkApplicant(
+      householdId: string,
+      residentId: string,
+      personId: string,
+      role: "applicant" | "co_applicant" | "adult" | "child",
+    ) {
+      await db
+        .insertInto("household_member")
+        .values({
+          household_id: householdId,
+          person_id: personId,
+          role: role === "applicant" ? "primary_caregiver" : "caregiver",
+        })
+        .execute();
+      await db
+        .deleteFrom("household_resident")
+        .where("id", "=", residentId)
+        .where("household_id", "=", householdId)
+        .execute();
+    },
+
     residents(householdId: string) {
       return db
         .selectFrom("household_resident")

@@ -13,6 +13,7 @@ import { networkDirectory, siteDirectory } from "../network/index.js";
 import { ageOn, rankHomes } from "./matching.js";
 import en from "./messages.en.json" with { type: "json" };
 import es from "./messages.es.json" with { type: "json" };
+import { paperworkMissingForApproval } from "./paperwork.js";
 import { homesRepository, siteScopeOf } from "./repository.js";
 import {
   type CheckInput,
@@ -68,6 +69,7 @@ async function missingForApproval(trx: Kysely<Database> | Trx, home: Row, stateC
   if (checks.some((c) => c.status === "not_cleared")) missing.push("checks_not_cleared");
   const hours = await repository.ruleOn(stateCode, "pre_approval_training_hours", day);
   if (hours && Number(home.training_hours) < Number(hours.value)) missing.push("training_hours");
+  missing.push(...(await paperworkMissingForApproval(trx, home.id, stateCode, day)));
   return { missing, requiredHours: hours ? Number(hours.value) : null };
 }
 
@@ -76,9 +78,9 @@ function nextStageOf(stage: string): Stage | null {
   return i >= 0 && i < pipelineStages.length - 1 ? pipelineStages[i + 1] : null;
 }
 
-export function homesService(db: Kysely<Database>, now: () => Date) {
-  /** One home through the gate: the permission first (403 without it anywhere), then the scoped read (404). */
-  async function gate<T>(
+/** One home through the gate: the permission first (403 without it anywhere), then the scoped read (404). */
+export function householdGate(db: Kysely<Database>, now: () => Date) {
+  return async function gate<T>(
     actor: Actor,
     permission: "household:read" | "household:write" | "household:own",
     householdId: string,
@@ -96,7 +98,11 @@ export function homesService(db: Kysely<Database>, now: () => Date) {
       const site = await siteFacts(trx, home.site_id);
       return work({ trx, home, today: zonedDay(now(), site.time_zone), stateCode: site.state_code });
     });
-  }
+  };
+}
+
+export function homesService(db: Kysely<Database>, now: () => Date) {
+  const gate = householdGate(db, now);
 
   async function detail(trx: Trx, actor: Actor, home: Row, today: string, stateCode: string) {
     const repository = homesRepository(trx);

@@ -158,3 +158,64 @@ declare module "../../db/database.js" {
     postal_code_centroid: PostalCodeCentroidTable;
   }
 }
+
+export interface RfaDocumentRequirementTable {
+  id: Generated<string>;
+  state_code: string;
+  code: string;
+  provided_by: "applicant" | "worker";
+  blocks_approval: boolean;
+  sort_order: number;
+  effective_from: CalendarDay;
+  effective_to: CalendarDay | null;
+  source_url: string;
+  source_note: string;
+}
+
+export interface HouseholdDocumentTable {
+  id: Generated<string>;
+  household_id: string;
+  site_id: string;
+  requirement_id: string;
+  file_id: string;
+  uploaded_by: string;
+  uploaded_as: "applicant" | "worker";
+  status: Generated<"submitted" | "accepted" | "rejected">;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RfaAttestationTable {
+  id: Generated<string>;
+  code: string;
+  version: number;
+  state_code: string | null;
+  text_en: string;
+  text_es: string;
+  effective_from: CalendarDay;
+  effective_to: CalendarDay | null;
+  source_note: string;
+}
+
+export interface HouseholdSignatureTable {
+  id: Generated<string>;
+  household_id: string;
+  site_id: string;
+  attestation_id: string;
+  signer_user_id: string;
+  typed_name: string;
+  locale: "en" | "es";
+  text_sha256: string;
+  signed_at: Date;
+}
+
+declare module "../../db/database.js" {
+  interface Database {
+    rfa_document_requirement: RfaDocumentRequirementTable;
+    household_document: HouseholdDocumentTable;
+    rfa_attestation: RfaAttestationTable;
+    household_signature: HouseholdSignatureTable;
+  }
+}

@@ -1,9 +1,9 @@
-import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { AppError } from "../../platform/errors/app-error.js";
+import { signedTextSha256 } from "../../platform/signing/index.js";
 import { childGate } from "../children/index.js";
 import { partnershipRepository } from "./repository.js";
 import type { PartnershipPlan, PartnershipSign } from "./schema.js";
@@ -27,7 +27,7 @@ export function canonicalText(t: TemplateRow): string {
   return lines.join("\n");
 }
 
-export const textHash = (t: TemplateRow) => crypto.createHash("sha256").update(canonicalText(t), "utf8").digest("hex");
+export const textHash = (t: TemplateRow) => signedTextSha256(canonicalText(t));
 
 function shown(t: TemplateRow) {
   const missing = t.title_es === null || t.commitments.some((c) => !c.es);

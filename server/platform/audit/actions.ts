@@ -91,6 +91,12 @@ export const auditActions = [
   "household.match",
   "household.candidate.open",
   "household.availability",
+  "household.documents.read",
+  "household.document.upload",
+  "household.document.review",
+  "household.document.file",
+  "household.attestation.sign",
+  "household.invite",
   // training
   "training.complete",
   "training.progress.read",

@@ -7,6 +7,8 @@ import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { DocumentsSection } from "./DocumentsSection";
+import { InviteApplicant } from "./InviteApplicant";
 import type {
   CheckInputView,
   HouseholdDetailView,
@@ -203,6 +205,8 @@ export function HouseholdPage() {
                 </button>
               </form>
             )}
+            <DocumentsSection householdId={h.id} seat="staff" />
+            {!["withdrawn", "denied", "closed"].includes(h.stage) && <InviteApplicant home={h} />}
           </section>
 
           <section aria-labelledby="homes-checks" className="margin-top-4">

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
+import { DocumentsSection } from "./DocumentsSection";
 import type { MyHouseholdView } from "./types";
 
 /**
@@ -89,6 +90,9 @@ export function MyHomePage() {
                 </>
               )}
             </section>
+          )}
+          {!["withdrawn", "denied", "closed"].includes(home.stage) && (
+            <DocumentsSection householdId={home.id} seat="own" />
           )}
           <section aria-labelledby={`consent-${home.id}`} className="margin-top-3">
             <h3 id={`consent-${home.id}`}>{t("myHome.consentTitle")}</h3>

@@ -35,3 +35,7 @@ export type MatchCandidateView = z.infer<typeof MatchCandidate>;
 export type HouseholdCreatedView = z.infer<typeof HouseholdCreated>;
 export type DeadlinesView = z.infer<typeof Deadlines>;
 export type RetentionView = z.infer<typeof Retention>;
+
+import type { HouseholdDocuments } from "../../../server/modules/homes/documents-schema";
+
+export type HouseholdDocumentsView = z.infer<typeof HouseholdDocuments>;
