@@ -103,7 +103,13 @@ export async function createPlacementTasks(trx: Transaction<Database>, event: Pl
   const triggers = triggersOf(event.changeKind);
   if (await hasSeparatedSibling(trx, event.childId, event.householdId, event.startDate))
     triggers.push("siblings_separated");
-  const rules = await rulesApplicableOn(trx, { stateCode: event.stateCode, siteId: event.siteId }, triggers, event.startDate, event.icwa);
+  const rules = await rulesApplicableOn(
+    trx,
+    { stateCode: event.stateCode, siteId: event.siteId },
+    triggers,
+    event.startDate,
+    event.icwa,
+  );
   const facts = exclusionFacts(event);
   const created = [];
   for (const rule of rules) {
@@ -142,7 +148,10 @@ export async function createHearingTasks(
   const rules = await rulesApplicableOn(
     trx,
     { stateCode: hearing.stateCode, siteId: hearing.siteId },
-    ["hearing"], hearing.createdOn, hearing.icwa);
+    ["hearing"],
+    hearing.createdOn,
+    hearing.icwa,
+  );
   const created = [];
   for (const rule of rules) {
     const due = deadlineOf(rule, { day: hearing.hearingOn, instant: null, timeZone: hearing.timeZone });

@@ -169,7 +169,6 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
         .executeTakeFirstOrThrow();
     },
 
-
     /**
      * The worklist: the actor's tasks matching `filter` (see `taskFilter`), open before done, then by due
      * instant, then by id so that equal deadlines keep one order between requests.

@@ -116,8 +116,7 @@ export function taskService(db: Kysely<Database>, clock: () => Date = () => new 
       return withChild(actor, "practice:complete", target, write, async ({ trx, child, now, audit }) => {
         const task = await lockedOpenTask(trx, now, taskId, input.version);
         // The partnership plan is done when both parties have signed it, never by ticking the task.
-        if (task.completion === "signatures")
-          throw new AppError("conflict", "practice.task.completed_by_signatures");
+        if (task.completion === "signatures") throw new AppError("conflict", "practice.task.completed_by_signatures");
         const parsed = completionOf(task.practice).safeParse({ ...(task.content as object), ...input.details });
         if (!parsed.success) throw new AppError("validation", "error.validation", {}, detailProblems(parsed.error));
         const completedAt = input.completedAt ? new Date(input.completedAt) : now;
