@@ -147,7 +147,7 @@ describe("a site's own practice, added as data", () => {
     expect(twice.json().error.fields[0].field).toBe("code");
     expect(
       (await post(CA_COORD, "/api/practice-kinds", { ...base, code: "x_other", siteId: hennepin.id })).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect((await post(CA, "/api/practice-kinds", { ...base, code: "x_mine", siteId: fresno.id })).statusCode).toBe(
       403,
     );
@@ -177,7 +177,7 @@ describe("a site's own practice, added as data", () => {
       sourceUrl: "https://example.org/x",
       sourceNote: "Not this coordinator's site.",
     });
-    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.statusCode).toBe(404);
     expect(await ruleCount()).toBe(before);
   });
 

@@ -70,8 +70,9 @@ export function ruleService(db: Kysely<Database>) {
       if (sites.length > 1) invalid("siteId", "validation.required");
       return sites[0];
     }
+    // Another site's settings are out of reach: 404, as for any record of a site the actor does not manage.
     const site = sites.find((s) => s.id === siteId);
-    if (!site) throw new AppError("forbidden", "practice.rule.not_in_state");
+    if (!site) throw new AppError("not_found");
     return site;
   }
 
@@ -205,8 +206,7 @@ export function ruleService(db: Kysely<Database>) {
     /** Adds a site's own practice (no migration): its rule is then added like any other site setting. */
     async addKind(actor: Actor, input: z.infer<typeof PracticeKindCreate>) {
       requireAccess(actor, "rules:manage");
-      if (!sitesHolding(actor, "rules:manage").includes(input.siteId))
-        throw new AppError("forbidden", "practice.rule.not_in_state");
+      if (!sitesHolding(actor, "rules:manage").includes(input.siteId)) throw new AppError("not_found");
       const mapError = (error: unknown) => mapDatabaseError(error);
       return inAccessTransaction(db, actor, "rules:manage", { mapError }, async (trx) => {
         const repo = ruleRepository(trx);
