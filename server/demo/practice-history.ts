@@ -23,6 +23,8 @@ const outcomeOf: Record<string, Record<string, unknown>> = {
   sibling_visit: { outcome: "held" },
   hearing_caregiver_notice: { outcome: "sent" },
   caregiver_court_report: { outcome: "received_and_forwarded" },
+  // The demo's history records older plans as signed; a live task is completed by the two signatures.
+  partnership_plan: { outcome: "signed" },
 };
 
 /**
@@ -33,6 +35,7 @@ const outcomeOf: Record<string, Record<string, unknown>> = {
  */
 export async function seedPracticeHistory(trx: Transaction<Database>, net: DemoNetwork, seed = 4) {
   const random = new Random(seed);
+  await attachDemoSiteSettings(trx, net);
   const asOf = net.placements.reduce((max, p) => (p.start_date > max ? p.start_date : max), "0000-00-00");
   const since = addCalendarDays(asOf, -WINDOW_DAYS);
   const sites = new Map(net.sites.map((s) => [s.id, s]));
@@ -121,6 +124,24 @@ export async function seedPracticeHistory(trx: Transaction<Database>, net: DemoN
     .where((eb) => eb.or([eb("due_on", "<", asOf), eb("due_at", "<", new Date(`${asOf}T00:00:00Z`))]))
     .execute();
   return { tasks };
+}
+
+/**
+ * The demo county settings the first rule sets stored without a site (CA comfort call, icebreaker, hearing notice
+ * and court report; FL hearing notice) become the demo site's own settings when the state has one demo site, so its
+ * coordinator edits them and no other site of the state follows them.
+ */
+async function attachDemoSiteSettings(trx: Transaction<Database>, net: DemoNetwork) {
+  for (const site of net.sites) {
+    if (net.sites.filter((s) => s.state_code === site.state_code).length !== 1) continue;
+    await trx
+      .updateTable("practice_rule")
+      .set({ site_id: site.id })
+      .where("state_code", "=", site.state_code)
+      .where("layer", "=", "site")
+      .where("site_id", "is", null)
+      .execute();
+  }
 }
 
 async function completeSome(

@@ -144,13 +144,21 @@ days since (each move keeps the rule of its day)`, async () => {
       sourceNote: "County practice tightened to 48 hours (test).",
     });
     expect(change.statusCode, change.body).toBe(201);
-    // The old rule now ends the day before.
+    // The state's law row is not the site's to change: it stays in force, and the site's own stricter setting
+    // stands beside it, tied to the site.
     const rules = (await get(coordinator, "/api/rules?state=MN"))
       .json()
       .rules.filter((r: { practice: string }) => r.practice === "comfort_call");
-    expect(rules.map((r: { dueAmount: number; effectiveTo: string | null }) => [r.dueAmount, r.effectiveTo])).toEqual([
-      [48, null],
-      [72, yesterday],
+    expect(
+      rules.map((r: { dueAmount: number; effectiveTo: string | null; layer: string; siteName: string | null }) => [
+        r.dueAmount,
+        r.effectiveTo,
+        r.layer,
+        r.siteName,
+      ]),
+    ).toEqual([
+      [72, null, "state", null],
+      [48, null, "site", world.sites.find((s) => s.code === "MN-HENNEPIN")!.name],
     ]);
     // A placement on the effective day gets 48 hours; the earlier task still has 72.
     const after = await removal(MN, "MN-HENNEPIN", effective, {

@@ -14,6 +14,8 @@ const byConstraint: Record<string, { code: "conflict" | "validation"; key: strin
   removal_episode_check: { code: "validation", key: "practice.episode.exit_before_entry" },
   practice_task_origin_key_key: { code: "conflict", key: "practice.task.already_completed" },
   caregiver_report_hearing_id_key: { code: "conflict", key: "practice.hearing.report_exists" },
+  practice_rule_one_version_a_day: { code: "conflict", key: "practice.rule.overlap" },
+  practice_kind_pkey: { code: "conflict", key: "practice.kind.exists" },
   practice_rule_state_code_practice_trigger_applies_to_daterange_excl: {
     code: "conflict",
     key: "practice.rule.overlap",

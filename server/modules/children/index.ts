@@ -57,7 +57,8 @@ export { childMatchingFacts, type MatchingChild } from "./matching-facts.js";
 /** The child histories the outcomes module projects (its platform refresh). */
 export { historiesForOutcomes, type OutcomeHistories } from "./outcome-export.js";
 /** The tasks a placement change or a hearing starts (the demo seed replays them). */
-export { createHearingTasks, createPlacementTasks } from "./practice-tasks.js";
+/** The partnership plan's signatures complete its practice task (the partnership module's signing). */
+export { completeSignedPractice, createHearingTasks, createPlacementTasks } from "./practice-tasks.js";
 /** Children in the actor's reach (outcomes' drill-down hands its ids here). */
 export { childrenService } from "./service.js";
 /** The maltreatment-report rows the demo seed writes. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exclusionCodes } from "../../platform/rules/tables.js";
+import { vocabularyCode } from "../../platform/rules/tables.js";
 
 export const calendarDay = z.iso.date();
 export const placementSettings = [
@@ -79,7 +79,7 @@ const placementFields = {
     .optional(),
   requestedBy: z.enum(requesters).nullable().default(null),
   reason: z.string().trim().min(1).max(200).nullable().default(null),
-  exclusions: z.array(z.enum(exclusionCodes)).max(5).default([]),
+  exclusions: z.array(z.string().regex(vocabularyCode)).max(5).default([]),
 };
 
 export const EpisodeCreate = z

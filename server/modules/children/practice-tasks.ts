@@ -109,7 +109,13 @@ export async function createPlacementTasks(trx: Transaction<Database>, event: Pl
   const triggers = triggersOf(event.changeKind);
   if (await hasSeparatedSibling(trx, event.childId, event.householdId, event.startDate))
     triggers.push("siblings_separated");
-  const rules = await rulesApplicableOn(trx, event.stateCode, triggers, event.startDate, event.icwa);
+  const rules = await rulesApplicableOn(
+    trx,
+    { stateCode: event.stateCode, siteId: event.siteId },
+    triggers,
+    event.startDate,
+    event.icwa,
+  );
   const facts = exclusionFacts(event);
   const holidays = await holidaysAround(trx, event.stateCode, rules, event.startDate);
   const created = [];
@@ -151,7 +157,13 @@ export async function createHearingTasks(
     createdOn: string;
   },
 ) {
-  const rules = await rulesApplicableOn(trx, hearing.stateCode, ["hearing"], hearing.createdOn, hearing.icwa);
+  const rules = await rulesApplicableOn(
+    trx,
+    { stateCode: hearing.stateCode, siteId: hearing.siteId },
+    ["hearing"],
+    hearing.createdOn,
+    hearing.icwa,
+  );
   const holidays = await holidaysAround(trx, hearing.stateCode, rules, hearing.hearingOn);
   const created = [];
   for (const rule of rules) {
@@ -201,4 +213,39 @@ export async function createNextRepeat(
     { dueAt: null, dueOn: addCalendarDays(completedOn, rule.repeat_days) },
     [],
   );
+}
+
+/**
+ * Completes a placement's open task of a practice done by signatures (the partnership plan, once the caregiver and
+ * the case-management representative have both signed): at the last signature, by its signer. Called by the
+ * partnership module inside its own transaction, after the children module's gate let it reach the child.
+ */
+export async function completeSignedPractice(
+  trx: Transaction<Database>,
+  signed: { placementId: string; practice: string; at: Date; by: string },
+) {
+  const rows = await trx
+    .updateTable("practice_task")
+    .set((eb) => ({
+      status: "completed",
+      completed_at: signed.at,
+      completed_by: signed.by,
+      outcome: "signed",
+      version: eb("version", "+", 1),
+    }))
+    .where("placement_id", "=", signed.placementId)
+    .where("practice", "=", signed.practice)
+    .where("status", "=", "open")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("practice_kind")
+          .select("code")
+          .whereRef("practice_kind.code", "=", "practice_task.practice")
+          .where("completion", "=", "signatures"),
+      ),
+    )
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
 }

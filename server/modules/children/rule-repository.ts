@@ -1,12 +1,12 @@
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { PracticeRuleTable } from "../../platform/rules/tables.js";
+import type { PracticeKindTable, PracticeRuleTable } from "../../platform/rules/tables.js";
 import { addCalendarDays } from "../../platform/rules/zoned-time.js";
 import "./tables.js";
 
-type RuleKey = Pick<Selectable<PracticeRuleTable>, "state_code" | "practice" | "trigger" | "applies_to">;
+type RuleKey = Pick<Selectable<PracticeRuleTable>, "state_code" | "site_id" | "practice" | "trigger" | "applies_to">;
 
-/** Practice rule sets: public policy, by state, with effective dates. */
+/** Practice rule sets and their vocabulary: public policy, by state and site, with effective dates. */
 export function ruleRepository(db: Kysely<Database>) {
   return {
     /** The states of these sites. */
@@ -16,23 +16,103 @@ export function ruleRepository(db: Kysely<Database>) {
       return rows.map((r) => r.state_code);
     },
 
-    rulesOf(stateCode: string) {
+    /** Those of these sites that are in the state, with their names. */
+    sitesInState(siteIds: string[], stateCode: string) {
+      if (siteIds.length === 0) return Promise.resolve([]);
       return db
-        .selectFrom("practice_rule")
-        .selectAll()
+        .selectFrom("site")
+        .select(["id", "name"])
+        .where("id", "in", siteIds)
         .where("state_code", "=", stateCode)
-        .orderBy("practice")
-        .orderBy("trigger")
-        .orderBy(sql`effective_from DESC NULLS LAST`)
+        .orderBy("name")
         .execute();
     },
 
-    /** The versions of one rule still in force on or after `from`, locked. */
+    /** The state's rules and every site setting of the state, with the site's name. */
+    rulesOf(stateCode: string) {
+      return db
+        .selectFrom("practice_rule as r")
+        .leftJoin("site as s", "s.id", "r.site_id")
+        .selectAll("r")
+        .select("s.name as site_name")
+        .where("r.state_code", "=", stateCode)
+        .orderBy("r.practice")
+        .orderBy("r.trigger")
+        .orderBy(sql`r.site_id IS NOT NULL`)
+        .orderBy("s.name")
+        .orderBy(sql`r.effective_from DESC NULLS LAST`)
+        .execute();
+    },
+
+    /** The practices usable in the state: network-wide ones, the state's own and its sites' own. */
+    async kindsOf(stateCode: string) {
+      const kinds = await db
+        .selectFrom("practice_kind")
+        .selectAll()
+        .where((eb) => eb.or([eb("state_code", "is", null), eb("state_code", "=", stateCode)]))
+        .orderBy("code")
+        .execute();
+      const recipients = await db.selectFrom("practice_kind_recipient").selectAll().execute();
+      return kinds.map((k) => ({
+        ...k,
+        recipients: recipients.filter((r) => r.kind_code === k.code).map((r) => r.recipient_code),
+      }));
+    },
+
+    /** The practices every state can set (network-wide kinds), the rows of the coverage table. */
+    async networkKindCodes() {
+      const rows = await db
+        .selectFrom("practice_kind")
+        .select("code")
+        .where("state_code", "is", null)
+        .where("site_id", "is", null)
+        .orderBy("created_at")
+        .orderBy("code")
+        .execute();
+      return rows.map((r) => r.code);
+    },
+
+    kind(code: string) {
+      return db.selectFrom("practice_kind").selectAll().where("code", "=", code).executeTakeFirst();
+    },
+
+    triggers() {
+      return db.selectFrom("rule_trigger").selectAll().orderBy("created_at").orderBy("code").execute();
+    },
+
+    exclusions() {
+      return db.selectFrom("rule_exclusion").selectAll().orderBy("created_at").orderBy("code").execute();
+    },
+
+    recipients() {
+      return db.selectFrom("practice_recipient").selectAll().orderBy("created_at").orderBy("code").execute();
+    },
+
+    /**
+     * The state's law for a practice from `from` on (layer 'state', no site): the minimum a site setting for the
+     * same practice, event and children may not loosen.
+     */
+    stateMinimumsFrom(key: Omit<RuleKey, "site_id">, from: string) {
+      return db
+        .selectFrom("practice_rule")
+        .selectAll()
+        .where("state_code", "=", key.state_code)
+        .where("site_id", "is", null)
+        .where("layer", "=", "state")
+        .where("practice", "=", key.practice)
+        .where("trigger", "=", key.trigger)
+        .where("applies_to", "in", key.applies_to === "all" ? ["all", "icwa", "non_icwa"] : ["all", key.applies_to])
+        .where((eb) => eb.or([eb("effective_to", "is", null), eb("effective_to", ">=", from)]))
+        .execute();
+    },
+
+    /** The versions of one site's setting still in force on or after `from`, locked. */
     lockVersionsFrom(key: RuleKey, from: string) {
       return db
         .selectFrom("practice_rule")
         .selectAll()
         .where("state_code", "=", key.state_code)
+        .where((eb) => (key.site_id ? eb("site_id", "=", key.site_id) : eb("site_id", "is", null)))
         .where("practice", "=", key.practice)
         .where("trigger", "=", key.trigger)
         .where("applies_to", "=", key.applies_to)
@@ -91,6 +171,16 @@ export function ruleRepository(db: Kysely<Database>) {
 
     insert(values: Insertable<PracticeRuleTable>) {
       return db.insertInto("practice_rule").values(values).returningAll().executeTakeFirstOrThrow();
+    },
+
+    async insertKind(values: Insertable<PracticeKindTable>, recipients: string[]) {
+      const kind = await db.insertInto("practice_kind").values(values).returningAll().executeTakeFirstOrThrow();
+      if (recipients.length)
+        await db
+          .insertInto("practice_kind_recipient")
+          .values(recipients.map((r) => ({ kind_code: kind.code, recipient_code: r })))
+          .execute();
+      return kind;
     },
   };
 }

@@ -1,6 +1,14 @@
 import { requireActor } from "../../platform/http/request-context.js";
 import type { App, PlatformDeps } from "../../platform/http/types.js";
-import { RuleCoverage, RuleCreate, RuleList, RuleListQuery, RuleView } from "./rule-schema.js";
+import {
+  PracticeKindCreate,
+  PracticeKindView,
+  RuleCoverage,
+  RuleCreate,
+  RuleList,
+  RuleListQuery,
+  RuleView,
+} from "./rule-schema.js";
 import { ruleService } from "./rule-service.js";
 
 /** A state's practice rule set and its versions. */
@@ -44,5 +52,18 @@ export function registerRuleRoutes(app: App, deps: PlatformDeps) {
       },
     },
     async (request, reply) => reply.code(201).send(await rules.add(requireActor(request), request.body)),
+  );
+
+  app.post(
+    "/api/practice-kinds",
+    {
+      schema: {
+        tags,
+        summary: "Add a site's own practice (its rule is then added as a site setting)",
+        body: PracticeKindCreate,
+        response: { 201: PracticeKindView },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await rules.addKind(requireActor(request), request.body)),
   );
 }

@@ -1,17 +1,23 @@
 import { z } from "zod";
-import { dueUnits, exclusionCodes, practices, ruleTriggers } from "../../platform/rules/tables.js";
+import { dueUnits, vocabularyCode } from "../../platform/rules/tables.js";
+
+const code = z.string().regex(vocabularyCode);
+const label = z.object({ en: z.string(), es: z.string() });
 
 export const RuleView = z.object({
   id: z.uuid(),
   stateCode: z.string(),
-  practice: z.enum(practices),
-  trigger: z.enum(ruleTriggers),
+  /** The site whose own setting this is; null for state law, guidance, and a site setting kept for every site. */
+  siteId: z.uuid().nullable(),
+  siteName: z.string().nullable(),
+  practice: code,
+  trigger: code,
   appliesTo: z.enum(["all", "icwa", "non_icwa"]),
   dueAmount: z.number().int(),
   dueUnit: z.enum(dueUnits),
   dueDirection: z.enum(["after", "before"]),
   repeatDays: z.number().int().nullable(),
-  exclusions: z.array(z.enum(exclusionCodes)),
+  exclusions: z.array(code),
   /** Null when the sources do not establish the start date; effectiveNote then says so. */
   effectiveFrom: z.string().nullable(),
   effectiveTo: z.string().nullable(),
@@ -25,7 +31,6 @@ export const RuleView = z.object({
   sourceNoteEs: z.string().nullable(),
   version: z.number().int(),
 });
-export const RuleList = z.object({ stateCode: z.string(), canManage: z.boolean(), rules: z.array(RuleView) });
 /**
  * The network's rule sets side by side (issue 12's coverage page): every state's rules in force on a day, and how
  * many court holidays each state's table holds per year with their source. A state × practice with no rule is a
@@ -34,7 +39,7 @@ export const RuleList = z.object({ stateCode: z.string(), canManage: z.boolean()
 export const RuleCoverage = z.object({
   onDay: z.string(),
   states: z.array(z.string()),
-  practices: z.array(z.enum(practices)),
+  practices: z.array(code),
   rules: z.array(RuleView),
   holidayYears: z.array(z.number().int()),
   holidays: z.array(
@@ -47,6 +52,32 @@ export const RuleCoverage = z.object({
     }),
   ),
 });
+
+/** A practice a rule can set: network-wide, a state's own, or a site's own (added by its coordinator). */
+export const PracticeKindView = z.object({
+  code,
+  label,
+  description: z.object({ en: z.string().nullable(), es: z.string().nullable() }),
+  stateCode: z.string().nullable(),
+  siteId: z.uuid().nullable(),
+  completion: z.enum(["form", "signatures"]),
+  recipients: z.array(code),
+});
+export const Vocabulary = z.object({
+  kinds: z.array(PracticeKindView),
+  triggers: z.array(z.object({ code, label, allowsBefore: z.boolean() })),
+  exclusions: z.array(z.object({ code, label })),
+  recipients: z.array(z.object({ code, label })),
+});
+
+export const RuleList = z.object({
+  stateCode: z.string(),
+  canManage: z.boolean(),
+  /** The sites of this state whose settings the actor may edit (rules:manage there). */
+  manageSites: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  rules: z.array(RuleView),
+  vocabulary: Vocabulary,
+});
 export const RuleListQuery = z.object({
   state: z
     .string()
@@ -55,19 +86,22 @@ export const RuleListQuery = z.object({
 });
 
 /**
- * A new version of a rule (or a new rule): it applies from effectiveFrom; the version before it ends the day before.
+ * A new version of a site's setting (or a new one): it applies from effectiveFrom; the site's version before it
+ * ends the day before. A site setting may be stricter than the state's rule for the same practice, never looser.
  */
 export const RuleCreate = z
   .object({
     stateCode: z.string().regex(/^[A-Z]{2}$/),
-    practice: z.enum(practices),
-    trigger: z.enum(ruleTriggers),
+    /** The site whose setting this is; may be left out when the actor manages rules at one site of the state. */
+    siteId: z.uuid().optional(),
+    practice: code,
+    trigger: code,
     appliesTo: z.enum(["all", "icwa", "non_icwa"]).default("all"),
-    dueAmount: z.number().int().min(1).max(400),
+    dueAmount: z.number().int().min(0).max(400),
     dueUnit: z.enum(dueUnits),
     dueDirection: z.enum(["after", "before"]).default("after"),
     repeatDays: z.number().int().min(1).max(365).nullable().default(null),
-    exclusions: z.array(z.enum(exclusionCodes)).max(5).default([]),
+    exclusions: z.array(code).max(10).default([]),
     effectiveFrom: z.iso.date(),
     /**
      * A version effective before today ends the version in force on that day early: the coordinator confirms by
@@ -78,8 +112,17 @@ export const RuleCreate = z
     sourceNote: z.string().trim().min(3).max(1000),
     sourceNoteEs: z.string().trim().min(3).max(1000).optional(),
   })
-  .strict()
-  .refine((r) => r.dueDirection === "after" || r.trigger === "planned_move" || r.trigger === "hearing", {
-    path: ["dueDirection"],
-    params: { messageKey: "validation.invalid_value" },
-  });
+  .strict();
+
+/** A site's own practice: a coordinator adds it, then sets its rule (deadline, trigger, source) like any other. */
+export const PracticeKindCreate = z
+  .object({
+    siteId: z.uuid(),
+    code,
+    labelEn: z.string().trim().min(2).max(120),
+    labelEs: z.string().trim().min(2).max(120),
+    descriptionEn: z.string().trim().max(1000).optional(),
+    descriptionEs: z.string().trim().max(1000).optional(),
+    recipients: z.array(code).max(10).default([]),
+  })
+  .strict();

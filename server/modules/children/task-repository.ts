@@ -71,6 +71,7 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
       .innerJoin("person as cp", "cp.id", "child.person_id")
       .innerJoin("site as s", "s.id", "t.site_id")
       .innerJoin("practice_rule as r", "r.id", "t.rule_id")
+      .innerJoin("practice_kind as k", "k.code", "t.practice")
       .where(childScope(actor, permission))
       .select([
         "t.id",
@@ -94,6 +95,9 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
         "r.source_note",
         "r.source_note_es",
         "r.layer as rule_layer",
+        "k.label_en as practice_label_en",
+        "k.label_es as practice_label_es",
+        "k.completion",
         "s.time_zone",
         currentCaseworkerSql.as("caseworker_id"),
         overdueSql(now).as("overdue"),
@@ -153,8 +157,16 @@ export function taskRepository(db: Kysely<Database>, now: Date) {
         .execute();
     },
 
+    /** The task, locked, with how its kind is completed. */
     lockTask(taskId: string) {
-      return db.selectFrom("practice_task").selectAll().where("id", "=", taskId).forUpdate().executeTakeFirstOrThrow();
+      return db
+        .selectFrom("practice_task as t")
+        .innerJoin("practice_kind as k", "k.code", "t.practice")
+        .selectAll("t")
+        .select("k.completion")
+        .where("t.id", "=", taskId)
+        .forUpdate("t")
+        .executeTakeFirstOrThrow();
     },
 
     /**

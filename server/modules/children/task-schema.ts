@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Practice, practices } from "../../platform/rules/tables.js";
+import { type Practice, vocabularyCode } from "../../platform/rules/tables.js";
 
 const notes = z.string().trim().max(4000).optional();
 const recipients = z.object({ caregiver: z.boolean(), birthParents: z.boolean(), childAttorney: z.boolean() }).strict();
@@ -8,7 +8,10 @@ const recipients = z.object({ caregiver: z.boolean(), birthParents: z.boolean(),
  * What completing each practice records. The outcomes are coded (QPI asks
  * whether the practice happened, not only that a box was ticked).
  */
-export const completionByPractice: Record<Practice, z.ZodType> = {
+/** A practice code: a practice_kind row's key (the database checks it exists). */
+export const PracticeCode = z.string().regex(vocabularyCode);
+
+const builtInCompletion: Record<Practice, z.ZodType> = {
   comfort_call: z.object({ outcome: z.enum(["held", "declined", "not_safe"]), notes }).strict(),
   icebreaker: z
     .object({
@@ -38,6 +41,24 @@ export const completionByPractice: Record<Practice, z.ZodType> = {
   caregiver_court_report: z.object({ outcome: z.enum(["received_and_forwarded"]), notes }).strict(),
 };
 
+/**
+ * A practice a coordinator added as data records that it was done, with notes, and who was told when the kind
+ * names recipients (the recipients' codes are checked against the kind's rows by the service).
+ */
+const dataKindCompletion = z
+  .object({
+    outcome: z.enum(["done", "not_safe"]),
+    recipients: z.record(z.string().regex(vocabularyCode), z.boolean()).optional(),
+    notes,
+  })
+  .strict();
+
+/** Every completion form: the built-in practices' and the one of kinds added as data (the field-label check walks them). */
+export const completionByPractice: Record<string, z.ZodType> = { ...builtInCompletion, data_kind: dataKindCompletion };
+
+/** What completing a task of this practice records. */
+export const completionOf = (practice: Practice): z.ZodType => builtInCompletion[practice] ?? dataKindCompletion;
+
 export const TaskComplete = z
   .object({
     version: z.number().int().positive(),
@@ -57,7 +78,7 @@ export const TaskView = z.object({
   id: z.uuid(),
   childId: z.uuid(),
   childName: z.string(),
-  practice: z.enum(practices),
+  practice: PracticeCode,
   status: z.enum(["open", "completed", "not_required"]),
   dueAt: z.string().nullable(),
   dueOn: z.string().nullable(),
@@ -68,6 +89,10 @@ export const TaskView = z.object({
   onTime: z.boolean().nullable(),
   outcome: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** The practice's name from its row (a kind a site added has no catalogue entry in the interface). */
+  practiceLabel: z.object({ en: z.string(), es: z.string() }),
+  /** How the task is completed: a form, or the partnership plan's two signatures. */
+  completion: z.enum(["form", "signatures"]),
   ruleSource: z.string(),
   ruleNote: z.string(),
   /** The rule's note in Spanish, when the rule set has it. */
@@ -88,7 +113,7 @@ export type WorklistWindow = (typeof worklistWindows)[number];
 /** The worklist's filters; they are the page's URL parameters too. */
 export const WorklistQuery = z.object({
   window: z.enum(worklistWindows).default("week"),
-  practice: z.enum(practices).optional(),
+  practice: PracticeCode.optional(),
   childId: z.uuid().optional(),
   /** A caseworker's person id, or "none" for children without a current caseworker. */
   caseworker: z.union([z.uuid(), z.literal("none")]).optional(),
@@ -106,14 +131,14 @@ export const WorklistCounts = z.object({
   byCaseworker: z.array(
     z.object({ caseworkerId: z.uuid().nullable(), name: z.string().nullable(), count: z.number() }),
   ),
-  byPractice: z.array(z.object({ practice: z.enum(practices), count: z.number().int() })),
+  byPractice: z.array(z.object({ practice: PracticeCode, count: z.number().int() })),
 });
 export const WorklistCountsQuery = z.object({ window: z.enum(worklistWindows).default("overdue") }).strict();
 
 export const TimelinessRow = z.object({
   unitId: z.uuid().nullable(),
   unitName: z.string().nullable(),
-  practice: z.enum(practices),
+  practice: PracticeCode,
   onTime: z.number().int(),
   late: z.number().int(),
   overdue: z.number().int(),

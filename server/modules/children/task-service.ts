@@ -12,7 +12,7 @@ import { childGate, inChildrenTransaction } from "./child-access.js";
 import { createNextRepeat } from "./practice-tasks.js";
 import { type TaskFilter, taskRepository } from "./task-repository.js";
 import {
-  completionByPractice,
+  completionOf,
   type TaskComplete,
   type TaskProgress,
   type TaskView,
@@ -57,6 +57,8 @@ function toTaskView(row: TaskRow, completers: Completers): TaskView {
     onTime: row.on_time,
     outcome: row.outcome,
     details: (row.content ?? {}) as Record<string, unknown>,
+    practiceLabel: { en: row.practice_label_en, es: row.practice_label_es },
+    completion: row.completion,
     ruleSource: row.source_url,
     ruleNote: row.source_note,
     ruleNoteEs: row.source_note_es,
@@ -113,7 +115,9 @@ export function taskService(db: Kysely<Database>, clock: () => Date = () => new 
       const target = { taskId };
       return withChild(actor, "practice:complete", target, write, async ({ trx, child, now, audit }) => {
         const task = await lockedOpenTask(trx, now, taskId, input.version);
-        const parsed = completionByPractice[task.practice].safeParse({ ...(task.content as object), ...input.details });
+        // The partnership plan is done when both parties have signed it, never by ticking the task.
+        if (task.completion === "signatures") throw new AppError("conflict", "practice.task.completed_by_signatures");
+        const parsed = completionOf(task.practice).safeParse({ ...(task.content as object), ...input.details });
         if (!parsed.success) throw new AppError("validation", "error.validation", {}, detailProblems(parsed.error));
         const completedAt = input.completedAt ? new Date(input.completedAt) : now;
         if (completedAt.getTime() > now.getTime() + 5 * 60_000) {
@@ -135,7 +139,7 @@ export function taskService(db: Kysely<Database>, clock: () => Date = () => new 
       const target = { taskId };
       return withChild(actor, "practice:complete", target, write, async ({ trx, now, audit }) => {
         const task = await lockedOpenTask(trx, now, taskId, input.version);
-        const schema = completionByPractice[task.practice] as z.ZodObject;
+        const schema = completionOf(task.practice) as z.ZodObject;
         const parsed = schema.partial().safeParse({ ...(task.content as object), ...input.details });
         if (!parsed.success) throw new AppError("validation", "error.validation", {}, detailProblems(parsed.error));
         const { outcome: _ignored, ...content } = parsed.data as Record<string, unknown>;

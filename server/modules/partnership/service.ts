@@ -4,7 +4,7 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../platform/access/actor.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { signedTextSha256 } from "../../platform/signing/index.js";
-import { childGate } from "../children/index.js";
+import { childGate, completeSignedPractice } from "../children/index.js";
 import { partnershipRepository } from "./repository.js";
 import type { PartnershipPlan, PartnershipSign } from "./schema.js";
 import type { CommitmentText, PartnershipTemplateTable } from "./tables.js";
@@ -147,6 +147,17 @@ export function partnershipService(db: Kysely<Database>, clock: () => Date) {
             signed_at: now,
           });
           await audit({ action: "partnership.sign", entityType: "placement", entityId: placement.id });
+          // Both parties have now signed: the placement's partnership-plan task (from the rule set) is done.
+          if (signatures.some((s) => s.party !== party)) {
+            const completed = await completeSignedPractice(trx, {
+              placementId: placement.id,
+              practice: "partnership_plan",
+              at: now,
+              by: actor.userId,
+            });
+            for (const taskId of completed)
+              await audit({ action: "practice_task.complete", entityType: "practice_task", entityId: taskId });
+          }
           return { placementId: placement.id, party, templateId: template.id, textSha256 };
         },
       );

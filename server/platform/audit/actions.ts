@@ -67,6 +67,7 @@ export const auditActions = [
   "practice_task.worklist",
   "practice.timeliness",
   "practice_rule.add",
+  "practice_kind.add",
   "hearing.create",
   "hearing.list",
   "caregiver_report.submit",

@@ -8,28 +8,38 @@ import { addCalendarDays, zonedInstant } from "./zoned-time.js";
 export type PracticeRule = Selectable<PracticeRuleTable>;
 
 /**
- * The rules of a state's rule set that apply to an event of `triggers` on
- * `day`: the row whose effective range covers the day. A later change of rule
- * does not touch tasks already created (they keep their rule_id).
+ * The rules that apply to an event of `triggers` at a site on `day`: its state's rules (law, regulation, guidance)
+ * and the site's own settings, each the row whose effective range covers the day. One task per practice: a site's
+ * own setting comes before the state's row for the same practice (it may only be stricter, see the rule service),
+ * and a setting of this site before an older site-layer row that has no site. A later change of rule does not touch
+ * tasks already created (they keep their rule_id).
  */
 export async function rulesApplicableOn(
   db: Kysely<Database>,
-  stateCode: string,
+  place: { stateCode: string; siteId: string | null },
   triggers: RuleTrigger[],
   day: string,
   icwa: boolean,
 ): Promise<PracticeRule[]> {
   if (triggers.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom("practice_rule")
     .selectAll()
-    .where("state_code", "=", stateCode)
+    .where("state_code", "=", place.stateCode)
+    .where((eb) =>
+      place.siteId ? eb.or([eb("site_id", "is", null), eb("site_id", "=", place.siteId)]) : eb("site_id", "is", null),
+    )
     .where("trigger", "in", triggers)
     .where("applies_to", "in", ["all", icwa ? "icwa" : "non_icwa"])
     .where((eb) => eb.or([eb("effective_from", "is", null), eb("effective_from", "<=", day)]))
     .where((eb) => eb.or([eb("effective_to", "is", null), eb("effective_to", ">=", day)]))
     .orderBy("practice")
+    .orderBy(sql`site_id IS NULL`)
+    .orderBy(sql`layer = 'site'`, "desc")
+    .orderBy("trigger")
     .execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.practice) && seen.add(r.practice));
 }
 
 export interface EventTime {
@@ -101,3 +111,29 @@ export async function siteJurisdiction(db: Kysely<Database>, siteId: string) {
 
 export const todayIn = (db: Kysely<Database>, timeZone: string) =>
   sql<string>`to_char((now() AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD')`.execute(db).then((r) => r.rows[0]);
+
+type Deadline = Pick<PracticeRule, "due_amount" | "due_unit" | "due_direction" | "repeat_days" | "exclusions">;
+
+/** A deadline's length in hours, to compare a day deadline with an hour one (a day counts 24 hours). */
+const hoursOf = (d: Pick<PracticeRule, "due_amount" | "due_unit">) => d.due_amount * (d.due_unit === "days" ? 24 : 1);
+
+/**
+ * The first field in which a site's setting would loosen a state minimum for the same practice and event, or null
+ * when it is as strict or stricter. A site may act sooner (a shorter deadline after the event, a longer notice
+ * before it), repeat more often and spare fewer children; never the other way (issue: "site settings ... never able
+ * to loosen a state minimum").
+ */
+export function loosenedField(
+  site: Deadline,
+  state: Deadline,
+): { field: "dueDirection" | "dueAmount" | "repeatDays" | "exclusions"; stateValue: string } | null {
+  if (site.due_direction !== state.due_direction) return { field: "dueDirection", stateValue: state.due_direction };
+  const stateDue = `${state.due_amount} ${state.due_unit} ${state.due_direction}`;
+  if (state.due_direction === "after" ? hoursOf(site) > hoursOf(state) : hoursOf(site) < hoursOf(state))
+    return { field: "dueAmount", stateValue: stateDue };
+  if (state.repeat_days !== null && (site.repeat_days === null || site.repeat_days > state.repeat_days))
+    return { field: "repeatDays", stateValue: String(state.repeat_days) };
+  const extra = site.exclusions.filter((e) => !state.exclusions.includes(e));
+  if (extra.length) return { field: "exclusions", stateValue: state.exclusions.join(", ") || "—" };
+  return null;
+}

@@ -1,39 +1,16 @@
 import type { ColumnType, Generated } from "kysely";
 import type { CalendarDay } from "../../db/database.js";
 
-export const practices = [
-  "comfort_call",
-  "icebreaker",
-  "planned_move_notice",
-  "emergency_move_notice",
-  "health_education_summary",
-  "medication_handover",
-  "cft_meeting",
-  "sibling_visit",
-  "hearing_caregiver_notice",
-  "caregiver_court_report",
-] as const;
-export type Practice = (typeof practices)[number];
-
-export const ruleTriggers = [
-  "any_placement",
-  "initial_placement",
-  "later_placement",
-  "planned_move",
-  "emergency_move",
-  "siblings_separated",
-  "hearing",
-] as const;
-export type RuleTrigger = (typeof ruleTriggers)[number];
-
-export const exclusionCodes = [
-  "expedited_tpr",
-  "parent_incarcerated",
-  "placed_with_relatives",
-  "group_care",
-  "contrary_to_safety",
-] as const;
-export type ExclusionCode = (typeof exclusionCodes)[number];
+/**
+ * Practice kinds, triggers, exclusions and recipients are rows (practice_kind, rule_trigger, rule_exclusion,
+ * practice_recipient): codes are strings the database checks with foreign keys. The triggers below are the events
+ * the placement and hearing code fires; a trigger row without code firing it starts nothing.
+ */
+export type Practice = string;
+export type RuleTrigger = string;
+export type ExclusionCode = string;
+/** The shape of a vocabulary code (a row's primary key). */
+export const vocabularyCode = /^[a-z][a-z0-9_]{2,59}$/;
 
 /** hours: an instant; days: calendar days; business_days: days that are neither weekend nor the state's court holiday. */
 export const dueUnits = ["hours", "days", "business_days"] as const;
@@ -61,6 +38,8 @@ export interface PracticeRuleTable {
   source_note: string;
   /** The source note in Spanish (a translation of source_note); null when none was given. */
   source_note_es: string | null;
+  /** The site whose own setting this is (layer 'site'); null for state law, guidance and older site rows. */
+  site_id: string | null;
   created_at: ColumnType<Date, never, never>;
   created_by: string | null;
   version: Generated<number>;
@@ -74,6 +53,26 @@ export interface CourtHolidayTable {
   name_es: string;
   source_url: string;
   source_note: string;
+}
+
+export interface PracticeKindTable {
+  code: string;
+  label_en: string;
+  label_es: string;
+  description_en: string | null;
+  description_es: string | null;
+  /** Network-wide when both are null; a state's own; a site's own. */
+  state_code: string | null;
+  site_id: string | null;
+  completion: Generated<"form" | "signatures">;
+  created_at: ColumnType<Date, never, never>;
+  created_by: string | null;
+}
+
+export interface VocabularyTable {
+  code: string;
+  label_en: string;
+  label_es: string;
   created_at: ColumnType<Date, never, never>;
 }
 
@@ -81,5 +80,10 @@ declare module "../../db/database.js" {
   interface Database {
     practice_rule: PracticeRuleTable;
     court_holiday: CourtHolidayTable;
+    practice_kind: PracticeKindTable;
+    rule_trigger: VocabularyTable & { allows_before: boolean };
+    rule_exclusion: VocabularyTable;
+    practice_recipient: VocabularyTable;
+    practice_kind_recipient: { kind_code: string; recipient_code: string };
   }
 }

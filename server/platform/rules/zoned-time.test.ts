@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineOf } from "./rule-set.js";
+import { deadlineOf, loosenedField } from "./rule-set.js";
 import { addCalendarDays, zonedDay, zonedInstant } from "./zoned-time.js";
 
 describe("zoned time", () => {
@@ -30,5 +30,45 @@ describe("zoned time", () => {
         { ...event, instant: null },
       ).dueAt!.toISOString(),
     ).toBe("2026-03-09T06:00:00.000Z");
+  });
+});
+
+describe("a site setting against the state minimum", () => {
+  const state = {
+    due_amount: 72,
+    due_unit: "hours",
+    due_direction: "after",
+    repeat_days: null,
+    exclusions: ["group_care"],
+  } as const;
+  it("accepts a stricter or equal setting", () => {
+    expect(
+      loosenedField({ ...state, exclusions: [], due_amount: 48 }, { ...state, exclusions: ["group_care"] }),
+    ).toBeNull();
+    expect(
+      loosenedField({ ...state, due_amount: 3, due_unit: "days", exclusions: [] }, { ...state, exclusions: [] }),
+    ).toBeNull();
+  });
+  it("names the field that loosens it", () => {
+    expect(loosenedField({ ...state, due_amount: 96, exclusions: [] }, { ...state, exclusions: [] })?.field).toBe(
+      "dueAmount",
+    );
+    expect(
+      loosenedField({ ...state, due_amount: 4, due_unit: "days", exclusions: [] }, { ...state, exclusions: [] })?.field,
+    ).toBe("dueAmount");
+    expect(
+      loosenedField(
+        { ...state, due_direction: "before", due_amount: 7, due_unit: "days", exclusions: [] },
+        { ...state, due_direction: "before", due_amount: 14, due_unit: "days", exclusions: [] },
+      )?.field,
+    ).toBe("dueAmount");
+    expect(
+      loosenedField({ ...state, exclusions: ["group_care", "expedited_tpr"] }, { ...state, exclusions: ["group_care"] })
+        ?.field,
+    ).toBe("exclusions");
+    expect(
+      loosenedField({ ...state, repeat_days: 60, exclusions: [] }, { ...state, repeat_days: 30, exclusions: [] })
+        ?.field,
+    ).toBe("repeatDays");
   });
 });

@@ -12,7 +12,7 @@ import {
   siteRoute,
   today,
 } from "../expect.js";
-import type { RoutePolicy } from "../policy-types.js";
+import { ALL_ROLES, type RoutePolicy } from "../policy-types.js";
 
 /**
  * Who may use the children, placement and practice routes (issues 3–4).
@@ -345,7 +345,7 @@ export const policies: RoutePolicy[] = [
     anonymous: 401,
     expect: callerRoute(
       ["caseworker", "supervisor", "rfa_worker", "qpi_coordinator", "site_admin"],
-      ok(["stateCode", "canManage", "rules"]),
+      ok(["stateCode", "canManage", "manageSites", "rules", "vocabulary"]),
     ),
     otherwise: denied,
   },
@@ -382,6 +382,35 @@ export const policies: RoutePolicy[] = [
     anonymous: 401,
     expect: {},
     otherwise: denied,
+  },
+  {
+    route: "POST /api/practice-kinds",
+    target: "site",
+    // A site's own practice, minted with a fresh code each call: only the site's QPI coordinator (rules:manage) adds
+    // one, at its own site; another site's is out of reach (404).
+    build: (t) => ({
+      url: "/api/practice-kinds",
+      payload: {
+        siteId: t.siteId,
+        code: `policy_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`,
+        labelEn: "Policy probe practice",
+        labelEs: "Práctica de prueba",
+      },
+    }),
+    anonymous: 401,
+    expect: Object.fromEntries(
+      ALL_ROLES.map((role) => [
+        role,
+        role === "qpi_coordinator"
+          ? {
+              own: created(["code", "label", "description", "stateCode", "siteId", "completion", "recipients"]),
+              other_site: hidden,
+            }
+          : { own: denied, other_site: denied },
+      ]),
+    ),
+    otherwise: denied,
+    mutates: true,
   },
   {
     route: "GET /api/children/:childId/hearings",
