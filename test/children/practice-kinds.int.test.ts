@@ -182,12 +182,13 @@ describe("a site's own practice, added as data", () => {
   });
 
   it("keeps the vocabulary in the database: unknown codes are refused, the existing codes stay valid", async () => {
+    // Nevada has no rule of its own yet, so a test row there meets no version in force.
     const insert = (practice: string, exclusions: string) =>
       sql`
       INSERT INTO practice_rule (state_code, practice, trigger, due_amount, due_unit, exclusions, effective_from,
         source_url, source_note)
-      VALUES ('TX', ${practice}, 'planned_move', 5, 'days', ${exclusions}::text[], '2030-01-01',
-        'https://example.org/tx', 'Test row')`.execute(database.db);
+      VALUES ('NV', ${practice}, 'planned_move', 5, 'days', ${exclusions}::text[], '2030-01-01',
+        'https://example.org/nv', 'Test row')`.execute(database.db);
     await expect(insert("no_such_practice", "{}")).rejects.toThrow();
     await expect(insert("planned_move_notice", "{moon_phase}")).rejects.toThrow();
     await expect(insert("planned_move_notice", "{contrary_to_safety}")).resolves.toBeDefined();
@@ -195,11 +196,11 @@ describe("a site's own practice, added as data", () => {
     await expect(
       sql`INSERT INTO practice_rule (state_code, practice, trigger, due_amount, due_unit, due_direction, effective_from,
             source_url, source_note)
-          VALUES ('TX', 'comfort_call', 'emergency_move', 5, 'days', 'before', '2030-01-01', 'https://example.org/tx', 'x')`.execute(
+          VALUES ('NV', 'comfort_call', 'emergency_move', 5, 'days', 'before', '2030-01-01', 'https://example.org/nv', 'x')`.execute(
         database.db,
       ),
     ).rejects.toThrow();
-    await sql`DELETE FROM practice_rule WHERE state_code = 'TX' AND source_note = 'Test row'`.execute(database.db);
+    await sql`DELETE FROM practice_rule WHERE state_code = 'NV' AND source_note = 'Test row'`.execute(database.db);
   });
 });
 

@@ -65,6 +65,8 @@ export function ruleService(db: Kysely<Database>) {
   async function managedSite(actor: Actor, stateCode: string, siteId: string | undefined) {
     requireAccess(actor, "rules:manage");
     const sites = await ruleRepository(db).sitesInState(sitesHolding(actor, "rules:manage"), stateCode);
+    // A named site the actor does not manage is out of reach (404), in this state or another.
+    if (sites.length === 0 && siteId !== undefined) throw new AppError("not_found");
     if (sites.length === 0) throw new AppError("forbidden", "practice.rule.not_in_state");
     if (siteId === undefined) {
       if (sites.length > 1) invalid("siteId", "validation.required");
