@@ -3,6 +3,7 @@ import { api } from "../../app/api";
 import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
+import { usePracticeName } from "./practice-name";
 import { RuleNote } from "./RuleNote";
 import type { Rule, RuleCoverageView } from "./types";
 
@@ -12,6 +13,7 @@ import type { Rule, RuleCoverageView } from "./types";
  */
 export function CoveragePage() {
   const { t, formatDate } = useI18n();
+  const practiceName = usePracticeName();
   const coverage = useQuery({
     queryKey: ["rules", "coverage"],
     queryFn: () => api<RuleCoverageView>("/api/rules/coverage"),
@@ -36,7 +38,7 @@ export function CoveragePage() {
               <a className="usa-link" href={r.sourceUrl} rel="noreferrer">
                 {t("rules.source")}
                 <span className="usa-sr-only">
-                  {` ${t("coverage.sourceOf", { state, practice: t(`practice.name.${r.practice}`) })}`}
+                  {` ${t("coverage.sourceOf", { state, practice: practiceName(r.practice) })}`}
                 </span>
               </a>
               {" · "}
@@ -68,7 +70,7 @@ export function CoveragePage() {
             scroll="region"
             regionLabelledBy="coverage-rules"
             columns={[
-              { header: t("worklist.practice"), cell: (p) => t(`practice.name.${p}`) },
+              { header: t("worklist.practice"), cell: (p) => practiceName(p) },
               ...data.states.map((state) => ({ header: state, cell: (p: string) => ruleCell(state, p) })),
             ]}
           />

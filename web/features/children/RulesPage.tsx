@@ -5,6 +5,7 @@ import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { usePracticeName } from "./practice-name";
 import { RuleNote } from "./RuleNote";
 import type { Rule, RuleInput, RuleListView } from "./types";
 
@@ -15,6 +16,9 @@ const dueUnits = ["hours", "days", "business_days"] as const satisfies readonly 
 /** The state's practice rules with effective dates and sources; a QPI coordinator adds new versions. */
 export function RulesPage() {
   const { t, formatDate } = useI18n();
+  const practiceName = usePracticeName();
+  // A site's own practice is named by its row in the rule set's vocabulary.
+  const kindLabel = (code: string) => rules.data?.vocabulary.kinds.find((k) => k.code === code)?.label;
   const client = useQueryClient();
   const rules = useQuery({
     queryKey: ["rules"],
@@ -89,7 +93,9 @@ export function RulesPage() {
       <ErrorAlert error={rules.error ?? save.error} />
       {editing && (
         <form className="usa-form maxw-tablet" onSubmit={submit} aria-labelledby="rule-edit">
-          <h2 id="rule-edit">{t("rules.newVersion", { practice: t(`practice.name.${editing.practice}`) })}</h2>
+          <h2 id="rule-edit">
+            {t("rules.newVersion", { practice: practiceName(editing.practice, kindLabel(editing.practice)) })}
+          </h2>
           <label className="usa-label" htmlFor="rule-amount">
             {t("rules.amount", { unit: t(`rules.unit.${form.dueUnit}`) })}
           </label>
@@ -205,7 +211,7 @@ export function RulesPage() {
               header: t("worklist.practice"),
               cell: (r) => (
                 <>
-                  {t(`practice.name.${r.practice}`)}
+                  {practiceName(r.practice, kindLabel(r.practice))}
                   {r.appliesTo !== "all" && ` (${t(`rules.appliesTo.${r.appliesTo}`)})`}
                 </>
               ),

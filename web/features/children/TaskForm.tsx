@@ -4,6 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { usePracticeName } from "./practice-name";
 import type { PracticeTask, TaskCompleteInput, TaskProgressInput } from "./types";
 
 const outcomes: Record<string, string[]> = {
@@ -28,6 +29,7 @@ const list = (text: string) =>
 /** Records a practice as done, with what the practice asks to record. */
 export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void }) {
   const { t } = useI18n();
+  const practiceName = usePracticeName();
   const client = useQueryClient();
   const d = task.details as Record<string, unknown>;
   // Nothing preselected: an outcome nobody chose ("held") would be recorded as if it had happened.
@@ -95,7 +97,11 @@ export function TaskForm({ task, onDone }: { task: PracticeTask; onDone(): void 
     </>
   );
   return (
-    <form className="usa-form maxw-tablet" onSubmit={submit} aria-label={t(`practice.name.${task.practice}`)}>
+    <form
+      className="usa-form maxw-tablet"
+      onSubmit={submit}
+      aria-label={practiceName(task.practice, task.practiceLabel)}
+    >
       <ErrorAlert error={complete.error ?? schedule.error} />
       {task.practice === "icebreaker" && (
         <fieldset className="usa-fieldset">

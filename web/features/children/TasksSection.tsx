@@ -4,6 +4,7 @@ import { api } from "../../app/api";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { DueDate } from "./DueDate";
+import { usePracticeName } from "./practice-name";
 import { RuleNote } from "./RuleNote";
 import { TaskForm } from "./TaskForm";
 import type { TaskListView } from "./types";
@@ -11,6 +12,7 @@ import type { TaskListView } from "./types";
 /** The child's QPI practice tasks: what is due, what was done, by whom, on time or not. */
 export function TasksSection({ childId, mayComplete }: { childId: string; mayComplete: boolean }) {
   const { t } = useI18n();
+  const practiceName = usePracticeName();
   const [open, setOpen] = useState<string | null>(null);
   const tasks = useQuery({
     queryKey: ["tasks", childId],
@@ -27,7 +29,7 @@ export function TasksSection({ childId, mayComplete }: { childId: string; mayCom
             <li key={task.id} className="border-bottom border-base-lighter padding-y-1">
               <div className="display-flex flex-wrap flex-justify flex-align-center">
                 <div>
-                  <strong>{t(`practice.name.${task.practice}`)}</strong>
+                  <strong>{practiceName(task.practice, task.practiceLabel)}</strong>
                   <div className="font-body-2xs text-base">
                     {t("practice.due")}: <DueDate task={task} />
                   </div>
@@ -72,7 +74,7 @@ export function TasksSection({ childId, mayComplete }: { childId: string; mayCom
                     aria-expanded={open === task.id}
                     onClick={() => setOpen(open === task.id ? null : task.id)}
                   >
-                    {t("practice.recordNamed", { practice: t(`practice.name.${task.practice}`) })}
+                    {t("practice.recordNamed", { practice: practiceName(task.practice, task.practiceLabel) })}
                   </button>
                 )}
               </div>

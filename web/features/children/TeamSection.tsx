@@ -5,6 +5,7 @@ import { ErrorAlert } from "../../app/ErrorAlert";
 import { addDays, useSiteToday } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { HandoverForm } from "./HandoverForm";
+import { usePracticeName } from "./practice-name";
 import { TeamForm } from "./TeamForm";
 import type { PlacementHistory, TeamMember, TeamView } from "./types";
 
@@ -15,6 +16,7 @@ import type { PlacementHistory, TeamMember, TeamView } from "./types";
  */
 export function TeamSection({ childId, manageTeam }: { childId: string; manageTeam: boolean }) {
   const { t, formatDate } = useI18n();
+  const practiceName = usePracticeName();
   const team = useQuery({
     queryKey: ["team", childId],
     queryFn: () => api<TeamView>(`/api/children/${childId}/team`),
@@ -81,7 +83,7 @@ export function TeamSection({ childId, manageTeam }: { childId: string; manageTe
                     ? t("handover.noTasks")
                     : t("handover.tasks", {
                         count: h.tasks.length,
-                        list: h.tasks.map((task) => t(`practice.name.${task.practice}`)).join(", "),
+                        list: h.tasks.map((task) => practiceName(task.practice)).join(", "),
                       })}
                 </div>
                 {h.recordedByName && (

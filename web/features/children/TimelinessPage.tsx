@@ -5,6 +5,7 @@ import { DataTable } from "../../app/DataTable";
 import { ErrorAlert } from "../../app/ErrorAlert";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
+import { usePracticeName } from "./practice-name";
 import { TimelinessTable } from "./TimelinessTable";
 import type { TimelinessView, WorklistCountsView } from "./types";
 
@@ -14,6 +15,7 @@ import type { TimelinessView, WorklistCountsView } from "./types";
  */
 export function TimelinessPage() {
   const { t, formatDate, formatNumber } = useI18n();
+  const practiceName = usePracticeName();
   const reachesTasks = useSession().data?.abilities.includes("practice:read") ?? false;
   const data = useQuery({
     queryKey: ["timeliness"],
@@ -68,14 +70,14 @@ export function TimelinessPage() {
                   rows={overdue.data.byPractice}
                   rowKey={(r) => r.practice}
                   columns={[
-                    { header: t("worklist.practice"), cell: (r) => t(`practice.name.${r.practice}`) },
+                    { header: t("worklist.practice"), cell: (r) => practiceName(r.practice) },
                     {
                       header: t("timeliness.overdue"),
                       cell: (r) =>
                         drill(
                           { practice: r.practice },
                           r.count,
-                          t("timeliness.openOverdueOf", { count: r.count, of: t(`practice.name.${r.practice}`) }),
+                          t("timeliness.openOverdueOf", { count: r.count, of: practiceName(r.practice) }),
                         ),
                     },
                   ]}

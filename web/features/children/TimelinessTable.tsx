@@ -1,5 +1,6 @@
 import { DataTable, type TableLayout } from "../../app/DataTable";
 import { useI18n } from "../../i18n/i18n";
+import { usePracticeName } from "./practice-name";
 import type { PracticeTimeliness } from "./types";
 
 /**
@@ -23,6 +24,7 @@ export function TimelinessTable({
   scroll?: "wrap" | "region";
 }) {
   const { t, formatNumber } = useI18n();
+  const practiceName = usePracticeName();
   const count = (key: string, value: (r: PracticeTimeliness) => number) => ({
     header: t(key),
     cell: (r: PracticeTimeliness) => formatNumber(value(r)),
@@ -37,7 +39,7 @@ export function TimelinessTable({
       rows={rows}
       rowKey={(r) => r.practice}
       columns={[
-        { header: t("worklist.practice"), cell: (r) => t(`practice.name.${r.practice}`) },
+        { header: t("worklist.practice"), cell: (r) => practiceName(r.practice) },
         count("timeliness.onTime", (r) => r.onTime),
         count("timeliness.late", (r) => r.late),
         count("timeliness.overdue", (r) => r.overdue),

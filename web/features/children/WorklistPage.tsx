@@ -7,6 +7,7 @@ import { Loading } from "../../app/Loading";
 import { useSession } from "../../app/session";
 import { useI18n } from "../../i18n/i18n";
 import { DueDate } from "./DueDate";
+import { usePracticeName } from "./practice-name";
 import { TaskForm } from "./TaskForm";
 import type { WorklistCountsView, WorklistView, WorklistWindow } from "./types";
 
@@ -31,6 +32,7 @@ const practices = [
  */
 export function WorklistPage() {
   const { t } = useI18n();
+  const practiceName = usePracticeName();
   const [params, setParams] = useSearchParams();
   const [open, setOpen] = useState<string | null>(null);
   const mayComplete = useSession().data?.abilities.includes("practice:complete") ?? false;
@@ -101,7 +103,7 @@ export function WorklistPage() {
           "practice",
           t("worklist.practice"),
           practice,
-          practices.map((p) => [p, t(`practice.name.${p}`)]),
+          practices.map((p) => [p, practiceName(p)]),
           t("worklist.anyPractice"),
         )}
         {select("childId", t("worklist.child"), childId, children, t("worklist.anyChild"))}
@@ -130,7 +132,7 @@ export function WorklistPage() {
               <li key={task.id} className="border-bottom border-base-lighter padding-y-1">
                 <div className="display-flex flex-wrap flex-justify flex-align-center">
                   <div>
-                    <strong>{t(`practice.name.${task.practice}`)}</strong> ·{" "}
+                    <strong>{practiceName(task.practice, task.practiceLabel)}</strong> ·{" "}
                     <Link to={`/children/${task.childId}`}>{task.childName}</Link>
                     <div className="font-body-2xs">
                       {t("practice.due")}: <DueDate task={task} />
@@ -144,7 +146,7 @@ export function WorklistPage() {
                       onClick={() => setOpen(open === task.id ? null : task.id)}
                     >
                       {t("worklist.recordFor", {
-                        practice: t(`practice.name.${task.practice}`),
+                        practice: practiceName(task.practice, task.practiceLabel),
                         child: task.childName,
                       })}
                     </button>
