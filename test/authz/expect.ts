@@ -9,7 +9,12 @@ export const hidden: Expectation = { status: 404 };
 export const denied: Expectation = { status: 403 };
 
 export const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
-export const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * Today at a site (by default the demo's Fresno County, whose records most policy rows touch): the server checks
+ * dates against the site's own day, which differs from the UTC day for hours every evening.
+ */
+export const today = (timeZone = "America/Los_Angeles") =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 /** Which relations each role reaches with a permission (the role_permission rows, read as sentences). */
 export type Reach = Partial<Record<RoleName, readonly Relation[]>>;

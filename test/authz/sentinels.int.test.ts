@@ -8,6 +8,7 @@ import { buildTestApp, signIn } from "../support/test-app.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { seedTestWorld } from "../support/test-world.js";
 import { callPolicy, type SignedInActor, signInActors } from "./calls.js";
+import { today as siteToday } from "./expect.js";
 import { SUMMARY_CONTENT } from "./policies/caregiver.js";
 import { policyTable, preparePolicyWorld } from "./policy-table.js";
 import type { PolicyTarget } from "./policy-types.js";
@@ -47,7 +48,8 @@ let cwUserId: string;
 let siteId: string;
 let runs = 0;
 const seen = { contact: 0, reporter: 0, medical: 0, lifebook: 0, surname: 0, message: 0 };
-const today = () => new Date().toISOString().slice(0, 10);
+// The demo site's day, as the server counts it (not the UTC day, which runs ahead every evening).
+const today = () => siteToday();
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../server/db/database.js";
 import { DEMO_DOMAIN } from "../../server/demo/demo-accounts.js";
+import { today } from "./expect.js";
 import { ALL_ROLES, type Relation, type RoleName } from "./policy-types.js";
 
 /**
@@ -343,7 +344,7 @@ export async function mintCourtOrder(db: Kysely<Database>, child: { id: string; 
       child_id: child.id,
       site_id: child.siteId,
       kind: "no_contact",
-      starts_on: new Date().toISOString().slice(0, 10),
+      starts_on: today(),
       ends_on: null,
       note: null,
       created_by: null,
@@ -362,7 +363,7 @@ export async function mintShare(
   userId: string,
   grantedBy: string,
 ): Promise<string> {
-  const today = new Date().toISOString().slice(0, 10);
+  const startsOn = today();
   const ends = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const share = await db
     .insertInto("child_share")
@@ -371,7 +372,7 @@ export async function mintShare(
       site_id: child.siteId,
       shared_with_user_id: userId,
       reason: "Minted for a policy call",
-      starts_on: today,
+      starts_on: startsOn,
       ends_on: ends,
       created_by: grantedBy,
     })

@@ -79,6 +79,7 @@ describe("removal episodes and placements", () => {
       "health_education_summary",
       "icebreaker",
       "medication_handover",
+      "partnership_plan",
     ]);
     const tasks = (await get(caseworker, `/api/children/${childId}/tasks`)).json().tasks as {
       practice: string;

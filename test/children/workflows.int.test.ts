@@ -165,6 +165,8 @@ caseworker marks it received and forwarded, caregiver sees it`, async () => {
     )!.person_id;
     const worker = emailOfPerson(world, workerPerson);
     const hearingOn = addCalendarDays(todayAt(world, "CA-FRESNO"), 30);
+    // The demo child may have earlier hearings with their own tasks: the ones this hearing creates are the new ones.
+    const before = new Set((await tasksOf(worker, childId)).map((t) => t.id));
     const created = await post(worker, `/api/children/${childId}/hearings`, {
       hearingOn,
       hearingType: "review",
@@ -172,8 +174,8 @@ caseworker marks it received and forwarded, caregiver sees it`, async () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const hearingId = created.json().hearingId;
-    const hearingTasks = (await tasksOf(worker, childId)).filter((t) =>
-      ["hearing_caregiver_notice", "caregiver_court_report"].includes(t.practice),
+    const hearingTasks = (await tasksOf(worker, childId)).filter(
+      (t) => !before.has(t.id) && ["hearing_caregiver_notice", "caregiver_court_report"].includes(t.practice),
     );
     expect(hearingTasks.map((t) => [t.practice, t.dueOn]).sort()).toEqual([
       ["caregiver_court_report", addCalendarDays(hearingOn, -10)],
@@ -220,13 +222,14 @@ the supervisor their unit's; the coordinator timeliness per unit`, async () => {
     const childId = await placedChild(20);
     const worklist = (await (await get(CW, "/api/worklist?window=all")).json()).tasks as Task[];
     const mine = worklist.filter((t) => (t as Task & { childId: string }).childId === childId && t.status === "open");
-    // 20 days after placement: comfort call, meds, icebreaker overdue; passport (30 d) due soon.
+    // 20 days after placement: comfort call, meds, icebreaker and the partnership plan (discussed at the first
+    // placement, due that day) overdue; passport (30 d) due soon.
     expect(
       mine
         .filter((t) => t.overdue)
         .map((t) => t.practice)
         .sort(),
-    ).toEqual(["comfort_call", "icebreaker", "medication_handover"]);
+    ).toEqual(["comfort_call", "icebreaker", "medication_handover", "partnership_plan"]);
     expect(mine.filter((t) => !t.overdue).map((t) => t.practice)).toContain("health_education_summary");
     const supervisor = (await (await get("supervisor@demo.qpi.example", "/api/worklist")).json()).tasks as (Task & {
       childId: string;
