@@ -59,7 +59,8 @@ beforeAll(async () => {
       .set({ contact_shared_with_birth_parents: false })
       .where("id", "=", ownChild.householdId)
       .execute();
-}, 180_000);
+  // Seeding the world and signing in every actor (scrypt) takes about a minute alone, several on a busy machine.
+}, 600_000);
 afterAll(async () => {
   await app?.close();
   await database?.close();
