@@ -271,7 +271,16 @@ export async function seedResourceFamilies(db: Kysely<Database>, net: DemoNetwor
         .executeTakeFirstOrThrow();
       await trx
         .insertInto("role_grant")
-        .values({ user_id: user.id, role_code: "caregiver", site_id: applicant.siteId, unit_id: null, ends_on: null })
+        // From the demo's own day: the column's default is the database's UTC day, which runs ahead of the site's
+        // every evening and would leave the applicant without a grant until the site's midnight.
+        .values({
+          user_id: user.id,
+          role_code: "caregiver",
+          site_id: applicant.siteId,
+          unit_id: null,
+          starts_on: asOf,
+          ends_on: null,
+        })
         .execute();
       await trx
         .insertInto("household_member")
